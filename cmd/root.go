@@ -1,0 +1,47 @@
+// Package cmd wires csmctl's subcommands: each file holds one command's
+// options, its cobra constructor (which only parses flags) and its run
+// function (which calls into internal/).
+package cmd
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/csmctl/csmctl/internal/iostreams"
+)
+
+// Main runs csmctl with args and returns the process exit status.
+func Main(io *iostreams.IOStreams, args []string) int {
+	root := NewRootCmd(io)
+	root.SetArgs(args)
+	return exitCode(io, root.Execute())
+}
+
+// NewRootCmd builds the command tree.
+func NewRootCmd(io *iostreams.IOStreams) *cobra.Command {
+	var colorFlag string
+	root := &cobra.Command{
+		Use:   "csmctl",
+		Short: "Inspect Datadog CSM Threats (Workload Protection) events",
+		Long: `csmctl reads CSM Threats agent events — NDJSON logs, JSON arrays, gzip or
+zstd compressed — from files or standard input, and validates them against the
+backend event schema, shows them, draws their process lineage, or queries them.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			mode, err := iostreams.ParseColorMode(colorFlag)
+			if err != nil {
+				return &FlagError{Err: err}
+			}
+			io.SetColorMode(mode)
+			return nil
+		},
+	}
+	root.SetOut(io.Out)
+	root.SetErr(io.ErrOut)
+	root.PersistentFlags().StringVar(&colorFlag, "color", "auto", "colorize output: auto, always or never (auto honours NO_COLOR)")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &FlagError{Err: err} })
+	root.CompletionOptions.HiddenDefaultCmd = true
+
+	root.AddCommand(newValidateCmd(io, nil))
+	return root
+}

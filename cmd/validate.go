@@ -1,0 +1,226 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/csmctl/csmctl/internal/input"
+	"github.com/csmctl/csmctl/internal/iostreams"
+	"github.com/csmctl/csmctl/internal/render"
+	"github.com/csmctl/csmctl/internal/schema"
+)
+
+// ValidateOptions are the inputs of `csmctl validate`.
+type ValidateOptions struct {
+	IO      *iostreams.IOStreams
+	Files   []string
+	Schema  string // a built-in schema name or a file
+	Output  string // text or json
+	Quiet   bool   // no summary
+	Workers int
+}
+
+func newValidateCmd(io *iostreams.IOStreams, runF func(*ValidateOptions) error) *cobra.Command {
+	opts := &ValidateOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "validate [FILE...]",
+		Short: "Check events against the CSM Threats backend event schema",
+		Long: `Validate every event against the backend event JSON schema (draft 2020-12,
+format "date-time" asserted) and print each problem as
+
+  FILE:LINE: /json/pointer: message
+
+A line that is not JSON is reported as FILE:LINE:COLUMN: invalid JSON: …, and
+validation goes on with the next line. A summary goes to standard error.
+
+Exit status: 0 when every event is valid, 1 when any is invalid or not JSON,
+2 for usage errors and unreadable inputs.`,
+		Example: `  csmctl validate examples/events.ndjson
+  csmctl validate -o json archive.json.gz | jq -r .errors[].path | sort | uniq -c
+  csmctl validate --schema linux linux-events.ndjson`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Files = args
+			if opts.Output != "text" && opts.Output != "json" {
+				return flagErrorf("invalid output format %q: want text or json", opts.Output)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runValidate(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Schema, "schema", "windows", "schema: windows, linux (built in) or a draft 2020-12 schema `FILE`")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "text", "output format: text or json (one object per invalid event)")
+	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "do not print the summary")
+	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.GOMAXPROCS(0), "events validated in parallel by this many workers")
+	_ = cmd.Flags().MarkHidden("workers")
+	return cmd
+}
+
+// validateTally counts verdicts.
+type validateTally struct {
+	events, invalid, syntax int
+}
+
+// validatedBatch is one batch's output and counts, produced by a worker.
+type validatedBatch struct {
+	out   []byte
+	tally validateTally
+}
+
+func runValidate(opts *ValidateOptions) error {
+	v, err := schema.Load(opts.Schema)
+	if err != nil {
+		return flagErrorf("--schema %s: %w", opts.Schema, err)
+	}
+	io := opts.IO
+	pal := render.NewPalette(io.ColorEnabled())
+	asJSON := opts.Output == "json"
+
+	r := input.Open(opts.Files, io.In, input.Options{})
+	work := func(b *input.Batch) validatedBatch {
+		defer b.Release()
+		var res validatedBatch
+		var scratch []schema.Finding
+		for i := range b.Records {
+			scratch = schema.CheckRecord(v, &b.Records[i], scratch, func(vd *schema.Verdict) {
+				res.tally.events++
+				if len(vd.Findings) == 0 {
+					return
+				}
+				res.tally.invalid++
+				if vd.Syntax() {
+					res.tally.syntax++
+				}
+				if asJSON {
+					res.out = render.AppendVerdictJSON(res.out, vd)
+				} else {
+					res.out = render.AppendVerdictText(res.out, vd, pal)
+				}
+			})
+		}
+		return res
+	}
+
+	var total validateTally
+	progress := newProgress(io, r)
+	var inputErr error
+	emit := func(res validatedBatch) error {
+		total.events += res.tally.events
+		total.invalid += res.tally.invalid
+		total.syntax += res.tally.syntax
+		progress.update()
+		if len(res.out) > 0 {
+			if io.IsStdoutTTY() {
+				progress.clear()
+			}
+			if _, err := io.Out.Write(res.out); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	onErr := func(err error) {
+		progress.clear()
+		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", render.Sanitize(err.Error()))
+		inputErr = mergeInputErr(inputErr, err)
+	}
+	if err := input.Parallel(r, opts.Workers, work, emit, onErr); err != nil {
+		return &ExitError{Code: ExitUsage, Err: err}
+	}
+	progress.finish()
+	if !opts.Quiet {
+		fmt.Fprintln(io.ErrOut, summary(total))
+	}
+	if inputErr != nil {
+		return inputErr
+	}
+	if total.invalid > 0 {
+		return errDataProblems
+	}
+	return nil
+}
+
+func summary(t validateTally) string {
+	s := fmt.Sprintf("%d %s: %d valid, %d invalid", t.events, plural(t.events, "event", "events"), t.events-t.invalid, t.invalid)
+	if t.syntax > 0 {
+		s += fmt.Sprintf(" (%d not JSON)", t.syntax)
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// mergeInputErr keeps the worst of two input errors: one the system caused
+// (exit 2) outranks corrupt data (exit 1).
+func mergeInputErr(prev error, err error) error {
+	code := ExitUsage
+	var ie *input.Error
+	if errors.As(err, &ie) && ie.Data {
+		code = ExitData
+	}
+	if prev != nil && prev.(*ExitError).Code >= code {
+		return prev
+	}
+	return &ExitError{Code: code, Silent: true}
+}
+
+// progress is a progress bar on stderr, for long runs on a terminal only: it
+// appears once the work has taken a second, so short runs stay quiet.
+type progress struct {
+	io    *iostreams.IOStreams
+	r     *input.Reader
+	start time.Time
+	bar   *progressbar.ProgressBar
+}
+
+func newProgress(io *iostreams.IOStreams, r *input.Reader) *progress {
+	return &progress{io: io, r: r, start: time.Now()}
+}
+
+func (p *progress) enabled() bool {
+	_, total := p.r.Progress()
+	return p.io.IsStderrTTY() && total > 0
+}
+
+func (p *progress) update() {
+	if p.bar == nil {
+		if !p.enabled() || time.Since(p.start) < time.Second {
+			return
+		}
+		_, total := p.r.Progress()
+		p.bar = progressbar.NewOptions64(total,
+			progressbar.OptionSetWriter(p.io.ErrOut),
+			progressbar.OptionSetDescription("validating"),
+			progressbar.OptionShowBytes(true),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionClearOnFinish(),
+			progressbar.OptionSetWidth(30),
+		)
+	}
+	done, _ := p.r.Progress()
+	_ = p.bar.Set64(done)
+}
+
+// clear wipes the bar before other output is written, so lines never mix.
+func (p *progress) clear() {
+	if p.bar != nil {
+		_ = p.bar.Clear()
+	}
+}
+
+func (p *progress) finish() {
+	if p.bar != nil {
+		_ = p.bar.Finish()
+	}
+}

@@ -1,0 +1,230 @@
+package input
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"sync/atomic"
+
+	"github.com/klauspost/compress/gzip"
+	"github.com/klauspost/compress/zstd"
+)
+
+// Options tune the reader.
+type Options struct {
+	// MaxRecord is the longest record accepted, in bytes; longer ones are
+	// reported as ErrTooLong and skipped. 0 means DefaultMaxRecord.
+	MaxRecord int
+	// BlockSize is the size of a batch's buffer; 0 means 1 MiB. Records
+	// longer than a block get a bigger one.
+	BlockSize int
+}
+
+// DefaultMaxRecord is the default limit on one record: large enough for any
+// real event, small enough that a hostile file cannot take the machine.
+const DefaultMaxRecord = 256 << 20
+
+const defaultBlockSize = 1 << 20
+
+// StdinName is how standard input is named in records and messages.
+const StdinName = "<stdin>"
+
+// Batch is a run of consecutive records that share one buffer. Batches let
+// several workers process a file in parallel; Release returns the buffer.
+type Batch struct {
+	Records []Record
+	block   *[]byte
+	pool    *sync.Pool
+}
+
+// Release gives the batch's buffer back for reuse. The records' Data must not
+// be used afterwards.
+func (b *Batch) Release() {
+	if b.block != nil && b.pool != nil {
+		b.pool.Put(b.block)
+		b.block = nil
+	}
+}
+
+// Reader reads the records of a list of inputs, in order.
+type Reader struct {
+	paths []string
+	stdin io.Reader
+	opt   Options
+
+	cur     *source // the input being read, nil between inputs
+	pending error   // an input's read error, reported after its last records
+	next    int     // index in paths of the next input to open
+	pool    sync.Pool
+	total   int64        // bytes of all regular files, for progress
+	done    atomic.Int64 // bytes read from them so far
+}
+
+// Open returns a reader for paths; no paths, or "-", mean stdin.
+// Files are opened one at a time, when reached.
+func Open(paths []string, stdin io.Reader, opt Options) *Reader {
+	if len(paths) == 0 {
+		paths = []string{"-"}
+	}
+	if opt.MaxRecord <= 0 {
+		opt.MaxRecord = DefaultMaxRecord
+	}
+	if opt.BlockSize <= 0 {
+		opt.BlockSize = defaultBlockSize
+	}
+	r := &Reader{paths: paths, stdin: stdin, opt: opt}
+	for _, p := range paths {
+		if p == "-" {
+			continue
+		}
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+			r.total += fi.Size()
+		}
+	}
+	return r
+}
+
+// Progress reports how many bytes of the input files have been read and
+// their total size (0 when unknown, as for stdin).
+func (r *Reader) Progress() (done, total int64) { return r.done.Load(), r.total }
+
+// Next returns the next batch of records. It returns an *Error for an input
+// that could not be opened or read (reading goes on with the next input on
+// the following call), and io.EOF after the last input.
+func (r *Reader) Next() (*Batch, error) {
+	for {
+		if r.pending != nil {
+			err := r.pending
+			r.pending = nil
+			return nil, err
+		}
+		if r.cur == nil {
+			if r.next >= len(r.paths) {
+				return nil, io.EOF
+			}
+			p := r.paths[r.next]
+			r.next++
+			src, err := r.openSource(p)
+			if err != nil {
+				return nil, err
+			}
+			r.cur = src
+		}
+		b, err := r.cur.batch(r)
+		if err != nil {
+			if err != io.EOF {
+				// Hand out the records read before the failure first.
+				r.pending = &Error{File: r.cur.name, Err: err, Data: true}
+			}
+			r.cur.close()
+			r.cur = nil
+		}
+		if len(b.Records) > 0 {
+			return b, nil
+		}
+		b.Release()
+	}
+}
+
+// Each calls fn for every record of every input, in order, and stops at the
+// first error fn returns. Input errors go to onErr (and reading goes on).
+func (r *Reader) Each(fn func(*Record) error, onErr func(error)) error {
+	for {
+		b, err := r.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			onErr(err)
+			continue
+		}
+		for i := range b.Records {
+			if err := fn(&b.Records[i]); err != nil {
+				b.Release()
+				return err
+			}
+		}
+		b.Release()
+	}
+}
+
+// countingReader counts bytes read from a file, for progress.
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+var (
+	gzipMagic = []byte{0x1f, 0x8b}
+	zstdMagic = []byte{0x28, 0xb5, 0x2f, 0xfd}
+)
+
+func (r *Reader) openSource(p string) (*source, error) {
+	name := p
+	var f io.Reader
+	var closer io.Closer
+	if p == "-" {
+		name = StdinName
+		f = r.stdin
+	} else {
+		fh, err := os.Open(p)
+		if err != nil {
+			return nil, &Error{File: p, Err: unwrapPathError(err)}
+		}
+		if fi, err := fh.Stat(); err == nil && fi.IsDir() {
+			fh.Close()
+			return nil, &Error{File: p, Err: fmt.Errorf("is a directory")}
+		}
+		f, closer = countingReader{fh, &r.done}, fh
+	}
+	br := bufio.NewReaderSize(f, 64<<10)
+	magic, _ := br.Peek(4)
+	src := &source{name: name, stdin: p == "-"}
+	if closer != nil {
+		src.closers = append(src.closers, closer)
+	}
+	switch {
+	case bytes.HasPrefix(magic, gzipMagic):
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			src.close()
+			return nil, &Error{File: p, Err: fmt.Errorf("gzip: %w", err), Data: true}
+		}
+		src.closers = append(src.closers, zr)
+		src.r = zr
+	case bytes.HasPrefix(magic, zstdMagic):
+		zr, err := zstd.NewReader(br, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(1<<31))
+		if err != nil {
+			src.close()
+			return nil, &Error{File: p, Err: fmt.Errorf("zstd: %w", err), Data: true}
+		}
+		src.closers = append(src.closers, zstdCloser{zr})
+		src.r = zr
+	default:
+		src.r = br
+	}
+	src.line = 1
+	src.atStart = true
+	return src, nil
+}
+
+type zstdCloser struct{ d *zstd.Decoder }
+
+func (z zstdCloser) Close() error { z.d.Close(); return nil }
+
+// unwrapPathError drops the "open FILE:" prefix, as the file is named anyway.
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}

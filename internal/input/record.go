@@ -1,0 +1,73 @@
+// Package input is csmctl's one way in: it opens the files given on the
+// command line (or standard input), undoes gzip and zstd compression,
+// recognises NDJSON and JSON arrays, and yields records — one JSON value's
+// bytes each, with the file and line they came from. Every subcommand reads
+// through it; nothing else knows about formats, compression or framing.
+package input
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/csmctl/csmctl/internal/jsonscan"
+)
+
+// Record is one event's bytes and where they came from.
+type Record struct {
+	File string // the name the user gave ("-" or "<stdin>" for standard input)
+	Line int    // 1-based line of the record's first byte
+	// Data is the record's bytes: a whole line of NDJSON (without the line
+	// ending), or one element of a JSON array. It is valid until the batch
+	// holding it is released.
+	Data []byte
+	// Err is set when the input could not be framed into a value here: a
+	// *jsonscan.SyntaxError (with its offset in Data) for a broken array
+	// element or multi-line value, or ErrTooLong. Data then holds what was
+	// read of the record.
+	Err error
+}
+
+// ErrTooLong is a record longer than Options.MaxRecord. It is skipped whole.
+var ErrTooLong = errors.New("record too long")
+
+// Position returns the 1-based line and column (in bytes) of an offset in
+// the record's data, for error messages.
+func (r *Record) Position(offset int) (line, col int) {
+	line, lineStart := r.Line, 0
+	if offset > len(r.Data) {
+		offset = len(r.Data)
+	}
+	for i := 0; i < offset; i++ {
+		if r.Data[i] == '\n' {
+			line++
+			lineStart = i + 1
+		}
+	}
+	return line, offset - lineStart + 1
+}
+
+// Location formats where an offset of the record is: "FILE:LINE:COLUMN".
+func (r *Record) Location(offset int) string {
+	line, col := r.Position(offset)
+	return fmt.Sprintf("%s:%d:%d", r.File, line, col)
+}
+
+// SyntaxError returns the record's framing error as a syntax error, if it is one.
+func (r *Record) SyntaxError() (*jsonscan.SyntaxError, bool) {
+	var se *jsonscan.SyntaxError
+	ok := errors.As(r.Err, &se)
+	return se, ok
+}
+
+// Error is a problem with a whole input rather than one record: a file that
+// cannot be opened or read, or a compressed stream that is corrupt.
+type Error struct {
+	File string
+	Err  error
+	// Data is true when the bytes were bad (corrupt or truncated compressed
+	// data), false when the system failed us (no such file, permission).
+	Data bool
+}
+
+func (e *Error) Error() string { return e.File + ": " + e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }

@@ -1,0 +1,375 @@
+// Package jsonscan holds the byte-level JSON primitives that csmctl's hot paths
+// share: finding the extent of strings, numbers and whole values in place,
+// without decoding them. The input framer uses it to cut array elements out of
+// a stream and the compiled schema validator uses it to check syntax while it
+// checks the schema, so every byte is read once.
+package jsonscan
+
+import (
+	"encoding/json"
+	"fmt"
+	"unicode/utf8"
+)
+
+// MaxDepth is the deepest nesting of arrays and objects accepted. It matches
+// encoding/json's own limit, so csmctl and the reference validator (which
+// decodes with encoding/json) agree on what is too deep.
+const MaxDepth = 10000
+
+// SyntaxError is a JSON syntax error at a byte offset of the scanned value.
+type SyntaxError struct {
+	Offset int    // byte offset of the offending byte (len(data) at end of input)
+	Msg    string // what was wrong, e.g. "unexpected end of input"
+}
+
+func (e *SyntaxError) Error() string { return e.Msg }
+
+// Kind is the JSON type of a value, as told by its first byte.
+type Kind uint8
+
+// The JSON kinds. KindInteger is never returned by KindOf: it exists for schemas,
+// where a number may be constrained to be integral.
+const (
+	KindInvalid Kind = iota
+	KindNull
+	KindBool
+	KindNumber
+	KindString
+	KindArray
+	KindObject
+	KindInteger
+)
+
+var kindNames = [...]string{"invalid", "null", "boolean", "number", "string", "array", "object", "integer"}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// KindOf tells the kind of the value starting with byte c.
+func KindOf(c byte) Kind {
+	switch c {
+	case '{':
+		return KindObject
+	case '[':
+		return KindArray
+	case '"':
+		return KindString
+	case 't', 'f':
+		return KindBool
+	case 'n':
+		return KindNull
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return KindNumber
+	}
+	return KindInvalid
+}
+
+// isSpace reports JSON insignificant whitespace.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// SkipSpace returns the index of the first non-whitespace byte at or after i.
+func SkipSpace(b []byte, i int) int {
+	for i < len(b) && isSpace(b[i]) {
+		i++
+	}
+	return i
+}
+
+// strSafe marks the bytes that may appear in a string without a closer look:
+// everything but the quote, the backslash, control characters and non-ASCII.
+var strSafe = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// String scans the string literal whose opening quote is b[i]. It returns the
+// index just past the closing quote and whether the literal holds escapes or
+// bytes that are not valid UTF-8 (either means its text differs from its bytes).
+func String(b []byte, i int) (end int, escaped bool, err *SyntaxError) {
+	i++ // opening quote
+	for {
+		for i < len(b) && strSafe[b[i]] {
+			i++
+		}
+		if i >= len(b) {
+			return i, escaped, &SyntaxError{i, "unexpected end of input in string"}
+		}
+		switch c := b[i]; {
+		case c == '"':
+			return i + 1, escaped, nil
+		case c == '\\':
+			escaped = true
+			if i+1 >= len(b) {
+				return i + 1, escaped, &SyntaxError{i + 1, "unexpected end of input in string escape"}
+			}
+			switch b[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				for k := 2; k < 6; k++ {
+					if i+k >= len(b) {
+						return i + k, escaped, &SyntaxError{i + k, "unexpected end of input in \\u escape"}
+					}
+					if !isHex(b[i+k]) {
+						return i + k, escaped, &SyntaxError{i + k, fmt.Sprintf("invalid character %s in \\u escape", DescribeByte(b[i+k]))}
+					}
+				}
+				i += 6
+			default:
+				return i + 1, escaped, &SyntaxError{i + 1, fmt.Sprintf("invalid escape character %s in string", DescribeByte(b[i+1]))}
+			}
+		case c < 0x20:
+			return i, escaped, &SyntaxError{i, fmt.Sprintf("invalid control character %s in string", DescribeByte(c))}
+		default: // non-ASCII: accepted as is, but flagged when it is not valid UTF-8
+			r, n := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && n == 1 {
+				escaped = true
+			}
+			i += n
+		}
+	}
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// Number scans the number literal starting at b[i]. integral reports whether
+// its value is a whole number (1, 1.0, 1e3, 150e-1; not 1.5), exactly, with no
+// floating point rounding, as JSON Schema's "integer" requires.
+func Number(b []byte, i int) (end int, integral bool, err *SyntaxError) {
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	if i >= len(b) {
+		return i, false, &SyntaxError{i, "unexpected end of input in number"}
+	}
+	// Track the significant digits to decide integrality: value is
+	// digits × 10^(exp − fracLen); trailing zeros of digits raise the power.
+	nonZero := false // any non-zero digit seen
+	trailingZeros := 0
+	switch {
+	case b[i] == '0':
+		i++
+	case b[i] >= '1' && b[i] <= '9':
+		for i < len(b) && isDigit(b[i]) {
+			if b[i] == '0' {
+				trailingZeros++
+			} else {
+				nonZero, trailingZeros = true, 0
+			}
+			i++
+		}
+	default:
+		return i, false, &SyntaxError{i, fmt.Sprintf("invalid character %s in number", DescribeByte(b[i]))}
+	}
+	fracLen := 0
+	if i < len(b) && b[i] == '.' {
+		i++
+		if i >= len(b) || !isDigit(b[i]) {
+			return i, false, numEnd(b, i, "after decimal point in number")
+		}
+		for i < len(b) && isDigit(b[i]) {
+			if b[i] == '0' {
+				trailingZeros++
+			} else {
+				nonZero, trailingZeros = true, 0
+			}
+			fracLen++
+			i++
+		}
+	}
+	exp := 0
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		neg := false
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			neg = b[i] == '-'
+			i++
+		}
+		if i >= len(b) || !isDigit(b[i]) {
+			return i, false, numEnd(b, i, "in exponent of number")
+		}
+		for i < len(b) && isDigit(b[i]) {
+			if exp < 1<<30 { // saturate: beyond this the answer no longer changes
+				exp = exp*10 + int(b[i]-'0')
+			}
+			i++
+		}
+		if neg {
+			exp = -exp
+		}
+	}
+	return i, !nonZero || exp-fracLen+trailingZeros >= 0, nil
+}
+
+func numEnd(b []byte, i int, where string) *SyntaxError {
+	if i >= len(b) {
+		return &SyntaxError{i, "unexpected end of input " + where}
+	}
+	return &SyntaxError{i, fmt.Sprintf("invalid character %s %s", DescribeByte(b[i]), where)}
+}
+
+// Literal scans true, false or null at b[i].
+func Literal(b []byte, i int) (end int, err *SyntaxError) {
+	var want string
+	switch b[i] {
+	case 't':
+		want = "true"
+	case 'f':
+		want = "false"
+	default:
+		want = "null"
+	}
+	for k := 0; k < len(want); k++ {
+		if i+k >= len(b) {
+			return i + k, &SyntaxError{i + k, "unexpected end of input in literal " + want}
+		}
+		if b[i+k] != want[k] {
+			return i + k, &SyntaxError{i + k, fmt.Sprintf("invalid character %s in literal %s", DescribeByte(b[i+k]), want)}
+		}
+	}
+	return i + len(want), nil
+}
+
+// Skip scans the whole value starting at b[i] (after any whitespace) and
+// returns the index just past it. depth is the nesting depth of the value's
+// container, so that a value inside a deep document still counts towards
+// MaxDepth. Skip is iterative: hostile nesting cannot exhaust the stack.
+func Skip(b []byte, i int, depth int) (end int, err *SyntaxError) {
+	// stack holds one byte per open container: '{' or '['.
+	var stackBuf [64]byte
+	stack := stackBuf[:0]
+	i = SkipSpace(b, i)
+	for {
+		// Expect a value at b[i].
+		if i >= len(b) {
+			return i, &SyntaxError{i, "unexpected end of input"}
+		}
+		switch c := b[i]; c {
+		case '{', '[':
+			if depth+len(stack)+1 > MaxDepth {
+				return i, &SyntaxError{i, fmt.Sprintf("exceeded max nesting depth of %d", MaxDepth)}
+			}
+			stack = append(stack, c)
+			i = SkipSpace(b, i+1)
+			if i < len(b) && (c == '{' && b[i] == '}' || c == '[' && b[i] == ']') {
+				stack = stack[:len(stack)-1]
+				i++
+				goto after
+			}
+			if c == '{' {
+				if i, err = key(b, i); err != nil {
+					return i, err
+				}
+			}
+			continue
+		case '"':
+			if i, _, err = String(b, i); err != nil {
+				return i, err
+			}
+		case 't', 'f', 'n':
+			if i, err = Literal(b, i); err != nil {
+				return i, err
+			}
+		default:
+			if c == '-' || isDigit(c) {
+				if i, _, err = Number(b, i); err != nil {
+					return i, err
+				}
+			} else {
+				return i, &SyntaxError{i, fmt.Sprintf("invalid character %s looking for beginning of value", DescribeByte(c))}
+			}
+		}
+	after:
+		// A value ended: close containers or move to the next element.
+		for {
+			if len(stack) == 0 {
+				return i, nil
+			}
+			i = SkipSpace(b, i)
+			if i >= len(b) {
+				return i, &SyntaxError{i, "unexpected end of input"}
+			}
+			top := stack[len(stack)-1]
+			c := b[i]
+			if c == ',' {
+				i = SkipSpace(b, i+1)
+				if top == '{' {
+					if i, err = key(b, i); err != nil {
+						return i, err
+					}
+				}
+				break
+			}
+			if top == '{' && c == '}' || top == '[' && c == ']' {
+				stack = stack[:len(stack)-1]
+				i++
+				continue
+			}
+			if top == '{' {
+				return i, &SyntaxError{i, fmt.Sprintf("invalid character %s after object value (expecting ',' or '}')", DescribeByte(c))}
+			}
+			return i, &SyntaxError{i, fmt.Sprintf("invalid character %s after array element (expecting ',' or ']')", DescribeByte(c))}
+		}
+	}
+}
+
+// key scans an object key and its colon at b[i], returning the index of the
+// value that follows.
+func key(b []byte, i int) (int, *SyntaxError) {
+	end, err := Key(b, i)
+	if err != nil {
+		return end, err
+	}
+	return SkipSpace(b, end), nil
+}
+
+// Key scans `"name" :` at b[i] and returns the index just past the colon.
+func Key(b []byte, i int) (int, *SyntaxError) {
+	if i >= len(b) {
+		return i, &SyntaxError{i, "unexpected end of input (expecting object key)"}
+	}
+	if b[i] != '"' {
+		return i, &SyntaxError{i, fmt.Sprintf("invalid character %s looking for beginning of object key string", DescribeByte(b[i]))}
+	}
+	end, _, err := String(b, i)
+	if err != nil {
+		return end, err
+	}
+	end = SkipSpace(b, end)
+	if end >= len(b) {
+		return end, &SyntaxError{end, "unexpected end of input (expecting ':')"}
+	}
+	if b[end] != ':' {
+		return end, &SyntaxError{end, fmt.Sprintf("invalid character %s after object key (expecting ':')", DescribeByte(b[end]))}
+	}
+	return end + 1, nil
+}
+
+// DescribeByte names a byte for an error message without printing it raw: the
+// byte may be a control character from hostile input.
+func DescribeByte(c byte) string {
+	switch {
+	case c == '\'':
+		return `'\''`
+	case c >= 0x20 && c < 0x7f:
+		return "'" + string(rune(c)) + "'"
+	default:
+		return fmt.Sprintf("'\\x%02x'", c)
+	}
+}
+
+// Unquote decodes a string literal (quotes included) the way encoding/json
+// does: escapes resolved, invalid UTF-8 and lone surrogates replaced by U+FFFD.
+// It is the slow path, used only for literals String flagged as escaped.
+func Unquote(lit []byte) string {
+	var s string
+	if json.Unmarshal(lit, &s) != nil {
+		return string(lit)
+	}
+	return s
+}

@@ -1,0 +1,68 @@
+package render
+
+import (
+	"strconv"
+
+	"github.com/csmctl/csmctl/internal/schema"
+)
+
+// AppendVerdictText appends one line per finding:
+//
+//	FILE:LINE: /json/pointer: message
+//	FILE:LINE:COLUMN: invalid JSON: message
+func AppendVerdictText(dst []byte, v *schema.Verdict, p *Palette) []byte {
+	for _, f := range v.Findings {
+		loc := Sanitize(v.File) + ":" + strconv.Itoa(v.Line)
+		if f.Keyword == schema.KeywordSyntax {
+			loc += ":" + strconv.Itoa(v.Column)
+			dst = p.Append(dst, p.Location, loc)
+			dst = append(dst, ": "...)
+			dst = p.Append(dst, p.Error, "invalid JSON")
+			dst = append(dst, ": "...)
+			dst = AppendSanitized(dst, f.Message)
+			dst = append(dst, '\n')
+			continue
+		}
+		dst = p.Append(dst, p.Location, loc)
+		dst = append(dst, ": "...)
+		path := f.Path
+		if path == "" {
+			path = "(root)"
+		}
+		dst = p.Append(dst, p.Pointer, Sanitize(path))
+		dst = append(dst, ": "...)
+		dst = AppendSanitized(dst, f.Message)
+		dst = append(dst, '\n')
+	}
+	return dst
+}
+
+// AppendVerdictJSON appends the verdict as one JSON object and a newline:
+//
+//	{"file":"…","line":12,"errors":[{"path":"/process/pid","keyword":"type","message":"…"}]}
+//
+// "column" is added for syntax errors.
+func AppendVerdictJSON(dst []byte, v *schema.Verdict) []byte {
+	dst = append(dst, `{"file":`...)
+	dst = AppendJSONString(dst, v.File)
+	dst = append(dst, `,"line":`...)
+	dst = strconv.AppendInt(dst, int64(v.Line), 10)
+	if v.Column > 0 {
+		dst = append(dst, `,"column":`...)
+		dst = strconv.AppendInt(dst, int64(v.Column), 10)
+	}
+	dst = append(dst, `,"errors":[`...)
+	for i, f := range v.Findings {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `{"path":`...)
+		dst = AppendJSONString(dst, f.Path)
+		dst = append(dst, `,"keyword":`...)
+		dst = AppendJSONString(dst, f.Keyword)
+		dst = append(dst, `,"message":`...)
+		dst = AppendJSONString(dst, f.Message)
+		dst = append(dst, '}')
+	}
+	return append(dst, "]}\n"...)
+}

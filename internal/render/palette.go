@@ -1,0 +1,58 @@
+package render
+
+import "github.com/fatih/color"
+
+// Palette is csmctl's colour scheme. With colour off every style prints its
+// text unchanged, so callers never branch on colour themselves.
+type Palette struct {
+	enabled bool
+
+	Location *color.Color // file:line
+	Pointer  *color.Color // a JSON pointer
+	Error    *color.Color // what went wrong
+	Warning  *color.Color
+	OK       *color.Color
+	Rule     *color.Color // rule ids
+	Event    *color.Color // event names
+	Heading  *color.Color // section and table titles
+	Faint    *color.Color // secondary detail
+	Added    *color.Color // what a change added
+	Removed  *color.Color // what a change removed
+}
+
+// NewPalette returns the scheme, with colour on or off.
+func NewPalette(enabled bool) *Palette {
+	p := &Palette{
+		enabled:  enabled,
+		Location: color.New(color.FgCyan),
+		Pointer:  color.New(color.FgYellow),
+		Error:    color.New(color.FgRed),
+		Warning:  color.New(color.FgYellow),
+		OK:       color.New(color.FgGreen),
+		Rule:     color.New(color.FgMagenta, color.Bold),
+		Event:    color.New(color.FgCyan, color.Bold),
+		Heading:  color.New(color.Bold),
+		Faint:    color.New(color.Faint),
+		Added:    color.New(color.FgGreen),
+		Removed:  color.New(color.FgRed),
+	}
+	for _, c := range []*color.Color{p.Location, p.Pointer, p.Error, p.Warning, p.OK, p.Rule, p.Event, p.Heading, p.Faint, p.Added, p.Removed} {
+		if enabled {
+			c.EnableColor() // overrides fatih/color's own terminal guess
+		} else {
+			c.DisableColor()
+		}
+	}
+	return p
+}
+
+// Enabled reports whether the palette colours.
+func (p *Palette) Enabled() bool { return p.enabled }
+
+// Append appends s in style c. s must already be sanitized.
+func (p *Palette) Append(dst []byte, c *color.Color, s string) []byte {
+	if !p.enabled {
+		return append(dst, s...)
+	}
+	return append(dst, c.Sprint(s)...)
+}

@@ -1,0 +1,299 @@
+package schema
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/csmctl/csmctl/internal/jsonscan"
+)
+
+// node is a compiled schema: the constraints of one subschema, ready for the
+// one-pass validator. A nil *node accepts everything.
+type node struct {
+	never    bool   // the schema `false`: no value is valid
+	types    uint16 // allowed kinds as bits (1<<jsonscan.Kind); 0: any kind
+	dateTime bool   // format: date-time, asserted on strings
+
+	props    map[string]*prop // properties, plus required names not listed there
+	nprops   int
+	closed   bool  // additionalProperties: false
+	extra    *node // additionalProperties as a schema (nil: anything)
+	required []*prop
+
+	hasItems bool
+	items    *node // items (nil with hasItems false: anything)
+
+	also []*node // $ref next to other keywords: every one must hold too
+}
+
+// prop is a property an object schema knows by name.
+type prop struct {
+	name     string
+	idx      int   // bit in the validator's seen-set
+	node     *node // its schema; nil: anything
+	declared bool  // listed in properties (else only named by required)
+}
+
+// annotations are keywords with no effect on validation.
+var annotations = map[string]bool{
+	"$schema": true, "$id": true, "$comment": true, "$defs": true, "definitions": true,
+	"title": true, "description": true, "default": true, "examples": true,
+	"deprecated": true, "readOnly": true, "writeOnly": true,
+}
+
+const draft202012 = "https://json-schema.org/draft/2020-12/schema"
+
+// compiler turns a schema document into nodes, resolving local $refs once.
+type compiler struct {
+	root any
+	refs map[string]*node // by JSON pointer, to share nodes and allow recursion
+}
+
+// errUnsupported means the schema needs the reference validator.
+type errUnsupported struct{ what string }
+
+func (e errUnsupported) Error() string { return "not compiled: " + e.what }
+
+func compile(root any) (*compiled, error) {
+	if m, ok := root.(map[string]any); ok {
+		if s, ok := m["$schema"]; ok && strings.TrimSuffix(fmt.Sprint(s), "#") != draft202012 {
+			return nil, errUnsupported{fmt.Sprintf("$schema %v", s)}
+		}
+	}
+	c := &compiler{root: root, refs: map[string]*node{}}
+	n, err := c.ref("")
+	if err != nil {
+		return nil, err
+	}
+	link(c.refs)
+	return &compiled{root: unalias(n)}, nil
+}
+
+// ref compiles the subschema at a JSON pointer of the document, once.
+func (c *compiler) ref(ptr string) (*node, error) {
+	if n, ok := c.refs[ptr]; ok {
+		return n, nil
+	}
+	v, err := lookup(c.root, ptr)
+	if err != nil {
+		return nil, err
+	}
+	n := &node{}
+	c.refs[ptr] = n // before compiling, so a recursive $ref finds it
+	if err := c.fill(n, v, ptr); err != nil {
+		return nil, err
+	}
+	return n, nil
+}
+
+func (c *compiler) fill(n *node, v any, ptr string) error {
+	switch s := v.(type) {
+	case bool:
+		n.never = !s
+		return nil
+	case map[string]any:
+		return c.fillObject(n, s, ptr)
+	}
+	return errUnsupported{fmt.Sprintf("schema at %q is neither an object nor a boolean", ptr)}
+}
+
+func (c *compiler) fillObject(n *node, s map[string]any, ptr string) error {
+	if _, ok := s["$id"]; ok && ptr != "" {
+		return errUnsupported{"$id below the root"}
+	}
+	for kw, val := range s {
+		if annotations[kw] {
+			continue
+		}
+		var err error
+		switch kw {
+		case "type":
+			err = n.setTypes(val)
+		case "format":
+			if val != "date-time" {
+				return errUnsupported{fmt.Sprintf("format %v", val)}
+			}
+			n.dateTime = true
+		case "$ref":
+			var target *node
+			ref, ok := val.(string)
+			if !ok || !strings.HasPrefix(ref, "#") {
+				return errUnsupported{fmt.Sprintf("$ref %v", val)}
+			}
+			if target, err = c.ref(strings.TrimPrefix(ref, "#")); err == nil {
+				n.also = append(n.also, target)
+			}
+		case "properties":
+			err = c.setProperties(n, val, ptr)
+		case "additionalProperties":
+			if b, ok := val.(bool); ok {
+				n.closed = !b
+			} else {
+				n.extra, err = c.ref(ptr + "/additionalProperties")
+			}
+		case "required":
+			err = n.setRequired(val)
+		case "items":
+			n.hasItems = true
+			n.items, err = c.ref(ptr + "/items")
+		default:
+			return errUnsupported{"keyword " + kw}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (n *node) setTypes(val any) error {
+	names := []any{val}
+	if list, ok := val.([]any); ok {
+		names = list
+	}
+	for _, name := range names {
+		k, ok := kindByName[fmt.Sprint(name)]
+		if !ok {
+			return errUnsupported{fmt.Sprintf("type %v", name)}
+		}
+		n.types |= 1 << k
+	}
+	return nil
+}
+
+var kindByName = map[string]jsonscan.Kind{
+	"null": jsonscan.KindNull, "boolean": jsonscan.KindBool, "number": jsonscan.KindNumber,
+	"string": jsonscan.KindString, "array": jsonscan.KindArray, "object": jsonscan.KindObject,
+	"integer": jsonscan.KindInteger,
+}
+
+func (c *compiler) setProperties(n *node, val any, ptr string) error {
+	m, ok := val.(map[string]any)
+	if !ok {
+		return errUnsupported{"properties that is not an object"}
+	}
+	names := make([]string, 0, len(m))
+	for name := range m {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		sub, err := c.ref(ptr + "/properties/" + escapePointer(name))
+		if err != nil {
+			return err
+		}
+		n.prop(name).node = sub
+		n.prop(name).declared = true
+	}
+	return nil
+}
+
+func (n *node) setRequired(val any) error {
+	list, ok := val.([]any)
+	if !ok {
+		return errUnsupported{"required that is not an array"}
+	}
+	for _, name := range list {
+		s, ok := name.(string)
+		if !ok {
+			return errUnsupported{"required name that is not a string"}
+		}
+		n.required = append(n.required, n.prop(s))
+	}
+	return nil
+}
+
+// prop returns the named property, adding it when new.
+func (n *node) prop(name string) *prop {
+	if n.props == nil {
+		n.props = map[string]*prop{}
+	}
+	p, ok := n.props[name]
+	if !ok {
+		p = &prop{name: name, idx: n.nprops}
+		n.props[name] = p
+		n.nprops++
+	}
+	return p
+}
+
+// lookup resolves a JSON pointer ("" is the whole document) in a decoded document.
+func lookup(doc any, ptr string) (any, error) {
+	if ptr == "" {
+		return doc, nil
+	}
+	if !strings.HasPrefix(ptr, "/") {
+		return nil, errUnsupported{fmt.Sprintf("$ref #%s", ptr)}
+	}
+	cur := doc
+	for _, tok := range strings.Split(ptr[1:], "/") {
+		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		switch v := cur.(type) {
+		case map[string]any:
+			next, ok := v[tok]
+			if !ok {
+				return nil, fmt.Errorf("$ref #%s: no such location in the schema", ptr)
+			}
+			cur = next
+		case []any:
+			var i int
+			if _, err := fmt.Sscan(tok, &i); err != nil || i < 0 || i >= len(v) {
+				return nil, fmt.Errorf("$ref #%s: no such location in the schema", ptr)
+			}
+			cur = v[i]
+		default:
+			return nil, fmt.Errorf("$ref #%s: no such location in the schema", ptr)
+		}
+	}
+	return cur, nil
+}
+
+// escapePointer escapes a name for use as a JSON pointer token (RFC 6901).
+func escapePointer(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+}
+
+// isAlias reports a node that only forwards to one $ref target.
+func (n *node) isAlias() bool {
+	return len(n.also) == 1 && !n.never && n.types == 0 && !n.dateTime && n.props == nil &&
+		!n.closed && n.extra == nil && !n.hasItems
+}
+
+// unalias follows alias chains, so the validator never scans a value twice
+// just because the schema said `{"$ref": …}`. A cycle of pure aliases accepts
+// everything, as it constrains nothing.
+func unalias(n *node) *node {
+	for hops := 0; n != nil && n.isAlias(); hops++ {
+		if hops > 1000 {
+			return nil
+		}
+		n = n.also[0]
+	}
+	return n
+}
+
+// link replaces every alias below the compiled nodes by its target.
+func link(nodes map[string]*node) {
+	for _, n := range nodes {
+		for _, p := range n.props {
+			p.node = unalias(p.node)
+		}
+		n.extra = unalias(n.extra)
+		n.items = unalias(n.items)
+		for i, a := range n.also {
+			n.also[i] = unalias(a)
+		}
+		// A nil node accepts everything; drop it from `also`.
+		also := n.also[:0]
+		for _, a := range n.also {
+			if a != nil {
+				also = append(also, a)
+			}
+		}
+		n.also = also
+	}
+}

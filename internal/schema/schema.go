@@ -1,0 +1,89 @@
+// Package schema validates CSM Threats events against the backend event JSON
+// schema (draft 2020-12, with format "date-time" asserted).
+//
+// A schema that uses only the keywords the CSM schemas use is compiled into a
+// validator that checks syntax and schema in one pass over the event's bytes,
+// without decoding it. Any other schema is handed to the reference validator
+// (santhosh-tekuri/jsonschema/v6), so a keyword csmctl does not compile is never
+// silently ignored.
+package schema
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/csmctl/csmctl/internal/jsonscan"
+)
+
+//go:embed windows.schema.json
+var windowsSchema []byte
+
+//go:embed linux.schema.json
+var linuxSchema []byte
+
+// Builtin names the schemas embedded in csmctl, for --schema.
+var Builtin = map[string][]byte{
+	"windows": windowsSchema,
+	"linux":   linuxSchema,
+}
+
+// Finding is one way an event fails the schema.
+type Finding struct {
+	// Path is the JSON pointer (RFC 6901) of the offending value; for an
+	// unknown property it is the property itself, not its parent object.
+	Path    string `json:"path"`
+	Keyword string `json:"keyword"` // the schema keyword that failed: type, required, syntax…
+	Message string `json:"message"`
+}
+
+// Validator checks one JSON value at a time.
+type Validator interface {
+	// Validate checks the JSON value that starts at data[start] (after any
+	// whitespace), appends what is wrong with it to findings, and returns the
+	// offset just past the value. A syntax error ends the scan: the value is
+	// not JSON and its findings so far are meaningless.
+	Validate(data []byte, start int, findings []Finding) (end int, out []Finding, err *jsonscan.SyntaxError)
+	// Compiled reports whether this is csmctl's one-pass validator (true) or
+	// the reference library (false).
+	Compiled() bool
+}
+
+// Load returns a validator for the named built-in schema ("windows",
+// "linux") or for the schema in the file at that path.
+func Load(nameOrPath string) (Validator, error) {
+	doc, ok := Builtin[nameOrPath]
+	if !ok {
+		var err error
+		if doc, err = os.ReadFile(nameOrPath); err != nil {
+			return nil, err
+		}
+	}
+	return New(doc)
+}
+
+// New returns a validator for the schema document doc: compiled when it only
+// uses supported keywords, the reference library otherwise.
+func New(doc []byte) (Validator, error) {
+	d := json.NewDecoder(bytes.NewReader(doc))
+	d.UseNumber()
+	var root any
+	if err := d.Decode(&root); err != nil {
+		return nil, fmt.Errorf("schema is not JSON: %w", err)
+	}
+	// The reference compiles every schema first: it rejects a schema that is
+	// not itself valid, which the compiler does not check.
+	ref, err := newReference(doc)
+	if err != nil {
+		return nil, err
+	}
+	if v, err := compile(root); err == nil {
+		return v, nil
+	}
+	return ref, nil
+}
+
+// KeywordSyntax is the keyword of a finding about input that is not JSON.
+const KeywordSyntax = "syntax"

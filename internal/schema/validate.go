@@ -1,0 +1,287 @@
+package schema
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/csmctl/csmctl/internal/jsonscan"
+)
+
+// compiled is the one-pass validator: it walks the schema nodes and the
+// event's bytes together, checking JSON syntax and the schema in one scan.
+type compiled struct {
+	root *node
+}
+
+func (c *compiled) Compiled() bool { return true }
+
+// Validate implements Validator. It is safe for concurrent use.
+func (c *compiled) Validate(data []byte, start int, findings []Finding) (int, []Finding, *jsonscan.SyntaxError) {
+	w := walker{b: data, findings: findings}
+	w.path = w.pathBuf[:0]
+	end, err := w.value(c.root, jsonscan.SkipSpace(data, start), 0)
+	return end, w.findings, err
+}
+
+// walker holds the state of one validation: the bytes, the JSON pointer of
+// the value being checked (built in place, turned into a string only for a
+// finding) and the findings so far.
+type walker struct {
+	b        []byte
+	path     []byte
+	pathBuf  [256]byte
+	findings []Finding
+}
+
+func (w *walker) report(keyword, msg string) {
+	w.findings = append(w.findings, Finding{Path: string(w.path), Keyword: keyword, Message: msg})
+}
+
+// trivial reports a node that accepts every value.
+func (n *node) trivial() bool {
+	return n == nil || !n.never && n.types == 0 && !n.dateTime && n.props == nil &&
+		!n.closed && n.extra == nil && !n.hasItems && len(n.also) == 0
+}
+
+// value checks the value at w.b[i] against n; depth is the number of
+// containers around it.
+func (w *walker) value(n *node, i int, depth int) (int, *jsonscan.SyntaxError) {
+	if n.trivial() {
+		return jsonscan.Skip(w.b, i, depth)
+	}
+	if i >= len(w.b) {
+		return i, &jsonscan.SyntaxError{Offset: i, Msg: "unexpected end of input"}
+	}
+	start := i
+	kind := jsonscan.KindOf(w.b[i])
+	if n.never {
+		w.report("false", "no value is allowed here")
+	}
+	var err *jsonscan.SyntaxError
+	integral := false
+	switch kind {
+	case jsonscan.KindObject:
+		i, err = w.object(n, i, depth+1)
+	case jsonscan.KindArray:
+		i, err = w.array(n, i, depth+1)
+	case jsonscan.KindString:
+		var escaped bool
+		if i, escaped, err = jsonscan.String(w.b, i); err == nil && n.dateTime {
+			w.checkDateTime(w.b[start:i], escaped)
+		}
+	case jsonscan.KindNumber:
+		i, integral, err = jsonscan.Number(w.b, i)
+	case jsonscan.KindBool, jsonscan.KindNull:
+		i, err = jsonscan.Literal(w.b, i)
+	default:
+		return i, &jsonscan.SyntaxError{Offset: i, Msg: fmt.Sprintf("invalid character %s looking for beginning of value", jsonscan.DescribeByte(w.b[i]))}
+	}
+	if err != nil {
+		return i, err
+	}
+	if n.types != 0 && !n.allows(kind, integral) {
+		w.report("type", fmt.Sprintf("expected %s, got %s", n.typeNames(), gotName(kind)))
+	}
+	for _, a := range n.also {
+		// A $ref beside other keywords: check the same bytes against it too.
+		if _, err := w.value(a, start, depth); err != nil {
+			return i, err
+		}
+	}
+	return i, nil
+}
+
+func (n *node) allows(k jsonscan.Kind, integral bool) bool {
+	return n.types&(1<<k) != 0 || k == jsonscan.KindNumber && integral && n.types&(1<<jsonscan.KindInteger) != 0
+}
+
+// typeNames lists the allowed types the way a reader says them: "string",
+// "string or null".
+func (n *node) typeNames() string {
+	var names []string
+	for k := jsonscan.KindNull; k <= jsonscan.KindInteger; k++ {
+		if n.types&(1<<k) != 0 {
+			names = append(names, k.String())
+		}
+	}
+	return strings.Join(names, " or ")
+}
+
+func gotName(k jsonscan.Kind) string {
+	return k.String()
+}
+
+// object checks an object at w.b[i]: each member against its property's
+// schema (or additionalProperties), then the required names.
+func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) {
+	if depth > jsonscan.MaxDepth {
+		return i, &jsonscan.SyntaxError{Offset: i, Msg: fmt.Sprintf("exceeded max nesting depth of %d", jsonscan.MaxDepth)}
+	}
+	// seen is a bitset of the properties met, for required and duplicates.
+	var seenSmall [2]uint64
+	seen := seenSmall[:]
+	if n.nprops > 128 {
+		seen = make([]uint64, (n.nprops+63)/64)
+	}
+	b := w.b
+	i = jsonscan.SkipSpace(b, i+1)
+	if i < len(b) && b[i] == '}' {
+		i++
+	} else {
+		for {
+			if i >= len(b) || b[i] != '"' {
+				_, err := jsonscan.Key(b, i)
+				return i, err
+			}
+			keyEnd, escaped, err := jsonscan.String(b, i)
+			if err != nil {
+				return keyEnd, err
+			}
+			name := b[i+1 : keyEnd-1]
+			var nameStr string
+			if escaped {
+				nameStr = jsonscan.Unquote(b[i:keyEnd])
+				name = []byte(nameStr)
+			}
+			if i, err = jsonscan.Key(b, i); err != nil {
+				return i, err
+			}
+			i = jsonscan.SkipSpace(b, i)
+			mark := len(w.path)
+			w.path = append(w.path, '/')
+			w.path = appendPointerToken(w.path, name)
+			var p *prop
+			if n.props != nil {
+				p = n.props[string(name)]
+			}
+			if p != nil {
+				word, bit := p.idx/64, uint64(1)<<(p.idx%64)
+				if seen[word]&bit != 0 {
+					// A duplicate key: like encoding/json (and jq), the last
+					// one wins, so forget what the earlier one got.
+					w.forget(string(w.path))
+				}
+				seen[word] |= bit
+			}
+			switch {
+			case p != nil && p.declared:
+				i, err = w.value(p.node, i, depth)
+			case n.closed:
+				w.report("additionalProperties", "property not allowed by the schema")
+				i, err = jsonscan.Skip(b, i, depth)
+			default:
+				i, err = w.value(n.extra, i, depth)
+			}
+			w.path = w.path[:mark]
+			if err != nil {
+				return i, err
+			}
+			i = jsonscan.SkipSpace(b, i)
+			if i < len(b) && b[i] == ',' {
+				i = jsonscan.SkipSpace(b, i+1)
+				continue
+			}
+			if i < len(b) && b[i] == '}' {
+				i++
+				break
+			}
+			if i >= len(b) {
+				return i, &jsonscan.SyntaxError{Offset: i, Msg: "unexpected end of input in object"}
+			}
+			return i, &jsonscan.SyntaxError{Offset: i, Msg: fmt.Sprintf("invalid character %s after object value (expecting ',' or '}')", jsonscan.DescribeByte(b[i]))}
+		}
+	}
+	for _, p := range n.required {
+		if seen[p.idx/64]&(uint64(1)<<(p.idx%64)) == 0 {
+			w.report("required", "missing required property "+strconv.Quote(p.name))
+		}
+	}
+	return i, nil
+}
+
+// forget drops the findings at or below a JSON pointer.
+func (w *walker) forget(ptr string) {
+	kept := w.findings[:0]
+	for _, f := range w.findings {
+		if f.Path == ptr || strings.HasPrefix(f.Path, ptr+"/") {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	w.findings = kept
+}
+
+// array checks each element of the array at w.b[i] against items.
+func (w *walker) array(n *node, i int, depth int) (int, *jsonscan.SyntaxError) {
+	if depth > jsonscan.MaxDepth {
+		return i, &jsonscan.SyntaxError{Offset: i, Msg: fmt.Sprintf("exceeded max nesting depth of %d", jsonscan.MaxDepth)}
+	}
+	b := w.b
+	if !n.hasItems {
+		// Nothing to check inside: hand the whole array to the skipper.
+		return jsonscan.Skip(b, i, depth-1)
+	}
+	i = jsonscan.SkipSpace(b, i+1)
+	if i < len(b) && b[i] == ']' {
+		return i + 1, nil
+	}
+	for k := 0; ; k++ {
+		mark := len(w.path)
+		w.path = append(w.path, '/')
+		w.path = strconv.AppendInt(w.path, int64(k), 10)
+		var err *jsonscan.SyntaxError
+		i, err = w.value(n.items, i, depth)
+		w.path = w.path[:mark]
+		if err != nil {
+			return i, err
+		}
+		i = jsonscan.SkipSpace(b, i)
+		if i < len(b) && b[i] == ',' {
+			i = jsonscan.SkipSpace(b, i+1)
+			continue
+		}
+		if i < len(b) && b[i] == ']' {
+			return i + 1, nil
+		}
+		if i >= len(b) {
+			return i, &jsonscan.SyntaxError{Offset: i, Msg: "unexpected end of input in array"}
+		}
+		return i, &jsonscan.SyntaxError{Offset: i, Msg: fmt.Sprintf("invalid character %s after array element (expecting ',' or ']')", jsonscan.DescribeByte(b[i]))}
+	}
+}
+
+func (w *walker) checkDateTime(lit []byte, escaped bool) {
+	s := lit[1 : len(lit)-1]
+	if escaped {
+		s = []byte(jsonscan.Unquote(lit))
+	}
+	if err := checkDateTime(s); err != nil {
+		w.report("format", fmt.Sprintf("%s is not an RFC 3339 date-time: %s", quoteValue(s), err))
+	}
+}
+
+// quoteValue quotes an offending string for a message, cut to a readable
+// length. Escaping for the terminal is the renderer's job.
+func quoteValue(s []byte) string {
+	const max = 64
+	if len(s) > max {
+		return strconv.Quote(string(s[:max])) + "…"
+	}
+	return strconv.Quote(string(s))
+}
+
+// appendPointerToken appends a property name escaped as a JSON pointer token.
+func appendPointerToken(dst, name []byte) []byte {
+	for _, c := range name {
+		switch c {
+		case '~':
+			dst = append(dst, '~', '0')
+		case '/':
+			dst = append(dst, '~', '1')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
