@@ -212,6 +212,9 @@ func (s *source) lineRecord(d []byte, pos int, out *[]Record) (next int, ok bool
 	if len(trimmed) > 0 {
 		*out = append(*out, Record{File: s.name, Line: s.line, Data: line})
 	}
+	if nl < 0 { // the last line, without a newline
+		return end, true
+	}
 	s.line++
 	return end + 1, true
 }

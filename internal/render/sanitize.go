@@ -18,7 +18,7 @@ import (
 func Sanitize(s string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c >= 0x7f {
-			return string(appendSanitized(make([]byte, 0, len(s)+16), s, i))
+			return string(appendSanitized(append(make([]byte, 0, len(s)+16), s[:i]...), s, i))
 		}
 	}
 	return s

@@ -12,8 +12,9 @@ import "errors"
 // A leap second (SS = 60) is valid only at 23:59 UTC, once the offset is
 // applied, which is how the JSON Schema test suite reads the RFC.
 func checkDateTime(s []byte) error {
-	if len(s) < 20 {
-		return errors.New("too short (want YYYY-MM-DDTHH:MM:SSZ or an offset)")
+	// Check piece by piece, so the message names the first piece that is wrong.
+	if len(s) < 10 {
+		return errors.New("too short for YYYY-MM-DDTHH:MM:SSZ")
 	}
 	year, ok1 := digits(s[0:4])
 	month, ok2 := digits(s[5:7])
@@ -27,10 +28,16 @@ func checkDateTime(s []byte) error {
 	if day < 1 || day > daysIn(month, year) {
 		return errors.New("day out of range for its month")
 	}
+	if len(s) < 11 {
+		return errors.New("missing time")
+	}
 	if s[10] != 'T' && s[10] != 't' {
 		return errors.New("date and time must be separated by 'T'")
 	}
 	t := s[11:]
+	if len(t) < 8 {
+		return errors.New("time is not HH:MM:SS")
+	}
 	hour, ok1 := digits(t[0:2])
 	minute, ok2 := digits(t[3:5])
 	second, ok3 := digits(t[6:8])
