@@ -1,0 +1,229 @@
+// Package selector picks events by the flags that show, tree and query share:
+// --line, --rule, --event, --pid, --since, --until, --where and --limit. It
+// is defined once so the flags mean the same thing in every command.
+package selector
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/itchyny/gojq"
+	"github.com/spf13/pflag"
+
+	"github.com/csmctl/csmctl/internal/model"
+)
+
+// Options are the selector flags as given.
+type Options struct {
+	Lines  []string // "N" or "N-M", repeatable and comma-separated
+	Rules  []string // agent.rule_id values
+	Events []string // evt.name values
+	PIDs   []int64  // process.pid values
+	Since  string   // RFC 3339, or a duration back from the last event
+	Until  string
+	Where  string // a jq expression; events for which it is truthy
+	Limit  int    // at most this many events; 0: no limit
+}
+
+// AddFlags registers the selector flags on a command's flag set.
+func (o *Options) AddFlags(fs *pflag.FlagSet) {
+	fs.StringSliceVar(&o.Lines, "line", nil, "only the events on line `N` or lines N-M of their file (repeatable)")
+	fs.StringSliceVar(&o.Rules, "rule", nil, "only events of rule `ID` (agent.rule_id; repeatable)")
+	fs.StringSliceVar(&o.Events, "event", nil, "only events named `NAME` (evt.name, e.g. exec, set_key_value; repeatable)")
+	fs.Int64SliceVar(&o.PIDs, "pid", nil, "only events whose process has pid `N` (repeatable)")
+	fs.StringVar(&o.Since, "since", "", "only events at or after `TIME` (RFC 3339, or a duration like 2h back from the last event)")
+	fs.StringVar(&o.Until, "until", "", "only events at or before `TIME` (RFC 3339, or a duration back from the last event)")
+	fs.StringVar(&o.Where, "where", "", "only events for which the jq `EXPR` is true, e.g. '.exit.code != 0'")
+	fs.IntVar(&o.Limit, "limit", 0, "stop after `N` selected events")
+}
+
+// Active reports whether any selector is set.
+func (o *Options) Active() bool {
+	return len(o.Lines) > 0 || len(o.Rules) > 0 || len(o.Events) > 0 || len(o.PIDs) > 0 ||
+		o.Since != "" || o.Until != "" || o.Where != "" || o.Limit > 0
+}
+
+// NeedsAnchor reports whether --since or --until is a duration, which is
+// counted back from the date of the last event: the input must be read once
+// to find it (see Anchor).
+func (o *Options) NeedsAnchor() bool {
+	return isDuration(o.Since) || isDuration(o.Until)
+}
+
+func isDuration(s string) bool {
+	if s == "" {
+		return false
+	}
+	_, err := time.ParseDuration(s)
+	return err == nil
+}
+
+// Selector decides, event by event, which are selected. It counts what it
+// selects for --limit, so Match must be called in input order from one
+// goroutine.
+type Selector struct {
+	lines        [][2]int
+	rules        map[string]bool
+	events       map[string]bool
+	pids         map[int64]bool
+	since, until time.Time
+	where        *gojq.Code
+	limit        int
+	taken        int
+}
+
+// New checks the options and builds a selector. anchor is the date of the
+// last event of the input, used when --since or --until is a duration.
+func New(o Options, anchor time.Time) (*Selector, error) {
+	s := &Selector{limit: o.Limit}
+	if o.Limit < 0 {
+		return nil, errors.New("--limit must not be negative")
+	}
+	for _, spec := range o.Lines {
+		r, err := parseLineRange(spec)
+		if err != nil {
+			return nil, err
+		}
+		s.lines = append(s.lines, r)
+	}
+	s.rules = set(o.Rules)
+	s.events = set(o.Events)
+	if len(o.PIDs) > 0 {
+		s.pids = map[int64]bool{}
+		for _, p := range o.PIDs {
+			s.pids[p] = true
+		}
+	}
+	var err error
+	if s.since, err = parseTime("--since", o.Since, anchor); err != nil {
+		return nil, err
+	}
+	if s.until, err = parseTime("--until", o.Until, anchor); err != nil {
+		return nil, err
+	}
+	if o.Where != "" {
+		q, err := gojq.Parse(o.Where)
+		if err != nil {
+			return nil, fmt.Errorf("--where: %w", err)
+		}
+		if s.where, err = gojq.Compile(q); err != nil {
+			return nil, fmt.Errorf("--where: %w", err)
+		}
+	}
+	return s, nil
+}
+
+func set(list []string) map[string]bool {
+	if len(list) == 0 {
+		return nil
+	}
+	m := make(map[string]bool, len(list))
+	for _, v := range list {
+		m[v] = true
+	}
+	return m
+}
+
+func parseLineRange(spec string) ([2]int, error) {
+	lo, hi, isRange := strings.Cut(spec, "-")
+	a, err1 := strconv.Atoi(strings.TrimSpace(lo))
+	b := a
+	var err2 error
+	if isRange {
+		b, err2 = strconv.Atoi(strings.TrimSpace(hi))
+	}
+	if err1 != nil || err2 != nil || a < 1 || b < a {
+		return [2]int{}, fmt.Errorf("--line %q: want N or N-M, with 1 <= N <= M", spec)
+	}
+	return [2]int{a, b}, nil
+}
+
+// parseTime reads an RFC 3339 time, or a duration back from anchor.
+func parseTime(flag, v string, anchor time.Time) (time.Time, error) {
+	if v == "" {
+		return time.Time{}, nil
+	}
+	if d, err := time.ParseDuration(v); err == nil {
+		if anchor.IsZero() {
+			return time.Time{}, fmt.Errorf("%s %s: no event has a date to count back from", flag, v)
+		}
+		return anchor.Add(-d), nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, v)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%s %q: want an RFC 3339 time (2025-11-03T09:00:00Z) or a duration (90m, 2h)", flag, v)
+	}
+	return t, nil
+}
+
+// NeedsDoc reports whether Match needs the event as a generic JSON value
+// (for --where); callers can skip decoding it otherwise.
+func (s *Selector) NeedsDoc() bool { return s.where != nil }
+
+// Done reports whether --limit has been reached: reading can stop.
+func (s *Selector) Done() bool { return s.limit > 0 && s.taken >= s.limit }
+
+// MatchLine reports whether a line passes --line, before anything is decoded.
+func (s *Selector) MatchLine(line int) bool {
+	if len(s.lines) == 0 {
+		return true
+	}
+	for _, r := range s.lines {
+		if line >= r[0] && line <= r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// Match reports whether the event on line is selected, and counts it
+// towards --limit if so. doc is the event as a JSON value (map[string]any,
+// as gojq takes it), needed only when NeedsDoc. An error is a --where
+// expression that failed on this event; the event is then not selected.
+func (s *Selector) Match(line int, ev *model.Event, doc any) (bool, error) {
+	if s.Done() || !s.MatchLine(line) {
+		return false, nil
+	}
+	if s.rules != nil && (ev.Agent == nil || !s.rules[ev.Agent.RuleID]) {
+		return false, nil
+	}
+	if s.events != nil && (ev.Evt == nil || !s.events[ev.Evt.Name]) {
+		return false, nil
+	}
+	if s.pids != nil && (ev.Process == nil || !s.pids[ev.Process.PID]) {
+		return false, nil
+	}
+	if !s.since.IsZero() || !s.until.IsZero() {
+		if !ev.Date.Valid() {
+			return false, nil
+		}
+		if !s.since.IsZero() && ev.Date.Time.Before(s.since) || !s.until.IsZero() && ev.Date.Time.After(s.until) {
+			return false, nil
+		}
+	}
+	if s.where != nil {
+		ok, err := s.truthy(doc)
+		if err != nil || !ok {
+			return false, err
+		}
+	}
+	s.taken++
+	return true, nil
+}
+
+// truthy runs --where on doc: selected when its first output is neither
+// false nor null, as jq's select does.
+func (s *Selector) truthy(doc any) (bool, error) {
+	iter := s.where.Run(doc)
+	v, ok := iter.Next()
+	if !ok {
+		return false, nil
+	}
+	if err, isErr := v.(error); isErr {
+		return false, fmt.Errorf("--where: %w", err)
+	}
+	return v != nil && v != false, nil
+}
