@@ -1,0 +1,98 @@
+package model
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+)
+
+// A schema object type is a struct with an Extra field of type
+// map[string]json.RawMessage: Event and the types of its $defs. Decode's two
+// paths (knownKeys and decodeObject) walk the JSON of an event against the
+// tables below, built once from the Go types, so that no type needs decoding
+// code of its own and a new field needs nothing but its tag.
+
+// eventObject describes Event, and through it every schema object type.
+var eventObject = objectFieldsOf(reflect.TypeFor[Event]())
+
+var rawMapType = reflect.TypeFor[map[string]json.RawMessage]()
+
+// objectFields describes the JSON properties of a schema object type.
+type objectFields struct {
+	fields []objectField  // in declaration order, promoted fields inlined
+	byKey  map[string]int // JSON key → index in fields
+	extra  []int          // index path of the Extra field
+}
+
+// objectField is one JSON property of a schema object type.
+type objectField struct {
+	key   string
+	index []int // index path, through embedded structs
+	// elem describes the schema object the property holds, through a
+	// pointer (slice false) or as the items of a slice (slice true); nil
+	// for any other property.
+	elem  *objectFields
+	slice bool
+}
+
+// objectFieldsOf describes t, or returns nil if t is not a schema object
+// type.
+func objectFieldsOf(t reflect.Type) *objectFields {
+	if t.Kind() != reflect.Struct {
+		return nil
+	}
+	extra, ok := t.FieldByName("Extra")
+	if !ok || extra.Type != rawMapType {
+		return nil
+	}
+	of := &objectFields{byKey: map[string]int{}, extra: extra.Index}
+	of.add(t, nil)
+	return of
+}
+
+// add records the JSON properties of struct type t, reached through index
+// path prefix, following encoding/json's tag rules as far as the model uses
+// them: "-" skips a field and an untagged embedded struct is inlined.
+func (of *objectFields) add(t reflect.Type, prefix []int) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag := f.Tag.Get("json")
+		if !f.IsExported() || tag == "-" {
+			continue
+		}
+		index := append(append([]int(nil), prefix...), i)
+		key, _, _ := strings.Cut(tag, ",")
+		if f.Anonymous && key == "" && f.Type.Kind() == reflect.Struct {
+			of.add(f.Type, index)
+			continue
+		}
+		if key == "" {
+			key = f.Name
+		}
+		field := objectField{key: key, index: index}
+		// Schema objects are only ever held through pointers and slices.
+		// None holds itself, so this recursion ends.
+		switch f.Type.Kind() {
+		case reflect.Pointer:
+			field.elem = objectFieldsOf(f.Type.Elem())
+		case reflect.Slice:
+			field.elem, field.slice = objectFieldsOf(f.Type.Elem()), true
+		}
+		of.byKey[key] = len(of.fields)
+		of.fields = append(of.fields, field)
+	}
+}
+
+// lookup finds the field for a JSON key the way encoding/json does: an
+// exact match first, else the first case-insensitive one.
+func (of *objectFields) lookup(key string) (objectField, bool) {
+	if i, ok := of.byKey[key]; ok {
+		return of.fields[i], true
+	}
+	for _, f := range of.fields {
+		if strings.EqualFold(f.key, key) {
+			return f, true
+		}
+	}
+	return objectField{}, false
+}

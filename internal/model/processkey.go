@@ -1,0 +1,36 @@
+package model
+
+import (
+	"strconv"
+	"time"
+)
+
+// ProcessKey identifies a process across events. A PID alone is not enough
+// because Windows reuses PIDs; PID and exec time together are. ProcessKey is
+// comparable, so it can key a map.
+type ProcessKey struct {
+	// PID is the process ID.
+	PID int64
+	// ExecTime is the exec time in UTC, so that one instant written with two
+	// offsets gives one key. It is the zero time when the event had no
+	// valid exec_time: such processes are told apart by PID only.
+	ExecTime time.Time
+}
+
+// Key returns the process's identity for lineage. It has a value receiver
+// so that it also works on AsProcess()'s result.
+func (p Process) Key() ProcessKey {
+	// UTC also drops any monotonic clock reading, which would break ==.
+	return ProcessKey{PID: p.PID, ExecTime: p.ExecTime.Time.UTC()}
+}
+
+// String formats the key as "PID@EXEC_TIME" (RFC 3339, UTC), or "PID" alone
+// when the exec time is unknown.
+func (k ProcessKey) String() string {
+	b := strconv.AppendInt(make([]byte, 0, 40), k.PID, 10)
+	if !k.ExecTime.IsZero() {
+		b = append(b, '@')
+		b = k.ExecTime.AppendFormat(b, time.RFC3339Nano)
+	}
+	return string(b)
+}

@@ -1,0 +1,70 @@
+package model
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestProcessKey(t *testing.T) {
+	e, err := Decode([]byte(`{"process":{"pid":42,"exec_time":"2025-11-03T10:00:00.5+01:00",` +
+		`"parent":{"pid":7,"exec_time":"2025-11-03T09:00:00Z"},` +
+		`"ancestors":[{"pid":7,"exec_time":"2025-11-03T09:00:00Z"},{"pid":4}]}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pc := e.Process
+	// The same process as seen by another event, with its time in UTC.
+	same := Process{PID: 42}
+	if err := same.ExecTime.UnmarshalJSON([]byte(`"2025-11-03T09:00:00.500Z"`)); err != nil {
+		t.Fatal(err)
+	}
+	reused := Process{PID: 42, ExecTime: pc.Parent.ExecTime} // the PID, reused later
+	if pc.Key() != same.Key() {
+		t.Errorf("one instant in two offsets gives two keys: %v, %v", pc.Key(), same.Key())
+	}
+	if pc.Key() == reused.Key() {
+		t.Errorf("a reused PID gives the same key: %v", pc.Key())
+	}
+	if pc.Key() != pc.AsProcess().Key() {
+		t.Errorf("ProcessContext.Key %v != AsProcess().Key %v", pc.Key(), pc.AsProcess().Key())
+	}
+	seen := map[ProcessKey]bool{pc.Key(): true, same.Key(): true, reused.Key(): true}
+	if len(seen) != 2 {
+		t.Errorf("map holds %d keys, want 2", len(seen))
+	}
+
+	for _, tt := range []struct {
+		key  ProcessKey
+		want string
+	}{
+		{pc.Key(), "42@2025-11-03T09:00:00.5Z"},
+		{pc.Ancestors[1].Key(), "4"},
+	} {
+		if got := tt.key.String(); got != tt.want {
+			t.Errorf("String() = %q, want %q", got, tt.want)
+		}
+	}
+}
+
+func TestChain(t *testing.T) {
+	parent := &Process{PID: 7}
+	ancestors := []Process{{PID: 7}, {PID: 4}}
+	tests := []struct {
+		name string
+		pc   ProcessContext
+		want []int64
+	}{
+		{"ancestors", ProcessContext{Parent: parent, Ancestors: ancestors}, []int64{7, 4}},
+		{"parent only", ProcessContext{Parent: parent}, []int64{7}},
+		{"neither", ProcessContext{}, nil},
+	}
+	for _, tt := range tests {
+		var got []int64
+		for _, p := range tt.pc.Chain() {
+			got = append(got, p.PID)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: Chain() PIDs = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
