@@ -118,7 +118,9 @@ func (c *compiler) fillObject(n *node, s map[string]any, ptr string) error {
 		case "$ref":
 			var target *node
 			ref, ok := val.(string)
-			if !ok || !strings.HasPrefix(ref, "#") {
+			// A fragment is URI-encoded: "%25" in it names a key with "%".
+			// The CSM schemas never need that; the reference decodes it.
+			if !ok || !strings.HasPrefix(ref, "#") || strings.Contains(ref, "%") {
 				return errUnsupported{fmt.Sprintf("$ref %v", val)}
 			}
 			if target, err = c.ref(strings.TrimPrefix(ref, "#")); err == nil {

@@ -21,6 +21,9 @@ func (c *compiled) Validate(data []byte, start int, findings []Finding) (int, []
 	w := walker{b: data, findings: findings}
 	w.path = w.pathBuf[:0]
 	end, err := w.value(c.root, jsonscan.SkipSpace(data, start), 0)
+	if w.voided {
+		w.dropVoided(len(findings))
+	}
 	return end, w.findings, err
 }
 
@@ -32,6 +35,7 @@ type walker struct {
 	path     []byte
 	pathBuf  [256]byte
 	findings []Finding
+	voided   bool // some findings were voided by a duplicate key (Keyword "")
 }
 
 func (w *walker) report(keyword, msg string) {
@@ -118,12 +122,16 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 	if depth > jsonscan.MaxDepth {
 		return i, &jsonscan.SyntaxError{Offset: i, Msg: fmt.Sprintf("exceeded max nesting depth of %d", jsonscan.MaxDepth)}
 	}
-	// seen is a bitset of the properties met, for required and duplicates.
+	// seen is a bitset of the properties met, for required.
 	var seenSmall [2]uint64
 	seen := seenSmall[:]
 	if n.nprops > 128 {
 		seen = make([]uint64, (n.nprops+63)/64)
 	}
+	// spans records which findings each member got, by name, so that a
+	// later member of the same name voids them: like encoding/json (and jq),
+	// the last one wins. Objects without findings never allocate it.
+	var spans map[string][2]int
 	b := w.b
 	i = jsonscan.SkipSpace(b, i+1)
 	if i < len(b) && b[i] == '}' {
@@ -151,18 +159,17 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 			mark := len(w.path)
 			w.path = append(w.path, '/')
 			w.path = appendPointerToken(w.path, name)
+			if span, ok := spans[string(name)]; ok {
+				w.void(span[0], span[1])
+				delete(spans, string(name))
+			}
+			before := len(w.findings)
 			var p *prop
 			if n.props != nil {
 				p = n.props[string(name)]
 			}
 			if p != nil {
-				word, bit := p.idx/64, uint64(1)<<(p.idx%64)
-				if seen[word]&bit != 0 {
-					// A duplicate key: like encoding/json (and jq), the last
-					// one wins, so forget what the earlier one got.
-					w.forget(string(w.path))
-				}
-				seen[word] |= bit
+				seen[p.idx/64] |= uint64(1) << (p.idx % 64)
 			}
 			switch {
 			case p != nil && p.declared:
@@ -176,6 +183,12 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 			w.path = w.path[:mark]
 			if err != nil {
 				return i, err
+			}
+			if len(w.findings) > before {
+				if spans == nil {
+					spans = map[string][2]int{}
+				}
+				spans[string(name)] = [2]int{before, len(w.findings)}
 			}
 			i = jsonscan.SkipSpace(b, i)
 			if i < len(b) && b[i] == ',' {
@@ -200,14 +213,23 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 	return i, nil
 }
 
-// forget drops the findings at or below a JSON pointer.
-func (w *walker) forget(ptr string) {
-	kept := w.findings[:0]
-	for _, f := range w.findings {
-		if f.Path == ptr || strings.HasPrefix(f.Path, ptr+"/") {
-			continue
+// void marks findings[from:to] as dropped. Marking keeps the indices of the
+// spans still recorded valid; Validate drops the marked findings at the end.
+func (w *walker) void(from, to int) {
+	for k := from; k < to; k++ {
+		w.findings[k].Keyword = ""
+	}
+	w.voided = true
+}
+
+// dropVoided removes the findings void marked, from index first on (the
+// caller's own findings come before).
+func (w *walker) dropVoided(first int) {
+	kept := w.findings[:first]
+	for _, f := range w.findings[first:] {
+		if f.Keyword != "" {
+			kept = append(kept, f)
 		}
-		kept = append(kept, f)
 	}
 	w.findings = kept
 }
