@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/csmctl/csmctl/internal/jsonscan"
 )
@@ -16,15 +17,23 @@ type compiled struct {
 
 func (c *compiled) Compiled() bool { return true }
 
+// walkers recycles walker state: a walker's path buffer points into itself,
+// so it lives on the heap, and one allocation per event is worth saving.
+var walkers = sync.Pool{New: func() any { return new(walker) }}
+
 // Validate implements Validator. It is safe for concurrent use.
 func (c *compiled) Validate(data []byte, start int, findings []Finding) (int, []Finding, *jsonscan.SyntaxError) {
-	w := walker{b: data, findings: findings}
+	w := walkers.Get().(*walker)
+	*w = walker{b: data, findings: findings}
 	w.path = w.pathBuf[:0]
 	end, err := w.value(c.root, jsonscan.SkipSpace(data, start), 0)
 	if w.voided {
 		w.dropVoided(len(findings))
 	}
-	return end, w.findings, err
+	findings = w.findings
+	*w = walker{} // drop references to the caller's data before pooling
+	walkers.Put(w)
+	return end, findings, err
 }
 
 // walker holds the state of one validation: the bytes, the JSON pointer of
