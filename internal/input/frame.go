@@ -11,9 +11,9 @@ import (
 // source is one input being read and framed into records.
 //
 // Framing rules:
-//   - NDJSON: each non-blank line is a record (blank lines are skipped, a
-//     trailing CR and a UTF-8 BOM are dropped, the last line may lack its
-//     newline).
+//   - NDJSON: each non-blank line is a record (lines of only JSON
+//     whitespace are skipped, a trailing CR and a UTF-8 BOM are dropped,
+//     the last line may lack its newline).
 //   - A line holding only "{" starts a pretty-printed value (jq's default
 //     output): the record runs to the matching "}".
 //   - A JSON array: when the first non-blank byte of an input is "[", each
@@ -22,21 +22,35 @@ import (
 //
 // A value that cannot be framed (a broken array element, say) becomes a record
 // with Err set, and framing resumes on the line after the one where that value
-// started, so one bad line never hides the good ones after it.
+// started, so one bad line never hides the good ones after it. A record longer
+// than the limit is reported with its first bytes and skipped whole: a line to
+// its end, a value to its closing bracket.
+//
+// The records do not depend on where the blocks end: a record is framed only
+// once the bytes that decide it are all in the block.
 type source struct {
 	name    string
 	r       io.Reader
 	closers []io.Closer
 	stdin   bool
+	raw     *rawReader
+	max     int // Options.MaxRecord
 
-	carry []byte // bytes read but not yet framed: the start of a partial record
-	line  int    // line number of carry[0]
-	eof   bool
+	carry   []byte // bytes read but not yet framed: the start of a partial record
+	line    int    // line number of carry[0]
+	colBase int    // bytes before carry[0] on its line
+	eof     bool
 
-	atStart  bool // nothing but whitespace seen yet: BOM and array detection
-	inArray  bool
-	afterEl  bool // in an array, an element was just read: expect ',' or ']'
-	skipping bool // discarding the rest of an over-long line
+	// Within one block: d[lineAt] starts the line of d[colAt] (lineAt is
+	// negative when that line began in an earlier block). See column.
+	lineAt, colAt int
+
+	atStart   bool // nothing but whitespace seen yet: BOM and array detection
+	inArray   bool
+	afterEl   bool // in an array, an element was just read: expect ',' or ']'
+	skipping  bool // discarding the rest of an over-long or broken line
+	skipValue bool // discarding the rest of an over-long value
+	vskip     valueSkip
 }
 
 func (s *source) close() {
@@ -77,13 +91,22 @@ func (s *source) batch(r *Reader) (*Batch, error) {
 	}
 	b := &Batch{block: bp, pool: &r.pool}
 	d := block[:n]
+	s.lineAt, s.colAt = -s.colBase, 0
 	pos := s.frame(d, &b.Records)
-	rest := d[pos:]
-	if !s.eof && len(rest) > r.opt.MaxRecord {
-		pos += s.tooLong(rest, &b.Records)
-		rest = d[pos:]
+	if rest := d[pos:]; !s.eof && len(rest) > s.max && bytes.IndexByte(rest, '\n') < 0 {
+		// A line longer than the limit: report it and drop it up to its
+		// newline, wherever that is. (Values check their own length.)
+		s.tooLong(d, pos, &b.Records)
+		s.skipping = true
+		pos = len(d)
 	}
-	s.carry = append(s.carry[:0], rest...)
+	if s.eof && s.inArray {
+		b.Records = append(b.Records, Record{File: s.name, Line: s.line, col: s.column(d, pos),
+			Err: &jsonscan.SyntaxError{Offset: 0, Msg: "unexpected end of input in array (expecting ']')"}})
+		s.inArray = false
+	}
+	s.colBase = s.column(d, pos)
+	s.carry = append(s.carry[:0], d[pos:]...)
 	if rerr != nil {
 		return b, rerr
 	}
@@ -95,25 +118,30 @@ func (s *source) batch(r *Reader) (*Batch, error) {
 	return b, nil
 }
 
-// tooLong reports an over-long record at the start of rest and returns how
-// many bytes of rest to drop.
-func (s *source) tooLong(rest []byte, out *[]Record) int {
-	const shown = 256
-	*out = append(*out, Record{File: s.name, Line: s.line, Data: rest[:min(shown, len(rest))],
-		Err: fmt.Errorf("%w: more than %d bytes", ErrTooLong, len(rest)-1)})
-	if bytes.IndexByte(rest, '\n') < 0 {
-		// One long line: drop it up to its newline, wherever that is.
-		s.skipping = true
-		return len(rest)
+// tooLong reports a record of more than s.max bytes that starts at d[at], on
+// line s.line. Only its first bytes are kept: as many as any block holding
+// more than s.max bytes of it has, so that the record is the same whichever
+// block finds it too long.
+func (s *source) tooLong(d []byte, at int, out *[]Record) {
+	shown := min(256, s.max, len(d)-at)
+	*out = append(*out, Record{File: s.name, Line: s.line, col: s.column(d, at), Data: d[at : at+shown],
+		Err: fmt.Errorf("%w: more than %d bytes", ErrTooLong, s.max)})
+}
+
+// column returns how many bytes of its line come before d[i]. Within a block
+// it must be called with i never decreasing, so that finding the line
+// starts costs one pass over the block.
+func (s *source) column(d []byte, i int) int {
+	if nl := bytes.LastIndexByte(d[s.colAt:i], '\n'); nl >= 0 {
+		s.lineAt = s.colAt + nl + 1
 	}
-	// A value spanning lines: go on with the line after its first.
-	return s.resync(rest, 0)
+	s.colAt = i
+	return i - s.lineAt
 }
 
 // resync returns the offset in d of the line after the one holding d[at],
-// updating the line count; len(d) if that line has no end in d yet.
+// which is line s.line; len(d) if that line has no end in d yet.
 func (s *source) resync(d []byte, at int) int {
-	s.line += bytes.Count(d[:at], []byte{'\n'})
 	nl := bytes.IndexByte(d[at:], '\n')
 	if nl < 0 {
 		s.skipping = true
@@ -138,8 +166,22 @@ func (s *source) frame(d []byte, out *[]Record) int {
 			s.skipping = false
 			continue
 		}
+		if s.skipValue {
+			n, done := s.vskip.skip(d[pos:])
+			s.line += bytes.Count(d[pos:pos+n], []byte{'\n'})
+			pos += n
+			if !done {
+				return pos
+			}
+			s.skipValue = false
+			s.afterEl = s.inArray
+			continue
+		}
 		if s.atStart {
-			pos = s.start(d, pos)
+			var ok bool
+			if pos, ok = s.start(d, pos, out); !ok {
+				break
+			}
 			continue
 		}
 		var ok bool
@@ -158,35 +200,49 @@ func (s *source) frame(d []byte, out *[]Record) int {
 var bom = []byte("\xef\xbb\xbf")
 
 // start skips the BOM and blank lines at the top of an input and enters
-// array mode if the first value is an array.
-func (s *source) start(d []byte, pos int) int {
-	if pos == 0 && s.line == 1 {
+// array mode if the first value is an array. It consumes whole lines only,
+// so that the first line record keeps its leading blanks; ok is false when
+// more input is needed. Like any line, a blank one longer than the limit is
+// reported: batch cannot tell it from the start of a long record.
+func (s *source) start(d []byte, pos int, out *[]Record) (next int, ok bool) {
+	lineStart := pos
+	if pos == 0 && s.line == 1 { // the very start: nothing consumed yet
 		if len(d) < len(bom) && !s.eof && bytes.HasPrefix(bom, d) {
-			return len(d) // wait for the rest of a possible BOM
+			return pos, false // wait for the rest of a possible BOM
 		}
 		if bytes.HasPrefix(d, bom) {
 			pos = len(bom)
 		}
 	}
-	for pos < len(d) {
+	for ; pos < len(d); pos++ {
 		switch d[pos] {
 		case '\n':
+			if pos-lineStart > s.max {
+				s.tooLong(d, lineStart, out)
+			}
 			s.line++
+			lineStart = pos + 1
 		case ' ', '\t', '\r':
 		case '[':
+			if pos-lineStart > s.max {
+				s.tooLong(d, lineStart, out)
+				s.skipping = true
+				return pos, true
+			}
 			s.atStart, s.inArray = false, true
-			return pos + 1
+			return pos + 1, true
 		default:
 			s.atStart = false
-			// Back to the start of this line, so the line record is whole.
-			for pos > 0 && d[pos-1] != '\n' {
-				pos--
-			}
-			return pos
+			return lineStart, true // the line record starts with the line
 		}
-		pos++
 	}
-	return pos
+	if s.eof {
+		if pos-lineStart > s.max {
+			s.tooLong(d, lineStart, out)
+		}
+		return pos, true
+	}
+	return lineStart, false
 }
 
 // lineRecord frames the line at d[pos]. ok is false when more input is
@@ -200,17 +256,26 @@ func (s *source) lineRecord(d []byte, pos int, out *[]Record) (next int, ok bool
 	if nl >= 0 {
 		end = pos + nl
 	}
-	line := d[pos:end]
-	if len(line) > 0 && line[len(line)-1] == '\r' {
-		line = line[:len(line)-1]
-	}
-	line = bytes.TrimPrefix(line, bom)
-	trimmed := bytes.TrimSpace(line)
-	if len(trimmed) == 1 && trimmed[0] == '{' {
-		return s.multiline(d, pos, out)
-	}
-	if len(trimmed) > 0 {
-		*out = append(*out, Record{File: s.name, Line: s.line, Data: line})
+	if end-pos > s.max {
+		s.tooLong(d, pos, out)
+	} else {
+		line, col := d[pos:end], 0
+		if pos > 0 && d[pos-1] != '\n' || pos == 0 && s.colBase > 0 {
+			col = s.column(d, pos) // after an array or a multi-line value
+		}
+		if len(line) > 0 && line[len(line)-1] == '\r' {
+			line = line[:len(line)-1]
+		}
+		if bytes.HasPrefix(line, bom) {
+			line, col = line[len(bom):], col+len(bom)
+		}
+		trimmed := bytes.Trim(line, " \t\r") // JSON whitespace only
+		if len(trimmed) == 1 && trimmed[0] == '{' {
+			return s.multiline(d, pos, out)
+		}
+		if len(trimmed) > 0 {
+			*out = append(*out, Record{File: s.name, Line: s.line, col: col, Data: line})
+		}
 	}
 	if nl < 0 { // the last line, without a newline
 		return end, true
@@ -224,15 +289,24 @@ func (s *source) lineRecord(d []byte, pos int, out *[]Record) (next int, ok bool
 func (s *source) multiline(d []byte, pos int, out *[]Record) (next int, ok bool) {
 	open := pos + bytes.IndexByte(d[pos:], '{')
 	end, err := jsonscan.Skip(d, open, 0)
-	if err != nil && err.Offset >= len(d) && !s.eof {
+	if err != nil {
+		end = err.Offset
+	}
+	if end-open > s.max {
+		s.tooLong(d, open, out)
+		s.skipValue, s.vskip = true, valueSkip{}
+		return open, true
+	}
+	if err != nil && end >= len(d) && !s.eof {
 		return pos, false
 	}
+	col := s.column(d, open)
 	if err != nil {
-		*out = append(*out, Record{File: s.name, Line: s.line, Data: d[open:min(err.Offset, len(d))],
-			Err: &jsonscan.SyntaxError{Offset: err.Offset - open, Msg: err.Msg}})
+		*out = append(*out, Record{File: s.name, Line: s.line, col: col, Data: d[open:min(end, len(d))],
+			Err: &jsonscan.SyntaxError{Offset: end - open, Msg: err.Msg}})
 		return s.resync(d, pos), true
 	}
-	*out = append(*out, Record{File: s.name, Line: s.line, Data: d[open:end]})
+	*out = append(*out, Record{File: s.name, Line: s.line, col: col, Data: d[open:end]})
 	s.line += bytes.Count(d[pos:end], []byte{'\n'})
 	return end, true
 }
@@ -246,12 +320,7 @@ func (s *source) element(d []byte, pos int, out *[]Record) (next int, ok bool) {
 		pos++
 	}
 	if pos >= len(d) {
-		if s.eof {
-			*out = append(*out, Record{File: s.name, Line: s.line,
-				Err: &jsonscan.SyntaxError{Offset: 0, Msg: "unexpected end of input in array (expecting ']')"}})
-			s.inArray = false
-		}
-		return pos, true
+		return pos, true // the end of input in an array is reported by batch
 	}
 	c := d[pos]
 	if s.afterEl {
@@ -265,7 +334,7 @@ func (s *source) element(d []byte, pos int, out *[]Record) (next int, ok bool) {
 		}
 		// Not what an array allows: report it, resume on the next line,
 		// and expect an element there.
-		*out = append(*out, Record{File: s.name, Line: s.line, Data: d[pos:min(pos+1, len(d))],
+		*out = append(*out, Record{File: s.name, Line: s.line, col: s.column(d, pos), Data: d[pos : pos+1],
 			Err: &jsonscan.SyntaxError{Offset: 0, Msg: fmt.Sprintf("invalid character %s after array element (expecting ',' or ']')", jsonscan.DescribeByte(c))}})
 		s.afterEl = false
 		return s.resync(d, pos), true
@@ -278,16 +347,76 @@ func (s *source) element(d []byte, pos int, out *[]Record) (next int, ok bool) {
 		return pos + 1, true
 	}
 	end, err := jsonscan.Skip(d, pos, 1)
-	if err != nil && err.Offset >= len(d) && !s.eof {
+	if err != nil {
+		end = err.Offset
+	}
+	if end-pos > s.max {
+		s.tooLong(d, pos, out)
+		s.skipValue, s.vskip = true, valueSkip{}
+		return pos, true
+	}
+	// A value that reaches the end of the block may go on in the next one:
+	// a number, or the rest of a broken value's error.
+	if end >= len(d) && !s.eof {
 		return pos, false
 	}
+	col := s.column(d, pos)
 	if err != nil {
-		*out = append(*out, Record{File: s.name, Line: s.line, Data: d[pos:min(err.Offset, len(d))],
-			Err: &jsonscan.SyntaxError{Offset: err.Offset - pos, Msg: err.Msg}})
+		*out = append(*out, Record{File: s.name, Line: s.line, col: col, Data: d[pos:min(end, len(d))],
+			Err: &jsonscan.SyntaxError{Offset: end - pos, Msg: err.Msg}})
 		return s.resync(d, pos), true
 	}
-	*out = append(*out, Record{File: s.name, Line: s.line, Data: d[pos:end]})
+	*out = append(*out, Record{File: s.name, Line: s.line, col: col, Data: d[pos:end]})
 	s.line += bytes.Count(d[pos:end], []byte{'\n'})
 	s.afterEl = true
 	return end, true
+}
+
+// valueSkip follows a JSON value's brackets and strings, one block at a
+// time and without keeping it, to find where an over-long value ends. It
+// does not check the value: a broken one may end late, or never.
+type valueSkip struct {
+	depth    int  // open brackets
+	inString bool // in a string, at depth 0 too
+	escaped  bool // after a backslash in a string
+}
+
+// skip returns how many bytes of d belong to the value, and whether it ended
+// there.
+func (v *valueSkip) skip(d []byte) (n int, done bool) {
+	for i, c := range d {
+		if v.inString {
+			switch {
+			case v.escaped:
+				v.escaped = false
+			case c == '\\':
+				v.escaped = true
+			case c == '"':
+				v.inString = false
+				if v.depth == 0 {
+					return i + 1, true
+				}
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			v.inString = true
+		case '{', '[':
+			v.depth++
+		case '}', ']':
+			if v.depth == 0 { // a number or literal, closed by its container
+				return i, true
+			}
+			v.depth--
+			if v.depth == 0 {
+				return i + 1, true
+			}
+		case ',', ' ', '\t', '\r', '\n':
+			if v.depth == 0 { // the end of a number or literal
+				return i, true
+			}
+		}
+	}
+	return len(d), false
 }

@@ -3,6 +3,7 @@ package input
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -15,7 +16,8 @@ import (
 
 // Options tune the reader.
 type Options struct {
-	// MaxRecord is the longest record accepted, in bytes; longer ones are
+	// MaxRecord is the longest record accepted, in bytes (a line without its
+	// newline, or an array element or multi-line value); longer ones are
 	// reported as ErrTooLong and skipped. 0 means DefaultMaxRecord.
 	MaxRecord int
 	// BlockSize is the size of a batch's buffer; 0 means 1 MiB. Records
@@ -117,7 +119,7 @@ func (r *Reader) Next() (*Batch, error) {
 		if err != nil {
 			if err != io.EOF {
 				// Hand out the records read before the failure first.
-				r.pending = &Error{File: r.cur.name, Err: err, Data: true}
+				r.pending = &Error{File: r.cur.name, Err: err, Data: !r.cur.raw.failed(err)}
 			}
 			r.cur.close()
 			r.cur = nil
@@ -151,16 +153,29 @@ func (r *Reader) Each(fn func(*Record) error, onErr func(error)) error {
 	}
 }
 
-// countingReader counts bytes read from a file, for progress.
-type countingReader struct {
-	r io.Reader
-	n *atomic.Int64
+// rawReader reads an input's bytes as they come from the file or pipe. It
+// counts them for progress, and keeps the error reading them failed with, to
+// tell the system's failures from bad data (a decompressor's errors).
+type rawReader struct {
+	r   io.Reader
+	n   *atomic.Int64 // nil when not counted
+	err error
 }
 
-func (c countingReader) Read(p []byte) (int, error) {
+func (c *rawReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
-	c.n.Add(int64(n))
+	if c.n != nil {
+		c.n.Add(int64(n))
+	}
+	if err != nil && err != io.EOF {
+		c.err = err
+	}
 	return n, err
+}
+
+// failed reports whether err is the error reading the raw bytes failed with.
+func (c *rawReader) failed(err error) bool {
+	return c.err != nil && errors.Is(err, c.err)
 }
 
 var (
@@ -170,11 +185,11 @@ var (
 
 func (r *Reader) openSource(p string) (*source, error) {
 	name := p
-	var f io.Reader
+	raw := &rawReader{}
 	var closer io.Closer
 	if p == "-" {
 		name = StdinName
-		f = r.stdin
+		raw.r = r.stdin
 	} else {
 		fh, err := os.Open(p)
 		if err != nil {
@@ -184,11 +199,11 @@ func (r *Reader) openSource(p string) (*source, error) {
 			fh.Close()
 			return nil, &Error{File: p, Err: fmt.Errorf("is a directory")}
 		}
-		f, closer = countingReader{fh, &r.done}, fh
+		raw.r, raw.n, closer = fh, &r.done, fh
 	}
-	br := bufio.NewReaderSize(f, 64<<10)
+	br := bufio.NewReaderSize(raw, 64<<10)
 	magic, _ := br.Peek(4)
-	src := &source{name: name, stdin: p == "-"}
+	src := &source{name: name, stdin: p == "-", max: r.opt.MaxRecord, raw: raw}
 	if closer != nil {
 		src.closers = append(src.closers, closer)
 	}
@@ -197,7 +212,7 @@ func (r *Reader) openSource(p string) (*source, error) {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
 			src.close()
-			return nil, &Error{File: p, Err: fmt.Errorf("gzip: %w", err), Data: true}
+			return nil, &Error{File: name, Err: fmt.Errorf("gzip: %w", err), Data: !raw.failed(err)}
 		}
 		src.closers = append(src.closers, zr)
 		src.r = zr
@@ -205,7 +220,7 @@ func (r *Reader) openSource(p string) (*source, error) {
 		zr, err := zstd.NewReader(br, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(1<<31))
 		if err != nil {
 			src.close()
-			return nil, &Error{File: p, Err: fmt.Errorf("zstd: %w", err), Data: true}
+			return nil, &Error{File: name, Err: fmt.Errorf("zstd: %w", err), Data: !raw.failed(err)}
 		}
 		src.closers = append(src.closers, zstdCloser{zr})
 		src.r = zr

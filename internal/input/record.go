@@ -22,9 +22,11 @@ type Record struct {
 	Data []byte
 	// Err is set when the input could not be framed into a value here: a
 	// *jsonscan.SyntaxError (with its offset in Data) for a broken array
-	// element or multi-line value, or ErrTooLong. Data then holds what was
-	// read of the record.
+	// element or multi-line value, with Data holding what was read of it;
+	// or ErrTooLong, with Data holding the record's first bytes.
 	Err error
+
+	col int // bytes before Data[0] on its line: an array element's place
 }
 
 // ErrTooLong is a record longer than Options.MaxRecord. It is skipped whole.
@@ -33,7 +35,7 @@ var ErrTooLong = errors.New("record too long")
 // Position returns the 1-based line and column (in bytes) of an offset in
 // the record's data, for error messages.
 func (r *Record) Position(offset int) (line, col int) {
-	line, lineStart := r.Line, 0
+	line, lineStart := r.Line, -r.col
 	if offset > len(r.Data) {
 		offset = len(r.Data)
 	}
