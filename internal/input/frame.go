@@ -107,6 +107,7 @@ func (s *source) batch(r *Reader) (*Batch, error) {
 	}
 	s.colBase = s.column(d, pos)
 	s.carry = append(s.carry[:0], d[pos:]...)
+	b.Records = unwrapAll(b.Records)
 	if rerr != nil {
 		return b, rerr
 	}

@@ -53,19 +53,20 @@ func (b *Batch) Release() {
 
 // Reader reads the records of a list of inputs, in order.
 type Reader struct {
-	paths []string
+	inputs []entry // files to read in order, directories expanded
 	stdin io.Reader
 	opt   Options
 
 	cur     *source // the input being read, nil between inputs
 	pending error   // an input's read error, reported after its last records
-	next    int     // index in paths of the next input to open
+	next    int     // index in inputs of the next one to open
 	pool    sync.Pool
 	total   int64        // bytes of all regular files, for progress
 	done    atomic.Int64 // bytes read from them so far
 }
 
-// Open returns a reader for paths; no paths, or "-", mean stdin.
+// Open returns a reader for paths; no paths, or "-", mean stdin. A directory
+// stands for the input files below it (see walkDir).
 // Files are opened one at a time, when reached.
 func Open(paths []string, stdin io.Reader, opt Options) *Reader {
 	if len(paths) == 0 {
@@ -77,12 +78,20 @@ func Open(paths []string, stdin io.Reader, opt Options) *Reader {
 	if opt.BlockSize <= 0 {
 		opt.BlockSize = defaultBlockSize
 	}
-	r := &Reader{paths: paths, stdin: stdin, opt: opt}
+	r := &Reader{stdin: stdin, opt: opt}
 	for _, p := range paths {
 		if p == "-" {
+			r.inputs = append(r.inputs, entry{path: p})
 			continue
 		}
-		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			r.inputs = append(r.inputs, walkDir(p)...)
+		} else {
+			r.inputs = append(r.inputs, entry{path: p})
+		}
+	}
+	for _, e := range r.inputs {
+		if fi, err := os.Stat(e.path); e.err == nil && err == nil && fi.Mode().IsRegular() {
 			r.total += fi.Size()
 		}
 	}
@@ -104,12 +113,15 @@ func (r *Reader) Next() (*Batch, error) {
 			return nil, err
 		}
 		if r.cur == nil {
-			if r.next >= len(r.paths) {
+			if r.next >= len(r.inputs) {
 				return nil, io.EOF
 			}
-			p := r.paths[r.next]
+			in := r.inputs[r.next]
 			r.next++
-			src, err := r.openSource(p)
+			if in.err != nil {
+				return nil, &Error{File: in.path, Err: unwrapPathError(in.err)}
+			}
+			src, err := r.openSource(in.path)
 			if err != nil {
 				return nil, err
 			}

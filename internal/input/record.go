@@ -26,6 +26,10 @@ type Record struct {
 	// or ErrTooLong, with Data holding the record's first bytes.
 	Err error
 
+	// Host and LogID are the host and log id of a Datadog envelope (log
+	// archive line or Logs API export) the event came in; empty for plain
+	// events.
+	Host, LogID string
 	col int // bytes before Data[0] on its line: an array element's place
 }
 
