@@ -54,8 +54,8 @@ func (b *Batch) Release() {
 // Reader reads the records of a list of inputs, in order.
 type Reader struct {
 	inputs []entry // files to read in order, directories expanded
-	stdin io.Reader
-	opt   Options
+	stdin  io.Reader
+	opt    Options
 
 	cur     *source // the input being read, nil between inputs
 	pending error   // an input's read error, reported after its last records

@@ -30,7 +30,7 @@ type Record struct {
 	// archive line or Logs API export) the event came in; empty for plain
 	// events.
 	Host, LogID string
-	col int // bytes before Data[0] on its line: an array element's place
+	col         int // bytes before Data[0] on its line: an array element's place
 }
 
 // ErrTooLong is a record longer than Options.MaxRecord. It is skipped whole.
