@@ -23,6 +23,8 @@ type ValidateOptions struct {
 	Output  string // text or json
 	Quiet   bool   // no summary
 	Workers int
+	// AllowUnknown reports unknown properties as warnings, not errors.
+	AllowUnknown bool
 }
 
 func newValidateCmd(io *iostreams.IOStreams, runF func(*ValidateOptions) error) *cobra.Command {
@@ -54,7 +56,8 @@ Exit status: 0 when every event is valid, 1 when any is invalid or not JSON,
 			return runValidate(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Schema, "schema", "windows", "schema: windows, linux (built in) or a draft 2020-12 schema `FILE`")
+	cmd.Flags().StringVar(&opts.Schema, "schema", schema.Auto, "schema: auto (by each event's agent.os), windows, linux, or a draft 2020-12 schema `FILE`")
+	cmd.Flags().BoolVar(&opts.AllowUnknown, "allow-unknown", false, "report unknown properties as warnings, not errors")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "text", "output format: text or json (one object per invalid event)")
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "do not print the summary")
 	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.GOMAXPROCS(0), "events validated in parallel by this many workers")
@@ -64,7 +67,7 @@ Exit status: 0 when every event is valid, 1 when any is invalid or not JSON,
 
 // validateTally counts verdicts.
 type validateTally struct {
-	events, invalid, syntax int
+	events, invalid, syntax, warned int
 }
 
 // validatedBatch is one batch's output and counts, produced by a worker.
@@ -81,6 +84,7 @@ func runValidate(opts *ValidateOptions) error {
 	io := opts.IO
 	pal := render.NewPalette(io.ColorEnabled())
 	asJSON := opts.Output == "json"
+	policy := schema.Policy{AllowUnknown: opts.AllowUnknown}
 
 	r := input.Open(opts.Files, io.In, input.Options{})
 	work := func(b *input.Batch) validatedBatch {
@@ -93,9 +97,14 @@ func runValidate(opts *ValidateOptions) error {
 				if len(vd.Findings) == 0 {
 					return
 				}
-				res.tally.invalid++
-				if vd.Syntax() {
+				switch {
+				case vd.Syntax():
+					res.tally.invalid++
 					res.tally.syntax++
+				case policy.Grade(vd.Findings):
+					res.tally.warned++
+				default:
+					res.tally.invalid++
 				}
 				if asJSON {
 					res.out = render.AppendVerdictJSON(res.out, vd)
@@ -114,6 +123,7 @@ func runValidate(opts *ValidateOptions) error {
 		total.events += res.tally.events
 		total.invalid += res.tally.invalid
 		total.syntax += res.tally.syntax
+		total.warned += res.tally.warned
 		progress.update()
 		if len(res.out) > 0 {
 			if io.IsStdoutTTY() {
@@ -147,7 +157,11 @@ func runValidate(opts *ValidateOptions) error {
 }
 
 func summary(t validateTally) string {
-	s := fmt.Sprintf("%d %s: %d valid, %d invalid", t.events, plural(t.events, "event", "events"), t.events-t.invalid, t.invalid)
+	s := fmt.Sprintf("%d %s: %d valid", t.events, plural(t.events, "event", "events"), t.events-t.invalid)
+	if t.warned > 0 {
+		s += fmt.Sprintf(" (%d with warnings)", t.warned)
+	}
+	s += fmt.Sprintf(", %d invalid", t.invalid)
 	if t.syntax > 0 {
 		s += fmt.Sprintf(" (%d not JSON)", t.syntax)
 	}

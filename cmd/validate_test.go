@@ -36,6 +36,9 @@ func TestValidateGolden(t *testing.T) {
 		{"hostile-json", []string{"validate", "-o", "json", "testdata/hostile.ndjson"}, 1},
 		{"hostile-color", []string{"--color=always", "validate", "testdata/hostile.ndjson"}, 1},
 		{"linux-schema", []string{"validate", "--schema", "linux", "testdata/linux.ndjson"}, 1},
+		{"auto-schema", []string{"validate", "testdata/linux.ndjson", "../examples/violations.ndjson"}, 1},
+		{"allow-unknown", []string{"validate", "--allow-unknown", "../examples/violations.ndjson"}, 1},
+		{"hints-json", []string{"validate", "-o", "json", "testdata/deviations.ndjson"}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -154,7 +157,7 @@ func TestValidateFlags(t *testing.T) {
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	if got.Output != "json" || got.Schema != "linux" || !got.Quiet || strings.Join(got.Files, ",") != "a.ndjson,b.json.gz" {
+	if got.Output != "json" || got.Schema != "linux" || !got.Quiet || got.AllowUnknown || strings.Join(got.Files, ",") != "a.ndjson,b.json.gz" {
 		t.Errorf("parsed options %+v", got)
 	}
 }

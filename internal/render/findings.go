@@ -31,8 +31,17 @@ func AppendVerdictText(dst []byte, v *schema.Verdict, p *Palette) []byte {
 		}
 		dst = p.Append(dst, p.Pointer, Sanitize(path))
 		dst = append(dst, ": "...)
+		if f.Warning {
+			dst = p.Append(dst, p.Warning, "warning")
+			dst = append(dst, ": "...)
+		}
 		dst = AppendSanitized(dst, f.Message)
 		dst = append(dst, '\n')
+		if f.Hint != "" {
+			dst = append(dst, "    "...)
+			dst = p.Append(dst, p.Faint, "hint: "+f.Hint)
+			dst = append(dst, '\n')
+		}
 	}
 	return dst
 }
@@ -62,6 +71,13 @@ func AppendVerdictJSON(dst []byte, v *schema.Verdict) []byte {
 		dst = AppendJSONString(dst, f.Keyword)
 		dst = append(dst, `,"message":`...)
 		dst = AppendJSONString(dst, f.Message)
+		if f.Hint != "" {
+			dst = append(dst, `,"hint":`...)
+			dst = AppendJSONString(dst, f.Hint)
+		}
+		if f.Warning {
+			dst = append(dst, `,"warning":true`...)
+		}
 		dst = append(dst, '}')
 	}
 	return append(dst, "]}\n"...)

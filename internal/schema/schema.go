@@ -37,6 +37,11 @@ type Finding struct {
 	Path    string `json:"path"`
 	Keyword string `json:"keyword"` // the schema keyword that failed: type, required, syntax…
 	Message string `json:"message"`
+	// Hint explains a deviation known from real agents, when this is one.
+	Hint string `json:"hint,omitempty"`
+	// Warning marks a finding that does not make the event invalid
+	// (unknown properties under --allow-unknown).
+	Warning bool `json:"warning,omitempty"`
 }
 
 // Validator checks one JSON value at a time.
@@ -52,8 +57,12 @@ type Validator interface {
 }
 
 // Load returns a validator for the named built-in schema ("windows",
-// "linux") or for the schema in the file at that path.
+// "linux", or "auto" for the one matching each event's agent.os) or for the
+// schema in the file at that path.
 func Load(nameOrPath string) (Validator, error) {
+	if nameOrPath == Auto {
+		return newByOS()
+	}
 	doc, ok := Builtin[nameOrPath]
 	if !ok {
 		var err error

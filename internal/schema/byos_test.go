@@ -1,0 +1,74 @@
+package schema
+
+import "testing"
+
+func TestAgentOS(t *testing.T) {
+	tests := map[string]string{
+		`{"agent":{"rule_id":"r","os":"linux"},"title":"t"}`:       "linux",
+		` {"title":"t","agent":{"os":"windows"}}`:                  "windows",
+		`{"title":"t","process":{"agent":{"os":"linux"}}}`:         "",
+		`{"variables":{"os":"linux"},"agent":{"os":"lin\u0075x"}}`: "linux",
+		`{"agent":{"os":5}}`:                                       "",
+		`{"agent":"linux"}`:                                        "",
+		`[{"agent":{}}]`:                                           "",
+		`{"agent":{"os":"li`:                                       "",
+		``:                                                         "",
+	}
+	for in, want := range tests {
+		if got := agentOS([]byte(in), 0); got != want {
+			t.Errorf("agentOS(%s) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// With the auto schema a Linux event is held to the Linux schema (which
+// requires process.uid) and a Windows event to the Windows one.
+func TestAutoSchema(t *testing.T) {
+	v, err := Load(Auto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	linux := `{"agent":{"rule_id":"r","os":"linux"},"title":"t","process":{"pid":1,"gid":0}}`
+	windows := `{"agent":{"rule_id":"r","os":"windows"},"title":"t","process":{"pid":1,"gid":0}}`
+	_, f, _ := v.Validate([]byte(linux), 0, nil)
+	if len(f) != 1 || f[0].Path != "/process" || f[0].Keyword != "required" {
+		t.Errorf("linux event: %v, want process.uid required", f)
+	}
+	_, f, _ = v.Validate([]byte(windows), 0, nil)
+	if len(f) != 1 || f[0].Path != "/process/gid" || f[0].Keyword != "additionalProperties" {
+		t.Errorf("windows event: %v, want gid not allowed", f)
+	}
+}
+
+func TestPolicyGrade(t *testing.T) {
+	tests := []struct {
+		name      string
+		policy    Policy
+		findings  []Finding
+		wantValid bool
+		wantHints int
+	}{
+		{"user_sid hinted", Policy{}, []Finding{{Path: "/process/ancestors/12/user_sid", Keyword: "additionalProperties"}}, false, 1},
+		{"user_sid on parent", Policy{}, []Finding{{Path: "/process/parent/user_sid", Keyword: "additionalProperties"}}, false, 1},
+		{"user_sid elsewhere not hinted", Policy{}, []Finding{{Path: "/usr/user_sid", Keyword: "additionalProperties"}}, false, 0},
+		{"empty date hinted", Policy{}, []Finding{{Path: "/date", Keyword: "type", Message: "expected string, got object"}}, false, 1},
+		{"numeric date not hinted", Policy{}, []Finding{{Path: "/date", Keyword: "type", Message: "expected string, got number"}}, false, 0},
+		{"unknown allowed", Policy{AllowUnknown: true}, []Finding{{Path: "/hostname", Keyword: "additionalProperties"}}, true, 0},
+		{"unknown allowed, type still fails", Policy{AllowUnknown: true}, []Finding{{Path: "/hostname", Keyword: "additionalProperties"}, {Path: "/title", Keyword: "type"}}, false, 0},
+	}
+	for _, tt := range tests {
+		valid := tt.policy.Grade(tt.findings)
+		hints := 0
+		for _, f := range tt.findings {
+			if f.Hint != "" {
+				hints++
+			}
+			if f.Warning != (tt.policy.AllowUnknown && f.Keyword == "additionalProperties") {
+				t.Errorf("%s: %+v warning %v", tt.name, f, f.Warning)
+			}
+		}
+		if valid != tt.wantValid || hints != tt.wantHints {
+			t.Errorf("%s: valid %v hints %d, want %v and %d", tt.name, valid, hints, tt.wantValid, tt.wantHints)
+		}
+	}
+}
