@@ -43,5 +43,6 @@ backend event schema, shows them, draws their process lineage, or queries them.`
 	root.CompletionOptions.HiddenDefaultCmd = true
 
 	root.AddCommand(newValidateCmd(io, nil))
+	root.AddCommand(newTreeCmd(io, nil))
 	return root
 }

@@ -1,0 +1,297 @@
+package cmd
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/csmctl/csmctl/internal/input"
+	"github.com/csmctl/csmctl/internal/iostreams"
+	"github.com/csmctl/csmctl/internal/jsonscan"
+	"github.com/csmctl/csmctl/internal/lineage"
+	"github.com/csmctl/csmctl/internal/model"
+	"github.com/csmctl/csmctl/internal/render"
+	"github.com/csmctl/csmctl/internal/selector"
+)
+
+// TreeOptions are the inputs of `csmctl tree`.
+type TreeOptions struct {
+	IO       *iostreams.IOStreams
+	Files    []string
+	Output   string // text, json, dot or mermaid
+	ASCII    bool
+	Verbose  bool
+	HitsOnly bool
+	Selector selector.Options
+	Workers  int
+}
+
+func newTreeCmd(io *iostreams.IOStreams, runF func(*TreeOptions) error) *cobra.Command {
+	opts := &TreeOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "tree [FILE...]",
+		Short: "Draw the process lineage of the events, with the rules each process hit",
+		Long: `Rebuild which process spawned which from the ancestor chains the events
+carry, and draw it like pstree: one line per process (name, pid, user, exec
+time), and under it the rules its events matched, with counts (-v adds the
+command line, and lists each event: rule, event, detail, date, FILE:LINE).
+Processes with hits are highlighted.
+
+A process is its pid and exec time, so a reused pid is another process. A
+process without exec_time is told apart by its pid and its parent in the
+chain. When events disagree about a parent or a fact, the later event wins
+and the disagreement is counted on standard error. A cycle of parents in bad
+data is cut, and marked ↺ where it closes.
+
+The selectors (--rule, --pid, --event, --since, --until, --where, --line,
+--limit) pick the events that count as hits; the lineage is built from every
+event. The tree then shows only the processes with hits, their ancestors and
+their descendants; --hits-only also drops the descendants without hits.
+
+-o json prints an array of root processes with their children nested; -o dot
+(Graphviz) and -o mermaid draw the lineage as a picture, processes with hits
+in red.
+
+Exit status: 0 when every event could be read, 1 when some line was not a
+JSON object, 2 for usage errors and unreadable inputs.`,
+		Example: `  csmctl tree examples/attack.ndjson
+  csmctl tree --rule registry_run_key_persistence --hits-only -v events.ndjson
+  csmctl tree --pid 7040 -o json events.ndjson | jq '.[].children'
+  csmctl tree -o dot examples/attack.ndjson | dot -Tsvg > tree.svg`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Files = args
+			switch opts.Output {
+			case "text", "json", "dot", "mermaid":
+			default:
+				return flagErrorf("invalid output format %q: want text, json, dot or mermaid", opts.Output)
+			}
+			// Check the selectors now; durations are resolved once the
+			// input has been read for its last date.
+			if _, err := selector.New(opts.Selector, time.Now()); err != nil {
+				return &FlagError{Err: err}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runTree(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "text", "output format: text, json, dot (Graphviz) or mermaid")
+	cmd.Flags().BoolVar(&opts.ASCII, "ascii", false, "draw the tree with ASCII characters instead of box drawing")
+	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "add command lines, and list each event under its process instead of counts by rule")
+	cmd.Flags().BoolVar(&opts.HitsOnly, "hits-only", false, "drop the processes with no hit and no hit below them")
+	opts.Selector.AddFlags(cmd.Flags())
+	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.GOMAXPROCS(0), "events decoded in parallel by this many workers")
+	_ = cmd.Flags().MarkHidden("workers")
+	return cmd
+}
+
+// treeEvent is one decoded event, on its way from a worker to the builder.
+type treeEvent struct {
+	file string
+	line int
+	host string // from a Datadog envelope, "" for plain events
+	ev   model.Event
+	doc  any // the event as a JSON value, for --where
+}
+
+// treeBatch is one batch's decoded events and the problems met decoding it.
+type treeBatch struct {
+	events   []treeEvent
+	problems []byte // messages for standard error
+	bad      int    // values that were not JSON objects
+}
+
+func runTree(opts *TreeOptions) error {
+	io := opts.IO
+	stdin := io.In
+	var anchor time.Time
+	if opts.Selector.NeedsAnchor() {
+		spooled, cleanup, err := spoolStdin(opts.Files, io.In)
+		if err != nil {
+			return &ExitError{Code: ExitUsage, Err: err}
+		}
+		defer cleanup()
+		if spooled != nil {
+			stdin = spooled
+		}
+		anchor = selector.Anchor(input.Open(opts.Files, stdin, input.Options{}))
+		if spooled != nil {
+			if _, err := spooled.Seek(0, 0); err != nil {
+				return &ExitError{Code: ExitUsage, Err: err}
+			}
+		}
+	}
+	sel, err := selector.New(opts.Selector, anchor)
+	if err != nil {
+		return &FlagError{Err: err}
+	}
+	selecting := opts.Selector.Active()
+	needsDoc := sel.NeedsDoc()
+
+	work := func(b *input.Batch) treeBatch {
+		defer b.Release()
+		var res treeBatch
+		for i := range b.Records {
+			res.decode(&b.Records[i], needsDoc)
+		}
+		return res
+	}
+
+	builder := lineage.NewBuilder()
+	// Only these outputs list every event; the others count them by rule.
+	builder.KeepHits = opts.Verbose || opts.Output == "json"
+	var bad int
+	var inputErr error
+	emit := func(res treeBatch) error {
+		bad += res.bad
+		if len(res.problems) > 0 {
+			if _, err := io.ErrOut.Write(res.problems); err != nil {
+				return err
+			}
+		}
+		for i := range res.events {
+			te := &res.events[i]
+			n := builder.Add(te.host, &te.ev) // one forest per host: pids of two hosts never merge
+			if n == nil {
+				continue
+			}
+			if selecting {
+				// Match reads agent.rule_id, evt.name, process.pid and
+				// date, which lineage.Decode fills, and doc for --where.
+				ok, err := sel.Match(te.line, &te.ev, te.doc)
+				if err != nil {
+					fmt.Fprintf(io.ErrOut, "csmctl: %s:%d: %s\n", render.Sanitize(te.file), te.line, render.Sanitize(err.Error()))
+				}
+				if !ok {
+					continue
+				}
+			}
+			builder.Attach(n, te.file, te.line, &te.ev)
+		}
+		return nil
+	}
+	onErr := func(err error) {
+		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", render.Sanitize(err.Error()))
+		inputErr = mergeInputErr(inputErr, err)
+	}
+	r := input.Open(opts.Files, stdin, input.Options{})
+	if err := input.Parallel(r, opts.Workers, work, emit, onErr); err != nil {
+		return &ExitError{Code: ExitUsage, Err: err}
+	}
+
+	forests := builder.Forests()
+	var conflicts lineage.Conflicts
+	noProcess, shown := 0, 0
+	for _, f := range forests {
+		if selecting {
+			f.FocusHits()
+		}
+		if opts.HitsOnly {
+			f.HitsOnly()
+		}
+		conflicts.Parent += f.Conflicts.Parent
+		conflicts.Facts += f.Conflicts.Facts
+		noProcess += f.NoProcess
+		shown += len(f.Roots)
+	}
+	if err := writeTree(opts, forests); err != nil {
+		return &ExitError{Code: ExitUsage, Err: err}
+	}
+	if c := conflicts.Total(); c > 0 {
+		fmt.Fprintf(io.ErrOut, "csmctl: %d %s disagreed with earlier events, and the later won (%d about a parent, %d about a fact)\n",
+			c, plural(c, "sighting", "sightings"), conflicts.Parent, conflicts.Facts)
+	}
+	if noProcess > 0 {
+		fmt.Fprintf(io.ErrOut, "csmctl: %d %s without a process left out\n", noProcess, plural(noProcess, "event", "events"))
+	}
+	if selecting && shown == 0 {
+		fmt.Fprintln(io.ErrOut, "csmctl: no event matched the selectors")
+	}
+	if inputErr != nil {
+		return inputErr
+	}
+	if bad > 0 {
+		return errDataProblems
+	}
+	return nil
+}
+
+// decode decodes the values of one record, reporting those that cannot be.
+func (res *treeBatch) decode(rec *input.Record, needsDoc bool) {
+	if rec.Err != nil {
+		line, col := rec.Line, 1
+		if se, ok := rec.SyntaxError(); ok {
+			line, col = rec.Position(se.Offset)
+		}
+		res.problem(rec.File, line, col, "invalid JSON: "+rec.Err.Error())
+		return
+	}
+	data := rec.Data
+	for pos := jsonscan.SkipSpace(data, 0); pos < len(data); pos = jsonscan.SkipSpace(data, pos) {
+		res.events = append(res.events, treeEvent{file: rec.File, line: rec.Line, host: rec.Host})
+		te := &res.events[len(res.events)-1]
+		end, err := lineage.Decode(data, pos, &te.ev)
+		var se *jsonscan.SyntaxError
+		if errors.As(err, &se) {
+			res.events = res.events[:len(res.events)-1]
+			line, col := rec.Position(se.Offset)
+			res.problem(rec.File, line, col, "invalid JSON: "+se.Msg)
+			return
+		}
+		if err != nil {
+			res.events = res.events[:len(res.events)-1]
+			line, col := rec.Position(pos)
+			res.problem(rec.File, line, col, err.Error())
+		} else if needsDoc {
+			_ = json.Unmarshal(data[pos:end], &te.doc) // Decode checked the syntax
+		}
+		pos = end
+	}
+}
+
+func (res *treeBatch) problem(file string, line, col int, msg string) {
+	res.bad++
+	res.problems = fmt.Appendf(res.problems, "%s:%d:%d: %s\n", render.Sanitize(file), line, col, render.Sanitize(msg))
+}
+
+// writeTree writes the forests in the output format asked for.
+func writeTree(opts *TreeOptions, forests []*lineage.Forest) error {
+	io := opts.IO
+	switch opts.Output {
+	case "json":
+		return render.WriteTreeJSON(io.Out, forests)
+	case "dot":
+		return render.WriteTreeDOT(io.Out, forests)
+	case "mermaid":
+		return render.WriteTreeMermaid(io.Out, forests)
+	}
+	st := render.TreeStyle{
+		Palette: render.NewPalette(io.ColorEnabled()),
+		ASCII:   opts.ASCII,
+		Verbose: opts.Verbose,
+	}
+	if io.IsStdoutTTY() {
+		st.Width = io.TerminalWidth()
+	}
+	return render.WriteTree(io.Out, forests, st)
+}
+
+// spoolStdin copies standard input to a temporary file when the inputs
+// include it, so that it can be read twice; it returns nil otherwise.
+func spoolStdin(files []string, stdin io.Reader) (*os.File, func(), error) {
+	reads := len(files) == 0
+	for _, f := range files {
+		reads = reads || f == "-"
+	}
+	if !reads {
+		return nil, func() {}, nil
+	}
+	return input.Spool(stdin)
+}

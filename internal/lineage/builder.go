@@ -1,0 +1,271 @@
+package lineage
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/csmctl/csmctl/internal/model"
+)
+
+// Builder merges events into forests, one per host. Add must be called in
+// input order, from one goroutine: later events win conflicts.
+type Builder struct {
+	// KeepHits keeps a Hit for each attached event in Node.Hits; otherwise
+	// only Node.Rules counts them.
+	KeepHits bool
+
+	hosts map[string]*hostBuilder
+	// strs interns the strings nodes and hits keep: the same user, path or
+	// rule id is stored once however many events repeat it.
+	strs map[string]string
+}
+
+// hostBuilder is one host's forest while it is being built.
+type hostBuilder struct {
+	f     *Forest
+	nodes map[identity]*Node
+}
+
+// identity tells processes apart: pid and exec time, and, for a process
+// whose exec time is unknown, the node of its parent in the chain (nil at
+// the far end of a chain). See the package documentation.
+type identity struct {
+	key   model.ProcessKey
+	under *Node
+}
+
+// NewBuilder returns an empty builder.
+func NewBuilder() *Builder {
+	return &Builder{hosts: map[string]*hostBuilder{}, strs: map[string]string{}}
+}
+
+// Add merges the process chain of ev into the forest of host: every
+// process of the chain is sighted, and their edges and facts merged. It
+// returns the node of the acting process, nil when the event has none. Add
+// does not attach the event to the node: Attach does, for the events that
+// count as hits.
+func (b *Builder) Add(host string, ev *model.Event) *Node {
+	hb := b.hosts[host]
+	if hb == nil {
+		hb = &hostBuilder{f: &Forest{Host: b.intern(host)}, nodes: map[identity]*Node{}}
+		b.hosts[host] = hb
+	}
+	pc := ev.Process
+	if pc == nil {
+		hb.f.NoProcess++
+		return nil
+	}
+	// From the far end of the chain down, so that each sighting's parent
+	// node is known before the sighting: it may be part of its identity.
+	chain := pc.Chain()
+	var parent *Node
+	for i := len(chain) - 1; i >= 0; i-- {
+		parent = b.sight(hb, &chain[i], parent, pc.TruncatedAncestors && i == len(chain)-1)
+	}
+	n := b.sight(hb, &pc.Process, parent, pc.TruncatedAncestors && len(chain) == 0)
+	// The event's own user and container stand in for the process's.
+	if pc.User == "" && ev.Usr != nil {
+		b.merge(hb.f, &n.User, ev.Usr.Name)
+	}
+	if (pc.Container == nil || pc.Container.ID == "") && ev.Container != nil {
+		b.merge(hb.f, &n.ContainerID, ev.Container.ID)
+	}
+	return n
+}
+
+// Attach counts ev, read from file at line, as a hit of n, the node Add
+// returned for it, and keeps it as a Hit if KeepHits is set.
+func (b *Builder) Attach(n *Node, file string, line int, ev *model.Event) {
+	rule := ""
+	if ev.Agent != nil {
+		rule = b.intern(ev.Agent.RuleID)
+	}
+	counted := false
+	for i := range n.Rules {
+		if n.Rules[i].RuleID == rule {
+			n.Rules[i].Count++
+			counted = true
+			break
+		}
+	}
+	if !counted {
+		n.Rules = append(n.Rules, RuleCount{rule, 1})
+	}
+	if !b.KeepHits {
+		return
+	}
+	h := Hit{File: file, Line: line, RuleID: rule}
+	if ev.Date.Valid() {
+		h.Date = ev.Date.Time
+	}
+	if ev.Evt != nil {
+		h.Evt = b.intern(ev.Evt.Name)
+	}
+	if ev.File != nil {
+		h.Path = b.intern(ev.File.Path)
+	}
+	if ev.Registry != nil {
+		h.RegistryKey = b.intern(ev.Registry.KeyPath)
+		h.RegistryValue = b.intern(ev.Registry.ValueName)
+	}
+	if ev.Exit != nil {
+		h.ExitCode, h.Exited = ev.Exit.Code, true
+	}
+	n.Hits = append(n.Hits, h)
+}
+
+// sight merges one sighting of a process, whose parent in the chain is
+// parent (nil at the far end), and returns its node.
+func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, truncated bool) *Node {
+	id := identity{key: p.Key()}
+	if id.key.ExecTime.IsZero() {
+		id.under = parent
+	}
+	f := hb.f
+	n := hb.nodes[id]
+	if n == nil {
+		n = &Node{Key: id.key, seq: len(f.Nodes)}
+		hb.nodes[id] = n
+		f.Nodes = append(f.Nodes, n)
+	}
+	switch {
+	case parent == nil:
+		if truncated && n.Parent == nil {
+			n.Truncated = true
+		}
+	case n.Parent != parent:
+		if n.Parent != nil {
+			f.Conflicts.Parent++
+		}
+		n.Parent = parent
+		n.Truncated = false
+	}
+	if p.PPID != 0 && p.PPID != n.PPID {
+		if n.PPID != 0 {
+			f.Conflicts.Facts++
+		}
+		n.PPID = p.PPID
+	}
+	if t := p.ExitTime.Time.UTC(); !t.IsZero() && !t.Equal(n.ExitTime) {
+		if !n.ExitTime.IsZero() {
+			f.Conflicts.Facts++
+		}
+		n.ExitTime = t
+	}
+	if p.Executable != nil {
+		b.merge(f, &n.Path, p.Executable.Path)
+		b.merge(f, &n.Name, p.Executable.Name)
+	}
+	if p.Container != nil {
+		b.merge(f, &n.ContainerID, p.Container.ID)
+	}
+	b.merge(f, &n.Cmdline, p.Cmdline)
+	b.merge(f, &n.User, p.User)
+	return n
+}
+
+// merge sets a fact to v, a newer sighting's value, unless v is missing,
+// and counts a conflict if it changes a known value.
+func (b *Builder) merge(f *Forest, fact *string, v string) {
+	if v == "" || v == *fact {
+		return
+	}
+	if *fact != "" {
+		f.Conflicts.Facts++
+	}
+	*fact = b.intern(v)
+}
+
+func (b *Builder) intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	if v, ok := b.strs[s]; ok {
+		return v
+	}
+	b.strs[s] = s
+	return s
+}
+
+// Forests finishes the forests, one per host, ordered by host name, and
+// resets the builder.
+func (b *Builder) Forests() []*Forest {
+	out := make([]*Forest, 0, len(b.hosts))
+	for _, hb := range b.hosts {
+		out = append(out, hb.finish())
+	}
+	slices.SortFunc(out, func(x, y *Forest) int { return cmp.Compare(x.Host, y.Host) })
+	*b = Builder{KeepHits: b.KeepHits, hosts: map[string]*hostBuilder{}, strs: map[string]string{}}
+	return out
+}
+
+// finish links children to parents, orders them, and picks the roots.
+func (hb *hostBuilder) finish() *Forest {
+	f := hb.f
+	for _, n := range f.Nodes {
+		if n.Parent != nil {
+			n.Parent.Children = append(n.Parent.Children, n)
+		} else {
+			f.Roots = append(f.Roots, n)
+		}
+	}
+	for _, n := range f.Nodes {
+		slices.SortFunc(n.Children, compareNodes)
+	}
+	slices.SortFunc(f.Roots, compareNodes)
+
+	// Nodes no root leads to hang in or under a cycle of parents: show each
+	// such cycle from its first-seen process.
+	reached := make([]bool, len(f.Nodes))
+	var stack []*Node
+	reach := func(root *Node) {
+		reached[root.seq] = true
+		stack = append(stack[:0], root)
+		for len(stack) > 0 {
+			n := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, c := range n.Children {
+				if !reached[c.seq] {
+					reached[c.seq] = true
+					stack = append(stack, c)
+				}
+			}
+		}
+	}
+	for _, r := range f.Roots {
+		reach(r)
+	}
+	onPath := make([]int, len(f.Nodes)) // which search last met the node, +1
+	for _, n := range f.Nodes {
+		if reached[n.seq] {
+			continue
+		}
+		// Climb until a node repeats: it is on the cycle.
+		m := n
+		for onPath[m.seq] != n.seq+1 {
+			onPath[m.seq] = n.seq + 1
+			m = m.Parent
+		}
+		first := m
+		for c := m.Parent; c != m; c = c.Parent {
+			if c.seq < first.seq {
+				first = c
+			}
+		}
+		f.Roots = append(f.Roots, first)
+		reach(first)
+	}
+	hb.nodes = nil
+	return f
+}
+
+// compareNodes orders processes by exec time, then pid, then first sighting.
+func compareNodes(x, y *Node) int {
+	if c := x.Key.ExecTime.Compare(y.Key.ExecTime); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.Key.PID, y.Key.PID); c != 0 {
+		return c
+	}
+	return cmp.Compare(x.seq, y.seq)
+}

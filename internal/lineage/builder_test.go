@@ -1,0 +1,308 @@
+package lineage
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/csmctl/csmctl/internal/model"
+)
+
+// build decodes one event per line and merges them all, each event a hit.
+func build(t testing.TB, lines ...string) *Forest {
+	t.Helper()
+	b := NewBuilder()
+	b.KeepHits = true
+	for i, line := range lines {
+		var ev model.Event
+		if _, err := Decode([]byte(line), 0, &ev); err != nil {
+			t.Fatalf("line %d: %v", i+1, err)
+		}
+		if n := b.Add("", &ev); n != nil {
+			b.Attach(n, "test", i+1, &ev)
+		}
+	}
+	forests := b.Forests()
+	if len(forests) != 1 {
+		t.Fatalf("%d forests, want 1", len(forests))
+	}
+	return forests[0]
+}
+
+// outline draws the forest as shown, one "name" per line, indented by
+// depth, back-references marked "^name", hits counted in brackets.
+func outline(f *Forest) string {
+	var sb strings.Builder
+	f.Walk(func(s Step) {
+		if s.Leave {
+			return
+		}
+		sb.WriteString(strings.Repeat("  ", s.Depth))
+		if s.BackRef {
+			sb.WriteString("^")
+		}
+		sb.WriteString(s.Node.DisplayName())
+		if s.Node.HasHits() && !s.BackRef {
+			hits := 0
+			for _, rc := range s.Node.Rules {
+				hits += rc.Count
+			}
+			fmt.Fprintf(&sb, " [%d]", hits)
+		}
+		sb.WriteString("\n")
+	})
+	return sb.String()
+}
+
+// proc writes a process object: pid, exec time (seconds after 10:00:00Z,
+// or none when negative) and the executable's name.
+func proc(pid int, sec int, name string) string {
+	s := fmt.Sprintf(`{"pid":%d,"executable":{"name":%q}`, pid, name)
+	if sec >= 0 {
+		s += fmt.Sprintf(`,"exec_time":"2025-11-03T10:%02d:%02dZ"`, sec/60, sec%60)
+	}
+	return s + "}"
+}
+
+// event writes an event of the acting process with its ancestors.
+func event(acting string, ancestors ...string) string {
+	pc := strings.TrimSuffix(acting, "}")
+	if len(ancestors) > 0 {
+		pc += `,"ancestors":[` + strings.Join(ancestors, ",") + "]"
+	}
+	return `{"agent":{"rule_id":"r"},"evt":{"name":"exec"},"process":` + pc + "}}"
+}
+
+func check(t *testing.T, f *Forest, want string) {
+	t.Helper()
+	if got := outline(f); got != strings.TrimLeft(want, "\n") {
+		t.Errorf("forest:\n%s\nwant:\n%s", got, strings.TrimLeft(want, "\n"))
+	}
+}
+
+func TestPIDReuse(t *testing.T) {
+	system := proc(4, -1, "System")
+	cmd := proc(500, 0, "cmd.exe")
+	ps := proc(500, 300, "powershell.exe")
+	f := build(t,
+		event(proc(600, 5, "whoami.exe"), cmd, system),
+		event(proc(700, 305, "reg.exe"), ps, system),
+		// The same whoami, seen again: one node, two hits.
+		event(proc(600, 5, "whoami.exe"), cmd, system),
+		// A pid reused with the same parent pid is another process too.
+		event(proc(600, 400, "net.exe"), cmd, system),
+	)
+	check(t, f, `
+System
+  cmd.exe
+    whoami.exe [2]
+    net.exe [1]
+  powershell.exe
+    reg.exe [1]
+`)
+	if f.Conflicts.Total() != 0 {
+		t.Errorf("conflicts %+v, want none", f.Conflicts)
+	}
+}
+
+// Sightings without exec_time are told apart by their parent in the chain.
+func TestMissingExecTime(t *testing.T) {
+	systemd := proc(1, -1, "systemd")
+	sshd := proc(150, -1, "sshd")
+	cron := proc(170, -1, "cron")
+	bash := proc(200, -1, "bash")
+	f := build(t,
+		event(bash, sshd, systemd),
+		event(proc(300, -1, "curl"), bash, sshd, systemd),
+		event(bash, cron, systemd),                     // pid 200 under cron: another bash
+		event(proc(300, -1, "python3")),                // pid 300 with no ancestry: another process
+		event(proc(310, 9, "sh"), bash, sshd, systemd), // under the first bash
+	)
+	check(t, f, `
+systemd
+  sshd
+    bash [1]
+      curl [1]
+      sh [1]
+  cron
+    bash [1]
+python3 [1]
+`)
+	if len(f.Nodes) != 8 {
+		t.Errorf("%d nodes, want 8", len(f.Nodes))
+	}
+}
+
+func TestCyclesTerminate(t *testing.T) {
+	a := proc(10, 0, "a")
+	b, c, d := proc(20, 2, "b"), proc(30, 3, "c"), proc(40, 4, "d")
+	f := build(t,
+		event(a, a),    // its own parent
+		event(b, c, d), // b → c → d ...
+		event(d, b),    // ... → b: a cycle of three
+		event(proc(50, 5, "e"), c, d, b),
+	)
+	check(t, f, `
+a [1]
+  ^a
+d [1]
+  c
+    b [1]
+      ^d
+    e [1]
+`)
+	entered := map[*Node]int{}
+	f.Walk(func(s Step) {
+		if !s.Leave && !s.BackRef {
+			entered[s.Node]++
+		}
+	})
+	if len(entered) != len(f.Nodes) {
+		t.Errorf("walk entered %d nodes of %d", len(entered), len(f.Nodes))
+	}
+}
+
+func TestTruncatedAncestors(t *testing.T) {
+	x, y, w := proc(900, 10, "x"), proc(800, 9, "y"), proc(700, 8, "w")
+	f := build(t,
+		strings.Replace(event(x, y), `"ancestors"`, `"truncated_ancestors":true,"ancestors"`, 1),
+		strings.Replace(event(proc(950, 12, "q"), proc(940, 11, "r")), `"ancestors"`, `"truncated_ancestors":true,"ancestors"`, 1),
+		event(proc(910, 11, "z"), y, w), // tells y's parent: not truncated any more
+	)
+	check(t, f, `
+w
+  y
+    x [1]
+    z [1]
+r
+  q [1]
+`)
+	for _, n := range f.Nodes {
+		if want := n.Name == "r"; n.Truncated != want {
+			t.Errorf("%s: Truncated %v, want %v", n.Name, n.Truncated, want)
+		}
+	}
+}
+
+func TestLaterEventsWin(t *testing.T) {
+	f := build(t,
+		`{"process":{"pid":2,"exec_time":"2025-11-03T10:00:02Z","cmdline":"first","user":"alice","ancestors":[{"pid":1,"exec_time":"2025-11-03T10:00:01Z"}]}}`,
+		// Another parent, another command line, the same user, no ppid.
+		`{"process":{"pid":2,"exec_time":"2025-11-03T10:00:02Z","cmdline":"second","user":"alice","ancestors":[{"pid":3,"exec_time":"2025-11-03T10:00:01Z"}]}}`,
+		// Nothing said about the user: no conflict.
+		`{"process":{"pid":2,"exec_time":"2025-11-03T10:00:02+00:00","exit_time":"2025-11-03T10:00:09Z"}}`,
+		`{"process":{"pid":2,"exec_time":"2025-11-03T10:00:02Z","exit_time":"2025-11-03T10:00:10Z"}}`,
+	)
+	if f.Conflicts != (Conflicts{Parent: 1, Facts: 2}) {
+		t.Errorf("conflicts %+v, want 1 parent, 2 facts", f.Conflicts)
+	}
+	var n *Node
+	for _, m := range f.Nodes {
+		if m.Key.PID == 2 {
+			n = m
+		}
+	}
+	if n.Parent.Key.PID != 3 || n.Cmdline != "second" || n.User != "alice" || n.ExitTime.Second() != 10 || len(n.Hits) != 4 {
+		t.Errorf("merged node %+v", n)
+	}
+}
+
+func TestEventsWithoutProcess(t *testing.T) {
+	f := build(t, `{"agent":{"rule_id":"r"}}`, event(proc(1, 0, "a")))
+	if f.NoProcess != 1 || len(f.Nodes) != 1 {
+		t.Errorf("NoProcess %d, %d nodes", f.NoProcess, len(f.Nodes))
+	}
+}
+
+func TestHostsAreSeparateForests(t *testing.T) {
+	b := NewBuilder()
+	var ev model.Event
+	Decode([]byte(event(proc(1, 0, "a"))), 0, &ev)
+	b.Add("web-2", &ev)
+	b.Add("web-1", &ev)
+	b.Add("web-1", &ev)
+	forests := b.Forests()
+	if len(forests) != 2 || forests[0].Host != "web-1" || forests[1].Host != "web-2" || len(forests[0].Nodes) != 1 {
+		t.Errorf("forests %+v", forests)
+	}
+}
+
+// focusForest has hits only where the events name rule "hit".
+func focusForest(t *testing.T) *Forest {
+	b := NewBuilder()
+	root, mid, leaf, other := proc(1, 0, "root"), proc(2, 1, "mid"), proc(3, 2, "leaf"), proc(4, 3, "other")
+	for _, line := range []string{
+		event(proc(5, 4, "below"), leaf, mid, root),
+		event(mid, root),
+		event(other, root),
+		event(proc(6, 5, "sibling"), mid, root),
+	} {
+		var ev model.Event
+		Decode([]byte(line), 0, &ev)
+		n := b.Add("", &ev)
+		if ev.Process.Executable.Name == "mid" {
+			b.Attach(n, "test", 1, &ev)
+		}
+	}
+	return b.Forests()[0]
+}
+
+func TestFocusHits(t *testing.T) {
+	f := focusForest(t)
+	f.FocusHits()
+	check(t, f, `
+root
+  mid [1]
+    leaf
+      below
+    sibling
+`)
+	f.HitsOnly()
+	check(t, f, `
+root
+  mid [1]
+`)
+}
+
+func TestHitsOnlyKeepsAncestors(t *testing.T) {
+	f := build(t, event(proc(3, 2, "c"), proc(2, 1, "b"), proc(1, 0, "a")))
+	f.Nodes[len(f.Nodes)-1].Rules = nil // the acting process, seen last, loses its hit
+	f.HitsOnly()
+	if len(f.Roots) != 0 {
+		t.Errorf("roots %v, want none", outline(f))
+	}
+}
+
+// A chain deep enough to exhaust a recursive walk's stack is walked.
+func TestDeepChain(t *testing.T) {
+	const depth = 200_000
+	ancestors := make([]string, depth)
+	for i := range ancestors {
+		ancestors[i] = fmt.Sprintf(`{"pid":%d}`, depth-i)
+	}
+	f := build(t, event(proc(depth+1, -1, "deep"), ancestors...))
+	maxDepth := 0
+	f.Walk(func(s Step) { maxDepth = max(maxDepth, s.Depth) })
+	if maxDepth != depth || len(f.Nodes) != depth+1 {
+		t.Errorf("depth %d, %d nodes", maxDepth, len(f.Nodes))
+	}
+}
+
+func TestDisplayName(t *testing.T) {
+	for _, tt := range []struct {
+		n    Node
+		want string
+	}{
+		{Node{Name: "a.exe", Path: `C:\b.exe`}, "a.exe"},
+		{Node{Path: `C:\Windows\b.exe`}, "b.exe"},
+		{Node{Path: "/usr/bin/curl"}, "curl"},
+		{Node{Cmdline: `"C:\Program Files\x.exe" -y`}, "x.exe"},
+		{Node{Cmdline: "/bin/sh -c id"}, "sh"},
+		{Node{Cmdline: `"`}, "?"},
+		{Node{}, "?"},
+	} {
+		if got := tt.n.DisplayName(); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}

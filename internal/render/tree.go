@@ -1,0 +1,315 @@
+package render
+
+import (
+	"io"
+	"strconv"
+	"unicode"
+
+	"github.com/fatih/color"
+	"golang.org/x/text/width"
+
+	"github.com/csmctl/csmctl/internal/lineage"
+)
+
+// TreeStyle says how WriteTree draws.
+type TreeStyle struct {
+	Palette *Palette
+	// ASCII draws the guides with |, `- and * instead of box drawing.
+	ASCII bool
+	// Verbose adds each process's command line, and lists each hit on its
+	// own line instead of counting them by rule.
+	Verbose bool
+	// Width cuts lines to this many columns; 0 never cuts (not a terminal).
+	Width int
+}
+
+// treeGlyphs are the marks a tree is drawn with.
+type treeGlyphs struct {
+	branch, last, pipe, blank string // guides: ├─ └─ │
+	hit, times, backRef, more string
+}
+
+var (
+	boxGlyphs   = treeGlyphs{"├─ ", "└─ ", "│  ", "   ", "●", "×", "↺", "…"}
+	asciiGlyphs = treeGlyphs{"|- ", "`- ", "|  ", "   ", "*", "x", "^", "..."}
+)
+
+// WriteTree writes forests as text trees, the way pstree draws a live
+// system: one line per process (name, pid, user, exec time), children
+// below their parent, and under each process the rules its hits matched,
+// with how many times (or, with Verbose, the command line too and each hit:
+// rule, event, detail, date and where it was read). Processes with hits are highlighted. A cycle of
+// parents ends in a line marked ↺ that refers back to the process above.
+func WriteTree(w io.Writer, forests []*lineage.Forest, st TreeStyle) error {
+	t := &treeText{w: w, st: st, g: boxGlyphs, pal: st.Palette}
+	if st.ASCII {
+		t.g = asciiGlyphs
+	}
+	for i, f := range forests {
+		if f.Host != "" {
+			if i > 0 {
+				t.flushLine()
+			}
+			t.span(t.pal.Heading, "host "+Sanitize(f.Host))
+			t.flushLine()
+		}
+		t.forest(f)
+	}
+	return t.flush()
+}
+
+// treeText draws one tree line at a time, as spans of one style each, so
+// that a line can be cut to the terminal's width before it is coloured.
+type treeText struct {
+	w     io.Writer
+	st    TreeStyle
+	g     treeGlyphs
+	pal   *Palette
+	spans []treeSpan
+	out   []byte
+	err   error
+}
+
+type treeSpan struct {
+	c *color.Color // nil: no style
+	s string       // sanitized
+}
+
+func (t *treeText) forest(f *lineage.Forest) {
+	// last[d] says whether the node shown at depth d is its parent's last
+	// child: it decides whether the guide goes on below it.
+	var last []bool
+	f.Walk(func(s lineage.Step) {
+		if s.Leave {
+			return
+		}
+		last = append(last[:s.Depth], s.Last)
+		guides := ""
+		if s.Depth > 0 {
+			guides = t.guides(last[1:s.Depth])
+			if s.Last {
+				guides += t.g.last
+			} else {
+				guides += t.g.branch
+			}
+		}
+		t.span(t.pal.Faint, guides)
+		if s.BackRef {
+			t.span(t.pal.Faint, t.g.backRef+" ")
+			t.process(s.Node, false)
+			t.span(t.pal.Faint, "  (cycle)")
+			t.flushLine()
+			return
+		}
+		t.process(s.Node, s.Depth == 0)
+		t.flushLine()
+		if !s.Node.HasHits() {
+			return
+		}
+		// Hit lines hang below the process, left of its children's guide.
+		prefix := t.guides(last[1 : s.Depth+1])
+		if len(s.Node.Children) > 0 {
+			prefix += t.g.pipe
+		} else {
+			prefix += t.g.blank
+		}
+		t.hits(prefix, s.Node)
+	})
+}
+
+// guides draws the columns left of a line, one per ancestor below the root:
+// a pipe where that ancestor has siblings still to come.
+func (t *treeText) guides(last []bool) string {
+	s := ""
+	for _, l := range last {
+		if l {
+			s += t.g.blank
+		} else {
+			s += t.g.pipe
+		}
+	}
+	return s
+}
+
+// process draws the process's own line: name, pid, user, exec time (and
+// command line when verbose).
+func (t *treeText) process(n *lineage.Node, root bool) {
+	var name *color.Color
+	if n.HasHits() {
+		name = t.pal.Error
+	}
+	t.span(name, Sanitize(n.DisplayName()))
+	t.span(nil, "  pid "+strconv.FormatInt(n.Key.PID, 10))
+	if n.User != "" {
+		t.span(t.pal.Faint, "  "+Sanitize(n.User))
+	}
+	if !n.Key.ExecTime.IsZero() {
+		t.span(t.pal.Faint, "  "+formatTreeTime(n.Key.ExecTime))
+	}
+	if t.st.Verbose && n.Cmdline != "" {
+		t.span(nil, "  "+Sanitize(n.Cmdline))
+	}
+	if root && n.Parent == nil {
+		if n.PPID != 0 {
+			t.span(t.pal.Faint, "  ppid "+strconv.FormatInt(n.PPID, 10))
+		}
+		if n.Truncated {
+			t.span(t.pal.Faint, "  (ancestors truncated)")
+		}
+	}
+}
+
+// hits draws the process's hits: one line per rule with a count, or one per
+// hit when verbose (and the hits were kept).
+func (t *treeText) hits(prefix string, n *lineage.Node) {
+	if !t.st.Verbose || len(n.Hits) == 0 {
+		for _, rc := range n.Rules {
+			t.span(t.pal.Faint, prefix)
+			t.span(t.pal.Error, t.g.hit+" ")
+			t.span(t.pal.Rule, treeRuleID(rc.RuleID))
+			t.span(nil, " "+t.g.times+strconv.Itoa(rc.Count))
+			t.flushLine()
+		}
+		return
+	}
+	for i := range n.Hits {
+		h := &n.Hits[i]
+		t.span(t.pal.Faint, prefix)
+		t.span(t.pal.Error, t.g.hit+" ")
+		t.span(t.pal.Rule, treeRuleID(h.RuleID))
+		if h.Evt != "" {
+			t.span(nil, "  ")
+			t.span(t.pal.Event, Sanitize(h.Evt))
+		}
+		if d := treeHitDetail(h); d != "" {
+			t.span(nil, "  "+d)
+		}
+		if !h.Date.IsZero() {
+			t.span(t.pal.Faint, "  "+formatTreeTime(h.Date))
+		}
+		t.span(nil, "  ")
+		t.span(t.pal.Location, Sanitize(h.File)+":"+strconv.Itoa(h.Line))
+		t.flushLine()
+	}
+}
+
+func treeRuleID(id string) string {
+	if id == "" {
+		return "(no rule id)"
+	}
+	return Sanitize(id)
+}
+
+// treeHitDetail is what a hit was about: the exit code of an exit, the
+// registry key and value of a registry event, the file of a file event.
+func treeHitDetail(h *lineage.Hit) string {
+	switch {
+	case h.Exited:
+		return "exit code " + strconv.FormatInt(h.ExitCode, 10)
+	case h.RegistryKey != "" && h.RegistryValue != "":
+		return Sanitize(h.RegistryKey) + "  value " + Sanitize(h.RegistryValue)
+	case h.RegistryKey != "":
+		return Sanitize(h.RegistryKey)
+	}
+	return Sanitize(h.Path)
+}
+
+func (t *treeText) span(c *color.Color, s string) {
+	switch {
+	case s == "":
+	case len(t.spans) > 0 && t.spans[len(t.spans)-1].c == c:
+		t.spans[len(t.spans)-1].s += s
+	default:
+		t.spans = append(t.spans, treeSpan{c, s})
+	}
+}
+
+// flushLine ends the line: cut to the width, coloured, buffered.
+func (t *treeText) flushLine() {
+	if t.st.Width > 0 {
+		t.spans = cutTreeSpans(t.spans, t.st.Width, t.g.more, t.pal.Faint)
+	}
+	for _, sp := range t.spans {
+		if sp.s == "" {
+			continue
+		}
+		if sp.c == nil {
+			t.out = append(t.out, sp.s...)
+		} else {
+			t.out = t.pal.Append(t.out, sp.c, sp.s)
+		}
+	}
+	t.out = append(t.out, '\n')
+	t.spans = t.spans[:0]
+	if len(t.out) >= 64<<10 {
+		t.flush()
+	}
+}
+
+func (t *treeText) flush() error {
+	if t.err == nil && len(t.out) > 0 {
+		_, t.err = t.w.Write(t.out)
+	}
+	t.out = t.out[:0]
+	return t.err
+}
+
+// cutTreeSpans cuts a line wider than width columns, ending it with more.
+func cutTreeSpans(spans []treeSpan, width int, more string, c *color.Color) []treeSpan {
+	total := 0
+	for _, sp := range spans {
+		total += treeCells(sp.s)
+	}
+	if total <= width {
+		return spans
+	}
+	room := width - treeCells(more)
+	for i, sp := range spans {
+		w := treeCells(sp.s)
+		if w <= room {
+			room -= w
+			continue
+		}
+		cut := 0
+		for j, r := range sp.s {
+			rw := treeRuneCells(r)
+			if rw > room {
+				cut = j
+				break
+			}
+			room -= rw
+		}
+		spans[i].s = sp.s[:cut]
+		return append(spans[:i+1], treeSpan{c, more})
+	}
+	return spans
+}
+
+// treeCells is how many terminal columns s takes.
+func treeCells(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			for _, r := range s[i:] {
+				n += treeRuneCells(r)
+			}
+			return n
+		}
+		n++
+	}
+	return n
+}
+
+func treeRuneCells(r rune) int {
+	switch {
+	case r < 0x300:
+		return 1
+	case unicode.In(r, unicode.Mn, unicode.Me) || r == 0x200b:
+		return 0
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
+}

@@ -1,0 +1,194 @@
+package render
+
+import (
+	"io"
+	"strconv"
+
+	"github.com/csmctl/csmctl/internal/lineage"
+)
+
+// WriteTreeJSON writes forests as one JSON array of their root processes,
+// indented, each process an object with its children nested:
+//
+//	{"pid", "ppid", "exec_time", "exit_time", "executable": {"path", "name"},
+//	 "cmdline", "user", "container_id", "ancestors_truncated",
+//	 "events": [{"file", "line", "date", "rule_id", "evt", "path",
+//	             "registry_key", "value_name", "exit_code"}],
+//	 "children": [...]}
+//
+// "events" needs the hits kept (lineage.Builder.KeepHits). Absent values
+// are left out. A root also has "host" when its forest has
+// one. The edge that closes a cycle of parents is a child
+// {"pid", "exec_time", "cycle": true} referring back to a process above.
+// Strings are escaped as AppendJSONString does.
+func WriteTreeJSON(w io.Writer, forests []*lineage.Forest) error {
+	j := &treeJSON{w: w}
+	j.open('[')
+	for _, f := range forests {
+		f.Walk(func(s lineage.Step) {
+			switch {
+			case s.BackRef:
+				j.elem()
+				j.open('{')
+				j.process(s.Node, true)
+				j.key("cycle")
+				j.buf = append(j.buf, "true"...)
+				j.close('}')
+			case !s.Leave:
+				j.elem()
+				j.open('{')
+				if s.Depth == 0 && f.Host != "" {
+					j.str("host", f.Host)
+				}
+				j.process(s.Node, false)
+				if len(s.Node.Children) > 0 {
+					j.key("children")
+					j.open('[')
+				}
+			default:
+				if len(s.Node.Children) > 0 {
+					j.close(']')
+				}
+				j.close('}')
+			}
+			if len(j.buf) >= 64<<10 {
+				j.flush()
+			}
+		})
+	}
+	j.close(']')
+	j.buf = append(j.buf, '\n')
+	return j.flush()
+}
+
+// treeJSON writes indented JSON: it tracks, per open object or array,
+// whether a member has been written yet.
+type treeJSON struct {
+	w     io.Writer
+	buf   []byte
+	empty []bool // per open container: nothing written in it yet
+	err   error
+}
+
+func (j *treeJSON) open(c byte) {
+	j.buf = append(j.buf, c)
+	j.empty = append(j.empty, true)
+}
+
+func (j *treeJSON) close(c byte) {
+	empty := j.empty[len(j.empty)-1]
+	j.empty = j.empty[:len(j.empty)-1]
+	if !empty {
+		j.newline()
+	}
+	j.buf = append(j.buf, c)
+}
+
+// elem starts an array element or object member.
+func (j *treeJSON) elem() {
+	if top := len(j.empty) - 1; j.empty[top] {
+		j.empty[top] = false
+	} else {
+		j.buf = append(j.buf, ',')
+	}
+	j.newline()
+}
+
+func (j *treeJSON) newline() {
+	j.buf = append(j.buf, '\n')
+	for range j.empty {
+		j.buf = append(j.buf, ' ', ' ')
+	}
+}
+
+func (j *treeJSON) key(k string) {
+	j.elem()
+	j.buf = AppendJSONString(j.buf, k)
+	j.buf = append(j.buf, ':', ' ')
+}
+
+// str writes a string member, unless the value is empty.
+func (j *treeJSON) str(k, v string) {
+	if v != "" {
+		j.key(k)
+		j.buf = AppendJSONString(j.buf, v)
+	}
+}
+
+func (j *treeJSON) int(k string, v int64) {
+	j.key(k)
+	j.buf = strconv.AppendInt(j.buf, v, 10)
+}
+
+// process writes a process's members; a back-reference gets only those
+// that identify it.
+func (j *treeJSON) process(n *lineage.Node, ref bool) {
+	j.int("pid", n.Key.PID)
+	if ref {
+		if !n.Key.ExecTime.IsZero() {
+			j.str("exec_time", formatTreeTime(n.Key.ExecTime))
+		}
+		return
+	}
+	switch {
+	case n.PPID != 0:
+		j.int("ppid", n.PPID)
+	case n.Parent != nil:
+		j.int("ppid", n.Parent.Key.PID)
+	}
+	if !n.Key.ExecTime.IsZero() {
+		j.str("exec_time", formatTreeTime(n.Key.ExecTime))
+	}
+	if !n.ExitTime.IsZero() {
+		j.str("exit_time", formatTreeTime(n.ExitTime))
+	}
+	if n.Path != "" || n.Name != "" {
+		j.key("executable")
+		j.open('{')
+		j.str("path", n.Path)
+		j.str("name", n.Name)
+		j.close('}')
+	}
+	j.str("cmdline", n.Cmdline)
+	j.str("user", n.User)
+	j.str("container_id", n.ContainerID)
+	if n.Truncated && n.Parent == nil {
+		j.key("ancestors_truncated")
+		j.buf = append(j.buf, "true"...)
+	}
+	if len(n.Hits) > 0 {
+		j.key("events")
+		j.open('[')
+		for i := range n.Hits {
+			j.hit(&n.Hits[i])
+		}
+		j.close(']')
+	}
+}
+
+func (j *treeJSON) hit(h *lineage.Hit) {
+	j.elem()
+	j.open('{')
+	j.str("file", h.File)
+	j.int("line", int64(h.Line))
+	if !h.Date.IsZero() {
+		j.str("date", formatTreeTime(h.Date))
+	}
+	j.str("rule_id", h.RuleID)
+	j.str("evt", h.Evt)
+	j.str("path", h.Path)
+	j.str("registry_key", h.RegistryKey)
+	j.str("value_name", h.RegistryValue)
+	if h.Exited {
+		j.int("exit_code", h.ExitCode)
+	}
+	j.close('}')
+}
+
+func (j *treeJSON) flush() error {
+	if j.err == nil && len(j.buf) > 0 {
+		_, j.err = j.w.Write(j.buf)
+	}
+	j.buf = j.buf[:0]
+	return j.err
+}
