@@ -44,5 +44,6 @@ backend event schema, shows them, draws their process lineage, or queries them.`
 
 	root.AddCommand(newValidateCmd(io, nil))
 	root.AddCommand(newTreeCmd(io, nil))
+	root.AddCommand(newShowCmd(io, nil))
 	return root
 }

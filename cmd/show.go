@@ -1,0 +1,316 @@
+package cmd
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/csmctl/csmctl/internal/input"
+	"github.com/csmctl/csmctl/internal/iostreams"
+	"github.com/csmctl/csmctl/internal/jsonscan"
+	"github.com/csmctl/csmctl/internal/model"
+	"github.com/csmctl/csmctl/internal/render"
+	"github.com/csmctl/csmctl/internal/selector"
+)
+
+// ShowOptions are the inputs of `csmctl show`.
+type ShowOptions struct {
+	IO      *iostreams.IOStreams
+	Files   []string
+	Output  string // text or json
+	Select  selector.Options
+	Workers int
+	// Now is the time event ages are counted from.
+	Now func() time.Time
+}
+
+func newShowCmd(io *iostreams.IOStreams, runF func(*ShowOptions) error) *cobra.Command {
+	opts := &ShowOptions{IO: io, Now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "show [FILE...]",
+		Short: "Show events as readable tables: rule, process lineage, file, registry, permissions, exit",
+		Long: `Show each event, in file order, as a header line (date, rule, title, event
+kind, FILE:LINE) followed by one table for each part the event has: the rule
+and agent, matched rules, the process and its ancestor chain (nearest first),
+file, registry key, permission change (old and new security descriptors as a
+line diff), exit, container, user, rule variables, and any field the schema
+does not know or whose type is wrong ("other fields").
+
+On a terminal tables have borders and long values wrap to its width. Into a
+pipe, columns are aligned with spaces and values are never wrapped or cut.
+Every string from an event is escaped (\x1b, \u202e, ...) before it is
+printed, in every mode.
+
+-o json prints the selected events instead, one compact JSON object a line,
+so that show's selectors can feed other tools.
+
+A line that is not JSON is reported on standard error as FILE:LINE: ...
+and the events after it are still shown.
+
+Exit status: 0 when every line was read, 1 when some were not JSON, 2 for
+usage errors and unreadable inputs.`,
+		Example: `  csmctl show examples/kinds.ndjson
+  csmctl show --rule registry_run_key_persistence --since 2h events.ndjson
+  csmctl show --line 120-130 --event exec archive.json.gz | less -R
+  csmctl show --where '.exit.code != 0' -o json events.ndjson | jq .process.cmdline`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Files = args
+			if opts.Output != "text" && opts.Output != "json" {
+				return flagErrorf("invalid output format %q: want text or json", opts.Output)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runShow(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "text", "output format: text, or json (the selected events, one per line)")
+	opts.Select.AddFlags(cmd.Flags())
+	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.GOMAXPROCS(0), "events rendered in parallel by this many workers")
+	_ = cmd.Flags().MarkHidden("workers")
+	return cmd
+}
+
+func runShow(opts *ShowOptions) error {
+	io := opts.IO
+	stdin, anchor, cleanup, err := opts.anchor()
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	if _, err := selector.New(opts.Select, anchor); err != nil {
+		return &FlagError{Err: err}
+	}
+	renderer := newShowRenderer(opts, anchor)
+	out := &showWriter{io: io, limit: opts.Select.Limit}
+	onErr := func(err error) {
+		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", render.Sanitize(err.Error()))
+		out.inputErr = mergeInputErr(out.inputErr, err)
+	}
+	r := input.Open(opts.Files, stdin, input.Options{})
+	if err := input.Parallel(r, opts.Workers, renderer.batch, out.write, onErr); err != nil && err != errShowLimit {
+		return &ExitError{Code: ExitUsage, Err: err}
+	}
+	if out.inputErr != nil {
+		return out.inputErr
+	}
+	if out.problems > 0 {
+		return errDataProblems
+	}
+	return nil
+}
+
+// shownBatch is a batch's output, produced by a worker: the selected events
+// rendered back to back, and the problems met between them.
+type shownBatch struct {
+	out   []byte
+	items []shownItem
+}
+
+// shownItem is, in input order, a selected event (the end of its output in
+// shownBatch.out) or a problem to report on stderr.
+type shownItem struct {
+	end     int
+	problem string
+}
+
+// showRenderer decodes, selects and renders the events of batches; its
+// batch method runs in several workers at once.
+type showRenderer struct {
+	layout render.ShowLayout
+	asJSON bool
+	// decode is false when the events can go out as they came in: -o json
+	// with no selector that looks inside them.
+	decode bool
+	// filters holds selectors without --limit, one per worker at a time;
+	// --limit, which counts, is applied in order by showWriter.
+	filters sync.Pool
+}
+
+func newShowRenderer(opts *ShowOptions, anchor time.Time) *showRenderer {
+	io, s := opts.IO, opts.Select
+	asJSON := opts.Output == "json"
+	r := &showRenderer{
+		layout: render.ShowLayout{
+			Table: render.TableOptions{
+				TTY:     io.IsStdoutTTY(),
+				Width:   io.TerminalWidth(),
+				Palette: render.NewPalette(io.ColorEnabled()),
+			},
+			Now: opts.Now(),
+		},
+		asJSON: asJSON,
+		decode: !asJSON || len(s.Rules) > 0 || len(s.Events) > 0 || len(s.PIDs) > 0 || s.Since != "" || s.Until != "",
+	}
+	s.Limit = 0
+	r.filters.New = func() any {
+		sel, _ := selector.New(s, anchor) // the options were checked by runShow
+		return sel
+	}
+	return r
+}
+
+func (r *showRenderer) batch(b *input.Batch) shownBatch {
+	defer b.Release()
+	sel := r.filters.Get().(*selector.Selector)
+	defer r.filters.Put(sel)
+	var buf bytes.Buffer
+	var items []shownItem
+	problem := func(msg string) {
+		items = append(items, shownItem{end: buf.Len(), problem: msg})
+	}
+	for i := range b.Records {
+		showValues(&b.Records[i], problem, func(value []byte, file string, line int) {
+			if msg, ok := r.event(&buf, sel, value, file, line); msg != "" {
+				problem(msg)
+			} else if ok {
+				items = append(items, shownItem{end: buf.Len()})
+			}
+		})
+	}
+	return shownBatch{out: buf.Bytes(), items: items}
+}
+
+// event renders one event to buf if sel selects it, and reports whether it
+// did; or returns what was wrong with it.
+func (r *showRenderer) event(buf *bytes.Buffer, sel *selector.Selector, value []byte, file string, line int) (problem string, shown bool) {
+	if !sel.MatchLine(line) {
+		return "", false
+	}
+	at := render.Sanitize(file) + ":" + strconv.Itoa(line) + ": "
+	ev := &model.Event{}
+	switch {
+	case r.decode:
+		if !r.asJSON {
+			value = render.EscapeInvalidUTF8(value) // shown as \xNN, not U+FFFD
+		}
+		var err error
+		if ev, err = model.Decode(value); err != nil {
+			return at + render.Sanitize(err.Error()), false
+		}
+	case value[0] != '{':
+		return at + model.ErrNotObject.Error(), false
+	}
+	var doc any
+	if sel.NeedsDoc() {
+		_ = json.Unmarshal(value, &doc) // valid JSON: showValues checked it
+	}
+	ok, err := sel.Match(line, ev, doc)
+	if err != nil {
+		return at + render.Sanitize(err.Error()), false
+	}
+	if !ok {
+		return "", false
+	}
+	if r.asJSON {
+		buf.Write(render.AppendCompactJSON(buf.AvailableBuffer(), value))
+		buf.WriteByte('\n')
+	} else {
+		render.ShowEvent(buf, ev, file, line, r.layout)
+	}
+	return "", true
+}
+
+// showWriter writes the workers' results in input order: events to stdout
+// until --limit is reached, problems to stderr.
+type showWriter struct {
+	io       *iostreams.IOStreams
+	limit    int
+	shown    int
+	problems int
+	inputErr error
+}
+
+// errShowLimit stops reading once --limit events have been shown.
+var errShowLimit = errors.New("limit reached")
+
+func (w *showWriter) write(res shownBatch) error {
+	start := 0 // res.out[start:] is not written yet
+	flush := func(end int) error {
+		_, err := w.io.Out.Write(res.out[start:end])
+		start = end
+		return err
+	}
+	for _, it := range res.items {
+		if it.problem != "" {
+			if err := flush(it.end); err != nil {
+				return err
+			}
+			fmt.Fprintln(w.io.ErrOut, it.problem)
+			w.problems++
+			continue
+		}
+		w.shown++
+		if w.limit > 0 && w.shown >= w.limit {
+			if err := flush(it.end); err != nil {
+				return err
+			}
+			return errShowLimit
+		}
+	}
+	return flush(len(res.out))
+}
+
+// anchor dates the last event of the input when --since or --until is a
+// duration, which counts back from it: that takes a first reading of the
+// input, so standard input is kept in a temporary file to be read again.
+// It returns the standard input to read events from.
+func (opts *ShowOptions) anchor() (stdin io.Reader, anchor time.Time, cleanup func(), err error) {
+	stdin, cleanup = opts.IO.In, func() {}
+	if !opts.Select.NeedsAnchor() {
+		return stdin, time.Time{}, cleanup, nil
+	}
+	var spooled *os.File
+	if len(opts.Files) == 0 || slices.Contains(opts.Files, "-") {
+		f, done, err := input.Spool(opts.IO.In)
+		if err != nil {
+			return nil, time.Time{}, nil, &ExitError{Code: ExitUsage, Err: fmt.Errorf("reading standard input: %w", err)}
+		}
+		spooled, stdin, cleanup = f, f, done
+	}
+	anchor = selector.Anchor(input.Open(opts.Files, stdin, input.Options{}))
+	if spooled != nil {
+		if _, err := spooled.Seek(0, io.SeekStart); err != nil {
+			cleanup()
+			return nil, time.Time{}, nil, &ExitError{Code: ExitUsage, Err: fmt.Errorf("reading standard input: %w", err)}
+		}
+	}
+	return stdin, anchor, cleanup, nil
+}
+
+// showValues calls fn for every JSON value of a record (a line can hold
+// several), with the line it starts on, and reports what is not JSON.
+// Reading the record stops at the first syntax error, as validate's does.
+func showValues(rec *input.Record, problem func(string), fn func(value []byte, file string, line int)) {
+	if rec.Err != nil {
+		loc := render.Sanitize(rec.File) + ":" + strconv.Itoa(rec.Line)
+		if se, ok := rec.SyntaxError(); ok {
+			loc = render.Sanitize(rec.Location(se.Offset))
+			problem(loc + ": invalid JSON: " + render.Sanitize(se.Msg))
+			return
+		}
+		problem(loc + ": " + render.Sanitize(rec.Err.Error()))
+		return
+	}
+	data := rec.Data
+	for pos := jsonscan.SkipSpace(data, 0); pos < len(data); pos = jsonscan.SkipSpace(data, pos) {
+		end, err := jsonscan.Skip(data, pos, 0)
+		if err != nil {
+			problem(render.Sanitize(rec.Location(err.Offset)) + ": invalid JSON: " + render.Sanitize(err.Msg))
+			return
+		}
+		line, _ := rec.Position(pos)
+		fn(data[pos:end], rec.File, line)
+		pos = end
+	}
+}

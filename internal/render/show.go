@@ -1,0 +1,177 @@
+package render
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/csmctl/csmctl/internal/model"
+)
+
+// ShowLayout is how ShowEvent lays an event out.
+type ShowLayout struct {
+	// Table says where the output goes: terminal or pipe, width, colours.
+	Table TableOptions
+	// Now is the time relative ages are counted from; the zero time shows
+	// no ages.
+	Now time.Time
+}
+
+// ShowEvent appends to buf the event ev, read at file:line, as csmctl show
+// prints it: a header line, then one titled table for each part the event
+// has (parts it lacks are left out), then a blank line.
+func ShowEvent(buf *bytes.Buffer, ev *model.Event, file string, line int, l ShowLayout) {
+	if l.Table.Palette == nil {
+		l.Table.Palette = noColor
+	}
+	t := tables.Get().(*Table)
+	defer tables.Put(t)
+	v := &eventView{buf: buf, ev: ev, layout: l, p: l.Table.Palette, table: t}
+	v.header(file, line)
+	v.agent()
+	v.matchedRules()
+	v.process()
+	v.ancestors()
+	v.file()
+	v.registry()
+	v.permissionChange()
+	v.exit()
+	v.container()
+	v.usr()
+	v.variables()
+	v.otherFields()
+	buf.WriteByte('\n')
+}
+
+// tables are the tables ShowEvent reuses from one section and one event to
+// the next.
+var tables = sync.Pool{New: func() any { return new(Table) }}
+
+// eventView renders one event's sections into buf.
+type eventView struct {
+	buf    *bytes.Buffer
+	ev     *model.Event
+	layout ShowLayout
+	p      *Palette
+	table  *Table // reused by every section
+}
+
+// sectionIndent is how far a section's table sits under its title.
+const sectionIndent = 2
+
+// section writes a title and, under it, the table fill builds; nothing at
+// all if fill adds no row.
+func (v *eventView) section(title string, fill func(t *Table)) {
+	opts := v.layout.Table
+	opts.Indent = sectionIndent
+	t := v.table
+	t.reset(v.buf, opts)
+	fill(t)
+	if t.Len() == 0 {
+		return
+	}
+	v.buf.Write(v.p.Append(v.buf.AvailableBuffer(), v.p.Heading, title))
+	v.buf.WriteByte('\n')
+	_ = t.Render() // a bytes.Buffer does not fail
+}
+
+// fieldRow adds a key/value row when the value is present.
+func fieldRow(t *Table, key, value string) {
+	if value != "" {
+		t.Row(key, value)
+	}
+}
+
+// styledFieldRow adds a key/value row with a styled value, when it is present.
+func styledFieldRow(t *Table, key string, value Cell) {
+	if value.Text != "" {
+		t.StyledRow(Cell{Text: key}, value)
+	}
+}
+
+// header writes the event's one-line summary:
+//
+//	DATE (AGE ago)  RULE_ID  "TITLE"  NAME/CATEGORY/OUTCOME  FILE:LINE
+func (v *eventView) header(file string, line int) {
+	ev, p := v.ev, v.p
+	b := v.buf.AvailableBuffer()
+	sep := func() {
+		if len(b) > 0 {
+			b = append(b, "  "...)
+		}
+	}
+	switch {
+	case ev.Date.Valid():
+		b = append(b, formatTime(ev.Date)...)
+		if age := relativeAge(ev.Date.Time, v.layout.Now); age != "" {
+			b = append(b, ' ')
+			b = p.Append(b, p.Faint, "("+age+")")
+		}
+	case !ev.Date.IsZero():
+		b = AppendSanitized(b, ev.Date.Raw())
+		b = append(b, ' ')
+		b = p.Append(b, p.Warning, "(not an RFC 3339 date)")
+	}
+	if ev.Agent != nil && ev.Agent.RuleID != "" {
+		sep()
+		b = p.Append(b, p.Rule, Sanitize(ev.Agent.RuleID))
+	}
+	if ev.Title != "" {
+		sep()
+		b = append(b, '"')
+		b = p.Append(b, p.Heading, Sanitize(ev.Title))
+		b = append(b, '"')
+	}
+	if ev.Evt != nil {
+		if kind := eventKind(ev.Evt); kind != "" {
+			sep()
+			b = p.Append(b, p.Event, Sanitize(kind))
+		}
+	}
+	sep()
+	b = p.Append(b, p.Location, Sanitize(file)+":"+strconv.Itoa(line))
+	b = append(b, '\n')
+	v.buf.Write(b)
+}
+
+// eventKind is "name/category/outcome", without the parts that are missing,
+// and " async" after it for asynchronous events.
+func eventKind(e *model.EventContext) string {
+	s := ""
+	for _, part := range []string{e.Name, e.Category, e.Outcome} {
+		if part == "" {
+			continue
+		}
+		if s != "" {
+			s += "/"
+		}
+		s += part
+	}
+	if e.Async {
+		s += " async"
+	}
+	return s
+}
+
+// formatTime writes a valid time as the event wrote it: RFC 3339, in the
+// event's own offset, with its own precision.
+func formatTime(t model.Time) string {
+	if raw := t.Raw(); len(raw) >= 2 && raw[0] == '"' && strings.IndexByte(raw, '\\') < 0 {
+		return raw[1 : len(raw)-1]
+	}
+	return t.Time.Format(time.RFC3339Nano)
+}
+
+// timeText is a time as shown in a table: RFC 3339 when valid, the raw JSON
+// text otherwise, "" when absent.
+func timeText(t model.Time) string {
+	switch {
+	case t.Valid():
+		return formatTime(t)
+	case t.IsZero():
+		return ""
+	}
+	return t.Raw() + " (not an RFC 3339 date)"
+}

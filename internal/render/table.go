@@ -1,0 +1,293 @@
+package render
+
+import (
+	"bytes"
+	"io"
+
+	"github.com/fatih/color"
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// TableOptions say where a table goes.
+type TableOptions struct {
+	// TTY is true when the table goes to a terminal: it gets borders, and
+	// cells wrap so the table fits in Width. Otherwise columns are aligned
+	// with spaces and no value is ever wrapped or truncated, so every value
+	// can be grepped and copied whole.
+	TTY bool
+	// Width is the terminal width, used only when TTY is true; 0 means no
+	// limit.
+	Width int
+	// Palette colours the header and styled cells; nil means no colour.
+	Palette *Palette
+	// Indent is how many spaces start every line of the table.
+	Indent int
+}
+
+// Cell is a table cell with a style, for Table.StyledRow.
+type Cell struct {
+	Text  string       // untrusted text: it is sanitized by the table
+	Style *color.Color // nil for plain text; applied only if the palette colours
+}
+
+// Table collects rows and renders them aligned: through tablewriter, with
+// borders and wrapping, on a terminal; as plain space-aligned columns
+// otherwise. Every cell is sanitized, so callers pass event strings as they
+// are.
+type Table struct {
+	w      io.Writer
+	opts   TableOptions
+	header []Cell
+	cells  []Cell // the rows' cells, row after row
+	ends   []int  // ends[i] is where row i ends in cells
+	cols   int
+	widths []int
+}
+
+// NewTable returns an empty table that Render writes to w.
+func NewTable(w io.Writer, opts TableOptions) *Table {
+	t := &Table{}
+	t.reset(w, opts)
+	return t
+}
+
+// reset empties the table for reuse, keeping its storage.
+func (t *Table) reset(w io.Writer, opts TableOptions) {
+	if opts.Palette == nil {
+		opts.Palette = noColor
+	}
+	t.w, t.opts = w, opts
+	t.header, t.cells, t.ends, t.cols = t.header[:0], t.cells[:0], t.ends[:0], 0
+}
+
+var noColor = NewPalette(false)
+
+// Header sets the column titles. A table without one has no header row.
+func (t *Table) Header(cols ...string) {
+	t.header = t.header[:0]
+	for _, c := range cols {
+		t.header = append(t.header, Cell{Text: Sanitize(c), Style: t.opts.Palette.Heading})
+	}
+	t.cols = max(t.cols, len(cols))
+}
+
+// Row adds a row of plain cells.
+func (t *Table) Row(cells ...string) {
+	for _, c := range cells {
+		t.cells = append(t.cells, Cell{Text: Sanitize(c)})
+	}
+	t.endRow(len(cells))
+}
+
+// StyledRow adds a row of cells, each with its own style.
+func (t *Table) StyledRow(cells ...Cell) {
+	for _, c := range cells {
+		t.cells = append(t.cells, Cell{Text: Sanitize(c.Text), Style: c.Style})
+	}
+	t.endRow(len(cells))
+}
+
+func (t *Table) endRow(n int) {
+	t.ends = append(t.ends, len(t.cells))
+	t.cols = max(t.cols, n)
+}
+
+// rows calls fn for each row.
+func (t *Table) rows(fn func(row []Cell)) {
+	start := 0
+	for _, end := range t.ends {
+		fn(t.cells[start:end])
+		start = end
+	}
+}
+
+// Len returns the number of rows added, header excluded.
+func (t *Table) Len() int { return len(t.ends) }
+
+// Render writes the table. A table without rows writes nothing.
+func (t *Table) Render() error {
+	if t.Len() == 0 {
+		return nil
+	}
+	var out []byte
+	if t.opts.TTY {
+		out = t.boxed()
+	} else {
+		// Lay out straight into a buffer's spare room when there is one.
+		var dst []byte
+		if b, ok := t.w.(*bytes.Buffer); ok {
+			dst = b.AvailableBuffer()
+		}
+		out = t.aligned(dst)
+	}
+	_, err := t.w.Write(out)
+	return err
+}
+
+// naturalWidths returns each column's widest cell.
+func (t *Table) naturalWidths() []int {
+	t.widths = append(t.widths[:0], make([]int, t.cols)...)
+	widths := t.widths
+	measure := func(row []Cell) {
+		for i, c := range row {
+			widths[i] = max(widths[i], displayWidth(c.Text))
+		}
+	}
+	measure(t.header)
+	t.rows(measure)
+	return widths
+}
+
+// aligned lays the table out for a pipe: columns padded with spaces and two
+// spaces apart, nothing wrapped, no trailing blanks.
+func (t *Table) aligned(dst []byte) []byte {
+	widths := t.naturalWidths()
+	line := func(row []Cell) {
+		last := len(row) - 1
+		for last >= 0 && row[last].Text == "" {
+			last--
+		}
+		dst = appendSpaces(dst, t.opts.Indent)
+		for i := 0; i <= last; i++ {
+			c := row[i]
+			dst = t.appendStyled(dst, c)
+			if i < last {
+				dst = appendSpaces(dst, widths[i]-displayWidth(c.Text)+2)
+			}
+		}
+		dst = append(dst, '\n')
+	}
+	if len(t.header) > 0 {
+		line(t.header)
+	}
+	t.rows(line)
+	return dst
+}
+
+func (t *Table) appendStyled(dst []byte, c Cell) []byte {
+	if c.Style == nil || c.Text == "" {
+		return append(dst, c.Text...)
+	}
+	return t.opts.Palette.Append(dst, c.Style, c.Text)
+}
+
+const spaces = "                                                                "
+
+func appendSpaces(dst []byte, n int) []byte {
+	for ; n > len(spaces); n -= len(spaces) {
+		dst = append(dst, spaces...)
+	}
+	return append(dst, spaces[:max(n, 0)]...)
+}
+
+// boxed lays the table out for a terminal with tablewriter: borders, and
+// cells wrapped (by wrapCell, so that colours survive the wrapping) to fit
+// the terminal width.
+func (t *Table) boxed() []byte {
+	widths := fitWidths(t.naturalWidths(), t.opts.Width-t.opts.Indent-(3*t.cols+1))
+	cells := func(row []Cell) []string {
+		out := make([]string, t.cols)
+		for i, c := range row {
+			var b []byte
+			for j, part := range wrapCell(c.Text, widths[i]) {
+				if j > 0 {
+					b = append(b, '\n')
+				}
+				b = t.appendStyled(b, Cell{Text: part, Style: c.Style})
+			}
+			out[i] = string(b)
+		}
+		return out
+	}
+	var buf bytes.Buffer
+	tbl := tablewriter.NewTable(&buf,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignment(tw.AlignLeft),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithTrimSpace(tw.Off),
+		tablewriter.WithTrimLine(tw.Off),
+	)
+	if len(t.header) > 0 {
+		tbl.Header(toAny(cells(t.header))...)
+	}
+	t.rows(func(row []Cell) { _ = tbl.Append(cells(row)) })
+	_ = tbl.Render()
+	if t.opts.Indent == 0 {
+		return buf.Bytes()
+	}
+	var out []byte
+	for line := range bytes.Lines(buf.Bytes()) {
+		out = appendSpaces(out, t.opts.Indent)
+		out = append(out, line...)
+	}
+	return out
+}
+
+func toAny(s []string) []any {
+	out := make([]any, len(s))
+	for i, v := range s {
+		out[i] = v
+	}
+	return out
+}
+
+// minColumnWidth is the narrowest a column is squeezed to on a terminal.
+const minColumnWidth = 8
+
+// fitWidths shares avail columns of screen among table columns whose
+// contents want natural widths: columns that fit in an equal share keep
+// their width, and the wider ones split what is left. With avail <= 0 (no
+// limit) every column keeps its natural width.
+func fitWidths(natural []int, avail int) []int {
+	widths := append([]int(nil), natural...)
+	total := 0
+	for _, w := range natural {
+		total += w
+	}
+	if avail <= 0 || total <= avail {
+		return widths
+	}
+	open := make([]bool, len(widths)) // still to be given a width
+	left := len(widths)
+	for i := range open {
+		open[i] = true
+	}
+	// Give the narrow columns what they need, narrowest first, until the
+	// others all need more than an equal share of what remains.
+	for left > 0 {
+		share := avail / left
+		narrowest := -1
+		for i, ok := range open {
+			if ok && (narrowest < 0 || natural[i] < natural[narrowest]) {
+				narrowest = i
+			}
+		}
+		if natural[narrowest] > share {
+			break
+		}
+		open[narrowest] = false
+		avail -= natural[narrowest]
+		left--
+	}
+	if left == 0 {
+		return widths
+	}
+	share, extra := avail/left, avail%left
+	for i, ok := range open {
+		if !ok {
+			continue
+		}
+		widths[i] = share
+		if extra > 0 {
+			widths[i]++
+			extra--
+		}
+		widths[i] = max(widths[i], min(natural[i], minColumnWidth))
+	}
+	return widths
+}
