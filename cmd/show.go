@@ -170,8 +170,8 @@ func (r *showRenderer) batch(b *input.Batch) shownBatch {
 		items = append(items, shownItem{end: buf.Len(), problem: msg})
 	}
 	for i := range b.Records {
-		showValues(&b.Records[i], problem, func(value []byte, file string, line int) {
-			if msg, ok := r.event(&buf, sel, value, file, line); msg != "" {
+		showValues(&b.Records[i], problem, func(value []byte, src render.Source) {
+			if msg, ok := r.event(&buf, sel, value, src); msg != "" {
 				problem(msg)
 			} else if ok {
 				items = append(items, shownItem{end: buf.Len()})
@@ -183,7 +183,8 @@ func (r *showRenderer) batch(b *input.Batch) shownBatch {
 
 // event renders one event to buf if sel selects it, and reports whether it
 // did; or returns what was wrong with it.
-func (r *showRenderer) event(buf *bytes.Buffer, sel *selector.Selector, value []byte, file string, line int) (problem string, shown bool) {
+func (r *showRenderer) event(buf *bytes.Buffer, sel *selector.Selector, value []byte, src render.Source) (problem string, shown bool) {
+	file, line := src.File, src.Line
 	if !sel.MatchLine(line) {
 		return "", false
 	}
@@ -216,7 +217,7 @@ func (r *showRenderer) event(buf *bytes.Buffer, sel *selector.Selector, value []
 		buf.Write(render.AppendCompactJSON(buf.AvailableBuffer(), value))
 		buf.WriteByte('\n')
 	} else {
-		render.ShowEvent(buf, ev, file, line, r.layout)
+		render.ShowEvent(buf, ev, src, r.layout)
 	}
 	return "", true
 }
@@ -291,7 +292,7 @@ func (opts *ShowOptions) anchor() (stdin io.Reader, anchor time.Time, cleanup fu
 // showValues calls fn for every JSON value of a record (a line can hold
 // several), with the line it starts on, and reports what is not JSON.
 // Reading the record stops at the first syntax error, as validate's does.
-func showValues(rec *input.Record, problem func(string), fn func(value []byte, file string, line int)) {
+func showValues(rec *input.Record, problem func(string), fn func(value []byte, src render.Source)) {
 	if rec.Err != nil {
 		loc := render.Sanitize(rec.File) + ":" + strconv.Itoa(rec.Line)
 		if se, ok := rec.SyntaxError(); ok {
@@ -310,7 +311,7 @@ func showValues(rec *input.Record, problem func(string), fn func(value []byte, f
 			return
 		}
 		line, _ := rec.Position(pos)
-		fn(data[pos:end], rec.File, line)
+		fn(data[pos:end], render.Source{File: rec.File, Line: line, Host: rec.Host, LogID: rec.LogID})
 		pos = end
 	}
 }

@@ -22,14 +22,14 @@ type ShowLayout struct {
 // ShowEvent appends to buf the event ev, read at file:line, as csmctl show
 // prints it: a header line, then one titled table for each part the event
 // has (parts it lacks are left out), then a blank line.
-func ShowEvent(buf *bytes.Buffer, ev *model.Event, file string, line int, l ShowLayout) {
+func ShowEvent(buf *bytes.Buffer, ev *model.Event, src Source, l ShowLayout) {
 	if l.Table.Palette == nil {
 		l.Table.Palette = noColor
 	}
 	t := tables.Get().(*Table)
 	defer tables.Put(t)
 	v := &eventView{buf: buf, ev: ev, layout: l, p: l.Table.Palette, table: t}
-	v.header(file, line)
+	v.header(src)
 	v.agent()
 	v.matchedRules()
 	v.process()
@@ -43,6 +43,14 @@ func ShowEvent(buf *bytes.Buffer, ev *model.Event, file string, line int, l Show
 	v.variables()
 	v.otherFields()
 	buf.WriteByte('\n')
+}
+
+// Source is where an event came from: its file and line, and for an event
+// unwrapped from a Datadog envelope, the host and log id it carried.
+type Source struct {
+	File        string
+	Line        int
+	Host, LogID string
 }
 
 // tables are the tables ShowEvent reuses from one section and one event to
@@ -94,7 +102,7 @@ func styledFieldRow(t *Table, key string, value Cell) {
 // header writes the event's one-line summary:
 //
 //	DATE (AGE ago)  RULE_ID  "TITLE"  NAME/CATEGORY/OUTCOME  FILE:LINE
-func (v *eventView) header(file string, line int) {
+func (v *eventView) header(src Source) {
 	ev, p := v.ev, v.p
 	b := v.buf.AvailableBuffer()
 	sep := func() {
@@ -130,8 +138,17 @@ func (v *eventView) header(file string, line int) {
 			b = p.Append(b, p.Event, Sanitize(kind))
 		}
 	}
+	if src.Host != "" {
+		sep()
+		b = append(b, "host "...)
+		b = p.Append(b, p.Heading, Sanitize(src.Host))
+	}
 	sep()
-	b = p.Append(b, p.Location, Sanitize(file)+":"+strconv.Itoa(line))
+	b = p.Append(b, p.Location, Sanitize(src.File)+":"+strconv.Itoa(src.Line))
+	if src.LogID != "" {
+		b = append(b, ' ')
+		b = p.Append(b, p.Faint, "(log "+Sanitize(src.LogID)+")")
+	}
 	b = append(b, '\n')
 	v.buf.Write(b)
 }

@@ -170,7 +170,7 @@ func TestCollectExtra(t *testing.T) {
 // are not printed.
 func TestShowEventMinimal(t *testing.T) {
 	var buf bytes.Buffer
-	ShowEvent(&buf, &model.Event{Agent: &model.AgentContext{RuleID: "r"}}, "f", 3, ShowLayout{})
+	ShowEvent(&buf, &model.Event{Agent: &model.AgentContext{RuleID: "r"}}, Source{File: "f", Line: 3}, ShowLayout{})
 	if want := "r  f:3\nrule\n  rule  r\n\n"; buf.String() != want {
 		t.Errorf("got %q, want %q", buf.String(), want)
 	}
@@ -199,7 +199,7 @@ func BenchmarkShowEvent(b *testing.B) {
 	for b.Loop() {
 		buf.Reset()
 		for _, ev := range events {
-			ShowEvent(&buf, ev, "corpus.ndjson", 1, ShowLayout{})
+			ShowEvent(&buf, ev, Source{File: "corpus.ndjson", Line: 1}, ShowLayout{})
 		}
 	}
 }
