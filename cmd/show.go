@@ -5,10 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"runtime"
-	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -83,7 +80,7 @@ usage errors and unreadable inputs.`,
 
 func runShow(opts *ShowOptions) error {
 	io := opts.IO
-	stdin, anchor, cleanup, err := opts.anchor()
+	stdin, anchor, cleanup, err := anchorInput(opts.Select, opts.Files, opts.IO.In)
 	if err != nil {
 		return err
 	}
@@ -260,33 +257,6 @@ func (w *showWriter) write(res shownBatch) error {
 		}
 	}
 	return flush(len(res.out))
-}
-
-// anchor dates the last event of the input when --since or --until is a
-// duration, which counts back from it: that takes a first reading of the
-// input, so standard input is kept in a temporary file to be read again.
-// It returns the standard input to read events from.
-func (opts *ShowOptions) anchor() (stdin io.Reader, anchor time.Time, cleanup func(), err error) {
-	stdin, cleanup = opts.IO.In, func() {}
-	if !opts.Select.NeedsAnchor() {
-		return stdin, time.Time{}, cleanup, nil
-	}
-	var spooled *os.File
-	if len(opts.Files) == 0 || slices.Contains(opts.Files, "-") {
-		f, done, err := input.Spool(opts.IO.In)
-		if err != nil {
-			return nil, time.Time{}, nil, &ExitError{Code: ExitUsage, Err: fmt.Errorf("reading standard input: %w", err)}
-		}
-		spooled, stdin, cleanup = f, f, done
-	}
-	anchor = selector.Anchor(input.Open(opts.Files, stdin, input.Options{}))
-	if spooled != nil {
-		if _, err := spooled.Seek(0, io.SeekStart); err != nil {
-			cleanup()
-			return nil, time.Time{}, nil, &ExitError{Code: ExitUsage, Err: fmt.Errorf("reading standard input: %w", err)}
-		}
-	}
-	return stdin, anchor, cleanup, nil
 }
 
 // showValues calls fn for every JSON value of a record (a line can hold

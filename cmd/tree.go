@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"runtime"
 	"time"
 
@@ -110,24 +108,11 @@ type treeBatch struct {
 
 func runTree(opts *TreeOptions) error {
 	io := opts.IO
-	stdin := io.In
-	var anchor time.Time
-	if opts.Selector.NeedsAnchor() {
-		spooled, cleanup, err := spoolStdin(opts.Files, io.In)
-		if err != nil {
-			return &ExitError{Code: ExitUsage, Err: err}
-		}
-		defer cleanup()
-		if spooled != nil {
-			stdin = spooled
-		}
-		anchor = selector.Anchor(input.Open(opts.Files, stdin, input.Options{}))
-		if spooled != nil {
-			if _, err := spooled.Seek(0, 0); err != nil {
-				return &ExitError{Code: ExitUsage, Err: err}
-			}
-		}
+	stdin, anchor, cleanup, err := anchorInput(opts.Selector, opts.Files, io.In)
+	if err != nil {
+		return err
 	}
+	defer cleanup()
 	sel, err := selector.New(opts.Selector, anchor)
 	if err != nil {
 		return &FlagError{Err: err}
@@ -281,17 +266,4 @@ func writeTree(opts *TreeOptions, forests []*lineage.Forest) error {
 		st.Width = io.TerminalWidth()
 	}
 	return render.WriteTree(io.Out, forests, st)
-}
-
-// spoolStdin copies standard input to a temporary file when the inputs
-// include it, so that it can be read twice; it returns nil otherwise.
-func spoolStdin(files []string, stdin io.Reader) (*os.File, func(), error) {
-	reads := len(files) == 0
-	for _, f := range files {
-		reads = reads || f == "-"
-	}
-	if !reads {
-		return nil, func() {}, nil
-	}
-	return input.Spool(stdin)
 }
