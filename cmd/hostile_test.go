@@ -1,0 +1,141 @@
+package cmd
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/csmctl/csmctl/internal/iostreams"
+)
+
+// hostileCase is one file of ../testdata/hostile (or one made here, when it
+// is too big to commit) and what every subcommand must make of it.
+type hostileCase struct {
+	file     string
+	objects  int   // JSON objects in it: every one must come through
+	badLines []int // lines that must be named as FILE:LINE
+}
+
+var hostileCases = []hostileCase{
+	{"empty.ndjson", 0, nil},
+	{"blank.ndjson", 0, nil},
+	{"crlf.ndjson", 2, nil},
+	{"bom.ndjson", 2, nil},
+	{"no-final-newline.ndjson", 2, nil},
+	{"garbage.ndjson", 3, []int{2, 3, 5, 6, 7}},
+	{"nul.ndjson", 3, []int{2, 4}},
+	{"invalid-utf8.ndjson", 3, nil},
+	{"array.json", 3, nil},
+	{"two-per-line.ndjson", 3, nil},
+	{"duplicate-keys.ndjson", 2, nil},
+	{"non-object.ndjson", 2, []int{2, 3, 4, 5, 6}},
+	{"escapes.ndjson", 3, nil},
+	{"pid-cycle.ndjson", 3, nil},
+	{"pid-reuse.ndjson", 2, nil},
+	{"events.ndjson.gz", 3, []int{3}},
+	{"long-line.ndjson", 3, nil},         // made by writeBigHostileFiles
+	{"deep-nesting.ndjson", 2, []int{2}}, // made by writeBigHostileFiles
+}
+
+// writeBigHostileFiles makes the cases too big to commit: an 8 MiB line and
+// 200 000 nested arrays inside variables, each between good events.
+func writeBigHostileFiles(t *testing.T, dir string) {
+	good, err := os.ReadFile("../examples/events.ndjson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := bytes.SplitN(good, []byte("\n"), 3)
+	g1, g2 := string(lines[0]), string(lines[1])
+	long := fmt.Sprintf(`{"agent":{"rule_id":"r"},"title":"t","process":{"pid":1,"cmdline":"%s","variables":{"blob":"%s"}}}`,
+		strings.Repeat("A", 4<<20), strings.Repeat("B", 4<<20))
+	deep := `{"agent":{"rule_id":"r"},"title":"t","process":{"variables":{"x":` + strings.Repeat("[", 200000) + strings.Repeat("]", 200000) + `}}}`
+	files := map[string]string{
+		"long-line.ndjson":    g1 + "\n" + long + "\n" + g2 + "\n",
+		"deep-nesting.ndjson": g1 + "\n" + deep + "\n" + g2 + "\n",
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// runWithin runs csmctl and fails the test if it takes longer than d: a
+// hostile file must never make a command hang.
+func runWithin(t *testing.T, d time.Duration, args ...string) (out, errOut string, code int) {
+	t.Helper()
+	io, _, stdout, stderr := iostreams.Test()
+	done := make(chan int, 1)
+	go func() { done <- Main(io, args) }()
+	select {
+	case code = <-done:
+	case <-time.After(d):
+		t.Fatalf("csmctl %s did not finish in %v", strings.Join(args, " "), d)
+	}
+	return stdout.String(), stderr.String(), code
+}
+
+// TestHostileInputs runs every subcommand over every hostile file: no panic,
+// no hang, exit 0 or 1, every good event still processed, every bad line
+// named, nothing from the data printed raw.
+func TestHostileInputs(t *testing.T) {
+	dir := t.TempDir()
+	writeBigHostileFiles(t, dir)
+	for _, c := range hostileCases {
+		path := filepath.Join("..", "testdata", "hostile", c.file)
+		if _, err := os.Stat(path); err != nil {
+			path = filepath.Join(dir, c.file)
+		}
+		t.Run(c.file, func(t *testing.T) {
+			for _, args := range [][]string{
+				{"validate"},
+				{"validate", "-o", "json"},
+				{"show", "-o", "json"},
+				{"show", "--color", "never"},
+				{"tree"},
+				{"tree", "-o", "json"},
+			} {
+				out, errOut, code := runWithin(t, 30*time.Second, append(args, path)...)
+				name := strings.Join(args, " ")
+				if code != 0 && code != 1 {
+					t.Errorf("%s: exit status %d, want 0 or 1; stderr: %s", name, code, errOut)
+				}
+				if (code == 1) != (len(c.badLines) > 0) && args[0] != "validate" {
+					t.Errorf("%s: exit status %d with bad lines %v", name, code, c.badLines)
+				}
+				for _, line := range c.badLines {
+					loc := fmt.Sprintf("%s:%d:", path, line)
+					if name == "validate -o json" {
+						loc = fmt.Sprintf(`"line":%d,`, line)
+					}
+					if !strings.Contains(out+errOut, loc) {
+						t.Errorf("%s: %s not named; stderr:\n%s", name, loc, errOut)
+					}
+				}
+				for _, bad := range []string{"\x1b", "\x07", "\u202e", "\u009b"} {
+					if strings.Contains(out, bad) || strings.Contains(errOut, bad) {
+						t.Errorf("%s: output holds %q raw", name, bad)
+					}
+				}
+				if strings.Join(args, " ") == "show -o json" {
+					if got := strings.Count(out, "\n"); got != c.objects {
+						t.Errorf("show -o json: %d events out, want %d", got, c.objects)
+					}
+				}
+				if args[0] == "validate" && len(args) == 1 {
+					want := fmt.Sprintf("%d events", c.objects+len(c.badLines))
+					if c.objects+len(c.badLines) == 1 {
+						want = "1 event"
+					}
+					if !strings.Contains(errOut, want) {
+						t.Errorf("validate: summary %q, want %s", errOut, want)
+					}
+				}
+			}
+		})
+	}
+}
