@@ -13,6 +13,12 @@ const (
 	ExitOK    = 0 // everything was fine
 	ExitData  = 1 // the data had problems: invalid events, unparseable lines
 	ExitUsage = 2 // bad flags or arguments, or an input that could not be read
+
+	// jq's own statuses, which query keeps.
+	ExitFalsy   = 1 // -e: the last output was false or null
+	ExitCompile = 3 // the filter does not compile
+	ExitNoValue = 4 // -e: there was no output
+	ExitRuntime = 5 // the filter failed on some input
 )
 
 // ExitError ends the command with a status. A silent one has already told

@@ -43,6 +43,7 @@ backend event schema, shows them, draws their process lineage, or queries them.`
 	root.CompletionOptions.HiddenDefaultCmd = true
 
 	root.AddCommand(newValidateCmd(io, nil))
+	root.AddCommand(newQueryCmd(io, nil))
 	root.AddCommand(newTreeCmd(io, nil))
 	root.AddCommand(newShowCmd(io, nil))
 	return root

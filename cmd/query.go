@@ -1,0 +1,404 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/csmctl/csmctl/internal/iostreams"
+	"github.com/csmctl/csmctl/internal/query"
+	"github.com/csmctl/csmctl/internal/render"
+	"github.com/csmctl/csmctl/internal/selector"
+)
+
+// QueryOptions are the inputs of `csmctl query`.
+type QueryOptions struct {
+	IO       *iostreams.IOStreams
+	Filter   string // the filter, or with FromFile the file holding it
+	FromFile bool   // -f
+	Files    []string
+
+	Vars       []queryVar // --arg, --argjson, --slurpfile, --rawfile, in order
+	Positional []queryPositional
+
+	Compact, Raw, Join, ASCII, Tab bool
+	Indent                         int
+	ColorOn, ColorOff              bool // -C, -M
+	NullInput, Slurp, ExitStatus   bool
+
+	Output  string // json or table
+	Columns []string
+	Select  selector.Options
+	Workers int
+	// BlockSize is the input's batch size (0: the default); tests make it
+	// small, so that events cross batch boundaries.
+	BlockSize int
+
+	// Environ is $ENV; ModulePaths are where import looks.
+	Environ     func() []string
+	ModulePaths []string
+}
+
+// queryVar is a $name given on the command line, before it is read.
+type queryVar struct {
+	Flag, Name, Value string // Flag is arg, argjson, slurpfile or rawfile
+}
+
+// queryPositional is an argument after --args (a string) or --jsonargs.
+type queryPositional struct {
+	JSON  bool
+	Value string
+}
+
+func newQueryCmd(io *iostreams.IOStreams, runF func(*QueryOptions) error) *cobra.Command {
+	opts := &QueryOptions{IO: io, Environ: os.Environ,
+		ModulePaths: []string{"~/.jq", "$ORIGIN/../lib/gojq", "$ORIGIN/../lib"}}
+	cmd := &cobra.Command{
+		Use:   "query [FILTER] [FILE...]",
+		Short: "Run a jq filter over events, with jq's flags and gojq's output",
+		Long: `Run a jq filter (gojq's implementation) over every event, in input order,
+with jq's flags. For the same filter, flags and input, what is printed and the
+exit status are those of the gojq command: object keys sorted, numbers as
+written.
+
+Besides jq's builtins, filters can call
+  input_line       {file, line} of the current event
+  lineage          executable names of the process and its ancestors
+  ancestor_names   the same, without the process itself
+  ancestors        the ancestor processes, nearest first
+  is_registry      the event is about a registry key
+  is_run_key       ... a Run or RunOnce autostart key
+and the selector flags pick the events the filter sees.
+
+A line that is not JSON is reported on standard error as FILE:LINE:COLUMN:
+invalid JSON: ... and skipped. A filter error names the event's FILE:LINE and
+the next event is queried.
+
+-o table prints the objects the filter yields as a table, one column per key
+(--columns picks and orders them).
+
+Exit status, as jq's: 0 ok; 1 with -e when the last output is false or null;
+3 the filter does not compile; 4 with -e when there is no output; 5 the
+filter failed on some event; halt_error's own. Otherwise 1 when some line was
+not JSON, 2 for usage errors and unreadable inputs.`,
+		Example: `  csmctl query -c 'select(.evt.name == "set_key_value") | {date, key: .registry.key_path}' events.ndjson
+  csmctl query -r 'select(is_run_key) | [.date, (lineage | join(" < "))] | @tsv' events.ndjson
+  csmctl query --rule windows_process_exit_nonzero -o table --columns exe,code \
+      '{exe: .process.executable.name, code: .exit.code}' events.ndjson
+  csmctl query -n '[inputs | .agent.rule_id] | group_by(.) | map({(.[0]): length}) | add' events.ndjson`,
+		// jq's flags do not fit pflag: --arg takes two values and --args
+		// turns the arguments after the filter into values. parseQueryArgs
+		// handles those and hands the rest to the flag set.
+		DisableFlagParsing: true,
+		RunE: func(c *cobra.Command, args []string) error {
+			help, err := parseQueryArgs(c, opts, args)
+			if err != nil {
+				return &FlagError{Err: err}
+			}
+			if help {
+				return c.Help()
+			}
+			if err := opts.check(); err != nil {
+				return &FlagError{Err: err}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runQuery(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVarP(&opts.Compact, "compact-output", "c", false, "one line per value")
+	f.BoolVarP(&opts.Raw, "raw-output", "r", false, "strings without quotes")
+	f.BoolVarP(&opts.Join, "join-output", "j", false, "like -r, with no newline after each value")
+	f.BoolVarP(&opts.ASCII, "ascii-output", "a", false, "non-ASCII characters as \\uXXXX escapes")
+	f.BoolVar(&opts.Tab, "tab", false, "indent with tabs")
+	f.IntVar(&opts.Indent, "indent", 2, "indent with `N` spaces (0 to 9)")
+	f.BoolVarP(&opts.ColorOn, "color-output", "C", false, "colour the JSON, even into a pipe")
+	f.BoolVarP(&opts.ColorOff, "monochrome-output", "M", false, "do not colour the JSON")
+	f.BoolVarP(&opts.NullInput, "null-input", "n", false, "run the filter once, on null; input and inputs read the events")
+	f.BoolVarP(&opts.Slurp, "slurp", "s", false, "run the filter once, on an array of all the events")
+	f.BoolVarP(&opts.ExitStatus, "exit-status", "e", false, "exit 1 when the last output is false or null, 4 when there is none")
+	f.BoolVarP(&opts.FromFile, "from-file", "f", false, "read the filter from the file named by the first argument")
+	// Parsed by parseQueryArgs; declared for --help.
+	f.StringArray("arg", nil, "takes `NAME VALUE`: $NAME is the string VALUE")
+	f.StringArray("argjson", nil, "takes `NAME JSON`: $NAME is the JSON value")
+	f.StringArray("slurpfile", nil, "takes `NAME FILE`: $NAME is the array of the JSON values in FILE")
+	f.StringArray("rawfile", nil, "takes `NAME FILE`: $NAME is the text of FILE")
+	f.Bool("args", false, "the arguments after the filter are strings in $ARGS.positional, not files")
+	f.Bool("jsonargs", false, "the arguments after the filter are JSON values in $ARGS.positional")
+	f.StringVarP(&opts.Output, "output", "o", "json", "output format: json, or table (the objects the filter yields)")
+	f.StringSliceVar(&opts.Columns, "columns", nil, "with -o table: the `KEYS` shown, in order (comma-separated)")
+	opts.Select.AddFlags(f)
+	f.IntVar(&opts.Workers, "workers", runtime.GOMAXPROCS(0), "events queried in parallel by this many workers")
+	_ = f.MarkHidden("workers")
+	return cmd
+}
+
+// parseQueryArgs reads jq's command line: --arg NAME VALUE and its kin,
+// --args and --jsonargs, "--", and flag clusters such as -nr, the way gojq
+// does; other flags go to the command's flag set. It reports whether help
+// was asked for.
+func parseQueryArgs(c *cobra.Command, opts *QueryOptions, args []string) (help bool, err error) {
+	c.InheritedFlags() // merges the root's --color into c.Flags()
+	fs := c.Flags()
+	var flags, rest []string
+	var mode *bool // after --args (false) or --jsonargs (true)
+	optsDone := false
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		positional := optsDone || a == "-" || !strings.HasPrefix(a, "-") || !isFlagCluster(a)
+		if positional {
+			if mode != nil && len(rest) > 0 {
+				opts.Positional = append(opts.Positional, queryPositional{JSON: *mode, Value: a})
+			} else {
+				rest = append(rest, a)
+			}
+			continue
+		}
+		if a == "--" {
+			optsDone = true
+			continue
+		}
+		if long, ok := strings.CutPrefix(a, "--"); ok {
+			name, value, hasValue := strings.Cut(long, "=")
+			switch name {
+			case "arg", "argjson", "slurpfile", "rawfile":
+				var vals []string
+				if hasValue {
+					vals = append(vals, value)
+				}
+				for len(vals) < 2 && i+1 < len(args) {
+					i++
+					vals = append(vals, args[i])
+				}
+				if len(vals) < 2 {
+					return false, fmt.Errorf("--%s takes two arguments: a name and a value", name)
+				}
+				opts.Vars = append(opts.Vars, queryVar{Flag: name, Name: vals[0], Value: vals[1]})
+				continue
+			case "args", "jsonargs":
+				json := name == "jsonargs"
+				mode = &json
+				continue
+			case "help":
+				return true, nil
+			}
+			flags = append(flags, a)
+			if f := fs.Lookup(name); f != nil && !hasValue && f.NoOptDefVal == "" && i+1 < len(args) {
+				i++
+				flags = append(flags, args[i])
+			}
+			continue
+		}
+		// A cluster of short flags; the first that takes a value takes the
+		// rest of the cluster, or else the next argument.
+		flags = append(flags, a)
+		for j := 1; j < len(a); j++ {
+			if a[j] == 'h' {
+				return true, nil
+			}
+			if f := fs.ShorthandLookup(a[j : j+1]); f != nil && f.NoOptDefVal == "" {
+				if j == len(a)-1 && i+1 < len(args) {
+					i++
+					flags = append(flags, args[i])
+				}
+				break
+			}
+		}
+	}
+	if err := fs.Parse(flags); err != nil {
+		return false, err
+	}
+	// The root's --color was parsed here, after the root applied its
+	// default: apply it again.
+	if f := fs.Lookup("color"); f != nil && f.Changed {
+		mode, err := iostreams.ParseColorMode(f.Value.String())
+		if err != nil {
+			return false, err
+		}
+		opts.IO.SetColorMode(mode)
+	}
+	if len(rest) > 0 {
+		opts.Filter, opts.Files = rest[0], rest[1:]
+	} else if opts.FromFile {
+		return false, errors.New("-f needs the file holding the filter")
+	} else {
+		opts.Filter = "."
+	}
+	return false, nil
+}
+
+// isFlagCluster tells flags from arguments that merely start with a dash,
+// as gojq does: -nr is flags, -1 and -.a are filters.
+func isFlagCluster(a string) bool {
+	if strings.HasPrefix(a, "--") {
+		return true
+	}
+	for _, c := range a[1:] {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+func (opts *QueryOptions) check() error {
+	if opts.Indent > 9 {
+		return fmt.Errorf("too many indentation count: %d", opts.Indent)
+	}
+	if opts.Indent < 0 {
+		return fmt.Errorf("negative indentation count: %d", opts.Indent)
+	}
+	switch opts.Output {
+	case "json":
+		if len(opts.Columns) > 0 {
+			return errors.New("--columns goes with -o table")
+		}
+	case "table":
+	default:
+		return fmt.Errorf("invalid output format %q: want json or table", opts.Output)
+	}
+	return nil
+}
+
+func runQuery(opts *QueryOptions) error {
+	io := opts.IO
+	qo, err := opts.compileOptions()
+	if err != nil {
+		return &FlagError{Err: err}
+	}
+	prog, err := query.Compile(qo)
+	if err != nil {
+		var ce *query.CompileError
+		if errors.As(err, &ce) {
+			// jq's message points at the error over several lines.
+			for i, line := range strings.Split(ce.Msg, "\n") {
+				if i == 0 {
+					line = "csmctl: " + line
+				}
+				fmt.Fprintf(io.ErrOut, "%s\n", render.Sanitize(line))
+			}
+			return &ExitError{Code: ExitCompile, Silent: true}
+		}
+		return err
+	}
+	color := io.ColorEnabled()
+	if opts.ColorOn {
+		color = true
+	}
+	if opts.ColorOff {
+		color = false
+	}
+	ro := query.RunOptions{
+		Files:  opts.Files,
+		Stdin:  io.In,
+		Out:    io.Out,
+		ErrOut: io.ErrOut,
+		Format: query.Format{
+			Indent: opts.Indent, Compact: opts.Compact, Tab: opts.Tab,
+			Raw: opts.Raw, Join: opts.Join, ASCII: opts.ASCII,
+			Color: color, Terminal: io.IsStdoutTTY(),
+		},
+		NullInput:  opts.NullInput,
+		Slurp:      opts.Slurp,
+		Select:     opts.Select,
+		Workers:    opts.Workers,
+		StderrTerm: io.IsStderrTTY(),
+		BlockSize:  opts.BlockSize,
+	}
+	if opts.Output == "table" {
+		ro.Table = &query.TableOptions{Columns: opts.Columns, Render: render.TableOptions{
+			TTY: io.IsStdoutTTY(), Width: io.TerminalWidth(), Palette: render.NewPalette(color),
+		}}
+	}
+	res, err := prog.Run(ro)
+	if err != nil {
+		var ue *query.UsageError
+		if errors.As(err, &ue) {
+			return &FlagError{Err: err}
+		}
+		return &ExitError{Code: ExitUsage, Err: err}
+	}
+	return queryStatus(res, opts.ExitStatus)
+}
+
+// compileOptions reads the filter and the variables' values.
+func (opts *QueryOptions) compileOptions() (query.Options, error) {
+	qo := query.Options{Filter: strings.TrimSpace(opts.Filter), Environ: opts.Environ, ModulePaths: opts.ModulePaths}
+	if opts.FromFile {
+		src, err := os.ReadFile(opts.Filter)
+		if err != nil {
+			return qo, fmt.Errorf("-f: %w", err)
+		}
+		qo.Filter, qo.FilterFile = string(src), opts.Filter
+	}
+	for _, v := range opts.Vars {
+		var val any
+		switch v.Flag {
+		case "arg":
+			val = v.Value
+		case "argjson":
+			x, err := query.ParseValue(v.Value)
+			if err != nil {
+				return qo, fmt.Errorf("--argjson %s: %w", v.Name, err)
+			}
+			val = x
+		case "slurpfile", "rawfile":
+			data, err := os.ReadFile(v.Value)
+			if err != nil {
+				return qo, fmt.Errorf("--%s %s: %w", v.Flag, v.Name, err)
+			}
+			if v.Flag == "rawfile" {
+				val = string(data)
+				break
+			}
+			xs, err := query.ParseValues(string(data))
+			if err != nil {
+				return qo, fmt.Errorf("--slurpfile %s: %s: %w", v.Name, v.Value, err)
+			}
+			val = xs
+		}
+		qo.Named = append(qo.Named, query.Arg{Name: v.Name, Value: val})
+	}
+	for _, p := range opts.Positional {
+		if !p.JSON {
+			qo.Positional = append(qo.Positional, p.Value)
+			continue
+		}
+		x, err := query.ParseValue(p.Value)
+		if err != nil {
+			return qo, fmt.Errorf("--jsonargs %s: %w", p.Value, err)
+		}
+		qo.Positional = append(qo.Positional, x)
+	}
+	return qo, nil
+}
+
+// queryStatus is jq's exit status for a run — halt_error's code, 5 after a
+// filter error, -e's 1 and 4 — and else csmctl's for the input.
+func queryStatus(res *query.Result, exitStatus bool) error {
+	if res.Halted {
+		if res.HaltCode == 0 {
+			return nil
+		}
+		return &ExitError{Code: res.HaltCode, Silent: true}
+	}
+	switch {
+	case res.RuntimeErrors > 0:
+		return &ExitError{Code: ExitRuntime, Silent: true}
+	case exitStatus && res.Outputs == 0:
+		return &ExitError{Code: ExitNoValue, Silent: true}
+	case exitStatus && res.LastFalsy:
+		return &ExitError{Code: ExitFalsy, Silent: true}
+	case res.InputErrors > res.DataErrors:
+		return errReported
+	case res.InputErrors > 0 || res.InvalidJSON > 0:
+		return errDataProblems
+	}
+	return nil
+}

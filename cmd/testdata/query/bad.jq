@@ -1,0 +1,3 @@
+.process |
+  {pid,
+  exe: .executable.name

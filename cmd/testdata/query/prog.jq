@@ -1,0 +1,3 @@
+# a comment
+.process | {pid,
+  exe: .executable.name}

@@ -1,0 +1,354 @@
+package query
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/big"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/csmctl/csmctl/internal/render"
+)
+
+// Format is how values are printed: the jq output flags.
+type Format struct {
+	Indent   int  // spaces per level (--indent); ignored when Compact or Tab
+	Compact  bool // -c: one line per value
+	Tab      bool // --tab: a tab per level
+	Raw      bool // -r: strings without quotes
+	Join     bool // -j: like -r, and no newline after each value
+	ASCII    bool // -a: non-ASCII characters as \uXXXX escapes
+	Color    bool // -C: jq's colours
+	Terminal bool // stdout is a terminal: escape what could drive it (see render.Sanitize)
+}
+
+// The colours, as gojq prints them by default (jq's scheme, with object keys
+// in bold blue as jq 1.7 does).
+const (
+	colorReset  = "\x1b[0m"
+	colorNull   = "\x1b[90m"
+	colorFalse  = "\x1b[33m"
+	colorTrue   = "\x1b[33m"
+	colorNumber = "\x1b[36m"
+	colorString = "\x1b[32m"
+	colorKey    = "\x1b[34;1m"
+)
+
+// Encoder appends values as JSON text byte for byte as the gojq command
+// prints them: object keys sorted, numbers as gojq formats them, strings
+// escaped as gojq escapes them. It writes into the caller's buffer, with no
+// intermediate copy. An Encoder is not safe for concurrent use.
+type Encoder struct {
+	f       Format
+	indent  int // -1: compact
+	depth   int
+	pairs   []member    // object members being sorted, for all open objects
+	keys    []keyMember // the same, for transcode
+	scratch []byte      // a string being unquoted by transcode
+	reorder []byte      // an object's members being sorted by transcode
+	num     [64]byte
+}
+
+// NewEncoder returns an encoder for the format.
+func NewEncoder(f Format) *Encoder {
+	e := &Encoder{f: f, indent: f.Indent}
+	switch {
+	case f.Compact:
+		e.indent = -1
+	case f.Tab:
+		e.indent = 1
+	}
+	return e
+}
+
+// AppendOutput appends one output of a filter: v encoded, or a raw string
+// for -r and -j, followed by a newline unless -j.
+func (e *Encoder) AppendOutput(dst []byte, v any) []byte {
+	if s, ok := v.(string); ok && (e.f.Raw || e.f.Join) && !e.f.ASCII {
+		if e.f.Terminal {
+			dst = appendRawTerminal(dst, s)
+		} else {
+			dst = append(dst, s...)
+		}
+	} else {
+		dst = e.Append(dst, v)
+	}
+	if !e.f.Join {
+		dst = append(dst, '\n')
+	}
+	return dst
+}
+
+// Append appends v as JSON.
+func (e *Encoder) Append(dst []byte, v any) []byte {
+	e.depth = 0
+	return e.value(dst, v)
+}
+
+func (e *Encoder) value(dst []byte, v any) []byte {
+	switch v := v.(type) {
+	case nil:
+		return e.colored(dst, colorNull, "null")
+	case bool:
+		if v {
+			return e.colored(dst, colorTrue, "true")
+		}
+		return e.colored(dst, colorFalse, "false")
+	case json.Number:
+		return e.colored(dst, colorNumber, string(v))
+	case string:
+		return e.str(dst, v, colorString)
+	case map[string]any:
+		return e.object(dst, v)
+	case []any:
+		return e.array(dst, v)
+	case int:
+		return e.coloredBytes(dst, colorNumber, strconv.AppendInt(e.num[:0], int64(v), 10))
+	case float64:
+		return e.float(dst, v)
+	case *big.Int:
+		return e.coloredBytes(dst, colorNumber, v.Append(e.num[:0], 10))
+	}
+	// gojq yields only the types above; anything else is a bug, shown rather
+	// than hidden.
+	return e.str(dst, fmt.Sprintf("<%T>", v), colorString)
+}
+
+func (e *Encoder) colored(dst []byte, color, text string) []byte {
+	if !e.f.Color {
+		return append(dst, text...)
+	}
+	dst = append(dst, color...)
+	dst = append(dst, text...)
+	return append(dst, colorReset...)
+}
+
+func (e *Encoder) coloredBytes(dst []byte, color string, text []byte) []byte {
+	if !e.f.Color {
+		return append(dst, text...)
+	}
+	dst = append(dst, color...)
+	dst = append(dst, text...)
+	return append(dst, colorReset...)
+}
+
+// float formats as gojq does, which follows encoding/json: NaN is null,
+// infinities are clamped to the largest finite numbers, and exponents are
+// used below 1e-6 and from 1e21 on, without a leading zero (1e-7).
+func (e *Encoder) float(dst []byte, f float64) []byte {
+	if math.IsNaN(f) {
+		return e.colored(dst, colorNull, "null")
+	}
+	f = min(max(f, -math.MaxFloat64), math.MaxFloat64)
+	format := byte('f')
+	if x := math.Abs(f); x != 0 && x < 1e-6 || x >= 1e21 {
+		format = 'e'
+	}
+	buf := strconv.AppendFloat(e.num[:0], f, format, -1, 64)
+	if format == 'e' {
+		if n := len(buf); n >= 4 && buf[n-4] == 'e' && buf[n-3] == '-' && buf[n-2] == '0' {
+			buf[n-2] = buf[n-1]
+			buf = buf[:n-1]
+		}
+	}
+	return e.coloredBytes(dst, colorNumber, buf)
+}
+
+func (e *Encoder) array(dst []byte, a []any) []byte {
+	dst = append(dst, '[')
+	e.depth += e.indent
+	for i, v := range a {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		if e.indent >= 0 {
+			dst = e.newline(dst)
+		}
+		dst = e.value(dst, v)
+	}
+	e.depth -= e.indent
+	if len(a) > 0 && e.indent >= 0 {
+		dst = e.newline(dst)
+	}
+	return append(dst, ']')
+}
+
+func (e *Encoder) object(dst []byte, m map[string]any) []byte {
+	dst = append(dst, '{')
+	e.depth += e.indent
+	base := len(e.pairs)
+	for k, v := range m {
+		e.pairs = append(e.pairs, member{k, v})
+	}
+	n := len(m)
+	slices.SortFunc(e.pairs[base:], func(x, y member) int { return strings.Compare(x.key, y.key) })
+	for i := 0; i < n; i++ {
+		kv := e.pairs[base+i] // e.pairs may grow while the values are encoded
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		if e.indent >= 0 {
+			dst = e.newline(dst)
+		}
+		dst = e.str(dst, kv.key, colorKey)
+		dst = append(dst, ':')
+		if e.indent >= 0 {
+			dst = append(dst, ' ')
+		}
+		dst = e.value(dst, kv.val)
+	}
+	clear(e.pairs[base:])
+	e.pairs = e.pairs[:base]
+	e.depth -= e.indent
+	if n > 0 && e.indent >= 0 {
+		dst = e.newline(dst)
+	}
+	return append(dst, '}')
+}
+
+const (
+	spaces = "                                "
+	tabs   = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t"
+)
+
+func (e *Encoder) newline(dst []byte) []byte {
+	dst = append(dst, '\n')
+	fill := spaces
+	if e.f.Tab {
+		fill = tabs
+	}
+	for n := e.depth; n > 0; n -= len(fill) {
+		dst = append(dst, fill[:min(n, len(fill))]...)
+	}
+	return dst
+}
+
+const hexDigits = "0123456789abcdef"
+
+// str appends a string literal as gojq escapes it: the quote, the backslash,
+// the C0 controls and DEL; \b \f \n \r \t by name; invalid UTF-8 as \ufffd.
+// -a escapes every non-ASCII character too, and on a terminal the runes
+// render.Sanitize guards against are escaped as well.
+func (e *Encoder) str(dst []byte, s string, color string) []byte {
+	if e.f.Color {
+		dst = append(dst, color...)
+	}
+	switch {
+	case e.f.ASCII:
+		dst = appendASCIIString(dst, s)
+	case e.f.Terminal:
+		dst = render.AppendJSONString(dst, s)
+	default:
+		dst = appendString(dst, s)
+	}
+	if e.f.Color {
+		dst = append(dst, colorReset...)
+	}
+	return dst
+}
+
+func appendString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= ' ' && c <= '~' && c != '"' && c != '\\' {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			dst = append(dst, s[start:i]...)
+			dst = appendEscape(dst, c)
+			i++
+			start = i
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		i += n
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
+func appendEscape(dst []byte, c byte) []byte {
+	switch c {
+	case '"':
+		return append(dst, '\\', '"')
+	case '\\':
+		return append(dst, '\\', '\\')
+	case '\b':
+		return append(dst, '\\', 'b')
+	case '\f':
+		return append(dst, '\\', 'f')
+	case '\n':
+		return append(dst, '\\', 'n')
+	case '\r':
+		return append(dst, '\\', 'r')
+	case '\t':
+		return append(dst, '\\', 't')
+	}
+	return append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+}
+
+// appendASCIIString is appendString with every non-ASCII rune escaped, as
+// jq -a prints it (astral runes as surrogate pairs).
+func appendASCIIString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= ' ' && c <= '~' && c != '"' && c != '\\' {
+				dst = append(dst, c)
+			} else {
+				dst = appendEscape(dst, c)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if r >= 0x10000 {
+			r1, r2 := utf16EncodeRune(r)
+			dst = appendU4(dst, r1)
+			dst = appendU4(dst, r2)
+			continue
+		}
+		dst = appendU4(dst, r)
+	}
+	return append(dst, '"')
+}
+
+func utf16EncodeRune(r rune) (rune, rune) {
+	r -= 0x10000
+	return 0xd800 + (r>>10)&0x3ff, 0xdc00 + r&0x3ff
+}
+
+func appendU4(dst []byte, r rune) []byte {
+	return append(dst, '\\', 'u', hexDigits[r>>12&0xf], hexDigits[r>>8&0xf], hexDigits[r>>4&0xf], hexDigits[r&0xf])
+}
+
+// appendRawTerminal appends a raw string (-r) bound for a terminal: line
+// breaks and tabs are kept, since raw output is text meant to be read, and
+// everything else that could drive the terminal is escaped by
+// render.Sanitize.
+func appendRawTerminal(dst []byte, s string) []byte {
+	for {
+		i := strings.IndexAny(s, "\n\t")
+		if i < 0 {
+			return render.AppendSanitized(dst, s)
+		}
+		dst = render.AppendSanitized(dst, s[:i])
+		dst = append(dst, s[i])
+		s = s[i+1:]
+	}
+}

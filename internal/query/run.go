@@ -1,0 +1,167 @@
+package query
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"time"
+
+	"github.com/itchyny/gojq"
+
+	"github.com/csmctl/csmctl/internal/input"
+	"github.com/csmctl/csmctl/internal/render"
+	"github.com/csmctl/csmctl/internal/selector"
+)
+
+// RunOptions say what to read and where the results go.
+type RunOptions struct {
+	Files  []string // the inputs; none, or "-", is Stdin
+	Stdin  io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+
+	Format     Format
+	NullInput  bool // -n: run the filter once, on null; input and inputs read the events
+	Slurp      bool // -s: run the filter once, on an array of all the events
+	Select     selector.Options
+	Table      *TableOptions // -o table; nil for JSON
+	Workers    int           // events are run in parallel by this many workers
+	StderrTerm bool          // standard error is a terminal
+
+	// BlockSize is the input's batch size (0: the input layer's default);
+	// tests make it small to exercise many batches.
+	BlockSize int
+}
+
+// Result is how a run went: what the exit status is made of.
+type Result struct {
+	Outputs       int  // values printed
+	LastFalsy     bool // the last value printed was false or null (for -e)
+	RuntimeErrors int  // events on which the filter failed
+	InvalidJSON   int  // records that are not JSON, reported and skipped
+	Halted        bool // the filter called halt or halt_error
+	HaltCode      int
+	// InputErrors counts inputs that could not be read; DataErrors those of
+	// them whose bytes were bad (corrupt compressed data) rather than missing.
+	InputErrors, DataErrors int
+}
+
+// errHalt and errLimit stop the reading of input: after halt, and after
+// the --limit-th event.
+var (
+	errHalt  = errors.New("halt")
+	errLimit = errors.New("limit reached")
+)
+
+// Run runs the program over the events of the inputs, printing the results.
+// The error is a problem with the run itself (a selector that does not
+// parse, an output that cannot be written); everything about the data is
+// reported on ErrOut and counted in the Result.
+func (p *Program) Run(o RunOptions) (*Result, error) {
+	if o.Workers < 1 {
+		o.Workers = 1
+	}
+	stdin := o.Stdin
+	var anchor time.Time
+	if o.Select.NeedsAnchor() {
+		// --since 2h counts back from the last event: read the input once
+		// to find it, standard input from a copy.
+		if readsStdin(o.Files) {
+			f, cleanup, err := input.Spool(stdin)
+			if err != nil {
+				return nil, fmt.Errorf("reading standard input: %w", err)
+			}
+			defer cleanup()
+			stdin = f
+		}
+		anchor = selector.Anchor(input.Open(o.Files, stdin, input.Options{}))
+		if f, ok := stdin.(*os.File); ok && stdin != o.Stdin {
+			if _, err := f.Seek(0, io.SeekStart); err != nil {
+				return nil, err
+			}
+		}
+	}
+	ru := &runner{p: p, o: o, res: &Result{}, anchor: anchor}
+	if _, err := ru.newSelection(); err != nil {
+		return nil, &UsageError{err}
+	}
+	ru.out = bufio.NewWriterSize(o.Out, 64<<10)
+	if o.Table != nil {
+		ru.table = newTableCollector(*o.Table)
+	}
+	r := input.Open(o.Files, stdin, input.Options{BlockSize: o.BlockSize})
+	var err error
+	if p.readsInputs || o.NullInput || o.Slurp {
+		err = ru.sequential(r)
+	} else {
+		err = ru.parallel(r)
+	}
+	if err == nil && ru.table != nil {
+		err = ru.table.render(ru.out)
+	}
+	if ferr := ru.out.Flush(); err == nil {
+		err = ferr
+	}
+	return ru.res, err
+}
+
+func readsStdin(files []string) bool {
+	return len(files) == 0 || slices.Contains(files, "-")
+}
+
+// UsageError is a run's options that do not make sense, such as a selector
+// that does not parse.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+// runner is one run's shared state, owned by the goroutine that prints.
+type runner struct {
+	p      *Program
+	o      RunOptions
+	res    *Result
+	anchor time.Time
+	out    *bufio.Writer
+	table  *tableCollector
+	// countLimit: --limit is counted as results are printed (in parallel
+	// runs; a sequential run counts as it reads).
+	countLimit bool
+	taken      int
+}
+
+// flushOut writes what is buffered for standard output, so that a message
+// on standard error comes after the results before it.
+func (ru *runner) flushOut() error {
+	return ru.out.Flush()
+}
+
+// report prints a message about the data on standard error.
+func (ru *runner) report(msg string) {
+	_ = ru.flushOut()
+	fmt.Fprintf(ru.o.ErrOut, "csmctl: %s\n", render.Sanitize(msg))
+}
+
+// inputError reports an input that could not be read.
+func (ru *runner) inputError(err error) {
+	ru.report(err.Error())
+	ru.res.InputErrors++
+	var ie *input.Error
+	if errors.As(err, &ie) && ie.Data {
+		ru.res.DataErrors++
+	}
+}
+
+// halt ends the run as halt and halt_error do: halt_error's value goes to
+// standard error, a string as it is and anything else as JSON.
+func (ru *runner) halt(h *gojq.HaltError) {
+	ru.res.Halted, ru.res.HaltCode = true, h.ExitCode()
+	if v := h.Value(); v != nil {
+		_ = ru.flushOut()
+		enc := NewEncoder(Format{Compact: true, Join: true, Terminal: ru.o.StderrTerm})
+		_, _ = ru.o.ErrOut.Write(enc.AppendOutput(nil, v))
+	}
+}
