@@ -122,6 +122,7 @@ func (p *Program) code(s *session, inputs gojq.Iter) (*gojq.Code, error) {
 		gojq.WithEnvironLoader(environ),
 		gojq.WithVariables(p.names),
 		gojq.WithFunction("input_line", 0, 0, s.inputLine),
+		gojq.WithFunction("input_host", 0, 0, s.inputHost),
 		gojq.WithFunction("input_filename", 0, 0, s.inputFilename),
 		gojq.WithFunction("debug", 0, 0, s.debug),
 		gojq.WithFunction("stderr", 0, 0, s.stderr),

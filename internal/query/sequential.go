@@ -69,7 +69,7 @@ func (src *source) Next() (any, bool) {
 				}
 			}
 		}
-		w.sess.at(rec.File, line)
+		w.sess.at(rec.File, line, rec.Host)
 		return v, true
 	}
 	src.release()

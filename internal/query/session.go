@@ -6,6 +6,7 @@ package query
 type session struct {
 	file     string
 	line     int
+	host     string // from the event's Datadog envelope, if any
 	hasLoc   bool // an event is at hand
 	noFile   bool // input_filename is null: jq -n reading standard input
 	filename any  // what input_filename returns
@@ -21,9 +22,9 @@ func newSession(terminalErr bool) *session {
 	}
 }
 
-// at makes the event at file:line the current one.
-func (s *session) at(file string, line int) {
-	s.file, s.line, s.hasLoc = file, line, true
+// at makes the event at file:line, from host, the current one.
+func (s *session) at(file string, line int, host string) {
+	s.file, s.line, s.host, s.hasLoc = file, line, host, true
 	if !s.noFile {
 		s.filename = file
 	}
@@ -36,6 +37,16 @@ func (s *session) inputLine(any, []any) any {
 		return nil
 	}
 	return map[string]any{"file": s.file, "line": s.line}
+}
+
+// inputHost is input_host: the host of the Datadog envelope (log archive
+// line or Logs API export) the current event came in, or null for a plain
+// event.
+func (s *session) inputHost(any, []any) any {
+	if !s.hasLoc || s.host == "" {
+		return nil
+	}
+	return s.host
 }
 
 // inputFilename is jq's input_filename: the file of the current event.

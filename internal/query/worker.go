@@ -148,7 +148,7 @@ func (w *worker) values(rec *input.Record, res *batchResult, from int) bool {
 				continue
 			}
 		}
-		w.sess.at(rec.File, line)
+		w.sess.at(rec.File, line, rec.Host)
 		if w.run(v, res) {
 			return true
 		}
