@@ -7,9 +7,9 @@ type session struct {
 	file     string
 	line     int
 	host     string // from the event's Datadog envelope, if any
-	hasLoc   bool // an event is at hand
-	noFile   bool // input_filename is null: jq -n reading standard input
-	filename any  // what input_filename returns
+	hasLoc   bool   // an event is at hand
+	noFile   bool   // input_filename is null: jq -n reading standard input
+	filename any    // what input_filename returns
 	diag     []byte
 	diagEnc  *Encoder
 	rawEnc   *Encoder // stderr's values: raw strings, compact JSON
