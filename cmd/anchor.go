@@ -15,7 +15,7 @@ import (
 // duration, which counts back from it: that takes a first reading of the
 // input, so standard input is kept in a temporary file to be read again.
 // It returns the standard input to read events from.
-func anchorInput(sel selector.Options, files []string, in io.Reader) (stdin io.Reader, anchor time.Time, cleanup func(), err error) {
+func anchorInput(sel selector.Options, files []string, in io.Reader, reading input.Options) (stdin io.Reader, anchor time.Time, cleanup func(), err error) {
 	stdin, cleanup = in, func() {}
 	if !sel.NeedsAnchor() {
 		return stdin, time.Time{}, cleanup, nil
@@ -28,7 +28,7 @@ func anchorInput(sel selector.Options, files []string, in io.Reader) (stdin io.R
 		}
 		spooled, stdin, cleanup = f, f, done
 	}
-	anchor = selector.Anchor(input.Open(files, stdin, input.Options{}))
+	anchor = selector.Anchor(input.Open(files, stdin, reading))
 	if spooled != nil {
 		if _, err := spooled.Seek(0, io.SeekStart); err != nil {
 			cleanup()

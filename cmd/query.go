@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/query"
 	"github.com/csmctl/csmctl/internal/render"
@@ -18,8 +19,9 @@ import (
 // QueryOptions are the inputs of `csmctl query`.
 type QueryOptions struct {
 	IO       *iostreams.IOStreams
-	Filter   string // the filter, or with FromFile the file holding it
-	FromFile bool   // -f
+	Reading  input.Options // how inputs are read: the root's --max-record-size
+	Filter   string        // the filter, or with FromFile the file holding it
+	FromFile bool          // -f
 	Files    []string
 
 	Vars       []queryVar // --arg, --argjson, --slurpfile, --rawfile, in order
@@ -34,9 +36,6 @@ type QueryOptions struct {
 	Columns []string
 	Select  selector.Options
 	Workers int
-	// BlockSize is the input's batch size (0: the default); tests make it
-	// small, so that events cross batch boundaries.
-	BlockSize int
 
 	// Environ is $ENV; ModulePaths are where import looks.
 	Environ     func() []string
@@ -54,7 +53,7 @@ type queryPositional struct {
 	Value string
 }
 
-func newQueryCmd(io *iostreams.IOStreams, runF func(*QueryOptions) error) *cobra.Command {
+func newQueryCmd(io *iostreams.IOStreams, reading *input.Options, runF func(*QueryOptions) error) *cobra.Command {
 	opts := &QueryOptions{IO: io, Environ: os.Environ,
 		ModulePaths: []string{"~/.jq", "$ORIGIN/../lib/gojq", "$ORIGIN/../lib"}}
 	cmd := &cobra.Command{
@@ -98,6 +97,9 @@ not JSON, 2 for usage errors and unreadable inputs.`,
 			help, err := parseQueryArgs(c, opts, args)
 			if err != nil {
 				return &FlagError{Err: err}
+			}
+			if reading != nil { // set by parseQueryArgs, through the root's flag
+				opts.Reading.MaxRecord = reading.MaxRecord
 			}
 			if help {
 				return c.Help()
@@ -309,7 +311,7 @@ func runQuery(opts *QueryOptions) error {
 		Select:     opts.Select,
 		Workers:    opts.Workers,
 		StderrTerm: io.IsStderrTTY(),
-		BlockSize:  opts.BlockSize,
+		Reading:    opts.Reading,
 	}
 	if opts.Output == "table" {
 		ro.Table = &query.TableOptions{Columns: opts.Columns, Render: render.TableOptions{

@@ -72,8 +72,8 @@ func runQueryArgs(t *testing.T, args []string, stdin []byte, blockSize, workers 
 	t.Helper()
 	io, in, out, errOut := iostreams.Test()
 	in.Write(stdin)
-	c := newQueryCmd(io, func(o *QueryOptions) error {
-		o.BlockSize, o.Workers = blockSize, workers
+	c := newQueryCmd(io, nil, func(o *QueryOptions) error {
+		o.Reading.BlockSize, o.Workers = blockSize, workers
 		o.Environ, o.ModulePaths = nil, nil
 		return runQuery(o)
 	})
@@ -334,7 +334,7 @@ func TestQueryFlags(t *testing.T) {
 	} {
 		io, _, _, _ := iostreams.Test()
 		var got *QueryOptions
-		c := newQueryCmd(io, func(o *QueryOptions) error { got = o; return nil })
+		c := newQueryCmd(io, nil, func(o *QueryOptions) error { got = o; return nil })
 		c.SetArgs(tt.args)
 		c.SilenceErrors, c.SilenceUsage = true, true
 		if err := c.Execute(); err != nil {
@@ -347,7 +347,7 @@ func TestQueryFlags(t *testing.T) {
 	}
 	for _, args := range [][]string{{"--arg", "a"}, {"--nosuch", "."}, {"-o", "yaml", "."}, {"--indent", "-1", "."}, {"-f"}} {
 		io, _, _, _ := iostreams.Test()
-		c := newQueryCmd(io, func(*QueryOptions) error { return nil })
+		c := newQueryCmd(io, nil, func(*QueryOptions) error { return nil })
 		c.SetArgs(args)
 		c.SilenceErrors, c.SilenceUsage = true, true
 		var fe *FlagError

@@ -6,6 +6,7 @@ package cmd
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
 )
 
@@ -42,9 +43,14 @@ backend event schema, shows them, draws their process lineage, or queries them.`
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &FlagError{Err: err} })
 	root.CompletionOptions.HiddenDefaultCmd = true
 
-	root.AddCommand(newValidateCmd(io, nil))
-	root.AddCommand(newQueryCmd(io, nil))
-	root.AddCommand(newTreeCmd(io, nil))
-	root.AddCommand(newShowCmd(io, nil))
+	// How every command reads its inputs: root flags, shared.
+	reading := &input.Options{MaxRecord: input.DefaultMaxRecord}
+	root.PersistentFlags().Var(byteSize{&reading.MaxRecord}, "max-record-size",
+		"longest line (or array element) read; longer ones are reported and skipped")
+
+	root.AddCommand(newValidateCmd(io, reading, nil))
+	root.AddCommand(newShowCmd(io, reading, nil))
+	root.AddCommand(newTreeCmd(io, reading, nil))
+	root.AddCommand(newQueryCmd(io, reading, nil))
 	return root
 }

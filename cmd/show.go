@@ -23,6 +23,7 @@ import (
 // ShowOptions are the inputs of `csmctl show`.
 type ShowOptions struct {
 	IO      *iostreams.IOStreams
+	Reading input.Options // how inputs are read: the root's --max-record-size
 	Files   []string
 	Output  string // text or json
 	Select  selector.Options
@@ -31,7 +32,7 @@ type ShowOptions struct {
 	Now func() time.Time
 }
 
-func newShowCmd(io *iostreams.IOStreams, runF func(*ShowOptions) error) *cobra.Command {
+func newShowCmd(io *iostreams.IOStreams, reading *input.Options, runF func(*ShowOptions) error) *cobra.Command {
 	opts := &ShowOptions{IO: io, Now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "show [FILE...]",
@@ -61,6 +62,9 @@ usage errors and unreadable inputs.`,
   csmctl show --line 120-130 --event exec archive.json.gz | less -R
   csmctl show --where '.exit.code != 0' -o json events.ndjson | jq .process.cmdline`,
 		RunE: func(c *cobra.Command, args []string) error {
+			if reading != nil {
+				opts.Reading.MaxRecord = reading.MaxRecord
+			}
 			opts.Files = args
 			if opts.Output != "text" && opts.Output != "json" {
 				return flagErrorf("invalid output format %q: want text or json", opts.Output)
@@ -80,7 +84,7 @@ usage errors and unreadable inputs.`,
 
 func runShow(opts *ShowOptions) error {
 	io := opts.IO
-	stdin, anchor, cleanup, err := anchorInput(opts.Select, opts.Files, opts.IO.In)
+	stdin, anchor, cleanup, err := anchorInput(opts.Select, opts.Files, opts.IO.In, opts.Reading)
 	if err != nil {
 		return err
 	}
@@ -94,7 +98,7 @@ func runShow(opts *ShowOptions) error {
 		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", render.Sanitize(err.Error()))
 		out.inputErr = mergeInputErr(out.inputErr, err)
 	}
-	r := input.Open(opts.Files, stdin, input.Options{})
+	r := input.Open(opts.Files, stdin, opts.Reading)
 	if err := input.Parallel(r, opts.Workers, renderer.batch, out.write, onErr); err != nil && err != errShowLimit {
 		return &ExitError{Code: ExitUsage, Err: err}
 	}

@@ -32,7 +32,7 @@ func runShowAt(t *testing.T, setup func(*iostreams.IOStreams), stdin string, arg
 	if setup != nil {
 		setup(ios)
 	}
-	cmd := newShowCmd(ios, func(opts *ShowOptions) error {
+	cmd := newShowCmd(ios, nil, func(opts *ShowOptions) error {
 		opts.Now = func() time.Time { return showNow }
 		return runShow(opts)
 	})
@@ -305,7 +305,7 @@ func TestShowExitStatus(t *testing.T) {
 func TestShowFlags(t *testing.T) {
 	ios, _, _, _ := iostreams.Test()
 	var got *ShowOptions
-	cmd := newShowCmd(ios, func(o *ShowOptions) error { got = o; return nil })
+	cmd := newShowCmd(ios, nil, func(o *ShowOptions) error { got = o; return nil })
 	cmd.SetArgs([]string{"-o", "json", "--line", "1-3", "--line", "7", "--rule", "a,b", "--event", "exec",
 		"--pid", "4", "--since", "2h", "--until", "2025-11-03T10:00:00Z", "--where", ".x", "--limit", "5", "f1", "f2"})
 	if err := cmd.Execute(); err != nil {

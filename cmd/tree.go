@@ -21,6 +21,7 @@ import (
 // TreeOptions are the inputs of `csmctl tree`.
 type TreeOptions struct {
 	IO       *iostreams.IOStreams
+	Reading  input.Options // how inputs are read: the root's --max-record-size
 	Files    []string
 	Output   string // text, json, dot or mermaid
 	ASCII    bool
@@ -30,7 +31,7 @@ type TreeOptions struct {
 	Workers  int
 }
 
-func newTreeCmd(io *iostreams.IOStreams, runF func(*TreeOptions) error) *cobra.Command {
+func newTreeCmd(io *iostreams.IOStreams, reading *input.Options, runF func(*TreeOptions) error) *cobra.Command {
 	opts := &TreeOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "tree [FILE...]",
@@ -63,6 +64,9 @@ JSON object, 2 for usage errors and unreadable inputs.`,
   csmctl tree --pid 7040 -o json events.ndjson | jq '.[].children'
   csmctl tree -o dot examples/attack.ndjson | dot -Tsvg > tree.svg`,
 		RunE: func(c *cobra.Command, args []string) error {
+			if reading != nil {
+				opts.Reading.MaxRecord = reading.MaxRecord
+			}
 			opts.Files = args
 			switch opts.Output {
 			case "text", "json", "dot", "mermaid":
@@ -108,7 +112,7 @@ type treeBatch struct {
 
 func runTree(opts *TreeOptions) error {
 	io := opts.IO
-	stdin, anchor, cleanup, err := anchorInput(opts.Selector, opts.Files, io.In)
+	stdin, anchor, cleanup, err := anchorInput(opts.Selector, opts.Files, io.In, opts.Reading)
 	if err != nil {
 		return err
 	}
@@ -166,7 +170,7 @@ func runTree(opts *TreeOptions) error {
 		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", render.Sanitize(err.Error()))
 		inputErr = mergeInputErr(inputErr, err)
 	}
-	r := input.Open(opts.Files, stdin, input.Options{})
+	r := input.Open(opts.Files, stdin, opts.Reading)
 	if err := input.Parallel(r, opts.Workers, work, emit, onErr); err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
 	}

@@ -171,7 +171,7 @@ func TestTreeExitStatus(t *testing.T) {
 func TestTreeFlags(t *testing.T) {
 	io, _, _, _ := iostreams.Test()
 	var got *TreeOptions
-	cmd := newTreeCmd(io, func(o *TreeOptions) error { got = o; return nil })
+	cmd := newTreeCmd(io, nil, func(o *TreeOptions) error { got = o; return nil })
 	cmd.SetArgs([]string{"-o", "dot", "--ascii", "-v", "--hits-only", "--pid", "7040,12", "--rule", "r1", "--since", "2h", "a.ndjson", "b.gz"})
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)

@@ -18,6 +18,7 @@ import (
 // ValidateOptions are the inputs of `csmctl validate`.
 type ValidateOptions struct {
 	IO      *iostreams.IOStreams
+	Reading input.Options // how inputs are read: the root's --max-record-size
 	Files   []string
 	Schema  string // a built-in schema name or a file
 	Output  string // text or json
@@ -27,7 +28,7 @@ type ValidateOptions struct {
 	AllowUnknown bool
 }
 
-func newValidateCmd(io *iostreams.IOStreams, runF func(*ValidateOptions) error) *cobra.Command {
+func newValidateCmd(io *iostreams.IOStreams, reading *input.Options, runF func(*ValidateOptions) error) *cobra.Command {
 	opts := &ValidateOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "validate [FILE...]",
@@ -46,6 +47,9 @@ Exit status: 0 when every event is valid, 1 when any is invalid or not JSON,
   csmctl validate -o json archive.json.gz | jq -r .errors[].path | sort | uniq -c
   csmctl validate --schema linux linux-events.ndjson`,
 		RunE: func(c *cobra.Command, args []string) error {
+			if reading != nil {
+				opts.Reading.MaxRecord = reading.MaxRecord
+			}
 			opts.Files = args
 			if opts.Output != "text" && opts.Output != "json" {
 				return flagErrorf("invalid output format %q: want text or json", opts.Output)
@@ -86,7 +90,7 @@ func runValidate(opts *ValidateOptions) error {
 	asJSON := opts.Output == "json"
 	policy := schema.Policy{AllowUnknown: opts.AllowUnknown}
 
-	r := input.Open(opts.Files, io.In, input.Options{})
+	r := input.Open(opts.Files, io.In, opts.Reading)
 	work := func(b *input.Batch) validatedBatch {
 		defer b.Release()
 		var res validatedBatch

@@ -152,7 +152,7 @@ func TestValidateExitStatus(t *testing.T) {
 func TestValidateFlags(t *testing.T) {
 	io, _, _, _ := iostreams.Test()
 	var got *ValidateOptions
-	cmd := newValidateCmd(io, func(o *ValidateOptions) error { got = o; return nil })
+	cmd := newValidateCmd(io, nil, func(o *ValidateOptions) error { got = o; return nil })
 	cmd.SetArgs([]string{"-o", "json", "--schema", "linux", "-q", "a.ndjson", "b.json.gz"})
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)

@@ -31,9 +31,9 @@ type RunOptions struct {
 	Workers    int           // events are run in parallel by this many workers
 	StderrTerm bool          // standard error is a terminal
 
-	// BlockSize is the input's batch size (0: the input layer's default);
-	// tests make it small to exercise many batches.
-	BlockSize int
+	// Reading is how inputs are read (tests make the block size small to
+	// exercise many batches).
+	Reading input.Options
 }
 
 // Result is how a run went: what the exit status is made of.
@@ -77,7 +77,7 @@ func (p *Program) Run(o RunOptions) (*Result, error) {
 			defer cleanup()
 			stdin = f
 		}
-		anchor = selector.Anchor(input.Open(o.Files, stdin, input.Options{}))
+		anchor = selector.Anchor(input.Open(o.Files, stdin, o.Reading))
 		if f, ok := stdin.(*os.File); ok && stdin != o.Stdin {
 			if _, err := f.Seek(0, io.SeekStart); err != nil {
 				return nil, err
@@ -92,7 +92,7 @@ func (p *Program) Run(o RunOptions) (*Result, error) {
 	if o.Table != nil {
 		ru.table = newTableCollector(*o.Table)
 	}
-	r := input.Open(o.Files, stdin, input.Options{BlockSize: o.BlockSize})
+	r := input.Open(o.Files, stdin, o.Reading)
 	var err error
 	if p.readsInputs || o.NullInput || o.Slurp {
 		err = ru.sequential(r)

@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/csmctl/csmctl/internal/input"
 )
 
 // numbered writes n events {"n":1}… to a file, one per line.
@@ -52,7 +54,7 @@ func TestRunKeepsOrder(t *testing.T) {
 	}
 	for _, workers := range []int{1, 2, 5} {
 		for _, block := range []int{64, 1000, 0} {
-			_, got := runFilter(t, ".n | debug | . + 1", RunOptions{Files: []string{path}, Format: Format{Compact: true}, Workers: workers, BlockSize: block})
+			_, got := runFilter(t, ".n | debug | . + 1", RunOptions{Files: []string{path}, Format: Format{Compact: true}, Workers: workers, Reading: input.Options{BlockSize: block}})
 			if got != want.String() {
 				t.Errorf("%d workers, blocks of %d: output out of order:\n%s", workers, block, firstDiff(got, want.String()))
 			}
@@ -64,7 +66,7 @@ func TestRunKeepsOrder(t *testing.T) {
 func TestRunHalt(t *testing.T) {
 	path := numbered(t, 500)
 	res, got := runFilter(t, `if .n == 300 then "stop\n" | halt_error(7) else .n end`,
-		RunOptions{Files: []string{path}, Format: Format{Compact: true}, Workers: 3, BlockSize: 64})
+		RunOptions{Files: []string{path}, Format: Format{Compact: true}, Workers: 3, Reading: input.Options{BlockSize: 64}})
 	var want strings.Builder
 	for i := 1; i < 300; i++ {
 		fmt.Fprintf(&want, "%d\n", i)
@@ -78,7 +80,7 @@ func TestRunHalt(t *testing.T) {
 func TestRunLimit(t *testing.T) {
 	path := numbered(t, 500)
 	for _, filter := range []string{".n", "."} {
-		o := RunOptions{Files: []string{path}, Format: Format{Compact: true}, Workers: 3, BlockSize: 64}
+		o := RunOptions{Files: []string{path}, Format: Format{Compact: true}, Workers: 3, Reading: input.Options{BlockSize: 64}}
 		o.Select.Limit = 3
 		o.Select.Where = ".n > 100"
 		_, got := runFilter(t, filter+" | .n? // .", o)
@@ -125,7 +127,7 @@ func writeFile(path, s string) error { return os.WriteFile(path, []byte(s), 0o64
 // --limit with `.`, which is printed from the events' text.
 func TestRunLimitIdentity(t *testing.T) {
 	path := numbered(t, 500)
-	o := RunOptions{Files: []string{path}, Format: Format{Compact: true}, Workers: 3, BlockSize: 64}
+	o := RunOptions{Files: []string{path}, Format: Format{Compact: true}, Workers: 3, Reading: input.Options{BlockSize: 64}}
 	o.Select.Limit = 2
 	_, got := runFilter(t, ".", o)
 	if got != "{\"n\":1,\"pad\":\"x\"}\n{\"n\":2,\"pad\":\"xx\"}\n" {
