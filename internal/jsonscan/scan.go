@@ -6,6 +6,7 @@
 package jsonscan
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"unicode/utf8"
@@ -89,6 +90,11 @@ var strSafe = func() (t [256]bool) {
 func String(b []byte, i int) (end int, escaped bool, err *SyntaxError) {
 	i++ // opening quote
 	for {
+		// Eight bytes at a time while none needs a closer look; then byte
+		// by byte. Strings are most of an event's bytes.
+		for i+8 <= len(b) && !needsLook(binary.LittleEndian.Uint64(b[i:])) {
+			i += 8
+		}
 		for i < len(b) && strSafe[b[i]] {
 			i++
 		}
@@ -129,6 +135,22 @@ func String(b []byte, i int) (end int, escaped bool, err *SyntaxError) {
 			i += n
 		}
 	}
+}
+
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// needsLook reports whether any of the eight bytes in x is a quote, a
+// backslash, a control character or non-ASCII (SWAR: each test sets the high
+// bit of a byte that matches, exactly when some byte does).
+func needsLook(x uint64) bool {
+	quote := x ^ (ones * '"')
+	backslash := x ^ (ones * '\\')
+	hasZero := func(v uint64) uint64 { return (v - ones) & ^v & highs }
+	control := (x - ones*0x20) & ^x & highs // bytes < 0x20
+	return (hasZero(quote)|hasZero(backslash)|control|x&highs) != 0
 }
 
 func isHex(c byte) bool {

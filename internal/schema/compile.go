@@ -16,6 +16,7 @@ type node struct {
 	dateTime bool   // format: date-time, asserted on strings
 
 	props    map[string]*prop // properties, plus required names not listed there
+	byLen    [][]*prop        // props by name length: lookup without hashing
 	nprops   int
 	closed   bool  // additionalProperties: false
 	extra    *node // additionalProperties as a schema (nil: anything)
@@ -278,9 +279,35 @@ func unalias(n *node) *node {
 	return n
 }
 
+// lookup finds a property by name. Names of one length are few, so
+// comparing them beats hashing the name on the validator's hot path.
+func (n *node) lookup(name []byte) *prop {
+	if len(name) >= len(n.byLen) {
+		return nil
+	}
+	for _, p := range n.byLen[len(name)] {
+		if p.name == string(name) {
+			return p
+		}
+	}
+	return nil
+}
+
+// index builds byLen from props.
+func (n *node) index() {
+	n.byLen = nil
+	for _, p := range n.props {
+		for len(n.byLen) <= len(p.name) {
+			n.byLen = append(n.byLen, nil)
+		}
+		n.byLen[len(p.name)] = append(n.byLen[len(p.name)], p)
+	}
+}
+
 // link replaces every alias below the compiled nodes by its target.
 func link(nodes map[string]*node) {
 	for _, n := range nodes {
+		n.index()
 		for _, p := range n.props {
 			p.node = unalias(p.node)
 		}

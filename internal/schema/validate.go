@@ -161,10 +161,15 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 				nameStr = jsonscan.Unquote(b[i:keyEnd])
 				name = []byte(nameStr)
 			}
-			if i, err = jsonscan.Key(b, i); err != nil {
-				return i, err
+			// The colon: the key was scanned above, not again.
+			i = jsonscan.SkipSpace(b, keyEnd)
+			if i >= len(b) {
+				return i, &jsonscan.SyntaxError{Offset: i, Msg: "unexpected end of input (expecting ':')"}
 			}
-			i = jsonscan.SkipSpace(b, i)
+			if b[i] != ':' {
+				return i, &jsonscan.SyntaxError{Offset: i, Msg: fmt.Sprintf("invalid character %s after object key (expecting ':')", jsonscan.DescribeByte(b[i]))}
+			}
+			i = jsonscan.SkipSpace(b, i+1)
 			mark := len(w.path)
 			w.path = append(w.path, '/')
 			w.path = appendPointerToken(w.path, name)
@@ -173,10 +178,7 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 				delete(spans, string(name))
 			}
 			before := len(w.findings)
-			var p *prop
-			if n.props != nil {
-				p = n.props[string(name)]
-			}
+			p := n.lookup(name)
 			if p != nil {
 				seen[p.idx/64] |= uint64(1) << (p.idx % 64)
 			}
