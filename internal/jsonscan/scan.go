@@ -150,7 +150,7 @@ func needsLook(x uint64) bool {
 	backslash := x ^ (ones * '\\')
 	hasZero := func(v uint64) uint64 { return (v - ones) & ^v & highs }
 	control := (x - ones*0x20) & ^x & highs // bytes < 0x20
-	return (hasZero(quote)|hasZero(backslash)|control|x&highs) != 0
+	return (hasZero(quote) | hasZero(backslash) | control | x&highs) != 0
 }
 
 func isHex(c byte) bool {
