@@ -14,7 +14,6 @@ import (
 
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
-	"github.com/csmctl/csmctl/internal/jsonscan"
 	"github.com/csmctl/csmctl/internal/model"
 	"github.com/csmctl/csmctl/internal/render"
 	"github.com/csmctl/csmctl/internal/selector"
@@ -171,13 +170,20 @@ func (r *showRenderer) batch(b *input.Batch) shownBatch {
 		items = append(items, shownItem{end: buf.Len(), problem: msg})
 	}
 	for i := range b.Records {
-		showValues(&b.Records[i], problem, func(value []byte, src render.Source) {
-			if msg, ok := r.event(&buf, sel, value, src); msg != "" {
+		rec := &b.Records[i]
+		// Reading a record stops at its first syntax error, as validate's does.
+		for val := range rec.Values() {
+			if val.Err != nil {
+				problem(render.Sanitize(val.Err.Error()))
+				break
+			}
+			src := render.Source{File: rec.File, Line: val.Line, Host: rec.Host, LogID: rec.LogID}
+			if msg, ok := r.event(&buf, sel, val.Data, src); msg != "" {
 				problem(msg)
 			} else if ok {
 				items = append(items, shownItem{end: buf.Len()})
 			}
-		})
+		}
 	}
 	return shownBatch{out: buf.Bytes(), items: items}
 }
@@ -205,7 +211,7 @@ func (r *showRenderer) event(buf *bytes.Buffer, sel *selector.Selector, value []
 	}
 	var doc any
 	if sel.NeedsDoc() {
-		_ = json.Unmarshal(value, &doc) // valid JSON: showValues checked it
+		_ = json.Unmarshal(value, &doc) // valid JSON: Values checked it
 	}
 	ok, err := sel.Match(line, ev, doc)
 	if err != nil {
@@ -261,31 +267,4 @@ func (w *showWriter) write(res shownBatch) error {
 		}
 	}
 	return flush(len(res.out))
-}
-
-// showValues calls fn for every JSON value of a record (a line can hold
-// several), with the line it starts on, and reports what is not JSON.
-// Reading the record stops at the first syntax error, as validate's does.
-func showValues(rec *input.Record, problem func(string), fn func(value []byte, src render.Source)) {
-	if rec.Err != nil {
-		loc := render.Sanitize(rec.File) + ":" + strconv.Itoa(rec.Line)
-		if se, ok := rec.SyntaxError(); ok {
-			loc = render.Sanitize(rec.Location(se.Offset))
-			problem(loc + ": invalid JSON: " + render.Sanitize(se.Msg))
-			return
-		}
-		problem(loc + ": " + render.Sanitize(rec.Err.Error()))
-		return
-	}
-	data := rec.Data
-	for pos := jsonscan.SkipSpace(data, 0); pos < len(data); pos = jsonscan.SkipSpace(data, pos) {
-		end, err := jsonscan.Skip(data, pos, 0)
-		if err != nil {
-			problem(render.Sanitize(rec.Location(err.Offset)) + ": invalid JSON: " + render.Sanitize(err.Msg))
-			return
-		}
-		line, _ := rec.Position(pos)
-		fn(data[pos:end], render.Source{File: rec.File, Line: line, Host: rec.Host, LogID: rec.LogID})
-		pos = end
-	}
 }

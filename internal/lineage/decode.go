@@ -304,31 +304,28 @@ func obj[T any](d *decoder, v, depth int, dst **T, member func(t *T, k key, v, d
 	return end, nil
 }
 
-func (d *decoder) agent(v, depth int, dst **model.AgentContext) (int, *jsonscan.SyntaxError) {
-	return obj(d, v, depth, dst, func(a *model.AgentContext, k key, v, depth int) (int, *jsonscan.SyntaxError) {
-		if k.is("rule_id") {
-			return d.str(v, depth, &a.RuleID)
+// strObj decodes an object value into a new *T that it stores in dst, as
+// obj does, for a T whose one field Decode fills is the string under key
+// name, which field points to.
+func strObj[T any](d *decoder, v, depth int, dst **T, name string, field func(*T) *string) (int, *jsonscan.SyntaxError) {
+	return obj(d, v, depth, dst, func(t *T, k key, v, depth int) (int, *jsonscan.SyntaxError) {
+		if k.is(name) {
+			return d.str(v, depth, field(t))
 		}
 		return jsonscan.Skip(d.b, v, depth)
 	})
+}
+
+func (d *decoder) agent(v, depth int, dst **model.AgentContext) (int, *jsonscan.SyntaxError) {
+	return strObj(d, v, depth, dst, "rule_id", func(a *model.AgentContext) *string { return &a.RuleID })
 }
 
 func (d *decoder) evt(v, depth int, dst **model.EventContext) (int, *jsonscan.SyntaxError) {
-	return obj(d, v, depth, dst, func(e *model.EventContext, k key, v, depth int) (int, *jsonscan.SyntaxError) {
-		if k.is("name") {
-			return d.str(v, depth, &e.Name)
-		}
-		return jsonscan.Skip(d.b, v, depth)
-	})
+	return strObj(d, v, depth, dst, "name", func(e *model.EventContext) *string { return &e.Name })
 }
 
 func (d *decoder) file(v, depth int, dst **model.FileEvent) (int, *jsonscan.SyntaxError) {
-	return obj(d, v, depth, dst, func(f *model.FileEvent, k key, v, depth int) (int, *jsonscan.SyntaxError) {
-		if k.is("path") {
-			return d.str(v, depth, &f.Path)
-		}
-		return jsonscan.Skip(d.b, v, depth)
-	})
+	return strObj(d, v, depth, dst, "path", func(f *model.FileEvent) *string { return &f.Path })
 }
 
 func (d *decoder) registry(v, depth int, dst **model.RegistryEvent) (int, *jsonscan.SyntaxError) {
@@ -353,21 +350,11 @@ func (d *decoder) exit(v, depth int, dst **model.ExitEvent) (int, *jsonscan.Synt
 }
 
 func (d *decoder) container(v, depth int, dst **model.ContainerContext) (int, *jsonscan.SyntaxError) {
-	return obj(d, v, depth, dst, func(c *model.ContainerContext, k key, v, depth int) (int, *jsonscan.SyntaxError) {
-		if k.is("id") {
-			return d.str(v, depth, &c.ID)
-		}
-		return jsonscan.Skip(d.b, v, depth)
-	})
+	return strObj(d, v, depth, dst, "id", func(c *model.ContainerContext) *string { return &c.ID })
 }
 
 func (d *decoder) usr(v, depth int, dst **model.UserContext) (int, *jsonscan.SyntaxError) {
-	return obj(d, v, depth, dst, func(u *model.UserContext, k key, v, depth int) (int, *jsonscan.SyntaxError) {
-		if k.is("name") {
-			return d.str(v, depth, &u.Name)
-		}
-		return jsonscan.Skip(d.b, v, depth)
-	})
+	return strObj(d, v, depth, dst, "name", func(u *model.UserContext) *string { return &u.Name })
 }
 
 func (d *decoder) executable(v, depth int, dst **model.File) (int, *jsonscan.SyntaxError) {
@@ -410,13 +397,19 @@ func (d *decoder) processMember(p *model.Process, k key, v, depth int) (int, boo
 	return end, true, err
 }
 
+// process decodes a process object into p.
 func (d *decoder) process(v, depth int, p *model.Process) (int, *jsonscan.SyntaxError) {
 	return d.object(v, depth, func(k key, v, depth int) (int, *jsonscan.SyntaxError) {
-		if end, ok, err := d.processMember(p, k, v, depth); ok {
-			return end, err
-		}
-		return jsonscan.Skip(d.b, v, depth)
+		return d.processField(p, k, v, depth)
 	})
+}
+
+// processField decodes one member of a process object into p.
+func (d *decoder) processField(p *model.Process, k key, v, depth int) (int, *jsonscan.SyntaxError) {
+	if end, ok, err := d.processMember(p, k, v, depth); ok {
+		return end, err
+	}
+	return jsonscan.Skip(d.b, v, depth)
 }
 
 func (d *decoder) processContext(v, depth int, dst **model.ProcessContext) (int, *jsonscan.SyntaxError) {
@@ -426,16 +419,7 @@ func (d *decoder) processContext(v, depth int, dst **model.ProcessContext) (int,
 		}
 		switch {
 		case k.is("parent"):
-			pc.Parent = nil
-			if d.b[v] != '{' {
-				return jsonscan.Skip(d.b, v, depth)
-			}
-			p := new(model.Process)
-			end, err := d.process(v, depth, p)
-			if err == nil {
-				pc.Parent = p
-			}
-			return end, err
+			return obj(d, v, depth, &pc.Parent, d.processField)
 		case k.is("ancestors"):
 			return d.ancestors(v, depth, &pc.Ancestors)
 		case k.is("truncated_ancestors"):

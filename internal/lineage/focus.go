@@ -3,9 +3,18 @@ package lineage
 // FocusHits keeps in view only the processes with hits, their ancestors and
 // their descendants, among those shown so far; the rest are hidden from
 // Roots and Children.
-func (f *Forest) FocusHits() {
+func (f *Forest) FocusHits() { f.focus(true) }
+
+// HitsOnly keeps in view only the processes with hits and their ancestors,
+// among those shown so far.
+func (f *Forest) HitsOnly() { f.focus(false) }
+
+// focus keeps in view the processes with hits and their ancestors, and
+// their descendants too if descendants is set.
+func (f *Forest) focus(descendants bool) {
 	// below[d]: the node at depth d on the current path has hits or is
-	// under one that has; holds[d]: its subtree has hits.
+	// under one that has, when descendants are kept; holds[d]: its subtree
+	// has hits.
 	var below, holds []bool
 	keep := map[*Node]bool{}
 	f.Walk(func(s Step) {
@@ -15,7 +24,7 @@ func (f *Forest) FocusHits() {
 		d := s.Depth
 		if !s.Leave {
 			hit := s.Node.HasHits()
-			below = append(below[:d], hit || d > 0 && below[d-1])
+			below = append(below[:d], descendants && (hit || d > 0 && below[d-1]))
 			holds = append(holds[:d], hit)
 			return
 		}
@@ -24,30 +33,6 @@ func (f *Forest) FocusHits() {
 		}
 		if d > 0 && holds[d] {
 			holds[d-1] = true
-		}
-	})
-	f.prune(keep)
-}
-
-// HitsOnly keeps in view only the processes with hits and their ancestors,
-// among those shown so far.
-func (f *Forest) HitsOnly() {
-	var holds []bool // holds[d]: the subtree of the node at depth d has hits
-	keep := map[*Node]bool{}
-	f.Walk(func(s Step) {
-		if s.BackRef {
-			return
-		}
-		d := s.Depth
-		if !s.Leave {
-			holds = append(holds[:d], s.Node.HasHits())
-			return
-		}
-		if holds[d] {
-			keep[s.Node] = true
-			if d > 0 {
-				holds[d-1] = true
-			}
 		}
 	})
 	f.prune(keep)

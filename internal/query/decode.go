@@ -117,7 +117,7 @@ func (d *Decoder) object(i int) (any, int, bool) {
 		return map[string]any{}, i + 1, true
 	}
 	base := len(d.members)
-	for {
+	for more := true; more; {
 		if i >= len(s) || s[i] != '"' {
 			return nil, i, false
 		}
@@ -134,18 +134,9 @@ func (d *Decoder) object(i int) (any, int, bool) {
 			return nil, end, false
 		}
 		d.members = append(d.members, member{key, v})
-		i = skipSpace(s, end)
-		if i >= len(s) {
+		if i, more, ok = d.next(end, '}'); !ok {
 			return nil, i, false
 		}
-		if s[i] == ',' {
-			i = skipSpace(s, i+1)
-			continue
-		}
-		if s[i] != '}' {
-			return nil, i, false
-		}
-		break
 	}
 	ms := d.members[base:]
 	m := make(map[string]any, len(ms))
@@ -155,7 +146,7 @@ func (d *Decoder) object(i int) (any, int, bool) {
 	clear(ms)
 	d.members = d.members[:base]
 	d.depth--
-	return m, i + 1, true
+	return m, i, true
 }
 
 func (d *Decoder) array(i int) (any, int, bool) {
@@ -169,24 +160,15 @@ func (d *Decoder) array(i int) (any, int, bool) {
 		return []any{}, i + 1, true
 	}
 	base := len(d.elems)
-	for {
+	for more := true; more; {
 		v, end, ok := d.value(i)
 		if !ok {
 			return nil, end, false
 		}
 		d.elems = append(d.elems, v)
-		i = skipSpace(s, end)
-		if i >= len(s) {
+		if i, more, ok = d.next(end, ']'); !ok {
 			return nil, i, false
 		}
-		if s[i] == ',' {
-			i = skipSpace(s, i+1)
-			continue
-		}
-		if s[i] != ']' {
-			return nil, i, false
-		}
-		break
 	}
 	es := d.elems[base:]
 	a := make([]any, len(es))
@@ -194,7 +176,24 @@ func (d *Decoder) array(i int) (any, int, bool) {
 	clear(es)
 	d.elems = d.elems[:base]
 	d.depth--
-	return a, i + 1, true
+	return a, i, true
+}
+
+// next reads what follows a member or an element that ends at s[i]: a comma,
+// then more comes at next; or the closing bracket, then the container ends
+// at next.
+func (d *Decoder) next(i int, closing byte) (next int, more, ok bool) {
+	s := d.s
+	i = skipSpace(s, i)
+	switch {
+	case i >= len(s):
+		return i, false, false
+	case s[i] == ',':
+		return skipSpace(s, i+1), true, true
+	case s[i] == closing:
+		return i + 1, false, true
+	}
+	return i, false, false
 }
 
 // plain marks the bytes a string holds as themselves: printable ASCII but

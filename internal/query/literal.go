@@ -154,7 +154,7 @@ func (t *literalTest) CannotMatch(data []byte) bool {
 
 // hasUnicodeEscape reports a \u escape in JSON text.
 func hasUnicodeEscape(data []byte) bool {
-	if bytes.Index(data, []byte(`\u`)) < 0 {
+	if !bytes.Contains(data, []byte(`\u`)) {
 		return false // the common case, found fast
 	}
 	// \\u is an escaped backslash and a u: pair the backslashes up.

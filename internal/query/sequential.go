@@ -1,29 +1,29 @@
 package query
 
 import (
-	"bytes"
 	"io"
 
 	"github.com/itchyny/gojq"
 
 	"github.com/csmctl/csmctl/internal/input"
+	"github.com/csmctl/csmctl/internal/jsonscan"
 )
 
 // source yields the selected events one at a time, in order: the values the
 // filter runs on, and those input and inputs read. Like jq's, it is one
 // stream shared by both, so an event read by input is not run on.
 type source struct {
-	ru        *runner
-	r         *input.Reader
-	w         *worker // decodes, selects, and holds the session
-	batch     *input.Batch
-	next      int           // index in batch of the next record
-	rec       *input.Record // the record being decoded
-	s         string        // its bytes
-	pos       int           // where its next value starts
-	multiline bool
-	taken     int // events selected, for --limit
-	done      bool
+	ru    *runner
+	r     *input.Reader
+	w     *worker // decodes, selects, and holds the session
+	batch *input.Batch
+	next  int               // index in batch of the next record
+	rec   *input.Record     // the record being decoded
+	vals  input.ValueReader // its values
+	s     string            // its bytes
+	v     any               // the value decode decoded last
+	taken int               // events selected, for --limit
+	done  bool
 }
 
 // Next returns the next selected event. Records that are not JSON are
@@ -35,28 +35,21 @@ func (src *source) Next() (any, bool) {
 		}
 		w := src.w
 		rec := src.rec
-		src.pos = skipSpace(src.s, src.pos)
-		if src.pos >= len(src.s) {
+		val, ok := src.vals.Next(src.decode)
+		if !ok {
 			src.rec = nil
 			continue
 		}
-		v, end, err := w.dec.Decode(src.s, src.pos)
-		if err != nil {
-			src.ru.report(invalidMessage(rec, err.Offset, err.Msg))
+		if val.Err != nil {
+			src.ru.report(val.Err.Error())
 			src.ru.res.InvalidJSON++
 			src.rec = nil
 			continue
 		}
-		line := rec.Line
-		if src.multiline {
-			line, _ = rec.Position(src.pos)
-		}
-		data := rec.Data[src.pos:end]
-		src.pos = end
 		if w.sel != nil {
-			ok, err := w.sel.match(line, data, v)
+			ok, err := w.sel.match(val.Line, val.Data, src.v)
 			if err != nil {
-				src.ru.report(runtimeMessage(rec.File, line, err))
+				src.ru.report(runtimeMessage(rec.File, val.Line, err))
 				src.ru.res.RuntimeErrors++
 				continue
 			}
@@ -69,11 +62,17 @@ func (src *source) Next() (any, bool) {
 				}
 			}
 		}
-		w.sess.at(rec.File, line, rec.Host)
-		return v, true
+		w.sess.at(rec.File, val.Line, rec.Host)
+		return src.v, true
 	}
 	src.release()
 	return nil, false
+}
+
+// decode delimits the record's values by decoding them.
+func (src *source) decode(_ []byte, pos int) (end int, err *jsonscan.SyntaxError) {
+	src.v, end, err = src.w.dec.Decode(src.s, pos)
+	return end, err
 }
 
 // nextRecord moves to the next record, reading a batch when needed.
@@ -82,16 +81,10 @@ func (src *source) nextRecord() bool {
 		if src.batch != nil && src.next < len(src.batch.Records) {
 			rec := &src.batch.Records[src.next]
 			src.next++
-			if rec.Err != nil {
-				src.ru.report(framingMessage(rec))
-				src.ru.res.InvalidJSON++
+			if rec.Err == nil && src.w.sel != nil && src.w.sel.cannotMatch(rec.Data) && validJSON(rec.Data) {
 				continue
 			}
-			if src.w.sel != nil && src.w.sel.cannotMatch(rec.Data) && validJSON(rec.Data) {
-				continue
-			}
-			src.rec, src.s, src.pos = rec, string(rec.Data), 0
-			src.multiline = bytes.IndexByte(rec.Data, '\n') >= 0
+			src.rec, src.vals, src.s = rec, input.NewValueReader(rec), string(rec.Data)
 			return true
 		}
 		src.release()

@@ -1,7 +1,6 @@
 package query
 
 import (
-	"bytes"
 	"sync"
 
 	"github.com/itchyny/gojq"
@@ -102,88 +101,81 @@ func (w *worker) batch(b *input.Batch) *batchResult {
 
 // record runs the filter over the values of one record; true means halt.
 func (w *worker) record(rec *input.Record, res *batchResult) bool {
-	if rec.Err != nil {
-		res.diag = appendMessage(res.diag, framingMessage(rec))
-		res.cut(segment{invalid: true})
-		return false
-	}
-	if w.lit != nil && w.lit.CannotMatch(rec.Data) {
-		return false
-	}
-	if w.sel != nil && w.sel.cannotMatch(rec.Data) && validJSON(rec.Data) {
-		return false
-	}
-	if w.identity {
-		return w.recordText(rec, res)
-	}
-	return w.values(rec, res, 0)
-}
-
-// values decodes the values of a record from data[from] on, and runs the
-// filter over them; true means halt.
-func (w *worker) values(rec *input.Record, res *batchResult, from int) bool {
-	s := string(rec.Data) // one copy: strings and numbers are slices of it
-	multiline := bytes.IndexByte(rec.Data, '\n') >= 0
-	for pos := skipSpace(s, from); pos < len(s); pos = skipSpace(s, pos) {
-		v, end, err := w.dec.Decode(s, pos)
-		if err != nil {
-			res.diag = appendMessage(res.diag, invalidMessage(rec, err.Offset, err.Msg))
-			res.cut(segment{invalid: true})
+	if rec.Err == nil {
+		if w.lit != nil && w.lit.CannotMatch(rec.Data) {
 			return false
 		}
-		line := rec.Line
-		if multiline {
-			line, _ = rec.Position(pos)
+		if w.sel != nil && w.sel.cannotMatch(rec.Data) && validJSON(rec.Data) {
+			return false
 		}
-		data := rec.Data[pos:end]
-		pos = end
-		if w.sel != nil {
-			ok, err := w.sel.match(line, data, v)
-			if err != nil {
-				res.diag = appendMessage(res.diag, runtimeMessage(rec.File, line, err))
-				res.cut(segment{failed: true})
-				continue
+	}
+	// The identity filter prints values as `.` does, from their text, until
+	// one is not JSON or too deep for that: from there on values are
+	// decoded, and decoding says what is wrong.
+	text := w.identity
+	mark := 0    // where the value's output starts, when printed from its text
+	var s string // the record's bytes, once: decoded strings and numbers are slices of it
+	var v any    // the value, when decoded
+	scan := func(data []byte, pos int) (end int, err *jsonscan.SyntaxError) {
+		if text {
+			mark = len(res.out)
+			var ok bool
+			if res.out, end, ok = w.enc.AppendOutputText(res.out, data, pos); ok {
+				return end, nil
 			}
-			if !ok {
-				continue
-			}
+			text = false
 		}
-		w.sess.at(rec.File, line, rec.Host)
-		if w.run(v, res) {
-			return true
+		if s == "" {
+			s = string(data)
+		}
+		v, end, err = w.dec.Decode(s, pos)
+		return end, err
+	}
+	for val := range rec.ScanValues(scan) {
+		switch {
+		case val.Err != nil:
+			res.diag = appendMessage(res.diag, val.Err.Error())
+			res.cut(segment{invalid: true})
+		case text:
+			w.printed(val, res, mark)
+		default:
+			if w.decoded(rec, val, v, res) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// recordText prints each value of a record as `.` does, from its text.
-func (w *worker) recordText(rec *input.Record, res *batchResult) bool {
-	data := rec.Data
-	multiline := bytes.IndexByte(data, '\n') >= 0
-	for pos := jsonscan.SkipSpace(data, 0); pos < len(data); pos = jsonscan.SkipSpace(data, pos) {
-		mark := len(res.out)
-		out, end, ok := w.enc.AppendOutputText(res.out, data, pos)
-		if !ok {
-			// Not JSON: decoding says what is wrong.
-			return w.values(rec, res, pos)
+// printed ends the segment of a value printed from its text, at res.out[mark:],
+// or takes the output back if the selectors do not pick the value.
+func (w *worker) printed(val input.Value, res *batchResult, mark int) {
+	if w.sel != nil {
+		if ok, _ := w.sel.match(val.Line, val.Data, nil); !ok {
+			res.out = res.out[:mark]
+			return
 		}
-		res.out = out
-		line := rec.Line
-		if multiline {
-			line, _ = rec.Position(pos)
-		}
-		value := data[pos:end]
-		pos = end
-		if w.sel != nil {
-			if ok, _ := w.sel.match(line, value, nil); !ok {
-				res.out = res.out[:mark]
-				continue
-			}
-		}
-		falsy := value[0] == 'n' || value[0] == 'f'
-		res.cut(segment{selected: true, outputs: 1, lastFalsy: falsy})
 	}
-	return false
+	falsy := val.Data[0] == 'n' || val.Data[0] == 'f'
+	res.cut(segment{selected: true, outputs: 1, lastFalsy: falsy})
+}
+
+// decoded runs the filter on a decoded value v if the selectors pick it;
+// true means halt.
+func (w *worker) decoded(rec *input.Record, val input.Value, v any, res *batchResult) bool {
+	if w.sel != nil {
+		ok, err := w.sel.match(val.Line, val.Data, v)
+		if err != nil {
+			res.diag = appendMessage(res.diag, runtimeMessage(rec.File, val.Line, err))
+			res.cut(segment{failed: true})
+			return false
+		}
+		if !ok {
+			return false
+		}
+	}
+	w.sess.at(rec.File, val.Line, rec.Host)
+	return w.run(v, res)
 }
 
 // run runs the filter on one event, the session's current one; true means

@@ -4,10 +4,7 @@
 // JSON) on its way out; only csmctl's own colour codes reach the terminal raw.
 package render
 
-import (
-	"strconv"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // Sanitize returns s made safe to print on a terminal: control characters
 // (C0, DEL, C1), bidirectional overrides and isolates, line and paragraph
@@ -96,6 +93,3 @@ func unsafeRune(r rune) bool {
 	}
 	return false
 }
-
-// Quote is strconv.Quote for untrusted text in messages: quoted, and safe.
-func Quote(s string) string { return Sanitize(strconv.Quote(s)) }

@@ -19,60 +19,39 @@ const (
 // closes a cycle of parents. Render it with `dot -Tsvg`. Labels are
 // sanitized, then escaped for DOT's quoted strings.
 func WriteTreeDOT(w io.Writer, forests []*lineage.Forest) error {
-	buf := []byte("digraph lineage {\n" +
-		"  rankdir=LR;\n" +
-		"  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\", fontsize=10];\n" +
-		"  edge [color=\"#555555\"];\n")
-	ids := map[*lineage.Node]int{}
-	var err error
-	for _, f := range forests {
-		f.Walk(func(s lineage.Step) {
-			if s.Leave {
-				return
-			}
-			if !s.BackRef {
-				ids[s.Node] = len(ids) + 1
-				buf = append(buf, "  p"...)
-				buf = strconv.AppendInt(buf, int64(ids[s.Node]), 10)
-				buf = append(buf, " [label=\""...)
-				for i, line := range treeLabel(s.Node) {
-					if i > 0 {
-						buf = append(buf, `\n`...)
-					}
-					buf = appendDOTEscaped(buf, line)
-				}
+	return writeGraph(w, forests, graphSyntax{
+		head: "digraph lineage {\n" +
+			"  rankdir=LR;\n" +
+			"  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\", fontsize=10];\n" +
+			"  edge [color=\"#555555\"];\n",
+		node: func(buf []byte, id int, n *lineage.Node) []byte {
+			buf = append(buf, "  p"...)
+			buf = strconv.AppendInt(buf, int64(id), 10)
+			buf = append(buf, " [label=\""...)
+			buf = appendLabel(buf, n, `\n`, appendDOTEscaped)
+			buf = append(buf, '"')
+			if n.Cmdline != "" {
+				buf = append(buf, `, tooltip="`...)
+				buf = appendDOTEscaped(buf, Sanitize(n.Cmdline))
 				buf = append(buf, '"')
-				if s.Node.Cmdline != "" {
-					buf = append(buf, `, tooltip="`...)
-					buf = appendDOTEscaped(buf, Sanitize(s.Node.Cmdline))
-					buf = append(buf, '"')
-				}
-				if s.Node.HasHits() {
-					buf = append(buf, ", fillcolor=\""+hitFill+"\", color=\""+hitStroke+"\", penwidth=2"...)
-				}
-				buf = append(buf, "];\n"...)
 			}
-			if s.Parent != nil {
-				buf = append(buf, "  p"...)
-				buf = strconv.AppendInt(buf, int64(ids[s.Parent]), 10)
-				buf = append(buf, " -> p"...)
-				buf = strconv.AppendInt(buf, int64(ids[s.Node]), 10)
-				if s.BackRef {
-					buf = append(buf, ` [style=dashed, constraint=false, label="cycle"]`...)
-				}
-				buf = append(buf, ";\n"...)
+			if n.HasHits() {
+				buf = append(buf, ", fillcolor=\""+hitFill+"\", color=\""+hitStroke+"\", penwidth=2"...)
 			}
-			if len(buf) >= 64<<10 && err == nil {
-				_, err = w.Write(buf)
-				buf = buf[:0]
+			return append(buf, "];\n"...)
+		},
+		edge: func(buf []byte, parent, child int, cycle bool) []byte {
+			buf = append(buf, "  p"...)
+			buf = strconv.AppendInt(buf, int64(parent), 10)
+			buf = append(buf, " -> p"...)
+			buf = strconv.AppendInt(buf, int64(child), 10)
+			if cycle {
+				buf = append(buf, ` [style=dashed, constraint=false, label="cycle"]`...)
 			}
-		})
-	}
-	buf = append(buf, "}\n"...)
-	if err == nil {
-		_, err = w.Write(buf)
-	}
-	return err
+			return append(buf, ";\n"...)
+		},
+		tail: "}\n",
+	})
 }
 
 // appendDOTEscaped escapes sanitized text for a DOT double-quoted string:

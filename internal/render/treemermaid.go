@@ -13,53 +13,32 @@ import (
 // closes a cycle of parents. Labels are sanitized, then escaped for
 // Mermaid's quoted strings.
 func WriteTreeMermaid(w io.Writer, forests []*lineage.Forest) error {
-	buf := []byte("flowchart LR\n")
-	ids := map[*lineage.Node]int{}
-	var err error
-	for _, f := range forests {
-		f.Walk(func(s lineage.Step) {
-			if s.Leave {
-				return
+	return writeGraph(w, forests, graphSyntax{
+		head: "flowchart LR\n",
+		node: func(buf []byte, id int, n *lineage.Node) []byte {
+			buf = append(buf, "  p"...)
+			buf = strconv.AppendInt(buf, int64(id), 10)
+			buf = append(buf, `["`...)
+			buf = appendLabel(buf, n, "<br/>", appendMermaidEscaped)
+			buf = append(buf, `"]`...)
+			if n.HasHits() {
+				buf = append(buf, ":::hit"...)
 			}
-			if !s.BackRef {
-				ids[s.Node] = len(ids) + 1
-				buf = append(buf, "  p"...)
-				buf = strconv.AppendInt(buf, int64(ids[s.Node]), 10)
-				buf = append(buf, `["`...)
-				for i, line := range treeLabel(s.Node) {
-					if i > 0 {
-						buf = append(buf, "<br/>"...)
-					}
-					buf = appendMermaidEscaped(buf, line)
-				}
-				buf = append(buf, `"]`...)
-				if s.Node.HasHits() {
-					buf = append(buf, ":::hit"...)
-				}
-				buf = append(buf, '\n')
+			return append(buf, '\n')
+		},
+		edge: func(buf []byte, parent, child int, cycle bool) []byte {
+			buf = append(buf, "  p"...)
+			buf = strconv.AppendInt(buf, int64(parent), 10)
+			if cycle {
+				buf = append(buf, " -. cycle .-> p"...)
+			} else {
+				buf = append(buf, " --> p"...)
 			}
-			if s.Parent != nil {
-				buf = append(buf, "  p"...)
-				buf = strconv.AppendInt(buf, int64(ids[s.Parent]), 10)
-				if s.BackRef {
-					buf = append(buf, " -. cycle .-> p"...)
-				} else {
-					buf = append(buf, " --> p"...)
-				}
-				buf = strconv.AppendInt(buf, int64(ids[s.Node]), 10)
-				buf = append(buf, '\n')
-			}
-			if len(buf) >= 64<<10 && err == nil {
-				_, err = w.Write(buf)
-				buf = buf[:0]
-			}
-		})
-	}
-	buf = append(buf, "  classDef hit fill:"+hitFill+",stroke:"+hitStroke+",stroke-width:2px,color:#000\n"...)
-	if err == nil {
-		_, err = w.Write(buf)
-	}
-	return err
+			buf = strconv.AppendInt(buf, int64(child), 10)
+			return append(buf, '\n')
+		},
+		tail: "  classDef hit fill:" + hitFill + ",stroke:" + hitStroke + ",stroke-width:2px,color:#000\n",
+	})
 }
 
 // appendMermaidEscaped escapes sanitized text for a Mermaid quoted label,

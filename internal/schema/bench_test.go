@@ -1,6 +1,10 @@
 package schema
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/csmctl/csmctl/internal/input"
+)
 
 // benchmarkCorpus validates every corpus line once per iteration and reports
 // the throughput in corpus bytes:
@@ -39,4 +43,28 @@ func BenchmarkReference(b *testing.B) {
 		b.Fatal(err)
 	}
 	benchmarkCorpus(b, v)
+}
+
+// BenchmarkCheckRecord is BenchmarkValidate through CheckRecord, the way
+// `csmctl validate` calls the validator: one record a line.
+func BenchmarkCheckRecord(b *testing.B) {
+	v, err := Load("windows")
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := corpusLines(b)
+	recs := make([]input.Record, len(lines))
+	size := 0
+	for i, line := range lines {
+		recs[i] = input.Record{File: "corpus", Line: i + 1, Data: line}
+		size += len(line)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	var scratch []Finding
+	for b.Loop() {
+		for i := range recs {
+			scratch = CheckRecord(v, &recs[i], scratch, func(*Verdict) {})
+		}
+	}
 }

@@ -22,34 +22,22 @@ func (v *Verdict) Syntax() bool {
 // CheckRecord validates every JSON value in a record (a line usually holds
 // one; jq reads several on one line, and so do we) and calls emit with each
 // verdict, valid ones included. The verdict and its findings are reused
-// after emit returns.
+// after emit returns. The validator delimits each value as it checks it, so
+// every byte is read once.
 func CheckRecord(v Validator, rec *input.Record, scratch []Finding, emit func(*Verdict)) []Finding {
-	if rec.Err != nil {
-		verdict := Verdict{File: rec.File, Line: rec.Line, Column: 1}
-		if se, ok := rec.SyntaxError(); ok {
-			verdict.Line, verdict.Column = rec.Position(se.Offset)
-		}
-		scratch = append(scratch[:0], Finding{Keyword: KeywordSyntax, Message: rec.Err.Error()})
-		verdict.Findings = scratch
-		emit(&verdict)
-		return scratch
-	}
-	data := rec.Data
-	for pos := jsonscan.SkipSpace(data, 0); pos < len(data); pos = jsonscan.SkipSpace(data, pos) {
+	validate := func(data []byte, pos int) (int, *jsonscan.SyntaxError) {
 		end, findings, err := v.Validate(data, pos, scratch[:0])
 		scratch = findings
-		if err != nil {
-			verdict := Verdict{File: rec.File}
-			verdict.Line, verdict.Column = rec.Position(err.Offset)
-			scratch = append(scratch[:0], Finding{Keyword: KeywordSyntax, Message: err.Msg})
-			verdict.Findings = scratch
-			emit(&verdict)
-			return scratch // the rest of the record cannot be framed
+		return end, err
+	}
+	for val := range rec.ScanValues(validate) {
+		verdict := Verdict{File: rec.File, Line: val.Line}
+		if val.Err != nil {
+			verdict.Column = val.Column
+			scratch = append(scratch[:0], Finding{Keyword: KeywordSyntax, Message: val.Err.Err.Error()})
 		}
-		verdict := Verdict{File: rec.File, Findings: findings}
-		verdict.Line, _ = rec.Position(pos)
+		verdict.Findings = scratch
 		emit(&verdict)
-		pos = end
 	}
 	return scratch
 }
