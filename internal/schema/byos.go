@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"sync"
+
 	"github.com/csmctl/csmctl/internal/jsonscan"
 )
 
@@ -9,30 +11,32 @@ import (
 // (Windows, or no agent.os) the Windows one.
 const Auto = "auto"
 
-// byOS validates each event with the schema of its agent's OS.
+// byOS validates each event with the schema of its agent's OS. Each schema
+// is compiled when the first event that needs it comes, so a log from one
+// OS does not pay for the other's.
 type byOS struct {
-	windows, linux Validator
+	windows, linux func() (Validator, error)
 }
 
-func newByOS() (Validator, error) {
-	w, err := New(windowsSchema)
-	if err != nil {
-		return nil, err
+func newByOS() Validator {
+	return &byOS{
+		windows: sync.OnceValues(func() (Validator, error) { return builtin(windowsSchema) }),
+		linux:   sync.OnceValues(func() (Validator, error) { return builtin(linuxSchema) }),
 	}
-	l, err := New(linuxSchema)
-	if err != nil {
-		return nil, err
-	}
-	return &byOS{windows: w, linux: l}, nil
 }
 
-func (b *byOS) Compiled() bool { return b.windows.Compiled() && b.linux.Compiled() }
+func (b *byOS) Compiled() bool { return true }
 
 func (b *byOS) Validate(data []byte, start int, findings []Finding) (int, []Finding, *jsonscan.SyntaxError) {
+	pick := b.windows
 	if agentOS(data, start) == "linux" {
-		return b.linux.Validate(data, start, findings)
+		pick = b.linux
 	}
-	return b.windows.Validate(data, start, findings)
+	v, err := pick()
+	if err != nil { // the embedded schemas compile: TestBuiltinSchemas
+		panic(err)
+	}
+	return v.Validate(data, start, findings)
 }
 
 // agentOS returns the value of agent.os in the object at data[i], reading
@@ -47,6 +51,7 @@ func agentOS(data []byte, i int) string {
 }
 
 // memberString follows keys down from the object at data[i] to a string.
+// It runs on every event, so it compares keys in place and scans each once.
 func memberString(data []byte, i int, keys ...string) string {
 	i = jsonscan.SkipSpace(data, i+1)
 	for i < len(data) && data[i] == '"' {
@@ -54,20 +59,20 @@ func memberString(data []byte, i int, keys ...string) string {
 		if err != nil {
 			return ""
 		}
-		key := string(data[i+1 : kend-1])
-		if escaped {
-			key = jsonscan.Unquote(data[i:kend])
-		}
-		v, err := jsonscan.Key(data, i)
-		if err != nil {
+		match := !escaped && string(data[i+1:kend-1]) == keys[0] ||
+			escaped && jsonscan.Unquote(data[i:kend]) == keys[0]
+		v := jsonscan.SkipSpace(data, kend)
+		if v >= len(data) || data[v] != ':' {
 			return ""
 		}
-		v = jsonscan.SkipSpace(data, v)
-		if key == keys[0] {
+		v = jsonscan.SkipSpace(data, v+1)
+		if match {
 			if len(keys) == 1 {
 				if v < len(data) && data[v] == '"' {
-					end, _, err := jsonscan.String(data, v)
-					if err == nil {
+					if end, escaped, err := jsonscan.String(data, v); err == nil {
+						if !escaped {
+							return string(data[v+1 : end-1]) // short: no decoding needed
+						}
 						return jsonscan.Unquote(data[v:end])
 					}
 				}

@@ -72,3 +72,20 @@ func TestPolicyGrade(t *testing.T) {
 		}
 	}
 }
+
+// The embedded schemas are valid draft 2020-12 schemas (the reference
+// accepts them) and compile: Load skips both checks at run time.
+func TestBuiltinSchemas(t *testing.T) {
+	for name, doc := range Builtin {
+		if _, err := Reference(doc); err != nil {
+			t.Errorf("%s: the reference rejects it: %v", name, err)
+		}
+		root, err := decodeSchema(doc)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if _, err := compile(root); err != nil {
+			t.Errorf("%s: does not compile: %v", name, err)
+		}
+	}
+}

@@ -61,26 +61,48 @@ type Validator interface {
 // schema in the file at that path.
 func Load(nameOrPath string) (Validator, error) {
 	if nameOrPath == Auto {
-		return newByOS()
+		return newByOS(), nil
 	}
-	doc, ok := Builtin[nameOrPath]
-	if !ok {
-		var err error
-		if doc, err = os.ReadFile(nameOrPath); err != nil {
-			return nil, err
-		}
+	if doc, ok := Builtin[nameOrPath]; ok {
+		return builtin(doc)
+	}
+	doc, err := os.ReadFile(nameOrPath)
+	if err != nil {
+		return nil, err
 	}
 	return New(doc)
 }
 
-// New returns a validator for the schema document doc: compiled when it only
-// uses supported keywords, the reference library otherwise.
-func New(doc []byte) (Validator, error) {
+// builtin compiles an embedded schema without first having the reference
+// check it: the tests do that once (TestBuiltinSchemas), so a run does not
+// pay for it at every start.
+func builtin(doc []byte) (Validator, error) {
+	root, err := decodeSchema(doc)
+	if err != nil {
+		return nil, err
+	}
+	if v, err := compile(root); err == nil {
+		return v, nil
+	}
+	return New(doc)
+}
+
+func decodeSchema(doc []byte) (any, error) {
 	d := json.NewDecoder(bytes.NewReader(doc))
 	d.UseNumber()
 	var root any
 	if err := d.Decode(&root); err != nil {
 		return nil, fmt.Errorf("schema is not JSON: %w", err)
+	}
+	return root, nil
+}
+
+// New returns a validator for the schema document doc: compiled when it only
+// uses supported keywords, the reference library otherwise.
+func New(doc []byte) (Validator, error) {
+	root, err := decodeSchema(doc)
+	if err != nil {
+		return nil, err
 	}
 	// The reference compiles every schema first: it rejects a schema that is
 	// not itself valid, which the compiler does not check.

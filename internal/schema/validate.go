@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -306,6 +307,9 @@ func quoteValue(s []byte) string {
 
 // appendPointerToken appends a property name escaped as a JSON pointer token.
 func appendPointerToken(dst, name []byte) []byte {
+	if bytes.IndexByte(name, '~') < 0 && bytes.IndexByte(name, '/') < 0 {
+		return append(dst, name...) // the usual case: nothing to escape
+	}
 	for _, c := range name {
 		switch c {
 		case '~':
