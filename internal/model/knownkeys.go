@@ -3,7 +3,9 @@ package model
 import "github.com/csmctl/csmctl/internal/jsonscan"
 
 // knownKeys reports whether every key of the JSON object starting at b[i],
-// and of the schema objects nested in it, names a field of of. It is how
+// and of the schema objects nested in it, names a field of of, once: for a
+// repeated key encoding/json would merge the two values where jq and the
+// validator keep the last, so the slow path, which does, takes over. It is how
 // Decode's fast path finds unknown properties without encoding/json's
 // Decoder, which would copy the event into a buffer of its own. b must be
 // valid JSON, and the value at b[i] an object or null. end is the index
@@ -18,6 +20,7 @@ func knownKeys(b []byte, i int, of *objectFields) (end int, ok bool) {
 	if b[i] == '}' {
 		return i + 1, true
 	}
+	var seen uint64 // fields met, by pos
 	for {
 		keyEnd, escaped, err := jsonscan.String(b, i)
 		if err != nil {
@@ -28,9 +31,10 @@ func knownKeys(b []byte, i int, of *objectFields) (end int, ok bool) {
 			name = jsonscan.Unquote(b[i:keyEnd])
 		}
 		f, known := of.lookup(name)
-		if !known {
+		if !known || f.pos >= 64 || seen&(1<<f.pos) != 0 {
 			return i, false
 		}
+		seen |= 1 << f.pos
 		if i, err = jsonscan.Key(b, i); err != nil {
 			return i, false
 		}
