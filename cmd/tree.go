@@ -29,7 +29,16 @@ type TreeOptions struct {
 	HitsOnly bool
 	Selector selector.Options
 	Workers  int
+	// MaxProcesses bounds the processes kept, so that a hostile input cannot
+	// take all the memory; 0 means no bound.
+	MaxProcesses int
 }
+
+// defaultMaxProcesses keeps tree's peak memory under 4 GiB on the worst
+// input, every process new (650 to 850 bytes of peak RSS a process, see
+// BENCHMARKS.md), and is 50 times the processes of a 1 GB corpus of
+// real-looking events.
+const defaultMaxProcesses = 5_000_000
 
 func newTreeCmd(io *iostreams.IOStreams, reading *input.Options, runF func(*TreeOptions) error) *cobra.Command {
 	opts := &TreeOptions{IO: io}
@@ -57,8 +66,14 @@ their descendants; --hits-only also drops the descendants without hits.
 (Graphviz) and -o mermaid draw the lineage as a picture, processes with hits
 in red.
 
+Memory grows with the distinct processes, up to about 850 bytes each at the
+peak: --max-processes bounds them (5 000 000 by default, about 4 GiB; 0 for
+no bound). Past it, new processes are left out, with the events that name
+them, and counted on standard error.
+
 Exit status: 0 when every event could be read, 1 when some line was not a
-JSON object, 2 for usage errors and unreadable inputs.`,
+JSON object or processes were left out, 2 for usage errors and unreadable
+inputs.`,
 		Example: `  csmctl tree examples/attack.ndjson
   csmctl tree --rule registry_run_key_persistence --hits-only -v events.ndjson
   csmctl tree --pid 7040 -o json events.ndjson | jq '.[].children'
@@ -68,6 +83,9 @@ JSON object, 2 for usage errors and unreadable inputs.`,
 				opts.Reading.MaxRecord = reading.MaxRecord
 			}
 			opts.Files = args
+			if opts.MaxProcesses < 0 {
+				return flagErrorf("invalid --max-processes %d: want 0 (no bound) or more", opts.MaxProcesses)
+			}
 			switch opts.Output {
 			case "text", "json", "dot", "mermaid":
 			default:
@@ -88,6 +106,7 @@ JSON object, 2 for usage errors and unreadable inputs.`,
 	cmd.Flags().BoolVar(&opts.ASCII, "ascii", false, "draw the tree with ASCII characters instead of box drawing")
 	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "add command lines, and list each event under its process instead of counts by rule")
 	cmd.Flags().BoolVar(&opts.HitsOnly, "hits-only", false, "drop the processes with no hit and no hit below them")
+	cmd.Flags().IntVar(&opts.MaxProcesses, "max-processes", defaultMaxProcesses, "keep at most this many distinct processes (0: no bound); past it, events of new processes are left out")
 	opts.Selector.AddFlags(cmd.Flags())
 	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.GOMAXPROCS(0), "events decoded in parallel by this many workers")
 	_ = cmd.Flags().MarkHidden("workers")
@@ -136,6 +155,7 @@ func runTree(opts *TreeOptions) error {
 	builder := lineage.NewBuilder()
 	// Only these outputs list every event; the others count them by rule.
 	builder.KeepHits = opts.Verbose || opts.Output == "json"
+	builder.MaxProcesses = opts.MaxProcesses
 	var bad int
 	var inputErr error
 	emit := func(res treeBatch) error {
@@ -177,7 +197,7 @@ func runTree(opts *TreeOptions) error {
 
 	forests := builder.Forests()
 	var conflicts lineage.Conflicts
-	noProcess, shown := 0, 0
+	noProcess, dropped, shown := 0, 0, 0
 	for _, f := range forests {
 		if selecting {
 			f.FocusHits()
@@ -188,6 +208,7 @@ func runTree(opts *TreeOptions) error {
 		conflicts.Parent += f.Conflicts.Parent
 		conflicts.Facts += f.Conflicts.Facts
 		noProcess += f.NoProcess
+		dropped += f.Dropped
 		shown += len(f.Roots)
 	}
 	if err := writeTree(opts, forests); err != nil {
@@ -200,13 +221,17 @@ func runTree(opts *TreeOptions) error {
 	if noProcess > 0 {
 		fmt.Fprintf(io.ErrOut, "csmctl: %d %s without a process left out\n", noProcess, plural(noProcess, "event", "events"))
 	}
+	if dropped > 0 {
+		fmt.Fprintf(io.ErrOut, "csmctl: %d %s named processes past the first %d, left out (--max-processes)\n",
+			dropped, plural(dropped, "event", "events"), opts.MaxProcesses)
+	}
 	if selecting && shown == 0 {
 		fmt.Fprintln(io.ErrOut, "csmctl: no event matched the selectors")
 	}
 	if inputErr != nil {
 		return inputErr
 	}
-	if bad > 0 {
+	if bad > 0 || dropped > 0 {
 		return errDataProblems
 	}
 	return nil
@@ -214,34 +239,28 @@ func runTree(opts *TreeOptions) error {
 
 // decode decodes the values of one record, reporting those that cannot be.
 func (res *treeBatch) decode(rec *input.Record, needsDoc bool) {
-	if rec.Err != nil {
-		line, col := rec.Line, 1
-		if se, ok := rec.SyntaxError(); ok {
-			line, col = rec.Position(se.Offset)
-		}
-		res.problem(rec.File, line, col, "invalid JSON: "+rec.Err.Error())
-		return
-	}
-	data := rec.Data
-	for pos := jsonscan.SkipSpace(data, 0); pos < len(data); pos = jsonscan.SkipSpace(data, pos) {
+	var notEvent error // why the value just decoded is not an event
+	decode := func(data []byte, pos int) (int, *jsonscan.SyntaxError) {
 		res.events = append(res.events, treeEvent{file: rec.File, line: rec.Line, host: rec.Host})
-		te := &res.events[len(res.events)-1]
-		end, err := lineage.Decode(data, pos, &te.ev)
+		end, err := lineage.Decode(data, pos, &res.events[len(res.events)-1].ev)
 		var se *jsonscan.SyntaxError
 		if errors.As(err, &se) {
 			res.events = res.events[:len(res.events)-1]
-			line, col := rec.Position(se.Offset)
-			res.problem(rec.File, line, col, "invalid JSON: "+se.Msg)
-			return
+			return end, se
 		}
-		if err != nil {
+		notEvent = err
+		return end, nil
+	}
+	for val := range rec.ScanValues(decode) {
+		switch {
+		case val.Err != nil:
+			res.problem(rec.File, val.Line, val.Column, "invalid JSON: "+val.Err.Err.Error())
+		case notEvent != nil:
 			res.events = res.events[:len(res.events)-1]
-			line, col := rec.Position(pos)
-			res.problem(rec.File, line, col, err.Error())
-		} else if needsDoc {
-			_ = json.Unmarshal(data[pos:end], &te.doc) // Decode checked the syntax
+			res.problem(rec.File, val.Line, val.Column, notEvent.Error())
+		case needsDoc:
+			_ = json.Unmarshal(val.Data, &res.events[len(res.events)-1].doc) // Decode checked the syntax
 		}
-		pos = end
 	}
 }
 

@@ -2,6 +2,9 @@ package lineage
 
 import (
 	"cmp"
+	"encoding/binary"
+	"hash/maphash"
+	"math"
 	"slices"
 
 	"github.com/csmctl/csmctl/internal/model"
@@ -13,30 +16,32 @@ type Builder struct {
 	// KeepHits keeps a Hit for each attached event in Node.Hits; otherwise
 	// only Node.Rules counts them.
 	KeepHits bool
+	// MaxProcesses bounds the processes kept, over all hosts: once reached,
+	// no new process is added, and the events that name one are counted in
+	// Forest.Dropped. 0 means no bound.
+	MaxProcesses int
 
-	hosts map[string]*hostBuilder
-	// strs interns the strings nodes and hits keep: the same user, path or
-	// rule id is stored once however many events repeat it.
-	strs map[string]string
+	hosts     map[string]*hostBuilder
+	processes int // kept so far, over all hosts
+	seed      maphash.Seed
+	// strs and strIndex intern the strings nodes and hits keep: the same
+	// user, path or rule id is stored once however many events repeat it.
+	strs     []string
+	strIndex index
 }
 
 // hostBuilder is one host's forest while it is being built.
 type hostBuilder struct {
-	f     *Forest
-	nodes map[identity]*Node
-}
-
-// identity tells processes apart: pid and exec time, and, for a process
-// whose exec time is unknown, the node of its parent in the chain (nil at
-// the far end of a chain). See the package documentation.
-type identity struct {
-	key   model.ProcessKey
-	under *Node
+	f *Forest
+	// nodes finds a node of f.Nodes by its identity: its key and, when its
+	// exec time is unknown, its parent in the chain (nil at the far end).
+	// See the package documentation.
+	nodes index
 }
 
 // NewBuilder returns an empty builder.
 func NewBuilder() *Builder {
-	return &Builder{hosts: map[string]*hostBuilder{}, strs: map[string]string{}}
+	return &Builder{hosts: map[string]*hostBuilder{}, seed: maphash.MakeSeed()}
 }
 
 // Add merges the process chain of ev into the forest of host: every
@@ -47,7 +52,7 @@ func NewBuilder() *Builder {
 func (b *Builder) Add(host string, ev *model.Event) *Node {
 	hb := b.hosts[host]
 	if hb == nil {
-		hb = &hostBuilder{f: &Forest{Host: b.intern(host)}, nodes: map[identity]*Node{}}
+		hb = &hostBuilder{f: &Forest{Host: b.intern(host)}}
 		b.hosts[host] = hb
 	}
 	pc := ev.Process
@@ -57,12 +62,23 @@ func (b *Builder) Add(host string, ev *model.Event) *Node {
 	}
 	// From the far end of the chain down, so that each sighting's parent
 	// node is known before the sighting: it may be part of its identity.
+	// A process left out (MaxProcesses) cuts the chain: the one below it
+	// is sighted with no parent.
 	chain := pc.Chain()
 	var parent *Node
+	cut, dropped := false, false
 	for i := len(chain) - 1; i >= 0; i-- {
-		parent = b.sight(hb, &chain[i], parent, pc.TruncatedAncestors && i == len(chain)-1)
+		parent = b.sight(hb, &chain[i], parent, cut, pc.TruncatedAncestors && i == len(chain)-1)
+		cut = parent == nil
+		dropped = dropped || cut
 	}
-	n := b.sight(hb, &pc.Process, parent, pc.TruncatedAncestors && len(chain) == 0)
+	n := b.sight(hb, &pc.Process, parent, cut, pc.TruncatedAncestors && len(chain) == 0)
+	if dropped || n == nil {
+		hb.f.Dropped++
+	}
+	if n == nil {
+		return nil
+	}
 	// The event's own user and container stand in for the process's.
 	if pc.User == "" && ev.Usr != nil {
 		b.merge(hb.f, &n.User, ev.Usr.Name)
@@ -115,18 +131,39 @@ func (b *Builder) Attach(n *Node, file string, line int, ev *model.Event) {
 }
 
 // sight merges one sighting of a process, whose parent in the chain is
-// parent (nil at the far end), and returns its node.
-func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, truncated bool) *Node {
-	id := identity{key: p.Key()}
-	if id.key.ExecTime.IsZero() {
-		id.under = parent
+// parent (nil at the far end, or when cut: the parent was left out), and
+// returns its node. It returns nil when the process is left out: it is new
+// and the builder holds MaxProcesses already, or, cut, it has no exec time
+// and so no identity without its parent.
+func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, cut, truncated bool) *Node {
+	key := p.Key()
+	var under *Node
+	if key.ExecTime.IsZero() {
+		if cut {
+			return nil
+		}
+		under = parent
 	}
 	f := hb.f
-	n := hb.nodes[id]
-	if n == nil {
-		n = &Node{Key: id.key, seq: len(f.Nodes)}
-		hb.nodes[id] = n
+	h := b.hashIdentity(key, under)
+	pos, slot := hb.nodes.find(h, func(pos uint32) bool {
+		n := f.Nodes[pos]
+		return n.Key == key && n.under() == under
+	})
+	var n *Node
+	if pos >= 0 {
+		n = f.Nodes[pos]
+	} else {
+		if b.processes >= b.maxProcesses() {
+			return nil
+		}
+		b.processes++
+		n = &Node{Key: key, seq: int32(len(f.Nodes))}
 		f.Nodes = append(f.Nodes, n)
+		hb.nodes.insert(slot, h, uint32(n.seq), func(pos uint32) uint64 {
+			n := f.Nodes[pos]
+			return b.hashIdentity(n.Key, n.under())
+		})
 	}
 	switch {
 	case parent == nil:
@@ -176,15 +213,52 @@ func (b *Builder) merge(f *Forest, fact *string, v string) {
 	*fact = b.intern(v)
 }
 
+// intern returns the one copy of s the builder keeps.
 func (b *Builder) intern(s string) string {
 	if s == "" {
 		return ""
 	}
-	if v, ok := b.strs[s]; ok {
-		return v
+	h := maphash.String(b.seed, s)
+	pos, slot := b.strIndex.find(h, func(pos uint32) bool { return b.strs[pos] == s })
+	if pos >= 0 {
+		return b.strs[pos]
 	}
-	b.strs[s] = s
+	b.strs = append(b.strs, s)
+	b.strIndex.insert(slot, h, uint32(len(b.strs)-1), func(pos uint32) uint64 {
+		return maphash.String(b.seed, b.strs[pos])
+	})
 	return s
+}
+
+// maxProcesses is the bound on the processes kept: MaxProcesses, or the
+// most a node's int32 position allows.
+func (b *Builder) maxProcesses() int {
+	if b.MaxProcesses <= 0 || b.MaxProcesses > math.MaxInt32 {
+		return math.MaxInt32
+	}
+	return b.MaxProcesses
+}
+
+// hashIdentity hashes a process's identity: its key, and the node it is
+// identified under (nil unless its exec time is unknown).
+func (b *Builder) hashIdentity(key model.ProcessKey, under *Node) uint64 {
+	var buf [24]byte
+	binary.LittleEndian.PutUint64(buf[0:], uint64(key.PID))
+	binary.LittleEndian.PutUint64(buf[8:], uint64(key.ExecTime.Unix()))
+	binary.LittleEndian.PutUint32(buf[16:], uint32(key.ExecTime.Nanosecond()))
+	if under != nil {
+		binary.LittleEndian.PutUint32(buf[20:], uint32(under.seq)+1)
+	}
+	return maphash.Bytes(b.seed, buf[:])
+}
+
+// under is the node n is identified under: its parent when its exec time is
+// unknown (such a node's parent never changes), else nil.
+func (n *Node) under() *Node {
+	if n.Key.ExecTime.IsZero() {
+		return n.Parent
+	}
+	return nil
 }
 
 // Forests finishes the forests, one per host, ordered by host name, and
@@ -195,13 +269,29 @@ func (b *Builder) Forests() []*Forest {
 		out = append(out, hb.finish())
 	}
 	slices.SortFunc(out, func(x, y *Forest) int { return cmp.Compare(x.Host, y.Host) })
-	*b = Builder{KeepHits: b.KeepHits, hosts: map[string]*hostBuilder{}, strs: map[string]string{}}
+	*b = Builder{KeepHits: b.KeepHits, MaxProcesses: b.MaxProcesses, hosts: map[string]*hostBuilder{}, seed: b.seed}
 	return out
 }
 
 // finish links children to parents, orders them, and picks the roots.
 func (hb *hostBuilder) finish() *Forest {
 	f := hb.f
+	hb.nodes = index{}
+	// All the Children slices share one array, each capped at its length:
+	// one allocation, no slack, however many parents.
+	counts := make([]int32, len(f.Nodes))
+	for _, n := range f.Nodes {
+		if n.Parent != nil {
+			counts[n.Parent.seq]++
+		}
+	}
+	children := make([]*Node, 0, len(f.Nodes)) // one slot per non-root
+	for _, n := range f.Nodes {
+		if c := int(counts[n.seq]); c > 0 {
+			n.Children = children[len(children) : len(children) : len(children)+c]
+			children = children[:len(children)+c]
+		}
+	}
 	for _, n := range f.Nodes {
 		if n.Parent != nil {
 			n.Parent.Children = append(n.Parent.Children, n)
@@ -235,7 +325,7 @@ func (hb *hostBuilder) finish() *Forest {
 	for _, r := range f.Roots {
 		reach(r)
 	}
-	onPath := make([]int, len(f.Nodes)) // which search last met the node, +1
+	onPath := make([]int32, len(f.Nodes)) // which search last met the node, +1
 	for _, n := range f.Nodes {
 		if reached[n.seq] {
 			continue
@@ -255,7 +345,6 @@ func (hb *hostBuilder) finish() *Forest {
 		f.Roots = append(f.Roots, first)
 		reach(first)
 	}
-	hb.nodes = nil
 	return f
 }
 

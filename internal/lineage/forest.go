@@ -4,9 +4,10 @@
 //
 // A Builder takes events one at a time, in input order, and keeps one node
 // per distinct process, with its hits counted by rule, never the events
-// themselves: memory grows with the processes, not the events. Only when
-// asked to (Builder.KeepHits) does it keep a small Hit per event, for those
-// who list every event. Forests then returns one Forest per host.
+// themselves: memory grows with the processes, not the events, and
+// Builder.MaxProcesses bounds the processes. Only when asked to
+// (Builder.KeepHits) does it keep a small Hit per event, for those who list
+// every event. Forests then returns one Forest per host.
 //
 // # Identity
 //
@@ -58,6 +59,10 @@ type Forest struct {
 	Conflicts Conflicts
 	// NoProcess counts the events that had no process to attach them to.
 	NoProcess int
+	// Dropped counts the events that named a process the Builder left out,
+	// having reached its MaxProcesses: as the acting process (the event was
+	// left out too) or in its ancestor chain (cut there).
+	Dropped int
 
 	walkGen uint32 // generation mark of the current Walk, see Node.seen
 }
@@ -93,6 +98,7 @@ type Node struct {
 	// Truncated is set when the process was last in an ancestor chain that
 	// the agent truncated, and no event told its parent.
 	Truncated bool
+	seen      uint32 // Forest.walkGen when Walk last entered the node
 
 	// Parent is the parent process, nil when unknown. In bad data it can
 	// lead round a cycle; Walk stops there.
@@ -105,8 +111,7 @@ type Node struct {
 	// Builder keeps them (Builder.KeepHits); Rules counts them either way.
 	Hits []Hit
 
-	seq  int    // order of first sighting, for stable ordering
-	seen uint32 // Forest.walkGen when Walk last entered the node
+	seq int32 // position in Forest.Nodes: order of first sighting
 }
 
 // Hit is one event, attached to the process that caused it: where it was
