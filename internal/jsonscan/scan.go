@@ -9,6 +9,8 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"math/big"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -394,4 +396,24 @@ func Unquote(lit []byte) string {
 		return string(lit)
 	}
 	return s
+}
+
+// Int returns the value of a number literal that JSON Schema calls an
+// integer (1, -7, 1.0, 1e3, 150e-1), when it fits an int64.
+func Int(lit []byte) (int64, bool) {
+	end, integral, err := Number(lit, 0)
+	if err != nil || end != len(lit) || !integral {
+		return 0, false
+	}
+	if n, err := strconv.ParseInt(string(lit), 10, 64); err == nil {
+		return n, true // the usual case: plain digits
+	}
+	if len(lit) > 400 { // no int64 has that many digits or zeros
+		return 0, false
+	}
+	var r big.Rat
+	if _, ok := r.SetString(string(lit)); !ok || !r.IsInt() || !r.Num().IsInt64() {
+		return 0, false
+	}
+	return r.Num().Int64(), true
 }

@@ -403,3 +403,21 @@ func FuzzSkip(f *testing.F) {
 		}
 	})
 }
+
+func TestInt(t *testing.T) {
+	tests := []struct {
+		lit  string
+		want int64
+		ok   bool
+	}{
+		{"0", 0, true}, {"-7", -7, true}, {"1.0", 1, true}, {"1e3", 1000, true}, {"150e-1", 15, true},
+		{"-1.0737e9", -1073700000, true}, {"9223372036854775807", 1<<63 - 1, true},
+		{"-9223372036854775808", -1 << 63, true}, {"9223372036854775808", 0, false},
+		{"1.5", 0, false}, {"1e-1", 0, false}, {"1e400", 0, false}, {"x", 0, false}, {"1 ", 0, false},
+	}
+	for _, tt := range tests {
+		if got, ok := Int([]byte(tt.lit)); got != tt.want || ok != tt.ok {
+			t.Errorf("Int(%s) = %d, %v; want %d, %v", tt.lit, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package lineage
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -74,14 +73,14 @@ type decoder struct{ b []byte }
 
 // key is an object key, unescaped.
 type key struct {
-	b    []byte
-	fold bool // it may equal a lower-case ASCII name without being it
+	b []byte
 }
 
-// is reports whether the key names the field name (lower-case ASCII), the
-// way encoding/json matches: exactly, else under Unicode case folding.
+// is reports whether the key names the field name. Keys match exactly, as in
+// the schema and jq: a "PROCESS" key is not the process (encoding/json
+// would fold case, and let it stand in for the real one).
 func (k key) is(name string) bool {
-	return string(k.b) == name || k.fold && bytes.EqualFold(k.b, []byte(name))
+	return string(k.b) == name
 }
 
 // object calls member for each member of the object at d.b[i], with its key
@@ -106,12 +105,6 @@ func (d *decoder) object(i, depth int, member func(k key, v, depth int) (int, *j
 		k := key{b: b[i+1 : kend-1]}
 		if escaped {
 			k.b = []byte(jsonscan.Unquote(b[i:kend]))
-		}
-		for _, c := range k.b {
-			if c >= 'A' && c <= 'Z' || c >= 0x80 {
-				k.fold = true
-				break
-			}
 		}
 		v := jsonscan.SkipSpace(b, colon)
 		if v >= len(b) {
@@ -236,31 +229,8 @@ func (d *decoder) int(v, depth int, dst *int64) (int, *jsonscan.SyntaxError) {
 	if err != nil {
 		return end, err
 	}
-	*dst, _ = parseInt(d.b[v:end])
+	*dst, _ = jsonscan.Int(d.b[v:end])
 	return end, nil
-}
-
-// parseInt parses a JSON number literal that is a plain integer in range.
-func parseInt(lit []byte) (int64, bool) {
-	neg := lit[0] == '-'
-	if neg {
-		lit = lit[1:]
-	}
-	const limit = 1 << 63
-	var n uint64
-	for _, c := range lit {
-		if c < '0' || c > '9' || n > (limit-uint64(c-'0'))/10 {
-			return 0, false
-		}
-		n = n*10 + uint64(c-'0')
-	}
-	switch {
-	case neg:
-		return -int64(n), true // -(1<<63) wraps to itself, which is right
-	case n == limit:
-		return 0, false
-	}
-	return int64(n), true
 }
 
 // bool decodes true or false into dst; any other value leaves it false.

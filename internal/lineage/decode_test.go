@@ -55,11 +55,12 @@ func TestDecodeEdgeCases(t *testing.T) {
 		want     model.Event
 		err      string
 	}{
-		{"case-insensitive keys", `{"Process":{"PID":7,"Ancestors":[{"Pid":3}]}}`,
-			model.Event{Process: &model.ProcessContext{Process: model.Process{PID: 7}, Ancestors: []model.Process{{PID: 3}}}}, ""},
+		{"keys match exactly", `{"Process":{"PID":7},"process":{"pid":1,"Ancestors":[{"Pid":3}]}}`,
+			model.Event{Process: &model.ProcessContext{Process: model.Process{PID: 1}}}, ""},
 		{"escaped key", `{"process":{"p\u0069d":7}}`, model.Event{Process: &model.ProcessContext{Process: model.Process{PID: 7}}}, ""},
 		{"last repeated key wins", `{"process":{"pid":7,"pid":"x"}}`, model.Event{Process: &model.ProcessContext{}}, ""},
-		{"float pid", `{"process":{"pid":7.0}}`, model.Event{Process: &model.ProcessContext{}}, ""},
+		{"integral pid written as a float", `{"process":{"pid":7.0,"ppid":1e3}}`, model.Event{Process: &model.ProcessContext{Process: model.Process{PID: 7, PPID: 1000}}}, ""},
+		{"fractional pid", `{"process":{"pid":7.5}}`, model.Event{Process: &model.ProcessContext{}}, ""},
 		{"huge pid", `{"process":{"pid":9223372036854775808}}`, model.Event{Process: &model.ProcessContext{}}, ""},
 		{"min pid", `{"process":{"pid":-9223372036854775808}}`, model.Event{Process: &model.ProcessContext{Process: model.Process{PID: -1 << 63}}}, ""},
 		{"ill-typed ancestor", `{"process":{"pid":1,"ancestors":[{"pid":2},3]}}`, model.Event{Process: &model.ProcessContext{Process: model.Process{PID: 1}}}, ""},

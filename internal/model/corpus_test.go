@@ -34,7 +34,12 @@ func strictDecode(data []byte) (*Event, bool) {
 	e := new(Event)
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
-	return e, dec.Decode((*eventFields)(e)) == nil
+	if dec.Decode((*eventFields)(e)) != nil {
+		return e, false
+	}
+	// encoding/json folds case; the model matches keys exactly.
+	_, exact := knownKeys(data, 0, eventObject)
+	return e, exact
 }
 
 // lenientDecode decodes data with the lenient path alone.

@@ -19,7 +19,8 @@ var ErrNotObject = errors.New("event is not a JSON object")
 //     object's Extra under its own key; the object's other fields are kept;
 //   - a timestamp that is not RFC 3339 is kept as text in its Time.
 //
-// Keys match fields as in encoding/json: exactly, else case-insensitively.
+// Keys match fields exactly, as in the schema and jq (not with
+// encoding/json's case folding): "PROCESS" is an unknown property.
 // Of a repeated key, the last occurrence wins (on a valid event,
 // encoding/json merges repeated objects).
 // The Event does not refer to data, which may be reused afterwards.

@@ -203,18 +203,24 @@ func TestDecode(t *testing.T) {
 				t.Errorf("Event = %+v", e)
 			}
 		}},
-		// Keys match as in encoding/json, on both the strict and the lenient
-		// path (which the unknown "hostname" forces).
-		{"keys match case-insensitively", `{"Title":"t","AGENT":{"Rule_ID":"r"}}`, func(t *testing.T, e *Event) {
-			if e.Title != "t" || e.Agent.RuleID != "r" {
+		// Keys match exactly, as in the schema and jq: a key in another
+		// case is an unknown property, and never stands in for the real one.
+		{"keys match exactly", `{"Title":"t","AGENT":{"Rule_ID":"r"}}`, func(t *testing.T, e *Event) {
+			if e.Title != "" || e.Agent != nil {
 				t.Errorf("Event = %+v", e)
 			}
+			wantExtra(t, "Event", e.Extra, map[string]string{"Title": `"t"`, "AGENT": `{"Rule_ID":"r"}`})
 		}},
-		{"keys match case-insensitively, lenient", `{"Title":"t","AGENT":{"Rule_ID":"r"},"hostname":"h"}`, func(t *testing.T, e *Event) {
-			if e.Title != "t" || e.Agent.RuleID != "r" {
-				t.Errorf("Event = %+v", e)
+		{"a key in another case does not replace the real one", `{"process":{"pid":1},"PROCESS":{"pid":666}}`, func(t *testing.T, e *Event) {
+			if e.Process == nil || e.Process.PID != 1 {
+				t.Errorf("Process = %+v", e.Process)
 			}
-			wantExtra(t, "Event", e.Extra, map[string]string{"hostname": `"h"`})
+			wantExtra(t, "Event", e.Extra, map[string]string{"PROCESS": `{"pid":666}`})
+		}},
+		{"integers as JSON Schema reads them", `{"process":{"pid":1e3,"ppid":4.0},"exit":{"cause":"EXITED","code":-1.0737e9}}`, func(t *testing.T, e *Event) {
+			if e.Process.PID != 1000 || e.Process.PPID != 4 || e.Exit.Code != -1073700000 {
+				t.Errorf("Event = %+v %+v", e.Process, e.Exit)
+			}
 		}},
 		{"repeated key, lenient: last wins", `{"title":"a","process":{"pid":1},"title":"b","process":{"ppid":2},"hostname":1}`, func(t *testing.T, e *Event) {
 			if e.Title != "b" || e.Process.PID != 0 || e.Process.PPID != 2 {

@@ -84,16 +84,12 @@ func (of *objectFields) add(t reflect.Type, prefix []int) {
 	}
 }
 
-// lookup finds the field for a JSON key the way encoding/json does: an
-// exact match first, else the first case-insensitive one.
+// lookup finds the field for a JSON key.
 func (of *objectFields) lookup(key string) (objectField, bool) {
+	// Exactly, as the schema and jq match keys: under encoding/json's case
+	// folding a "PROCESS" key would stand in for the real process.
 	if i, ok := of.byKey[key]; ok {
 		return of.fields[i], true
-	}
-	for _, f := range of.fields {
-		if strings.EqualFold(f.key, key) {
-			return f, true
-		}
 	}
 	return objectField{}, false
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+
+	"github.com/csmctl/csmctl/internal/jsonscan"
 )
 
 var errNotObject = errors.New("not a JSON object")
@@ -79,6 +81,13 @@ func decodeValue(raw json.RawMessage, fv reflect.Value, f objectField) bool {
 		}
 		fv.Set(s)
 		return true
+	}
+	if fv.Kind() == reflect.Int64 {
+		// JSON Schema integers include 1.0 and 1e3, which encoding/json
+		// refuses for an int64.
+		n, ok := jsonscan.Int(bytes.TrimSpace(raw))
+		fv.SetInt(n)
+		return ok
 	}
 	if json.Unmarshal(raw, fv.Addr().Interface()) != nil {
 		fv.SetZero() // encoding/json may have filled part of it
