@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime"
@@ -51,7 +50,7 @@ printed, in every mode.
 -o json prints the selected events instead, one compact JSON object a line,
 so that show's selectors can feed other tools.
 
-A line that is not JSON is reported on standard error as FILE:LINE: ...
+A line that is not JSON is reported on standard error as FILE:LINE:COLUMN: ...
 and the events after it are still shown.
 
 Exit status: 0 when every line was read, 1 when some were not JSON, 2 for
@@ -211,7 +210,7 @@ func (r *showRenderer) event(buf *bytes.Buffer, sel *selector.Selector, value []
 	}
 	var doc any
 	if sel.NeedsDoc() {
-		_ = json.Unmarshal(value, &doc) // valid JSON: Values checked it
+		doc, _ = selector.Doc(value) // valid JSON: Values checked it
 	}
 	ok, err := sel.Match(line, ev, doc)
 	if err != nil {

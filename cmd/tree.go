@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime"
@@ -176,7 +175,9 @@ func runTree(opts *TreeOptions) error {
 				// date, which lineage.Decode fills, and doc for --where.
 				ok, err := sel.Match(te.line, &te.ev, te.doc)
 				if err != nil {
-					fmt.Fprintf(io.ErrOut, "csmctl: %s:%d: %s\n", render.Sanitize(te.file), te.line, render.Sanitize(err.Error()))
+					// As show: a data problem on this event, named, exit 1.
+					fmt.Fprintf(io.ErrOut, "%s:%d: %s\n", render.Sanitize(te.file), te.line, render.Sanitize(err.Error()))
+					bad++
 				}
 				if !ok {
 					continue
@@ -259,7 +260,7 @@ func (res *treeBatch) decode(rec *input.Record, needsDoc bool) {
 			res.events = res.events[:len(res.events)-1]
 			res.problem(rec.File, val.Line, val.Column, notEvent.Error())
 		case needsDoc:
-			_ = json.Unmarshal(val.Data, &res.events[len(res.events)-1].doc) // Decode checked the syntax
+			res.events[len(res.events)-1].doc, _ = selector.Doc(val.Data) // Decode checked the syntax
 		}
 	}
 }

@@ -153,7 +153,7 @@ func TestTreeExitStatus(t *testing.T) {
 		{"bad where", "", []string{"tree", "--where", ".[", attack}, 2, "--where"},
 		{"missing file", "", []string{"tree", "nope.ndjson", attack}, 2, "nope.ndjson: no such file"},
 		{"not json", "{\"process\":\n", []string{"tree"}, 1, "<stdin>:1:12: invalid JSON: unexpected end of input"},
-		{"where fails on an event", `{"process":{"pid":1}}`, []string{"tree", "--where", ".process.pid | ascii_downcase"}, 0, "<stdin>:1: --where"},
+		{"where fails on an event", `{"process":{"pid":1}}`, []string{"tree", "--where", ".process.pid | ascii_downcase"}, 1, "<stdin>:1: --where"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -116,10 +116,11 @@ func members(d []byte, i int) ([]member, bool) {
 	}
 }
 
+// find returns the member named key; of repeated keys, the last, as jq.
 func find(ms []member, key string) (member, bool) {
-	for _, m := range ms {
-		if m.key == key {
-			return m, true
+	for i := len(ms) - 1; i >= 0; i-- {
+		if ms[i].key == key {
+			return ms[i], true
 		}
 	}
 	return member{}, false

@@ -91,3 +91,16 @@ func TestDirectories(t *testing.T) {
 		t.Errorf("got %v, want %s", got, want)
 	}
 }
+
+// Of repeated envelope keys the last wins, as in jq.
+func TestEnvelopeRepeatedKey(t *testing.T) {
+	in := `{"_id":"x","host":"h1","attributes":{"title":"first"},"host":"h2","attributes":{"title":"second"}}` + "\n"
+	var got []string
+	input.Open(nil, strings.NewReader(in), input.Options{}).Each(func(rec *input.Record) error {
+		got = append(got, rec.Host+" "+string(rec.Data))
+		return nil
+	}, func(err error) { t.Error(err) })
+	if len(got) != 1 || got[0] != `h2 {"title":"second"}` {
+		t.Errorf("got %q", got)
+	}
+}

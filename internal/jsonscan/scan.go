@@ -417,3 +417,44 @@ func Int(lit []byte) (int64, bool) {
 	}
 	return r.Num().Int64(), true
 }
+
+// Member returns the bytes of the value found by following keys down from
+// the object at data[i] (the first member of each name, matched exactly), or
+// nil when there is none or the path crosses something that is not an
+// object. It reads no further than it must: the agent object, say, comes
+// first in an event, so finding agent.os costs a few keys.
+func Member(data []byte, i int, keys ...string) []byte {
+	i = SkipSpace(data, i)
+	if i >= len(data) || data[i] != '{' || len(keys) == 0 {
+		return nil
+	}
+	i = SkipSpace(data, i+1)
+	for i < len(data) && data[i] == '"' {
+		kend, escaped, err := String(data, i)
+		if err != nil {
+			return nil
+		}
+		match := !escaped && string(data[i+1:kend-1]) == keys[0] ||
+			escaped && Unquote(data[i:kend]) == keys[0]
+		v := SkipSpace(data, kend)
+		if v >= len(data) || data[v] != ':' {
+			return nil
+		}
+		v = SkipSpace(data, v+1)
+		if match && len(keys) > 1 {
+			return Member(data, v, keys[1:]...)
+		}
+		end, err := Skip(data, v, 1)
+		if err != nil {
+			return nil
+		}
+		if match {
+			return data[v:end]
+		}
+		i = SkipSpace(data, end)
+		if i < len(data) && data[i] == ',' {
+			i = SkipSpace(data, i+1)
+		}
+	}
+	return nil
+}

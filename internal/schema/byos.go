@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bytes"
 	"sync"
 
 	"github.com/csmctl/csmctl/internal/jsonscan"
@@ -47,50 +48,12 @@ func agentOS(data []byte, i int) string {
 	if i >= len(data) || data[i] != '{' {
 		return ""
 	}
-	return memberString(data, i, "agent", "os")
-}
-
-// memberString follows keys down from the object at data[i] to a string.
-// It runs on every event, so it compares keys in place and scans each once.
-func memberString(data []byte, i int, keys ...string) string {
-	i = jsonscan.SkipSpace(data, i+1)
-	for i < len(data) && data[i] == '"' {
-		kend, escaped, err := jsonscan.String(data, i)
-		if err != nil {
-			return ""
-		}
-		match := !escaped && string(data[i+1:kend-1]) == keys[0] ||
-			escaped && jsonscan.Unquote(data[i:kend]) == keys[0]
-		v := jsonscan.SkipSpace(data, kend)
-		if v >= len(data) || data[v] != ':' {
-			return ""
-		}
-		v = jsonscan.SkipSpace(data, v+1)
-		if match {
-			if len(keys) == 1 {
-				if v < len(data) && data[v] == '"' {
-					if end, escaped, err := jsonscan.String(data, v); err == nil {
-						if !escaped {
-							return string(data[v+1 : end-1]) // short: no decoding needed
-						}
-						return jsonscan.Unquote(data[v:end])
-					}
-				}
-				return ""
-			}
-			if v < len(data) && data[v] == '{' {
-				return memberString(data, v, keys[1:]...)
-			}
-			return ""
-		}
-		end, err := jsonscan.Skip(data, v, 1)
-		if err != nil {
-			return ""
-		}
-		i = jsonscan.SkipSpace(data, end)
-		if i < len(data) && data[i] == ',' {
-			i = jsonscan.SkipSpace(data, i+1)
-		}
+	lit := jsonscan.Member(data, i, "agent", "os")
+	if len(lit) == 0 || lit[0] != '"' {
+		return ""
 	}
-	return ""
+	if bytes.IndexByte(lit, '\\') < 0 {
+		return string(lit[1 : len(lit)-1]) // short: no decoding needed
+	}
+	return jsonscan.Unquote(lit)
 }

@@ -1,27 +1,32 @@
 package selector
 
 import (
-	"encoding/json"
 	"time"
 
 	"github.com/csmctl/csmctl/internal/input"
-	"github.com/csmctl/csmctl/internal/model"
+	"github.com/csmctl/csmctl/internal/jsonscan"
+	"github.com/csmctl/csmctl/internal/rfc3339"
 )
 
-// Anchor reads every record of r and returns the latest valid top-level
+// Anchor reads every event of r and returns the latest valid top-level
 // date: "--since 2h" means the two hours before the last event, so a log
-// from last month can be sliced without knowing when it ends. Records that
-// are not JSON are skipped here; the command reading the input for real
-// reports them.
+// from last month can be sliced without knowing when it ends. Only each
+// event's "date" key is read (matched exactly, as everywhere). Problems are
+// left to the command that reads the input for real, which reports them.
 func Anchor(r *input.Reader) time.Time {
 	var latest time.Time
-	var probe struct {
-		Date model.Time `json:"date"`
-	}
 	_ = r.Each(func(rec *input.Record) error {
-		probe.Date = model.Time{}
-		if rec.Err == nil && json.Unmarshal(rec.Data, &probe) == nil && probe.Date.Valid() && probe.Date.Time.After(latest) {
-			latest = probe.Date.Time
+		for v := range rec.Values() {
+			if v.Err != nil {
+				break
+			}
+			lit := jsonscan.Member(v.Data, 0, "date")
+			if len(lit) < 2 || lit[0] != '"' {
+				continue
+			}
+			if t, err := rfc3339.Parse([]byte(jsonscan.Unquote(lit))); err == nil && t.After(latest) {
+				latest = t
+			}
 		}
 		return nil
 	}, func(error) {})

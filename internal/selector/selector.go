@@ -4,6 +4,8 @@
 package selector
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -14,6 +16,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/csmctl/csmctl/internal/model"
+	"github.com/csmctl/csmctl/internal/rfc3339"
 )
 
 // Options are the selector flags as given.
@@ -147,12 +150,11 @@ func parseTime(flag, v string, anchor time.Time) (time.Time, error) {
 		return time.Time{}, nil
 	}
 	if d, err := time.ParseDuration(v); err == nil {
-		if anchor.IsZero() {
-			return time.Time{}, fmt.Errorf("%s %s: no event has a date to count back from", flag, v)
-		}
+		// With no dated event to count back from, anchor is zero: the
+		// bound is still set, and selects nothing, as no event has a date.
 		return anchor.Add(-d), nil
 	}
-	t, err := time.Parse(time.RFC3339Nano, v)
+	t, err := rfc3339.Parse([]byte(v)) // as event dates are read
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%s %q: want an RFC 3339 time (2025-11-03T09:00:00Z) or a duration (90m, 2h)", flag, v)
 	}
@@ -212,6 +214,17 @@ func (s *Selector) Match(line int, ev *model.Event, doc any) (bool, error) {
 	}
 	s.taken++
 	return true, nil
+}
+
+// Doc decodes an event for --where as query decodes it for a filter:
+// numbers stay json.Number, so a large pid compares exactly, in every
+// command alike.
+func Doc(data []byte) (any, error) {
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.UseNumber()
+	var v any
+	err := d.Decode(&v)
+	return v, err
 }
 
 // truthy runs --where on doc: selected when its first output is neither

@@ -120,7 +120,6 @@ func TestNewErrors(t *testing.T) {
 		{"line open range", Options{Lines: []string{"3-"}}, anchor, `--line "3-"`},
 		{"since neither time nor duration", Options{Since: "yesterday"}, anchor, `--since "yesterday": want an RFC 3339 time`},
 		{"until without offset", Options{Until: "2025-11-03T10:00:00"}, anchor, `--until "2025-11-03T10:00:00"`},
-		{"duration without anchor", Options{Since: "2h"}, time.Time{}, "--since 2h: no event has a date to count back from"},
 		{"where syntax", Options{Where: ".["}, anchor, "--where"},
 		{"where undefined function", Options{Where: "nope(1)"}, anchor, "--where"},
 		{"negative limit", Options{Limit: -1}, anchor, "--limit must not be negative"},
@@ -226,5 +225,34 @@ func TestAnchor(t *testing.T) {
 	}
 	if got := Anchor(input.Open(nil, strings.NewReader(`{"date":"bad"}`), input.Options{})); !got.IsZero() {
 		t.Errorf("Anchor with no valid date = %v, want zero", got)
+	}
+}
+
+// With no dated event to count back from, a duration selects nothing:
+// no event has a date in range. It is not a usage error.
+func TestDurationWithoutAnchor(t *testing.T) {
+	s, err := New(Options{Since: "2h"}, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, _ := s.Match(1, &model.Event{Title: "t"}, nil); ok {
+		t.Error("an event without a date was selected")
+	}
+}
+
+// An absolute --since is read as event dates are: lower-case t and z too.
+func TestSinceRFC3339(t *testing.T) {
+	if _, err := New(Options{Since: "2025-11-03t09:00:00z"}, time.Time{}); err != nil {
+		t.Error(err)
+	}
+}
+
+// Anchor reads every event of a line, and only the exact "date" key.
+func TestAnchorEveryValueExactKey(t *testing.T) {
+	in := `{"date":"2025-11-03T09:00:00Z"} {"date":"2025-11-03T10:00:00Z"}` + "\n" +
+		`{"DATE":"2099-01-01T00:00:00Z","date":"2025-11-03T09:30:00Z"}` + "\n"
+	got := Anchor(input.Open(nil, strings.NewReader(in), input.Options{}))
+	if want := time.Date(2025, 11, 3, 10, 0, 0, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("Anchor = %v, want %v", got, want)
 	}
 }
