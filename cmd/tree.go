@@ -255,7 +255,8 @@ func (res *treeBatch) decode(rec *input.Record, needsDoc bool) {
 	for val := range rec.ScanValues(decode) {
 		switch {
 		case val.Err != nil:
-			res.problem(rec.File, val.Line, val.Column, "invalid JSON: "+val.Err.Err.Error())
+			res.bad++ // worded as every command words it
+			res.problems = append(append(res.problems, render.Sanitize(val.Err.Error())...), '\n')
 		case notEvent != nil:
 			res.events = res.events[:len(res.events)-1]
 			res.problem(rec.File, val.Line, val.Column, notEvent.Error())

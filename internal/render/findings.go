@@ -14,11 +14,17 @@ func AppendVerdictText(dst []byte, v *schema.Verdict, p *Palette) []byte {
 	for _, f := range v.Findings {
 		loc := Sanitize(v.File) + ":" + strconv.Itoa(v.Line)
 		if f.Keyword == schema.KeywordSyntax {
-			loc += ":" + strconv.Itoa(v.Column)
+			// FILE:LINE:COLUMN: invalid JSON: … or, for a record skipped
+			// whole, FILE:LINE: …, as every command words them.
+			if v.Column > 0 {
+				loc += ":" + strconv.Itoa(v.Column)
+			}
 			dst = p.Append(dst, p.Location, loc)
 			dst = append(dst, ": "...)
-			dst = p.Append(dst, p.Error, "invalid JSON")
-			dst = append(dst, ": "...)
+			if v.Column > 0 {
+				dst = p.Append(dst, p.Error, "invalid JSON")
+				dst = append(dst, ": "...)
+			}
 			dst = AppendSanitized(dst, f.Message)
 			dst = append(dst, '\n')
 			continue

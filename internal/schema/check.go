@@ -33,7 +33,11 @@ func CheckRecord(v Validator, rec *input.Record, scratch []Finding, emit func(*V
 	for val := range rec.ScanValues(validate) {
 		verdict := Verdict{File: rec.File, Line: val.Line}
 		if val.Err != nil {
-			verdict.Column = val.Column
+			// A syntax error has a column; a record skipped whole (too
+			// long) has none, and is reported as FILE:LINE: … everywhere.
+			if _, ok := val.Err.Err.(*jsonscan.SyntaxError); ok {
+				verdict.Column = val.Column
+			}
 			scratch = append(scratch[:0], Finding{Keyword: KeywordSyntax, Message: val.Err.Err.Error()})
 		}
 		verdict.Findings = scratch
