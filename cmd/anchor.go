@@ -1,39 +1,17 @@
 package cmd
 
 import (
-	"fmt"
-	"io"
-	"os"
-	"slices"
-	"time"
+	"errors"
 
-	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/selector"
 )
 
-// anchorInput dates the last event of the input when --since or --until is a
-// duration, which counts back from it: that takes a first reading of the
-// input, so standard input is kept in a temporary file to be read again.
-// It returns the standard input to read events from.
-func anchorInput(sel selector.Options, files []string, in io.Reader, reading input.Options) (stdin io.Reader, anchor time.Time, cleanup func(), err error) {
-	stdin, cleanup = in, func() {}
-	if !sel.NeedsAnchor() {
-		return stdin, time.Time{}, cleanup, nil
+// selectorErr maps selector.Prepare's errors: a selector flag that makes no
+// sense is a usage mistake; anything else failed to read standard input.
+func selectorErr(err error) error {
+	var oe *selector.OptionsError
+	if errors.As(err, &oe) {
+		return &FlagError{Err: oe.Err}
 	}
-	var spooled *os.File
-	if len(files) == 0 || slices.Contains(files, "-") {
-		f, done, err := input.Spool(in)
-		if err != nil {
-			return nil, time.Time{}, nil, &ExitError{Code: ExitUsage, Err: fmt.Errorf("reading standard input: %w", err)}
-		}
-		spooled, stdin, cleanup = f, f, done
-	}
-	anchor = selector.Anchor(input.Open(files, stdin, reading))
-	if spooled != nil {
-		if _, err := spooled.Seek(0, io.SeekStart); err != nil {
-			cleanup()
-			return nil, time.Time{}, nil, &ExitError{Code: ExitUsage, Err: fmt.Errorf("reading standard input: %w", err)}
-		}
-	}
-	return stdin, anchor, cleanup, nil
+	return &ExitError{Code: ExitUsage, Err: err}
 }

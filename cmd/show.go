@@ -82,15 +82,12 @@ usage errors and unreadable inputs.`,
 
 func runShow(opts *ShowOptions) error {
 	io := opts.IO
-	stdin, anchor, cleanup, err := anchorInput(opts.Select, opts.Files, opts.IO.In, opts.Reading)
-	if err != nil {
-		return err
-	}
+	sel, stdin, cleanup, err := selector.Prepare(opts.Select, opts.Files, io.In, opts.Reading)
 	defer cleanup()
-	if _, err := selector.New(opts.Select, anchor); err != nil {
-		return &FlagError{Err: err}
+	if err != nil {
+		return selectorErr(err)
 	}
-	renderer := newShowRenderer(opts, anchor)
+	renderer := newShowRenderer(opts, sel.Anchor())
 	out := &showWriter{io: io, limit: opts.Select.Limit}
 	onErr := func(err error) {
 		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", render.Sanitize(err.Error()))

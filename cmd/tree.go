@@ -130,14 +130,10 @@ type treeBatch struct {
 
 func runTree(opts *TreeOptions) error {
 	io := opts.IO
-	stdin, anchor, cleanup, err := anchorInput(opts.Selector, opts.Files, io.In, opts.Reading)
-	if err != nil {
-		return err
-	}
+	sel, stdin, cleanup, err := selector.Prepare(opts.Selector, opts.Files, io.In, opts.Reading)
 	defer cleanup()
-	sel, err := selector.New(opts.Selector, anchor)
 	if err != nil {
-		return &FlagError{Err: err}
+		return selectorErr(err)
 	}
 	selecting := opts.Selector.Active()
 	needsDoc := sel.NeedsDoc()

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"slices"
 	"time"
 
 	"github.com/itchyny/gojq"
@@ -64,26 +62,15 @@ func (p *Program) Run(o RunOptions) (*Result, error) {
 	if o.Workers < 1 {
 		o.Workers = 1
 	}
-	stdin := o.Stdin
-	var anchor time.Time
-	if o.Select.NeedsAnchor() {
-		// --since 2h counts back from the last event: read the input once
-		// to find it, standard input from a copy.
-		if readsStdin(o.Files) {
-			f, cleanup, err := input.Spool(stdin)
-			if err != nil {
-				return nil, fmt.Errorf("reading standard input: %w", err)
-			}
-			defer cleanup()
-			stdin = f
-		}
-		anchor = selector.Anchor(input.Open(o.Files, stdin, o.Reading))
-		if f, ok := stdin.(*os.File); ok && stdin != o.Stdin {
-			if _, err := f.Seek(0, io.SeekStart); err != nil {
-				return nil, err
-			}
-		}
+	sel, stdin, cleanup, err := selector.Prepare(o.Select, o.Files, o.Stdin, o.Reading)
+	defer cleanup()
+	var oe *selector.OptionsError
+	if errors.As(err, &oe) {
+		return nil, &UsageError{oe.Err}
+	} else if err != nil {
+		return nil, err
 	}
+	anchor := sel.Anchor()
 	ru := &runner{p: p, o: o, res: &Result{}, anchor: anchor}
 	if _, err := ru.newSelection(); err != nil {
 		return nil, &UsageError{err}
@@ -93,7 +80,6 @@ func (p *Program) Run(o RunOptions) (*Result, error) {
 		ru.table = newTableCollector(*o.Table)
 	}
 	r := input.Open(o.Files, stdin, o.Reading)
-	var err error
 	if p.readsInputs || o.NullInput || o.Slurp {
 		err = ru.sequential(r)
 	} else {
@@ -106,10 +92,6 @@ func (p *Program) Run(o RunOptions) (*Result, error) {
 		err = ferr
 	}
 	return ru.res, err
-}
-
-func readsStdin(files []string) bool {
-	return len(files) == 0 || slices.Contains(files, "-")
 }
 
 // UsageError is a run's options that do not make sense, such as a selector

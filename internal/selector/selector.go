@@ -76,12 +76,13 @@ type Selector struct {
 	where        *gojq.Code
 	limit        int
 	taken        int
+	anchor       time.Time
 }
 
 // New checks the options and builds a selector. anchor is the date of the
 // last event of the input, used when --since or --until is a duration.
 func New(o Options, anchor time.Time) (*Selector, error) {
-	s := &Selector{limit: o.Limit}
+	s := &Selector{limit: o.Limit, anchor: anchor}
 	if o.Limit < 0 {
 		return nil, errors.New("--limit must not be negative")
 	}
@@ -160,6 +161,9 @@ func parseTime(flag, v string, anchor time.Time) (time.Time, error) {
 	}
 	return t, nil
 }
+
+// Anchor is the date durations count back from: the last event's.
+func (s *Selector) Anchor() time.Time { return s.anchor }
 
 // NeedsDoc reports whether Match needs the event as a generic JSON value
 // (for --where); callers can skip decoding it otherwise.
