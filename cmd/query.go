@@ -98,9 +98,7 @@ not JSON, 2 for usage errors and unreadable inputs.`,
 			if err != nil {
 				return &FlagError{Err: err}
 			}
-			if reading != nil { // set by parseQueryArgs, through the root's flag
-				opts.Reading.MaxRecord = reading.MaxRecord
-			}
+			applyReading(&opts.Reading, reading) // set by parseQueryArgs, through the root's flag
 			if help {
 				return c.Help()
 			}
@@ -263,7 +261,7 @@ func (opts *QueryOptions) check() error {
 		}
 	case "table":
 	default:
-		return fmt.Errorf("invalid output format %q: want json or table", opts.Output)
+		return checkOutput(opts.Output, "json", "table")
 	}
 	return nil
 }

@@ -60,12 +60,10 @@ usage errors and unreadable inputs.`,
   csmctl show --line 120-130 --event exec archive.json.gz | less -R
   csmctl show --where '.exit.code != 0' -o json events.ndjson | jq .process.cmdline`,
 		RunE: func(c *cobra.Command, args []string) error {
-			if reading != nil {
-				opts.Reading.MaxRecord = reading.MaxRecord
-			}
+			applyReading(&opts.Reading, reading)
 			opts.Files = args
-			if opts.Output != "text" && opts.Output != "json" {
-				return flagErrorf("invalid output format %q: want text or json", opts.Output)
+			if err := checkOutput(opts.Output, "text", "json"); err != nil {
+				return &FlagError{Err: err}
 			}
 			if runF != nil {
 				return runF(opts)

@@ -78,17 +78,13 @@ inputs.`,
   csmctl tree --pid 7040 -o json events.ndjson | jq '.[].children'
   csmctl tree -o dot examples/attack.ndjson | dot -Tsvg > tree.svg`,
 		RunE: func(c *cobra.Command, args []string) error {
-			if reading != nil {
-				opts.Reading.MaxRecord = reading.MaxRecord
-			}
+			applyReading(&opts.Reading, reading)
 			opts.Files = args
 			if opts.MaxProcesses < 0 {
 				return flagErrorf("invalid --max-processes %d: want 0 (no bound) or more", opts.MaxProcesses)
 			}
-			switch opts.Output {
-			case "text", "json", "dot", "mermaid":
-			default:
-				return flagErrorf("invalid output format %q: want text, json, dot or mermaid", opts.Output)
+			if err := checkOutput(opts.Output, "text", "json", "dot", "mermaid"); err != nil {
+				return &FlagError{Err: err}
 			}
 			// Check the selectors now; durations are resolved once the
 			// input has been read for its last date.

@@ -47,12 +47,10 @@ Exit status: 0 when every event is valid, 1 when any is invalid or not JSON,
   csmctl validate -o json archive.json.gz | jq -r .errors[].path | sort | uniq -c
   csmctl validate --schema linux linux-events.ndjson`,
 		RunE: func(c *cobra.Command, args []string) error {
-			if reading != nil {
-				opts.Reading.MaxRecord = reading.MaxRecord
-			}
+			applyReading(&opts.Reading, reading)
 			opts.Files = args
-			if opts.Output != "text" && opts.Output != "json" {
-				return flagErrorf("invalid output format %q: want text or json", opts.Output)
+			if err := checkOutput(opts.Output, "text", "json"); err != nil {
+				return &FlagError{Err: err}
 			}
 			if runF != nil {
 				return runF(opts)
