@@ -7,7 +7,6 @@ package jsonscan
 
 import (
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"math/big"
 	"strconv"
@@ -385,17 +384,6 @@ func DescribeByte(c byte) string {
 	default:
 		return fmt.Sprintf("'\\x%02x'", c)
 	}
-}
-
-// Unquote decodes a string literal (quotes included) the way encoding/json
-// does: escapes resolved, invalid UTF-8 and lone surrogates replaced by U+FFFD.
-// It is the slow path, used only for literals String flagged as escaped.
-func Unquote(lit []byte) string {
-	var s string
-	if json.Unmarshal(lit, &s) != nil {
-		return string(lit)
-	}
-	return s
 }
 
 // Int returns the value of a number literal that JSON Schema calls an

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
 
@@ -239,102 +238,12 @@ func (d *Decoder) str(i int) (string, int, bool) {
 func unquote(s string, start, j int) (string, int, bool) {
 	b := make([]byte, 0, j-start+32)
 	b = append(b, s[start:j]...)
-	b, end, ok := appendUnquoted(b, s, j)
+	b, end, ok := jsonscan.AppendUnquoted(b, s, j)
 	if !ok {
 		return "", end, false
 	}
 	// b is never written again: the string can be b itself, not a copy.
 	return unsafe.String(unsafe.SliceData(b), len(b)), end, true
-}
-
-// appendUnquoted decodes a string literal from s[j] on, up to its closing
-// quote, as encoding/json does: escapes resolved, invalid UTF-8 and lone
-// surrogates replaced by U+FFFD. It returns the index past the quote.
-func appendUnquoted(b []byte, s string, j int) ([]byte, int, bool) {
-	for j < len(s) {
-		c := s[j]
-		switch {
-		case c == '"':
-			return b, j + 1, true
-		case c == '\\':
-			if j+1 >= len(s) {
-				return b, j + 1, false
-			}
-			switch e := s[j+1]; e {
-			case '"', '\\', '/':
-				b = append(b, e)
-				j += 2
-			case 'b':
-				b = append(b, '\b')
-				j += 2
-			case 'f':
-				b = append(b, '\f')
-				j += 2
-			case 'n':
-				b = append(b, '\n')
-				j += 2
-			case 'r':
-				b = append(b, '\r')
-				j += 2
-			case 't':
-				b = append(b, '\t')
-				j += 2
-			case 'u':
-				r := hex4(s, j+2)
-				if r < 0 {
-					return b, j + 2, false
-				}
-				j += 6
-				if utf16.IsSurrogate(r) {
-					if j+1 < len(s) && s[j] == '\\' && s[j+1] == 'u' {
-						if r2 := hex4(s, j+2); r2 >= 0 {
-							if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
-								b = utf8.AppendRune(b, dec)
-								j += 6
-								break
-							}
-						}
-					}
-					r = utf8.RuneError
-				}
-				b = utf8.AppendRune(b, r)
-			default:
-				return b, j + 1, false
-			}
-		case c < 0x20:
-			return b, j, false
-		case c < utf8.RuneSelf:
-			b = append(b, c)
-			j++
-		default:
-			r, n := utf8.DecodeRuneInString(s[j:])
-			b = utf8.AppendRune(b, r) // RuneError for an invalid byte
-			j += n
-		}
-	}
-	return b, j, false
-}
-
-// hex4 reads four hex digits at s[i], or returns -1.
-func hex4(s string, i int) rune {
-	if i+4 > len(s) {
-		return -1
-	}
-	var r rune
-	for _, c := range []byte(s[i : i+4]) {
-		switch {
-		case c >= '0' && c <= '9':
-			c -= '0'
-		case c >= 'a' && c <= 'f':
-			c = c - 'a' + 10
-		case c >= 'A' && c <= 'F':
-			c = c - 'A' + 10
-		default:
-			return -1
-		}
-		r = r<<4 | rune(c)
-	}
-	return r
 }
 
 // number scans the number literal at s[i] by JSON's grammar.

@@ -249,7 +249,7 @@ func (e *Encoder) sortMembers(dst []byte, members []keyMember) []byte {
 // unquote decodes a valid string literal into the encoder's scratch
 // buffer; the result is valid until the next call.
 func (e *Encoder) unquote(lit []byte) string {
-	e.scratch, _, _ = appendUnquoted(e.scratch[:0], unsafe.String(&lit[0], len(lit)), 1)
+	e.scratch, _, _ = jsonscan.AppendUnquoted(e.scratch[:0], unsafe.String(&lit[0], len(lit)), 1)
 	return unsafe.String(unsafe.SliceData(e.scratch), len(e.scratch))
 }
 
