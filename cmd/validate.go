@@ -26,10 +26,13 @@ type ValidateOptions struct {
 	Workers int
 	// AllowUnknown reports unknown properties as warnings, not errors.
 	AllowUnknown bool
+	// ProgressAfter is how long a run goes before a progress bar shows (on
+	// a terminal only); tests make it zero.
+	ProgressAfter time.Duration
 }
 
 func newValidateCmd(io *iostreams.IOStreams, reading *input.Options, runF func(*ValidateOptions) error) *cobra.Command {
-	opts := &ValidateOptions{IO: io}
+	opts := &ValidateOptions{IO: io, ProgressAfter: time.Second}
 	cmd := &cobra.Command{
 		Use:   "validate [FILE...]",
 		Short: "Check events against the CSM Threats backend event schema",
@@ -119,7 +122,7 @@ func runValidate(opts *ValidateOptions) error {
 	}
 
 	var total validateTally
-	progress := newProgress(io, r)
+	progress := newProgress(io, r, opts.ProgressAfter)
 	var inputErr error
 	emit := func(res validatedBatch) error {
 		total.events += res.tally.events
@@ -196,12 +199,13 @@ func mergeInputErr(prev error, err error) error {
 type progress struct {
 	io    *iostreams.IOStreams
 	r     *input.Reader
+	after time.Duration // shown once the run has taken this long
 	start time.Time
 	bar   *progressbar.ProgressBar
 }
 
-func newProgress(io *iostreams.IOStreams, r *input.Reader) *progress {
-	return &progress{io: io, r: r, start: time.Now()}
+func newProgress(io *iostreams.IOStreams, r *input.Reader, after time.Duration) *progress {
+	return &progress{io: io, r: r, start: time.Now(), after: after}
 }
 
 func (p *progress) enabled() bool {
@@ -211,7 +215,7 @@ func (p *progress) enabled() bool {
 
 func (p *progress) update() {
 	if p.bar == nil {
-		if !p.enabled() || time.Since(p.start) < time.Second {
+		if !p.enabled() || time.Since(p.start) < p.after {
 			return
 		}
 		_, total := p.r.Progress()

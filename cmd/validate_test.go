@@ -161,3 +161,23 @@ func TestValidateFlags(t *testing.T) {
 		t.Errorf("parsed options %+v", got)
 	}
 }
+
+// The progress bar goes to stderr on a terminal only, never into a pipe.
+func TestValidateProgress(t *testing.T) {
+	for _, tty := range []bool{true, false} {
+		io, _, out, errOut := iostreams.Test()
+		io.SetStderrTTY(tty)
+		opts := &ValidateOptions{IO: io, Files: []string{"../examples/events.ndjson"}, Schema: "auto",
+			Output: "text", Workers: 1, Quiet: true}
+		opts.Reading.BlockSize = 4096 // several batches: the bar moves before it ends
+		if err := runValidate(opts); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(errOut.String(), "validating"); got != tty {
+			t.Errorf("stderr a terminal: %v; progress shown: %v (%q)", tty, got, errOut.String())
+		}
+		if out.Len() != 0 {
+			t.Errorf("stdout %q, want nothing", out.String())
+		}
+	}
+}
