@@ -150,7 +150,7 @@ func TestDistinctProcessesGenerator(t *testing.T) {
 	}
 	for _, n := range f.Nodes {
 		if n.Parent != nil && n.PPID != n.Parent.Key.PID {
-			t.Fatalf("process %v: ppid %d, parent %v", n.Key, n.PPID, n.Parent.Key)
+			t.Fatalf("process %v: ppid %v, parent %v", n.Key, n.PPID, n.Parent.Key)
 		}
 	}
 }
