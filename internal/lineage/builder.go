@@ -148,7 +148,7 @@ func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, cut, tr
 	h := b.hashIdentity(key, under)
 	pos, slot := hb.nodes.find(h, func(pos uint32) bool {
 		n := f.Nodes[pos]
-		return n.Key == key && n.under() == under
+		return n.Key.Equal(key) && n.under() == under
 	})
 	var n *Node
 	if pos >= 0 {
@@ -178,7 +178,7 @@ func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, cut, tr
 		n.Parent = parent
 		n.Truncated = false
 	}
-	if p.PPID.Present() && p.PPID != n.PPID {
+	if p.PPID.Present() && !p.PPID.Equal(n.PPID) {
 		if n.PPID.Present() {
 			f.Conflicts.Facts++
 		}

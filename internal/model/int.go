@@ -2,9 +2,11 @@ package model
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"reflect"
 	"strconv"
+	"strings"
 
 	"github.com/csmctl/csmctl/internal/jsonscan"
 )
@@ -18,20 +20,26 @@ import (
 //     its JSON text, so that it is shown as written instead of as an
 //     invented 0.
 //
-// Int is comparable: two Ints are == when they are in the same state with
-// the same value (for ill-typed ones, the same JSON text).
+// Int is 16 bytes, as lineage keeps two in each of millions of processes,
+// and so it is not comparable with ==, which would compare the text's
+// address: Equal compares the values.
 type Int struct {
-	n   int64
-	raw string // JSON text of an ill-typed value; "" otherwise
-	ok  bool   // n is the value
+	_ [0]func() // not comparable: use Equal
+	n int64
+	// text is nil when absent, integerMark for an integer (n), else the
+	// JSON text of an ill-typed value.
+	text *string
 }
 
+// integerMark marks an Int that holds an integer.
+var integerMark = new(string)
+
 // IntOf returns the integer n.
-func IntOf(n int64) Int { return Int{n: n, ok: true} }
+func IntOf(n int64) Int { return Int{n: n, text: integerMark} }
 
 // IllTypedInt returns the ill-typed value whose JSON text is raw, which
 // must not be empty.
-func IllTypedInt(raw string) Int { return Int{raw: raw} }
+func IllTypedInt(raw string) Int { return Int{text: &raw} }
 
 // ParseInt reads one JSON value, as written, into an Int; the empty text is
 // absent. data must be valid JSON.
@@ -48,50 +56,56 @@ func ParseInt(data []byte) Int {
 
 // Int64 returns the value and true for an integer; 0 and false for an
 // absent or ill-typed value.
-func (i Int) Int64() (int64, bool) { return i.n, i.ok }
+func (i Int) Int64() (int64, bool) { return i.n, i.text == integerMark }
 
 // Present reports whether the key was there, well- or ill-typed.
-func (i Int) Present() bool { return i.ok || i.raw != "" }
+func (i Int) Present() bool { return i.text != nil }
 
 // IllTyped reports whether the value is not an integer that fits an int64.
-func (i Int) IllTyped() bool { return i.raw != "" }
+func (i Int) IllTyped() bool { return i.text != nil && i.text != integerMark }
 
 // IsZero reports whether the value is absent, for omitzero. An integer 0 is
 // not zero in this sense.
-func (i Int) IsZero() bool { return !i.Present() }
+func (i Int) IsZero() bool { return i.text == nil }
 
 // Raw returns the JSON text of an ill-typed value as written (whitespace
 // and escapes included, so it may hold anything a JSON value holds), or ""
 // for an integer or an absent value.
-func (i Int) Raw() string { return i.raw }
+func (i Int) Raw() string {
+	if !i.IllTyped() {
+		return ""
+	}
+	return *i.text
+}
 
 // Is reports whether the value is the integer n. An ill-typed value is no
 // integer, whatever its text: "123" is not 123.
-func (i Int) Is(n int64) bool { return i.ok && i.n == n }
+func (i Int) Is(n int64) bool { return i.text == integerMark && i.n == n }
+
+// Equal reports whether i and j are in the same state with the same value;
+// for ill-typed ones, the same JSON text.
+func (i Int) Equal(j Int) bool { return i.Compare(j) == 0 }
 
 // Compare orders Ints: absent first, then integers by value, then ill-typed
 // values by their text.
 func (i Int) Compare(j Int) int {
 	rank := func(x Int) int {
 		switch {
-		case x.ok:
+		case x.text == integerMark:
 			return 1
-		case x.raw != "":
+		case x.text != nil:
 			return 2
 		}
 		return 0
 	}
-	switch ri, rj := rank(i), rank(j); {
+	ri, rj := rank(i), rank(j)
+	switch {
 	case ri != rj:
 		return ri - rj
-	case i.n < j.n:
-		return -1
-	case i.n > j.n:
-		return 1
-	case i.raw < j.raw:
-		return -1
-	case i.raw > j.raw:
-		return 1
+	case ri == 1:
+		return cmp.Compare(i.n, j.n)
+	case ri == 2:
+		return strings.Compare(*i.text, *j.text)
 	}
 	return 0
 }
@@ -99,10 +113,10 @@ func (i Int) Compare(j Int) int {
 // String is the integer in decimal, the JSON text of an ill-typed value, or
 // "" when absent.
 func (i Int) String() string {
-	if i.ok {
+	if i.text == integerMark {
 		return strconv.FormatInt(i.n, 10)
 	}
-	return i.raw
+	return i.Raw()
 }
 
 // UnmarshalJSON reads data as ParseInt does. For an ill-typed value it
@@ -121,10 +135,10 @@ func (i *Int) UnmarshalJSON(data []byte) error {
 // written, and null when absent.
 func (i Int) MarshalJSON() ([]byte, error) {
 	switch {
-	case i.ok:
+	case i.text == integerMark:
 		return strconv.AppendInt(nil, i.n, 10), nil
-	case i.raw != "":
-		return []byte(i.raw), nil
+	case i.text != nil:
+		return []byte(*i.text), nil
 	}
 	return []byte("null"), nil
 }

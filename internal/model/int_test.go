@@ -20,7 +20,7 @@ func TestIllTypedIntKeptAsWritten(t *testing.T) {
 			if n, ok := p.PID.Int64(); ok || p.PID.Is(0) || p.PID.Is(n) {
 				t.Errorf("PID %s reads as the integer %d", raw, n)
 			}
-			if p.PID == IntOf(0) || p.PID.IsZero() {
+			if p.PID.Equal(IntOf(0)) || p.PID.IsZero() {
 				t.Errorf("PID %s is 0 or absent", raw)
 			}
 			if !e.Exit.Code.IllTyped() || e.Exit.Code.Raw() != raw {
@@ -58,12 +58,12 @@ func TestIntStates(t *testing.T) {
 			t.Fatalf("%s: %v", tt.json, err)
 		}
 		p := e.Process
-		if p.PID != tt.want || p.PID.String() != tt.str || p.PID.Present() != tt.present || p.PID.IllTyped() != tt.illTyped {
+		if !p.PID.Equal(tt.want) || p.PID.String() != tt.str || p.PID.Present() != tt.present || p.PID.IllTyped() != tt.illTyped {
 			t.Errorf("%s: PID = %#v %q present %v ill-typed %v, want %#v %q %v %v", tt.json,
 				p.PID, p.PID.String(), p.PID.Present(), p.PID.IllTyped(), tt.want, tt.str, tt.present, tt.illTyped)
 		}
 	}
-	if IllTypedInt(`"123"`) == IntOf(123) || IllTypedInt(`"123"`).Is(123) {
+	if IllTypedInt(`"123"`).Equal(IntOf(123)) || IllTypedInt(`"123"`).Is(123) {
 		t.Error(`"123" is the integer 123`)
 	}
 }

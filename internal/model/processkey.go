@@ -3,8 +3,8 @@ package model
 import "time"
 
 // ProcessKey identifies a process across events. A PID alone is not enough
-// because Windows reuses PIDs; PID and exec time together are. ProcessKey is
-// comparable, so it can key a map.
+// because Windows reuses PIDs; PID and exec time together are. Compare keys
+// with Equal (its Int is not comparable with ==).
 type ProcessKey struct {
 	// PID is the process ID; an ill-typed one identifies by its JSON text,
 	// so "123" and 123 are two processes, and so are "123" and an absent pid.
@@ -20,6 +20,11 @@ type ProcessKey struct {
 func (p Process) Key() ProcessKey {
 	// UTC also drops any monotonic clock reading, which would break ==.
 	return ProcessKey{PID: p.PID, ExecTime: p.ExecTime.Time.UTC()}
+}
+
+// Equal reports whether k and o identify the same process.
+func (k ProcessKey) Equal(o ProcessKey) bool {
+	return k.ExecTime == o.ExecTime && k.PID.Equal(o.PID)
 }
 
 // String formats the key as "PID@EXEC_TIME" (RFC 3339, UTC), or "PID" alone

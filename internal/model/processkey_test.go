@@ -19,18 +19,26 @@ func TestProcessKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	reused := Process{PID: IntOf(42), ExecTime: pc.Parent.ExecTime} // the PID, reused later
-	if pc.Key() != same.Key() {
+	if !pc.Key().Equal(same.Key()) {
 		t.Errorf("one instant in two offsets gives two keys: %v, %v", pc.Key(), same.Key())
 	}
-	if pc.Key() == reused.Key() {
+	if pc.Key().Equal(reused.Key()) {
 		t.Errorf("a reused PID gives the same key: %v", pc.Key())
 	}
-	if pc.Key() != pc.AsProcess().Key() {
+	if !pc.Key().Equal(pc.AsProcess().Key()) {
 		t.Errorf("ProcessContext.Key %v != AsProcess().Key %v", pc.Key(), pc.AsProcess().Key())
 	}
-	seen := map[ProcessKey]bool{pc.Key(): true, same.Key(): true, reused.Key(): true}
-	if len(seen) != 2 {
-		t.Errorf("map holds %d keys, want 2", len(seen))
+	// An ill-typed pid is its text: equal to the same text read from
+	// another event, never to the integer it spells.
+	quoted := func() ProcessKey {
+		e, err := Decode([]byte(`{"process":{"pid":"42","exec_time":"2025-11-03T09:00:00.5Z"}}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e.Process.Key()
+	}
+	if !quoted().Equal(quoted()) || quoted().Equal(pc.Key()) {
+		t.Errorf(`key of pid "42": equal to itself %v, to pid 42 %v`, quoted().Equal(quoted()), quoted().Equal(pc.Key()))
 	}
 
 	for _, tt := range []struct {
