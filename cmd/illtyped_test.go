@@ -73,3 +73,55 @@ func TestIllTypedPIDShownAsWritten(t *testing.T) {
 		})
 	}
 }
+
+// A ppid, an ancestor's pid or an exit code that is not an integer is shown
+// as written too, and a missing exit code is not shown as 0.
+func TestIllTypedPPIDAndExitCode(t *testing.T) {
+	const exitEvent = `{"agent":{"rule_id":"r"},"title":"t","evt":{"name":"exit"},"date":"2025-11-03T09:00:06Z",` +
+		`"exit":{"cause":"EXITED"CODE},"process":{"pid":200,"ppid":"4","exec_time":"2025-11-03T09:00:02Z",` +
+		`"executable":{"name":"exiting.exe"},"ancestors":[{"pid":"4","executable":{"name":"System"}}]}}` + "\n"
+	illTyped := strings.Replace(exitEvent, "CODE", `,"code":"1"`, 1)
+	noCode := strings.Replace(exitEvent, "CODE", ``, 1)
+	tests := []struct {
+		name, in string
+		args     []string
+		want     []string // regular expressions, each matching a line
+		notWant  []string
+	}{
+		{"show", illTyped, []string{"show"}, []string{
+			`^  ppid +"4" \(invalid\)$`,
+			`^  1 +"4" \(invalid\) +System$`,
+			`^  code +"1" \(invalid\)$`,
+			`^  /exit/code +"1"$`,
+		}, []string{`code +0`, `pid +0`}},
+		{"tree", illTyped, []string{"tree", "-v"}, []string{
+			`^System  pid "4" \(invalid\)$`,
+			`  exit code "1" \(invalid\)  `,
+		}, []string{`pid 0`, `code 0`}},
+		{"tree json", illTyped, []string{"tree", "-o", "json"}, []string{
+			`^    "pid": "4",$`,
+			`^        "ppid": "4",$`,
+			`^            "exit_code": "1"$`,
+		}, []string{`: 0[,\n]`}},
+		{"show without code", noCode, []string{"show"}, nil, []string{`^  code`}},
+		{"tree without code", noCode, []string{"tree", "-o", "json"}, nil, []string{`exit_code`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, code := run(t, tt.in, tt.args...)
+			if code != 0 {
+				t.Fatalf("exit status %d: %s", code, errOut)
+			}
+			for _, re := range tt.want {
+				if !regexp.MustCompile("(?m)" + re).MatchString(out) {
+					t.Errorf("no line matching %s in:\n%s", re, out)
+				}
+			}
+			for _, re := range tt.notWant {
+				if regexp.MustCompile("(?m)" + re).MatchString(out) {
+					t.Errorf("a line matches %s in:\n%s", re, out)
+				}
+			}
+		})
+	}
+}
