@@ -22,12 +22,12 @@ import (
 //
 // Everything else is checked for syntax and skipped without being built,
 // which makes Decode several times faster than model.Decode. On the fields
-// it fills it agrees with model.Decode: keys match exactly, else
-// case-insensitively; the last of repeated keys wins; a value of the wrong
-// type leaves its field zero, or ill-typed for a model.Int (model.Decode
-// also keeps it in Extra; Decode drops it). It fails with a *jsonscan.SyntaxError (its Offset indexes
-// data) for input that is not JSON, or model.ErrNotObject (with the index
-// past the value) for a value that is not an object.
+// it fills it agrees with model.Decode: keys match exactly; the last of
+// repeated keys wins; a value of the wrong type leaves its field zero, but a
+// model.Int keeps it as ill-typed (model.Decode also keeps it in Extra;
+// Decode drops it). It fails with a *jsonscan.SyntaxError (its Offset
+// indexes data) for input that is not JSON, or model.ErrNotObject (with the
+// index past the value) for a value that is not an object.
 func Decode(data []byte, i int, ev *model.Event) (int, error) {
 	*ev = model.Event{}
 	d := decoder{b: data}

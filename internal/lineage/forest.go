@@ -22,6 +22,11 @@
 // so all sightings of a pid without exec_time at the far end of chains (the
 // Windows "System" process, pid 4, say) are one node.
 //
+// A pid that is not an integer (a string "123", 1.5, 1e999, null) is never
+// read as a number: it identifies by its JSON text, so "123" and 123 are two
+// processes, and so are two different ill-typed pids, or null and a missing
+// pid.
+//
 // # Edges and conflicts
 //
 // In an event, process.ancestors[0] is the parent of the acting process and
