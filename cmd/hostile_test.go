@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -39,6 +40,7 @@ var hostileCases = []hostileCase{
 	{"escapes.ndjson", 3, nil, 0},
 	{"pid-cycle.ndjson", 3, nil, 0},
 	{"pid-reuse.ndjson", 2, nil, 0},
+	{"ill-typed-pids.ndjson", 14, nil, 0},
 	{"events.ndjson.gz", 3, []int{3}, 0},
 	{"long-line.ndjson", 3, nil, 0},         // made by writeBigHostileFiles
 	{"deep-nesting.ndjson", 2, []int{2}, 0}, // made by writeBigHostileFiles
@@ -66,6 +68,9 @@ func writeBigHostileFiles(t *testing.T, dir string) {
 		}
 	}
 }
+
+// inventedPID finds a pid 0 in tree's text or JSON.
+var inventedPID = regexp.MustCompile(`pid 0\b|"pid": 0\b`)
 
 // runWithin runs csmctl and fails the test if it takes longer than d: a
 // hostile file must never make a command hang.
@@ -133,6 +138,11 @@ func TestHostileInputs(t *testing.T) {
 					if strings.Contains(out, bad) || strings.Contains(errOut, bad) {
 						t.Errorf("%s: output holds %q raw", name, bad)
 					}
+				}
+				// No hostile file has a pid 0: one in the output was invented
+				// for an ill-typed or absent pid.
+				if args[0] == "tree" && inventedPID.MatchString(out) {
+					t.Errorf("%s: a pid 0 the input does not hold:\n%s", name, out)
 				}
 				if name == "query -M -c ." {
 					if got := strings.Count(out, "\n"); got != c.objects+c.nonObjects {

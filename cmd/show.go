@@ -48,7 +48,9 @@ Every string from an event is escaped (\x1b, \u202e, ...) before it is
 printed, in every mode.
 
 -o json prints the selected events instead, one compact JSON object a line,
-so that show's selectors can feed other tools.
+so that show's selectors can feed other tools. An event that came in a Datadog
+envelope (log archive, Logs API) is printed with its envelope, so that csmctl
+reading the output keeps its host.
 
 A line that is not JSON is reported on standard error as FILE:LINE:COLUMN: ...
 and the events after it are still shown.
@@ -172,7 +174,7 @@ func (r *showRenderer) batch(b *input.Batch) shownBatch {
 				break
 			}
 			src := render.Source{File: rec.File, Line: val.Line, Host: rec.Host, LogID: rec.LogID}
-			if msg, ok := r.event(&buf, sel, val.Data, src); msg != "" {
+			if msg, ok := r.event(&buf, sel, val.Data, rec.Envelope, src); msg != "" {
 				problem(msg)
 			} else if ok {
 				items = append(items, shownItem{end: buf.Len()})
@@ -183,8 +185,9 @@ func (r *showRenderer) batch(b *input.Batch) shownBatch {
 }
 
 // event renders one event to buf if sel selects it, and reports whether it
-// did; or returns what was wrong with it.
-func (r *showRenderer) event(buf *bytes.Buffer, sel *selector.Selector, value []byte, src render.Source) (problem string, shown bool) {
+// did; or returns what was wrong with it. envelope is the Datadog envelope
+// the event came in, nil for a plain event.
+func (r *showRenderer) event(buf *bytes.Buffer, sel *selector.Selector, value, envelope []byte, src render.Source) (problem string, shown bool) {
 	file, line := src.File, src.Line
 	if !sel.MatchLine(line) {
 		return "", false
@@ -215,6 +218,12 @@ func (r *showRenderer) event(buf *bytes.Buffer, sel *selector.Selector, value []
 		return "", false
 	}
 	if r.asJSON {
+		// With its envelope, if it had one: the host and log id it keeps
+		// are what csmctl, reading the output again, needs to keep the
+		// hosts' processes apart.
+		if envelope != nil {
+			value = envelope
+		}
 		buf.Write(render.AppendCompactJSON(buf.AvailableBuffer(), value))
 		buf.WriteByte('\n')
 	} else {

@@ -52,7 +52,8 @@ Processes with hits are highlighted.
 
 A process is its pid and exec time, so a reused pid is another process. A
 process without exec_time is told apart by its pid and its parent in the
-chain. When events disagree about a parent or a fact, the later event wins
+chain. A pid that is not an integer is shown as written, marked (invalid),
+and identifies by its text: "123" is not 123. When events disagree about a parent or a fact, the later event wins
 and the disagreement is counted on standard error. A cycle of parents in bad
 data is cut, and marked ↺ where it closes.
 

@@ -191,7 +191,7 @@ func unwrapPage(out []Record, r Record, data member) []Record {
 
 // inside makes the record of the event at m within envelope record r.
 func inside(r Record, m member, host, id string) Record {
-	ev := Record{File: r.File, Data: r.Data[m.start:m.end], Host: host, LogID: id}
+	ev := Record{File: r.File, Data: r.Data[m.start:m.end], Host: host, LogID: id, Envelope: r.Data}
 	ev.Line, ev.col = r.Position(m.start)
 	ev.col--
 	return ev

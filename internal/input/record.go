@@ -30,7 +30,12 @@ type Record struct {
 	// archive line or Logs API export) the event came in; empty for plain
 	// events.
 	Host, LogID string
-	col         int // bytes before Data[0] on its line: an array element's place
+	// Envelope is the whole envelope the event came in, Data within it: the
+	// archive line, or the Logs API log (one element of a page's data).
+	// Nil for plain events. Like Data, it is valid until the batch is
+	// released.
+	Envelope []byte
+	col      int // bytes before Data[0] on its line: an array element's place
 }
 
 // ErrTooLong is a record longer than Options.MaxRecord. It is skipped whole.

@@ -125,7 +125,7 @@ func (b *Builder) Attach(n *Node, file string, line int, ev *model.Event) {
 		h.RegistryValue = b.intern(ev.Registry.ValueName)
 	}
 	if ev.Exit != nil {
-		h.ExitCode, h.Exited = ev.Exit.Code, true
+		h.ExitCode = b.internInt(ev.Exit.Code)
 	}
 	n.Hits = append(n.Hits, h)
 }
@@ -148,7 +148,7 @@ func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, cut, tr
 	h := b.hashIdentity(key, under)
 	pos, slot := hb.nodes.find(h, func(pos uint32) bool {
 		n := f.Nodes[pos]
-		return n.Key == key && n.under() == under
+		return n.Key.Equal(key) && n.under() == under
 	})
 	var n *Node
 	if pos >= 0 {
@@ -158,6 +158,7 @@ func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, cut, tr
 			return nil
 		}
 		b.processes++
+		key.PID = b.internInt(key.PID)
 		n = &Node{Key: key, seq: int32(len(f.Nodes))}
 		f.Nodes = append(f.Nodes, n)
 		hb.nodes.insert(slot, h, uint32(n.seq), func(pos uint32) uint64 {
@@ -177,11 +178,11 @@ func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, cut, tr
 		n.Parent = parent
 		n.Truncated = false
 	}
-	if p.PPID != 0 && p.PPID != n.PPID {
-		if n.PPID != 0 {
+	if p.PPID.Present() && !p.PPID.Equal(n.PPID) {
+		if n.PPID.Present() {
 			f.Conflicts.Facts++
 		}
-		n.PPID = p.PPID
+		n.PPID = b.internInt(p.PPID)
 	}
 	if t := p.ExitTime.Time.UTC(); !t.IsZero() && !t.Equal(n.ExitTime) {
 		if !n.ExitTime.IsZero() {
@@ -230,6 +231,14 @@ func (b *Builder) intern(s string) string {
 	return s
 }
 
+// internInt returns v, its JSON text interned when it is ill-typed.
+func (b *Builder) internInt(v model.Int) model.Int {
+	if !v.IllTyped() {
+		return v
+	}
+	return model.IllTypedInt(b.intern(v.Raw()))
+}
+
 // maxProcesses is the bound on the processes kept: MaxProcesses, or the
 // most a node's int32 position allows.
 func (b *Builder) maxProcesses() int {
@@ -242,12 +251,22 @@ func (b *Builder) maxProcesses() int {
 // hashIdentity hashes a process's identity: its key, and the node it is
 // identified under (nil unless its exec time is unknown).
 func (b *Builder) hashIdentity(key model.ProcessKey, under *Node) uint64 {
-	var buf [24]byte
-	binary.LittleEndian.PutUint64(buf[0:], uint64(key.PID))
+	var buf [25]byte
+	pid, ok := key.PID.Int64()
+	binary.LittleEndian.PutUint64(buf[0:], uint64(pid))
 	binary.LittleEndian.PutUint64(buf[8:], uint64(key.ExecTime.Unix()))
 	binary.LittleEndian.PutUint32(buf[16:], uint32(key.ExecTime.Nanosecond()))
 	if under != nil {
 		binary.LittleEndian.PutUint32(buf[20:], uint32(under.seq)+1)
+	}
+	// An absent, an integer and an ill-typed pid are three identities:
+	// "123" is not 123, and an absent pid is not 0.
+	switch {
+	case ok:
+		buf[24] = 1
+	case key.PID.IllTyped():
+		buf[24] = 2
+		return maphash.Bytes(b.seed, buf[:]) ^ maphash.String(b.seed, key.PID.Raw())
 	}
 	return maphash.Bytes(b.seed, buf[:])
 }
@@ -353,7 +372,7 @@ func compareNodes(x, y *Node) int {
 	if c := x.Key.ExecTime.Compare(y.Key.ExecTime); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(x.Key.PID, y.Key.PID); c != 0 {
+	if c := x.Key.PID.Compare(y.Key.PID); c != 0 {
 		return c
 	}
 	return cmp.Compare(x.seq, y.seq)

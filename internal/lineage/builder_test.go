@@ -198,11 +198,11 @@ func TestLaterEventsWin(t *testing.T) {
 	}
 	var n *Node
 	for _, m := range f.Nodes {
-		if m.Key.PID == 2 {
+		if m.Key.PID.Is(2) {
 			n = m
 		}
 	}
-	if n.Parent.Key.PID != 3 || n.Cmdline != "second" || n.User != "alice" || n.ExitTime.Second() != 10 || len(n.Hits) != 4 {
+	if !n.Parent.Key.PID.Is(3) || n.Cmdline != "second" || n.User != "alice" || n.ExitTime.Second() != 10 || len(n.Hits) != 4 {
 		t.Errorf("merged node %+v", n)
 	}
 }

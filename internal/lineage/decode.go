@@ -22,12 +22,12 @@ import (
 //
 // Everything else is checked for syntax and skipped without being built,
 // which makes Decode several times faster than model.Decode. On the fields
-// it fills it agrees with model.Decode: keys match exactly, else
-// case-insensitively; the last of repeated keys wins; a value of the wrong
-// type leaves its field zero (model.Decode also keeps it in Extra; Decode
-// drops it). It fails with a *jsonscan.SyntaxError (its Offset indexes
-// data) for input that is not JSON, or model.ErrNotObject (with the index
-// past the value) for a value that is not an object.
+// it fills it agrees with model.Decode: keys match exactly; the last of
+// repeated keys wins; a value of the wrong type leaves its field zero, but a
+// model.Int keeps it as ill-typed (model.Decode also keeps it in Extra;
+// Decode drops it). It fails with a *jsonscan.SyntaxError (its Offset
+// indexes data) for input that is not JSON, or model.ErrNotObject (with the
+// index past the value) for a value that is not an object.
 func Decode(data []byte, i int, ev *model.Event) (int, error) {
 	*ev = model.Event{}
 	d := decoder{b: data}
@@ -217,19 +217,15 @@ func unquote(lit []byte) string {
 	return sb.String()
 }
 
-// int decodes an integer literal into dst, as encoding/json decodes into an
-// int64: 1.0, 1e3 and out-of-range values do not fit and leave it 0.
-func (d *decoder) int(v, depth int, dst *int64) (int, *jsonscan.SyntaxError) {
-	*dst = 0
-	c := d.b[v]
-	if c != '-' && (c < '0' || c > '9') {
-		return jsonscan.Skip(d.b, v, depth)
-	}
-	end, _, err := jsonscan.Number(d.b, v)
+// int decodes any value into dst, as model.Int does: an integer literal
+// (1.0 and 1e3 included) that fits an int64 is an integer, anything else is
+// ill-typed and kept as its JSON text.
+func (d *decoder) int(v, depth int, dst *model.Int) (int, *jsonscan.SyntaxError) {
+	end, err := jsonscan.Skip(d.b, v, depth)
 	if err != nil {
 		return end, err
 	}
-	*dst, _ = jsonscan.Int(d.b[v:end])
+	*dst = model.ParseInt(d.b[v:end])
 	return end, nil
 }
 

@@ -22,6 +22,11 @@
 // so all sightings of a pid without exec_time at the far end of chains (the
 // Windows "System" process, pid 4, say) are one node.
 //
+// A pid that is not an integer (a string "123", 1.5, 1e999, null) is never
+// read as a number: it identifies by its JSON text, so "123" and 123 are two
+// processes, and so are two different ill-typed pids, or null and a missing
+// pid.
+//
 // # Edges and conflicts
 //
 // In an event, process.ancestors[0] is the parent of the acting process and
@@ -82,9 +87,9 @@ type Node struct {
 	// Key is the pid and exec time; ExecTime is zero when no sighting had a
 	// valid exec_time (the node is then identified under its parent).
 	Key model.ProcessKey
-	// PPID is the parent pid as reported (0 when never reported). It can
-	// name a process that is not in the log.
-	PPID int64
+	// PPID is the parent pid as last reported: absent when never reported,
+	// ill-typed as written. It can name a process that is not in the log.
+	PPID model.Int
 	// ExitTime is when the process exited, in UTC; zero when unknown.
 	ExitTime time.Time
 	// Path and Name are the executable's path and base name, as reported.
@@ -133,9 +138,9 @@ type Hit struct {
 	// RegistryKey and RegistryValue are registry.key_path and
 	// registry.value_name, for registry events.
 	RegistryKey, RegistryValue string
-	// ExitCode is exit.code, valid when Exited is set.
-	ExitCode int64
-	Exited   bool
+	// ExitCode is exit.code, for exit events: absent when the event has no
+	// exit object or no code, ill-typed as written.
+	ExitCode model.Int
 }
 
 // DisplayName is the name to show for the process: the executable's name,

@@ -58,7 +58,7 @@ func FuzzBuilder(f *testing.F) {
 			f.Walk(func(s Step) {
 				if !s.Leave && !s.BackRef {
 					if entered[s.Node] {
-						t.Fatalf("pid %d entered twice", s.Node.Key.PID)
+						t.Fatalf("pid %v entered twice", s.Node.Key.PID)
 					}
 					entered[s.Node] = true
 				}

@@ -1,7 +1,6 @@
 package lineage
 
 import (
-	"strconv"
 	"testing"
 	"time"
 
@@ -117,8 +116,8 @@ func TestForestMatchesChains(t *testing.T) {
 
 // identityString is the package's identity rule, written out separately:
 // pid and exec time, or pid under the parent's identity without exec time.
-func identityString(pid int64, exec time.Time, parent string) string {
-	s := strconv.FormatInt(pid, 10)
+func identityString(pid model.Int, exec time.Time, parent string) string {
+	s := pid.String()
 	if !exec.IsZero() {
 		return s + "@" + exec.UTC().Format(time.RFC3339Nano)
 	}

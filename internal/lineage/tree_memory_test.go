@@ -149,8 +149,8 @@ func TestDistinctProcessesGenerator(t *testing.T) {
 		t.Errorf("%d conflicts, want none", c)
 	}
 	for _, n := range f.Nodes {
-		if n.Parent != nil && n.PPID != n.Parent.Key.PID {
-			t.Fatalf("process %v: ppid %d, parent %v", n.Key, n.PPID, n.Parent.Key)
+		if n.Parent != nil && !n.PPID.Equal(n.Parent.Key.PID) {
+			t.Fatalf("process %v: ppid %v, parent %v", n.Key, n.PPID, n.Parent.Key)
 		}
 	}
 }

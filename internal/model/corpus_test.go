@@ -42,6 +42,20 @@ func strictDecode(data []byte) (*Event, bool) {
 	return e, exact
 }
 
+// reencodedDecode decodes the re-encoding of a decoded event, which must be
+// clean but for its ill-typed integers: Extra is not re-encoded, but an Int
+// writes an ill-typed value as it was read, so as not to turn it into 0.
+// Every other value comes from a Go field of the right type, so no unknown
+// key is enough.
+func reencodedDecode(data []byte) (*Event, bool) {
+	e, err := Decode(data)
+	if err != nil {
+		return e, false
+	}
+	_, exact := knownKeys(data, 0, eventObject)
+	return e, exact
+}
+
 // lenientDecode decodes data with the lenient path alone.
 func lenientDecode(data []byte) (*Event, error) {
 	e := new(Event)
@@ -80,7 +94,7 @@ func TestCorpus(t *testing.T) {
 			t.Errorf("line %d: Marshal: %v", i+1, err)
 			continue
 		}
-		again, ok := strictDecode(out)
+		again, ok := reencodedDecode(out)
 		if !ok {
 			t.Errorf("line %d: re-encoding is not clean: %s", i+1, out)
 			continue

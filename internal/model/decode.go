@@ -15,8 +15,9 @@ var ErrNotObject = errors.New("event is not a JSON object")
 // reject still yields an Event:
 //   - an unknown key goes, raw, into the Extra map of the object holding it;
 //   - a known key whose value has the wrong JSON type (a "pid" of "123", an
-//     "async" of "true") is left zero and its raw value goes into that
-//     object's Extra under its own key; the object's other fields are kept;
+//     "async" of "true") goes, raw, into that object's Extra under its own
+//     key; its field is left zero, but for an Int, which keeps it as an
+//     ill-typed value; the object's other fields are kept;
 //   - a timestamp that is not RFC 3339 is kept as text in its Time.
 //
 // Keys match fields exactly, as in the schema and jq (not with

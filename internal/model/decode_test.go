@@ -55,19 +55,19 @@ func TestDecode(t *testing.T) {
 				t.Errorf("File = %+v", e.File)
 			}
 			p := e.Process
-			if p.PID != 42968 || p.PPID != 61332 || p.User != `CORP\alice` || p.Executable.Name != "cmd.exe" {
+			if !p.PID.Is(42968) || !p.PPID.Is(61332) || p.User != `CORP\alice` || p.Executable.Name != "cmd.exe" {
 				t.Errorf("Process = %+v", p.Process)
 			}
 			if p.Cmdline != `"C:\Windows\System32\cmd.exe" /c whoami /all` {
 				t.Errorf("Cmdline = %q", p.Cmdline)
 			}
-			if p.Parent.PID != 61332 || p.Parent.Executable.Name != "userinit.exe" {
+			if !p.Parent.PID.Is(61332) || p.Parent.Executable.Name != "userinit.exe" {
 				t.Errorf("Parent = %+v", p.Parent)
 			}
 			if len(p.Ancestors) != 4 {
 				t.Fatalf("%d ancestors, want 4", len(p.Ancestors))
 			}
-			if sys := p.Ancestors[3]; sys.PID != 4 || sys.PPID != 0 || !sys.ExecTime.IsZero() || sys.Executable.Name != "System" {
+			if sys := p.Ancestors[3]; !sys.PID.Is(4) || sys.PPID.Present() || !sys.ExecTime.IsZero() || sys.Executable.Name != "System" {
 				t.Errorf("last ancestor = %+v", sys)
 			}
 			if e.Usr.Name != `CORP\alice` || e.Usr.SID != "S-1-5-21-3623811015-3361044348-30300820-1031" {
@@ -115,7 +115,7 @@ func TestDecode(t *testing.T) {
 				wantExtra(t, "Process", e.Process.Extra, map[string]string{"integrity": `"high"`})
 				wantExtra(t, "Ancestors[3]", e.Process.Ancestors[3].Extra, map[string]string{"user_sid": `"S-1-5-18"`})
 				wantExtra(t, "Ancestors[0]", e.Process.Ancestors[0].Extra, nil)
-				if e.Title == "" || e.Process.PID != 42968 || len(e.Process.Ancestors) != 4 || e.Process.Ancestors[3].User != `NT AUTHORITY\SYSTEM` {
+				if e.Title == "" || !e.Process.PID.Is(42968) || len(e.Process.Ancestors) != 4 || e.Process.Ancestors[3].User != `NT AUTHORITY\SYSTEM` {
 					t.Errorf("known fields lost: %+v", e.Process)
 				}
 			}},
@@ -123,7 +123,7 @@ func TestDecode(t *testing.T) {
 			if e.Date.Valid() || e.Date.IsZero() || !e.Date.Time.IsZero() || e.Date.Raw() != `"2025-13-45 25:61:00"` {
 				t.Errorf("Date: valid %v, zero %v, time %v, raw %s", e.Date.Valid(), e.Date.IsZero(), e.Date.Time, e.Date.Raw())
 			}
-			if e.Title == "" || e.Process.PID != 42968 {
+			if e.Title == "" || !e.Process.PID.Is(42968) {
 				t.Error("a bad date lost other fields")
 			}
 			wantExtra(t, "Event", e.Extra, nil)
@@ -135,12 +135,12 @@ func TestDecode(t *testing.T) {
 		}},
 		{"pid as string", edit(execEvent, `"pid":42968`, `"pid":"42968"`), func(t *testing.T, e *Event) {
 			p := e.Process
-			if p.PID != 0 {
-				t.Errorf("PID = %d, want 0", p.PID)
+			if p.PID.Raw() != `"42968"` || p.PID.Is(0) {
+				t.Errorf("PID = %#v, want the ill-typed \"42968\"", p.PID)
 			}
 			wantExtra(t, "Process", p.Extra, map[string]string{"pid": `"42968"`})
 			wantExtra(t, "Event", e.Extra, nil)
-			if p.PPID != 61332 || p.Parent == nil || len(p.Ancestors) != 4 || p.Cmdline == "" || e.Agent.RuleID == "" {
+			if !p.PPID.Is(61332) || p.Parent == nil || len(p.Ancestors) != 4 || p.Cmdline == "" || e.Agent.RuleID == "" {
 				t.Errorf("an ill-typed pid lost other fields: %+v", p)
 			}
 		}},
@@ -171,7 +171,7 @@ func TestDecode(t *testing.T) {
 		}},
 		{"array item of the wrong JSON type", edit(execEvent, `"ancestors":[`, `"ancestors":[7,`), func(t *testing.T, e *Event) {
 			p := e.Process
-			if p.Ancestors != nil || p.Parent == nil || p.PID != 42968 {
+			if p.Ancestors != nil || p.Parent == nil || !p.PID.Is(42968) {
 				t.Errorf("Process = %+v", p)
 			}
 			if raw := string(p.Extra["ancestors"]); !strings.HasPrefix(raw, `[7,{"pid":61332`) {
@@ -183,7 +183,7 @@ func TestDecode(t *testing.T) {
 			`"process":{"pid":8,"exec_time":"2025-11-03T09:00:00Z","exit_time":"2025-11-03T09:00:01Z","container":{"id":"abc"}},` +
 			`"container":{"id":"abc","created_at":"2025-11-03T04:00:00-05:00","variables":{"n":1}}}`,
 			func(t *testing.T, e *Event) {
-				if e.Exit.Cause != "EXITED" || e.Exit.Code != 0 {
+				if e.Exit.Cause != "EXITED" || !e.Exit.Code.Is(0) {
 					t.Errorf("Exit = %+v", e.Exit)
 				}
 				if !e.Process.ExitTime.Valid() || e.Process.Container.ID != "abc" {
@@ -212,18 +212,18 @@ func TestDecode(t *testing.T) {
 			wantExtra(t, "Event", e.Extra, map[string]string{"Title": `"t"`, "AGENT": `{"Rule_ID":"r"}`})
 		}},
 		{"a key in another case does not replace the real one", `{"process":{"pid":1},"PROCESS":{"pid":666}}`, func(t *testing.T, e *Event) {
-			if e.Process == nil || e.Process.PID != 1 {
+			if e.Process == nil || !e.Process.PID.Is(1) {
 				t.Errorf("Process = %+v", e.Process)
 			}
 			wantExtra(t, "Event", e.Extra, map[string]string{"PROCESS": `{"pid":666}`})
 		}},
 		{"integers as JSON Schema reads them", `{"process":{"pid":1e3,"ppid":4.0},"exit":{"cause":"EXITED","code":-1.0737e9}}`, func(t *testing.T, e *Event) {
-			if e.Process.PID != 1000 || e.Process.PPID != 4 || e.Exit.Code != -1073700000 {
+			if !e.Process.PID.Is(1000) || !e.Process.PPID.Is(4) || !e.Exit.Code.Is(-1073700000) {
 				t.Errorf("Event = %+v %+v", e.Process, e.Exit)
 			}
 		}},
 		{"repeated key, lenient: last wins", `{"title":"a","process":{"pid":1},"title":"b","process":{"ppid":2},"hostname":1}`, func(t *testing.T, e *Event) {
-			if e.Title != "b" || e.Process.PID != 0 || e.Process.PPID != 2 {
+			if e.Title != "b" || e.Process.PID.Present() || !e.Process.PPID.Is(2) {
 				t.Errorf("Event = %+v", e)
 			}
 		}},

@@ -8,9 +8,7 @@ type ExitEvent struct {
 	// Cause of the process termination (one of EXITED, SIGNALED, COREDUMPED)
 	Cause string `json:"cause,omitempty"`
 	// Exit code of the process or number of the signal that caused the process to terminate
-	//
-	// Not omitempty: 0 is the commonest exit code, and the schema requires it.
-	Code int64 `json:"code"`
+	Code Int `json:"code,omitzero"`
 
 	// Extra holds unknown and ill-typed properties, as Event.Extra does.
 	Extra map[string]json.RawMessage `json:"-"`

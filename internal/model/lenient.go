@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
-
-	"github.com/csmctl/csmctl/internal/jsonscan"
 )
 
 var errNotObject = errors.New("not a JSON object")
+
+var intType = reflect.TypeFor[Int]()
 
 // decodeObject is Decode's slow path. It decodes the JSON object data into
 // v, a value of the schema object type that of describes, one property at a
@@ -49,7 +49,8 @@ func decodeObject(data []byte, v reflect.Value, of *objectFields) error {
 }
 
 // decodeValue decodes raw into fv, the field for property f, and reports
-// whether it fit. A field that does not fit is left zero. Schema objects are
+// whether it fit. A field that does not fit is left zero, but for an Int,
+// which keeps an ill-typed value as written. Schema objects are
 // decoded by decodeObject, everything else by encoding/json. The field is
 // cleared first, so the last of repeated keys wins.
 func decodeValue(raw json.RawMessage, fv reflect.Value, f objectField) bool {
@@ -82,12 +83,12 @@ func decodeValue(raw json.RawMessage, fv reflect.Value, f objectField) bool {
 		fv.Set(s)
 		return true
 	}
-	if fv.Kind() == reflect.Int64 {
-		// JSON Schema integers include 1.0 and 1e3, which encoding/json
-		// refuses for an int64.
-		n, ok := jsonscan.Int(bytes.TrimSpace(raw))
-		fv.SetInt(n)
-		return ok
+	if fv.Type() == intType {
+		// An ill-typed integer is kept in its field too, as written, so
+		// that it is never mistaken for an absent one or for 0.
+		n := ParseInt(raw)
+		fv.Set(reflect.ValueOf(n))
+		return !n.IllTyped()
 	}
 	if json.Unmarshal(raw, fv.Addr().Interface()) != nil {
 		fv.SetZero() // encoding/json may have filled part of it

@@ -6,9 +6,9 @@ import "encoding/json"
 // (schema: "ProcessSerializer serializes a process to JSON").
 type Process struct {
 	// Process ID
-	PID int64 `json:"pid,omitempty"`
+	PID Int `json:"pid,omitzero"`
 	// Parent Process ID
-	PPID int64 `json:"ppid,omitempty"`
+	PPID Int `json:"ppid,omitzero"`
 	// Exec time of the process
 	ExecTime Time `json:"exec_time,omitzero"`
 	// Exit time of the process

@@ -1,16 +1,14 @@
 package model
 
-import (
-	"strconv"
-	"time"
-)
+import "time"
 
 // ProcessKey identifies a process across events. A PID alone is not enough
-// because Windows reuses PIDs; PID and exec time together are. ProcessKey is
-// comparable, so it can key a map.
+// because Windows reuses PIDs; PID and exec time together are. Compare keys
+// with Equal (its Int is not comparable with ==).
 type ProcessKey struct {
-	// PID is the process ID.
-	PID int64
+	// PID is the process ID; an ill-typed one identifies by its JSON text,
+	// so "123" and 123 are two processes, and so are "123" and an absent pid.
+	PID Int
 	// ExecTime is the exec time in UTC, so that one instant written with two
 	// offsets gives one key. It is the zero time when the event had no
 	// valid exec_time: such processes are told apart by PID only.
@@ -24,10 +22,15 @@ func (p Process) Key() ProcessKey {
 	return ProcessKey{PID: p.PID, ExecTime: p.ExecTime.Time.UTC()}
 }
 
+// Equal reports whether k and o identify the same process.
+func (k ProcessKey) Equal(o ProcessKey) bool {
+	return k.ExecTime == o.ExecTime && k.PID.Equal(o.PID)
+}
+
 // String formats the key as "PID@EXEC_TIME" (RFC 3339, UTC), or "PID" alone
-// when the exec time is unknown.
+// when the exec time is unknown. An ill-typed PID is its JSON text.
 func (k ProcessKey) String() string {
-	b := strconv.AppendInt(make([]byte, 0, 40), k.PID, 10)
+	b := append(make([]byte, 0, 40), k.PID.String()...)
 	if !k.ExecTime.IsZero() {
 		b = append(b, '@')
 		b = k.ExecTime.AppendFormat(b, time.RFC3339Nano)

@@ -70,7 +70,7 @@ func TestTimeAbsent(t *testing.T) {
 		t.Errorf("null: zero %v, valid %v, raw %q", absent.IsZero(), absent.Valid(), absent.Raw())
 	}
 	// omitzero drops absent times, and only those.
-	out, err := json.Marshal(Process{PID: 4, ExitTime: Time{raw: `"bad"`, invalid: true}})
+	out, err := json.Marshal(Process{PID: IntOf(4), ExitTime: Time{raw: `"bad"`, invalid: true}})
 	if want := `{"pid":4,"exit_time":"bad"}`; err != nil || string(out) != want {
 		t.Errorf("Marshal = %s, %v; want %s", out, err, want)
 	}

@@ -14,8 +14,8 @@ func (v *eventView) process() {
 		return
 	}
 	v.section("process", func(t *Table) {
-		fieldRow(t, "pid", pidText(pc.PID))
-		fieldRow(t, "ppid", pidText(pc.PPID))
+		fieldRow(t, "pid", intText(pc.PID))
+		fieldRow(t, "ppid", intText(pc.PPID))
 		if exe := pc.Executable; exe != nil {
 			path := exe.Path
 			if path == "" {
@@ -60,7 +60,7 @@ func (v *eventView) ancestors() {
 		t.Header("depth", "pid", "ppid", "executable", "cmdline", "user", "exec_time")
 		for i := range chain {
 			a := &chain[i]
-			t.Row(strconv.Itoa(i+1), pidText(a.PID), pidText(a.PPID), executableName(a.Executable), a.Cmdline, a.User, timeText(a.ExecTime))
+			t.Row(strconv.Itoa(i+1), intText(a.PID), intText(a.PPID), executableName(a.Executable), a.Cmdline, a.User, timeText(a.ExecTime))
 		}
 		if pc.TruncatedAncestors {
 			w := v.p.Warning
@@ -68,14 +68,6 @@ func (v *eventView) ancestors() {
 				Cell{Text: "older ancestors left out by the agent (truncated_ancestors)", Style: w})
 		}
 	})
-}
-
-// pidText is a pid as shown, "" for none (pids are omitted when zero).
-func pidText(pid int64) string {
-	if pid == 0 {
-		return ""
-	}
-	return strconv.FormatInt(pid, 10)
 }
 
 // executableName is the file name of an executable: its name field, or the

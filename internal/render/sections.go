@@ -92,14 +92,16 @@ func (v *eventView) exit() {
 	}
 	v.section("exit", func(t *Table) {
 		fieldRow(t, "cause", e.Cause)
-		if _, illTyped := e.Extra["code"]; illTyped {
-			return // shown under other fields
+		code, ok := e.Code.Int64()
+		if !ok {
+			fieldRow(t, "code", intText(e.Code)) // "" when absent
+			return
 		}
 		style := v.p.Error
-		if e.Code == 0 {
+		if code == 0 {
 			style = nil
 		}
-		styledFieldRow(t, "code", Cell{Text: exitCodeText(e.Code, e.Cause), Style: style})
+		styledFieldRow(t, "code", Cell{Text: exitCodeText(code, e.Cause), Style: style})
 	})
 }
 

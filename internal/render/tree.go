@@ -139,7 +139,9 @@ func (t *treeText) process(n *lineage.Node, root bool) {
 		name = t.pal.Error
 	}
 	t.span(name, Sanitize(n.DisplayName()))
-	t.span(nil, "  pid "+strconv.FormatInt(n.Key.PID, 10))
+	if n.Key.PID.Present() {
+		t.span(nil, "  pid "+Sanitize(intText(n.Key.PID)))
+	}
 	if n.User != "" {
 		t.span(t.pal.Faint, "  "+Sanitize(n.User))
 	}
@@ -150,8 +152,8 @@ func (t *treeText) process(n *lineage.Node, root bool) {
 		t.span(nil, "  "+Sanitize(n.Cmdline))
 	}
 	if root && n.Parent == nil {
-		if n.PPID != 0 {
-			t.span(t.pal.Faint, "  ppid "+strconv.FormatInt(n.PPID, 10))
+		if n.PPID.Present() {
+			t.span(t.pal.Faint, "  ppid "+Sanitize(intText(n.PPID)))
 		}
 		if n.Truncated {
 			t.span(t.pal.Faint, "  (ancestors truncated)")
@@ -204,8 +206,8 @@ func treeRuleID(id string) string {
 // registry key and value of a registry event, the file of a file event.
 func treeHitDetail(h *lineage.Hit) string {
 	switch {
-	case h.Exited:
-		return "exit code " + strconv.FormatInt(h.ExitCode, 10)
+	case h.ExitCode.Present():
+		return "exit code " + Sanitize(intText(h.ExitCode))
 	case h.RegistryKey != "" && h.RegistryValue != "":
 		return Sanitize(h.RegistryKey) + "  value " + Sanitize(h.RegistryValue)
 	case h.RegistryKey != "":

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/csmctl/csmctl/internal/lineage"
+	"github.com/csmctl/csmctl/internal/model"
 )
 
 // WriteTreeJSON writes forests as one JSON array of their root processes,
@@ -20,7 +21,9 @@ import (
 // are left out. A root also has "host" when its forest has
 // one. The edge that closes a cycle of parents is a child
 // {"pid", "exec_time", "cycle": true} referring back to a process above.
-// Strings are escaped as AppendJSONString does.
+// Strings are escaped as AppendJSONString does. A pid, ppid or exit code
+// that is not an integer is written as the event wrote it (a string, 1.5,
+// null...), compacted, never as a number it did not hold.
 func WriteTreeJSON(w io.Writer, forests []*lineage.Forest) error {
 	j := &treeJSON{w: w}
 	j.open('[')
@@ -120,10 +123,19 @@ func (j *treeJSON) int(k string, v int64) {
 	j.buf = strconv.AppendInt(j.buf, v, 10)
 }
 
+// intValue writes an integer field of an event, unless it is absent: an
+// ill-typed one as it was written.
+func (j *treeJSON) intValue(k string, v model.Int) {
+	if v.Present() {
+		j.key(k)
+		j.buf = appendIntJSON(j.buf, v)
+	}
+}
+
 // process writes a process's members; a back-reference gets only those
 // that identify it.
 func (j *treeJSON) process(n *lineage.Node, ref bool) {
-	j.int("pid", n.Key.PID)
+	j.intValue("pid", n.Key.PID)
 	if ref {
 		if !n.Key.ExecTime.IsZero() {
 			j.str("exec_time", formatTreeTime(n.Key.ExecTime))
@@ -131,10 +143,10 @@ func (j *treeJSON) process(n *lineage.Node, ref bool) {
 		return
 	}
 	switch {
-	case n.PPID != 0:
-		j.int("ppid", n.PPID)
+	case n.PPID.Present():
+		j.intValue("ppid", n.PPID)
 	case n.Parent != nil:
-		j.int("ppid", n.Parent.Key.PID)
+		j.intValue("ppid", n.Parent.Key.PID)
 	}
 	if !n.Key.ExecTime.IsZero() {
 		j.str("exec_time", formatTreeTime(n.Key.ExecTime))
@@ -179,9 +191,7 @@ func (j *treeJSON) hit(h *lineage.Hit) {
 	j.str("path", h.Path)
 	j.str("registry_key", h.RegistryKey)
 	j.str("value_name", h.RegistryValue)
-	if h.Exited {
-		j.int("exit_code", h.ExitCode)
-	}
+	j.intValue("exit_code", h.ExitCode)
 	j.close('}')
 }
 

@@ -2,6 +2,7 @@ package render
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/csmctl/csmctl/internal/lineage"
@@ -19,11 +20,16 @@ const maxLabelRules = 4
 // their counts.
 func treeLabel(n *lineage.Node) []string {
 	lines := []string{Sanitize(n.DisplayName())}
-	who := "pid " + strconv.FormatInt(n.Key.PID, 10)
-	if n.User != "" {
-		who += " · " + Sanitize(n.User)
+	var who []string
+	if n.Key.PID.Present() {
+		who = append(who, "pid "+Sanitize(intText(n.Key.PID)))
 	}
-	lines = append(lines, who)
+	if n.User != "" {
+		who = append(who, Sanitize(n.User))
+	}
+	if len(who) > 0 {
+		lines = append(lines, strings.Join(who, " · "))
+	}
 	if !n.Key.ExecTime.IsZero() {
 		lines = append(lines, formatTreeTime(n.Key.ExecTime))
 	}

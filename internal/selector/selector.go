@@ -199,7 +199,7 @@ func (s *Selector) Match(line int, ev *model.Event, doc any) (bool, error) {
 	if s.events != nil && (ev.Evt == nil || !s.events[ev.Evt.Name]) {
 		return false, nil
 	}
-	if s.pids != nil && (ev.Process == nil || !s.pids[ev.Process.PID]) {
+	if s.pids != nil && !s.matchPID(ev.Process) {
 		return false, nil
 	}
 	if !s.since.IsZero() || !s.until.IsZero() {
@@ -243,4 +243,15 @@ func (s *Selector) truthy(doc any) (bool, error) {
 		return false, fmt.Errorf("--where: %w", err)
 	}
 	return v != nil && v != false, nil
+}
+
+// matchPID reports whether pc's pid is one of --pid's. Only an integer pid
+// matches: an absent pid is not 0, and a string "10420" is not the pid
+// 10420 (the agent did not write a pid there, and validate says so).
+func (s *Selector) matchPID(pc *model.ProcessContext) bool {
+	if pc == nil {
+		return false
+	}
+	pid, ok := pc.PID.Int64()
+	return ok && s.pids[pid]
 }

@@ -107,6 +107,49 @@ func TestMatch(t *testing.T) {
 	}
 }
 
+// --pid matches integer pids only: an ill-typed pid is shown as written,
+// never read as 0 nor as the number its text spells.
+func TestMatchPIDIllTyped(t *testing.T) {
+	tests := []struct {
+		pid     string // as written; "" for none
+		matches []int64
+		misses  []int64
+	}{
+		{`10420`, []int64{10420}, []int64{0}},
+		{`1e3`, []int64{1000}, []int64{0, 1}},
+		{`0`, []int64{0}, []int64{1}},
+		{``, nil, []int64{0}},
+		{`"10420"`, nil, []int64{0, 10420}},
+		{`1e999`, nil, []int64{0, 1}},
+		{`9223372036854775808`, nil, []int64{0, -1 << 63, 1<<63 - 1}},
+		{`1.5`, nil, []int64{0, 1, 2}},
+		{`"123"`, nil, []int64{0, 123}},
+		{`null`, nil, []int64{0}},
+		{`true`, nil, []int64{0, 1}},
+		{`{}`, nil, []int64{0}},
+	}
+	for _, tt := range tests {
+		data := `{"process":{"pid":` + tt.pid + `}}`
+		if tt.pid == "" {
+			data = `{"process":{}}`
+		}
+		ev, err := model.Decode([]byte(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, pid := range append(tt.matches, tt.misses...) {
+			s, err := New(Options{PIDs: []int64{pid}}, anchor)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := slices.Contains(tt.matches, pid)
+			if got, err := s.Match(1, ev, nil); got != want || err != nil {
+				t.Errorf("--pid %d on pid %s: match %v, %v; want %v", pid, data, got, err, want)
+			}
+		}
+	}
+}
+
 func TestNewErrors(t *testing.T) {
 	tests := []struct {
 		name    string
