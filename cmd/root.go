@@ -44,7 +44,7 @@ backend event schema, shows them, draws their process lineage, or queries them.`
 	root.CompletionOptions.HiddenDefaultCmd = true
 
 	// How every command reads its inputs: root flags, shared.
-	reading := &input.Options{MaxRecord: input.DefaultMaxRecord}
+	reading := &input.Options{MaxRecord: input.DefaultMaxRecord, ReportEmpty: true}
 	root.PersistentFlags().Var(byteSize{&reading.MaxRecord}, "max-record-size",
 		"longest line (or array element) read; longer ones are reported and skipped")
 

@@ -70,9 +70,11 @@ Exit status: 0 when every event is valid, 1 when any is invalid or not JSON,
 	return cmd
 }
 
-// validateTally counts verdicts.
+// validateTally counts verdicts, and the inputs that could not be read
+// whole.
 type validateTally struct {
 	events, invalid, syntax, warned int
+	unread                          int
 }
 
 // validatedBatch is one batch's output and counts, produced by a worker.
@@ -144,6 +146,9 @@ func runValidate(opts *ValidateOptions) error {
 		progress.clear()
 		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", render.Sanitize(err.Error()))
 		inputErr = mergeInputErr(inputErr, err)
+		if !errors.Is(err, input.ErrNoEvents) {
+			total.unread++
+		}
 	}
 	if err := input.Parallel(r, opts.Workers, work, emit, onErr); err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
@@ -170,6 +175,10 @@ func summary(t validateTally) string {
 	if t.syntax > 0 {
 		s += fmt.Sprintf(" (%d not JSON)", t.syntax)
 	}
+	if t.unread > 0 {
+		// The counts are of what could be read: say they are not the input's.
+		s += fmt.Sprintf("; incomplete: %d %s could not be read whole", t.unread, plural(t.unread, "input", "inputs"))
+	}
 	return s
 }
 
@@ -180,18 +189,14 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// mergeInputErr keeps the worst of two input errors: one the system caused
-// (exit 2) outranks corrupt data (exit 1).
+// mergeInputErr returns the status an input error adds to a run's: exit 2
+// for an input that could not be read whole (missing, truncated, corrupt,
+// not UTF-8), none for one that held no events.
 func mergeInputErr(prev error, err error) error {
-	code := ExitUsage
-	var ie *input.Error
-	if errors.As(err, &ie) && ie.Data {
-		code = ExitData
-	}
-	if prev != nil && prev.(*ExitError).Code >= code {
+	if errors.Is(err, input.ErrNoEvents) {
 		return prev
 	}
-	return &ExitError{Code: code, Silent: true}
+	return errReported
 }
 
 // progress is a progress bar on stderr, for long runs on a terminal only: it
