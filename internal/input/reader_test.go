@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -423,6 +424,9 @@ func TestSpool(t *testing.T) {
 		t.Fatal(err)
 	}
 	name := f.Name()
+	if _, err := os.Stat(name); runtime.GOOS != "windows" && !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("spool file %s still in its directory while in use: %v", name, err)
+	}
 	for pass := 1; pass <= 2; pass++ {
 		ev := events(t, input.Open(nil, f, input.Options{}))
 		if fmt.Sprint(ev) != `[<stdin>:1 "{\"a\":1}" <stdin>:2 "{\"b\":2}"]` {
