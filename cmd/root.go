@@ -12,6 +12,9 @@ import (
 
 // Main runs csmctl with args and returns the process exit status.
 func Main(io *iostreams.IOStreams, args []string) int {
+	if io.IsStdinTTY() {
+		io.In = &stdinNote{r: io.In, errOut: io.ErrOut}
+	}
 	root := NewRootCmd(io)
 	root.SetArgs(args)
 	return exitCode(io, root.Execute())
