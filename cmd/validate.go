@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"time"
 
@@ -200,38 +201,51 @@ func mergeInputErr(prev error, err error) error {
 }
 
 // progress is a progress bar on stderr, for long runs on a terminal only: it
-// appears once the work has taken a second, so short runs stay quiet.
+// appears once the work has taken a while, so short runs stay quiet. It
+// counts the bytes read from the inputs (compressed ones as they are on
+// disk) against their size, or, when that is unknown (a pipe), shows the
+// bytes read and the rate alone.
 type progress struct {
-	io    *iostreams.IOStreams
 	r     *input.Reader
 	after time.Duration // shown once the run has taken this long
 	start time.Time
-	bar   *progressbar.ProgressBar
+	bar   *progressbar.ProgressBar // nil when not on a terminal
+	shown *gatedWriter
 }
 
 func newProgress(io *iostreams.IOStreams, r *input.Reader, after time.Duration) *progress {
-	return &progress{io: io, r: r, start: time.Now(), after: after}
-}
-
-func (p *progress) enabled() bool {
-	_, total := p.r.Progress()
-	return p.io.IsStderrTTY() && total > 0
+	p := &progress{r: r, start: time.Now(), after: after}
+	if !io.IsStderrTTY() {
+		return p
+	}
+	// The bar starts with the run, unseen, so that its rate is the run's:
+	// one started late would count everything read so far as done at once.
+	p.shown = &gatedWriter{w: io.ErrOut}
+	_, total := r.Progress()
+	if total == 0 {
+		total = -1 // unknown: a spinner, the bytes read and the rate
+	}
+	p.bar = progressbar.NewOptions64(total,
+		progressbar.OptionSetWriter(p.shown),
+		progressbar.OptionSetDescription("validating"),
+		progressbar.OptionShowBytes(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+		progressbar.OptionSetWidth(30),
+		// The spinner turns as bytes come, not on a timer: a timer's
+		// goroutine would write to stderr beside the command's messages.
+		progressbar.OptionSetSpinnerChangeInterval(0),
+	)
+	_ = p.bar.Set64(0) // starts its clock
+	return p
 }
 
 func (p *progress) update() {
 	if p.bar == nil {
-		if !p.enabled() || time.Since(p.start) < p.after {
-			return
-		}
-		_, total := p.r.Progress()
-		p.bar = progressbar.NewOptions64(total,
-			progressbar.OptionSetWriter(p.io.ErrOut),
-			progressbar.OptionSetDescription("validating"),
-			progressbar.OptionShowBytes(true),
-			progressbar.OptionThrottle(100*time.Millisecond),
-			progressbar.OptionClearOnFinish(),
-			progressbar.OptionSetWidth(30),
-		)
+		return
+	}
+	if !p.shown.open && time.Since(p.start) >= p.after {
+		p.shown.open = true
 	}
 	done, _ := p.r.Progress()
 	_ = p.bar.Set64(done)
@@ -248,4 +262,17 @@ func (p *progress) finish() {
 	if p.bar != nil {
 		_ = p.bar.Finish()
 	}
+}
+
+// gatedWriter drops what is written to it until it is opened.
+type gatedWriter struct {
+	w    io.Writer
+	open bool
+}
+
+func (g *gatedWriter) Write(b []byte) (int, error) {
+	if !g.open {
+		return len(b), nil
+	}
+	return g.w.Write(b)
 }
