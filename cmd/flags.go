@@ -20,11 +20,12 @@ func checkOutput(got string, formats ...string) error {
 	return fmt.Errorf("invalid output format %q: want %s", got, want)
 }
 
-// applyReading copies the root's reading flags (--max-record-size) into a
-// command's options once flags are parsed; root is nil when a test builds
-// the command alone.
+// applyReading copies the root's reading options (--max-record-size, and
+// naming empty inputs) into a command's once flags are parsed; root is nil
+// when a test builds the command alone.
 func applyReading(dst *input.Options, root *input.Options) {
 	if root != nil {
 		dst.MaxRecord = root.MaxRecord
+		dst.ReportEmpty = root.ReportEmpty
 	}
 }

@@ -44,6 +44,18 @@ var hostileCases = []hostileCase{
 	{"events.ndjson.gz", 3, []int{3}, 0},
 	{"long-line.ndjson", 3, nil, 0},         // made by writeBigHostileFiles
 	{"deep-nesting.ndjson", 2, []int{2}, 0}, // made by writeBigHostileFiles
+	{"utf16.ndjson", 0, nil, 0},
+	{"truncated.ndjson.gz", 2, []int{3}, 0}, // line 3 is cut by the truncation
+	{"trailing-garbage.ndjson.gz", 2, nil, 0},
+}
+
+// hostileUnread are the hostile files that cannot be read whole, and what
+// every command must say of them (exit status 2) after the events before
+// the break.
+var hostileUnread = map[string]string{
+	"utf16.ndjson":               "input is UTF-16; convert it with iconv -f UTF-16 -t UTF-8",
+	"truncated.ndjson.gz":        "truncated gzip stream after 1087 bytes", // the whole file
+	"trailing-garbage.ndjson.gz": "trailing garbage after gzip stream at byte 725",
 }
 
 // writeBigHostileFiles makes the cases too big to commit: an 8 MiB line and
@@ -89,8 +101,9 @@ func runWithin(t *testing.T, d time.Duration, tty bool, args ...string) (out, er
 }
 
 // TestHostileInputs runs every subcommand over every hostile file: no panic,
-// no hang, exit 0 or 1, every good event still processed, every bad line
-// named, nothing from the data printed raw.
+// no hang, exit 0 or 1 (2, with the reason, for a file that cannot be read
+// whole), every good event still processed, every bad line named, nothing
+// from the data printed raw.
 func TestHostileInputs(t *testing.T) {
 	dir := t.TempDir()
 	writeBigHostileFiles(t, dir)
@@ -115,14 +128,20 @@ func TestHostileInputs(t *testing.T) {
 				// where it must escape them as every command does.
 				tty := args[0] == "query"
 				out, errOut, code := runWithin(t, 30*time.Second, tty, append(args, path)...)
-				if code != 0 && code != 1 {
+				unread, isUnread := hostileUnread[c.file]
+				switch {
+				case isUnread && code != 2:
+					t.Errorf("%s: exit status %d, want 2; stderr: %s", name, code, errOut)
+				case isUnread && strings.Count(errOut, unread) != 1:
+					t.Errorf("%s: stderr %q, want %q once", name, errOut, path+": "+unread)
+				case !isUnread && code != 0 && code != 1:
 					t.Errorf("%s: exit status %d, want 0 or 1; stderr: %s", name, code, errOut)
 				}
 				bad := c.badLines
 				if args[0] == "query" && c.nonObjects > 0 {
 					bad = nil // jq's values, not errors
 				}
-				if (code == 1) != (len(bad) > 0) && args[0] != "validate" {
+				if (code == 1) != (len(bad) > 0) && args[0] != "validate" && !isUnread {
 					t.Errorf("%s: exit status %d with bad lines %v", name, code, bad)
 				}
 				for _, line := range bad {

@@ -395,9 +395,9 @@ func queryStatus(res *query.Result, exitStatus bool) error {
 		return &ExitError{Code: ExitNoValue, Silent: true}
 	case exitStatus && res.LastFalsy:
 		return &ExitError{Code: ExitFalsy, Silent: true}
-	case res.InputErrors > res.DataErrors:
+	case res.InputErrors > 0:
 		return errReported
-	case res.InputErrors > 0 || res.InvalidJSON > 0:
+	case res.InvalidJSON > 0:
 		return errDataProblems
 	}
 	return nil

@@ -12,6 +12,9 @@ import (
 
 // Main runs csmctl with args and returns the process exit status.
 func Main(io *iostreams.IOStreams, args []string) int {
+	if io.IsStdinTTY() {
+		io.In = &stdinNote{r: io.In, errOut: io.ErrOut}
+	}
 	root := NewRootCmd(io)
 	root.SetArgs(args)
 	return exitCode(io, root.Execute())
@@ -44,7 +47,7 @@ backend event schema, shows them, draws their process lineage, or queries them.`
 	root.CompletionOptions.HiddenDefaultCmd = true
 
 	// How every command reads its inputs: root flags, shared.
-	reading := &input.Options{MaxRecord: input.DefaultMaxRecord}
+	reading := &input.Options{MaxRecord: input.DefaultMaxRecord, ReportEmpty: true}
 	root.PersistentFlags().Var(byteSize{&reading.MaxRecord}, "max-record-size",
 		"longest line (or array element) read; longer ones are reported and skipped")
 

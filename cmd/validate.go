@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"time"
 
@@ -70,9 +71,11 @@ Exit status: 0 when every event is valid, 1 when any is invalid or not JSON,
 	return cmd
 }
 
-// validateTally counts verdicts.
+// validateTally counts verdicts, and the inputs that could not be read
+// whole.
 type validateTally struct {
 	events, invalid, syntax, warned int
+	unread                          int
 }
 
 // validatedBatch is one batch's output and counts, produced by a worker.
@@ -144,6 +147,9 @@ func runValidate(opts *ValidateOptions) error {
 		progress.clear()
 		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", render.Sanitize(err.Error()))
 		inputErr = mergeInputErr(inputErr, err)
+		if !errors.Is(err, input.ErrNoEvents) {
+			total.unread++
+		}
 	}
 	if err := input.Parallel(r, opts.Workers, work, emit, onErr); err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
@@ -170,6 +176,10 @@ func summary(t validateTally) string {
 	if t.syntax > 0 {
 		s += fmt.Sprintf(" (%d not JSON)", t.syntax)
 	}
+	if t.unread > 0 {
+		// The counts are of what could be read: say they are not the input's.
+		s += fmt.Sprintf("; incomplete: %d %s could not be read whole", t.unread, plural(t.unread, "input", "inputs"))
+	}
 	return s
 }
 
@@ -180,53 +190,62 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// mergeInputErr keeps the worst of two input errors: one the system caused
-// (exit 2) outranks corrupt data (exit 1).
+// mergeInputErr returns the status an input error adds to a run's: exit 2
+// for an input that could not be read whole (missing, truncated, corrupt,
+// not UTF-8), none for one that held no events.
 func mergeInputErr(prev error, err error) error {
-	code := ExitUsage
-	var ie *input.Error
-	if errors.As(err, &ie) && ie.Data {
-		code = ExitData
-	}
-	if prev != nil && prev.(*ExitError).Code >= code {
+	if errors.Is(err, input.ErrNoEvents) {
 		return prev
 	}
-	return &ExitError{Code: code, Silent: true}
+	return errReported
 }
 
 // progress is a progress bar on stderr, for long runs on a terminal only: it
-// appears once the work has taken a second, so short runs stay quiet.
+// appears once the work has taken a while, so short runs stay quiet. It
+// counts the bytes read from the inputs (compressed ones as they are on
+// disk) against their size, or, when that is unknown (a pipe), shows the
+// bytes read and the rate alone.
 type progress struct {
-	io    *iostreams.IOStreams
 	r     *input.Reader
 	after time.Duration // shown once the run has taken this long
 	start time.Time
-	bar   *progressbar.ProgressBar
+	bar   *progressbar.ProgressBar // nil when not on a terminal
+	shown *gatedWriter
 }
 
 func newProgress(io *iostreams.IOStreams, r *input.Reader, after time.Duration) *progress {
-	return &progress{io: io, r: r, start: time.Now(), after: after}
-}
-
-func (p *progress) enabled() bool {
-	_, total := p.r.Progress()
-	return p.io.IsStderrTTY() && total > 0
+	p := &progress{r: r, start: time.Now(), after: after}
+	if !io.IsStderrTTY() {
+		return p
+	}
+	// The bar starts with the run, unseen, so that its rate is the run's:
+	// one started late would count everything read so far as done at once.
+	p.shown = &gatedWriter{w: io.ErrOut}
+	_, total := r.Progress()
+	if total == 0 {
+		total = -1 // unknown: a spinner, the bytes read and the rate
+	}
+	p.bar = progressbar.NewOptions64(total,
+		progressbar.OptionSetWriter(p.shown),
+		progressbar.OptionSetDescription("validating"),
+		progressbar.OptionShowBytes(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+		progressbar.OptionSetWidth(30),
+		// The spinner turns as bytes come, not on a timer: a timer's
+		// goroutine would write to stderr beside the command's messages.
+		progressbar.OptionSetSpinnerChangeInterval(0),
+	)
+	_ = p.bar.Set64(0) // starts its clock
+	return p
 }
 
 func (p *progress) update() {
 	if p.bar == nil {
-		if !p.enabled() || time.Since(p.start) < p.after {
-			return
-		}
-		_, total := p.r.Progress()
-		p.bar = progressbar.NewOptions64(total,
-			progressbar.OptionSetWriter(p.io.ErrOut),
-			progressbar.OptionSetDescription("validating"),
-			progressbar.OptionShowBytes(true),
-			progressbar.OptionThrottle(100*time.Millisecond),
-			progressbar.OptionClearOnFinish(),
-			progressbar.OptionSetWidth(30),
-		)
+		return
+	}
+	if !p.shown.open && time.Since(p.start) >= p.after {
+		p.shown.open = true
 	}
 	done, _ := p.r.Progress()
 	_ = p.bar.Set64(done)
@@ -243,4 +262,17 @@ func (p *progress) finish() {
 	if p.bar != nil {
 		_ = p.bar.Finish()
 	}
+}
+
+// gatedWriter drops what is written to it until it is opened.
+type gatedWriter struct {
+	w    io.Writer
+	open bool
+}
+
+func (g *gatedWriter) Write(b []byte) (int, error) {
+	if !g.open {
+		return len(b), nil
+	}
+	return g.w.Write(b)
 }

@@ -3,10 +3,14 @@ package cmd
 import (
 	"bytes"
 	"compress/gzip"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/csmctl/csmctl/internal/golden"
 	"github.com/csmctl/csmctl/internal/iostreams"
@@ -179,5 +183,68 @@ func TestValidateProgress(t *testing.T) {
 		if out.Len() != 0 {
 			t.Errorf("stdout %q, want nothing", out.String())
 		}
+	}
+}
+
+// slowReader hands out data in chunks, pausing before each, as a pipe from
+// a slow producer does.
+type slowReader struct {
+	data  []byte
+	chunk int
+	pause time.Duration
+}
+
+func (s *slowReader) Read(p []byte) (int, error) {
+	if len(s.data) == 0 {
+		return 0, io.EOF
+	}
+	time.Sleep(s.pause)
+	n := copy(p[:min(len(p), s.chunk)], s.data)
+	s.data = s.data[n:]
+	return n, nil
+}
+
+// On standard input the bar shows the bytes read and the rate, with no
+// total; the rate is the run's, never the burst of a bar started late.
+func TestValidateProgressStdin(t *testing.T) {
+	events, err := os.ReadFile("../examples/events.ndjson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := bytes.Repeat(events, (2<<20)/len(events)+1) // 2 MiB in 32 KiB every 15 ms: about 2 MB/s
+	in := &slowReader{data: data, chunk: 32 << 10, pause: 15 * time.Millisecond}
+	io, _, _, errOut := iostreams.Test()
+	io.In = in
+	io.SetStderrTTY(true)
+	opts := &ValidateOptions{IO: io, Schema: "auto", Output: "text", Workers: 1, Quiet: true,
+		ProgressAfter: 300 * time.Millisecond}
+	start := time.Now()
+	if err := runValidate(opts); err != nil {
+		t.Fatal(err)
+	}
+	elapsed := time.Since(start)
+	shown := errOut.String()
+	if !strings.Contains(shown, "validating") {
+		t.Fatalf("no progress on standard input: %q", shown)
+	}
+	if strings.Contains(shown, "%") {
+		t.Errorf("a percentage with no total: %q", shown)
+	}
+	rates := regexp.MustCompile(`([0-9.]+) (B|kB|MB|GB|TB)/s`).FindAllStringSubmatch(shown, -1)
+	if len(rates) == 0 {
+		t.Fatalf("no rate shown: %q", shown)
+	}
+	unit := map[string]float64{"B": 1, "kB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12}
+	// The fastest it could have gone: every byte in the time since the
+	// bar could first show.
+	ceiling := float64(len(data)) / (elapsed - opts.ProgressAfter).Seconds()
+	for _, r := range rates {
+		v, _ := strconv.ParseFloat(r[1], 64)
+		if rate := v * unit[r[2]]; rate > 2*ceiling {
+			t.Errorf("rate %s %s/s, more than twice the %.0f B/s the input could have come at", r[1], r[2], ceiling)
+		}
+	}
+	if !regexp.MustCompile(`[0-9.]+ [kM]?B`).MatchString(shown) {
+		t.Errorf("no byte count shown: %q", shown)
 	}
 }

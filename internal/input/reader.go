@@ -9,9 +9,6 @@ import (
 	"os"
 	"sync"
 	"sync/atomic"
-
-	"github.com/klauspost/compress/gzip"
-	"github.com/klauspost/compress/zstd"
 )
 
 // Options tune the reader.
@@ -23,6 +20,10 @@ type Options struct {
 	// BlockSize is the size of a batch's buffer; 0 means 1 MiB. Records
 	// longer than a block get a bigger one.
 	BlockSize int
+	// ReportEmpty makes Next return an *Error that is ErrNoEvents for each
+	// input that held no record, and each directory with no event file, so
+	// that a command can say so.
+	ReportEmpty bool
 }
 
 // DefaultMaxRecord is the default limit on one record: large enough for any
@@ -58,10 +59,11 @@ type Reader struct {
 	opt    Options
 
 	cur     *source // the input being read, nil between inputs
+	records int     // records of cur so far
 	pending error   // an input's read error, reported after its last records
 	next    int     // index in inputs of the next one to open
 	pool    sync.Pool
-	total   int64        // bytes of all regular files, for progress
+	total   int64        // bytes of all inputs, 0 if unknown: see size
 	done    atomic.Int64 // bytes read from them so far
 }
 
@@ -85,21 +87,53 @@ func Open(paths []string, stdin io.Reader, opt Options) *Reader {
 			continue
 		}
 		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			r.inputs = append(r.inputs, walkDir(p)...)
+			files := walkDir(p)
+			if len(files) == 0 && opt.ReportEmpty {
+				files = []entry{{path: p, err: errNoFiles}}
+			}
+			r.inputs = append(r.inputs, files...)
 		} else {
 			r.inputs = append(r.inputs, entry{path: p})
 		}
 	}
-	for _, e := range r.inputs {
-		if fi, err := os.Stat(e.path); e.err == nil && err == nil && fi.Mode().IsRegular() {
-			r.total += fi.Size()
-		}
-	}
+	r.total = r.size()
 	return r
 }
 
-// Progress reports how many bytes of the input files have been read and
-// their total size (0 when unknown, as for stdin).
+// size is the size of all the inputs in bytes, or 0 when one's is unknown
+// (a pipe), as the bytes read could then not be measured against it.
+func (r *Reader) size() int64 {
+	var total int64
+	for _, e := range r.inputs {
+		if e.err != nil {
+			continue
+		}
+		var fi os.FileInfo
+		var err error
+		if e.path == "-" {
+			f, ok := r.stdin.(interface{ Stat() (os.FileInfo, error) })
+			if !ok {
+				return 0
+			}
+			fi, err = f.Stat()
+		} else {
+			fi, err = os.Stat(e.path)
+		}
+		switch {
+		case err != nil:
+			// Not read at all: reported when reached.
+		case fi.Mode().IsRegular():
+			total += fi.Size()
+		case !fi.IsDir():
+			return 0
+		}
+	}
+	return total
+}
+
+// Progress reports how many bytes of the inputs have been read (compressed
+// ones as they are on disk) and their total size (0 when unknown, as for a
+// pipe).
 func (r *Reader) Progress() (done, total int64) { return r.done.Load(), r.total }
 
 // Next returns the next batch of records. It returns an *Error for an input
@@ -125,13 +159,17 @@ func (r *Reader) Next() (*Batch, error) {
 			if err != nil {
 				return nil, err
 			}
-			r.cur = src
+			r.cur, r.records = src, 0
 		}
 		b, err := r.cur.batch(r)
+		r.records += len(b.Records)
 		if err != nil {
-			if err != io.EOF {
-				// Hand out the records read before the failure first.
-				r.pending = &Error{File: r.cur.name, Err: err, Data: !r.cur.raw.failed(err)}
+			// Hand out the records read before the failure first.
+			switch {
+			case err != io.EOF:
+				r.pending = &Error{File: r.cur.name, Err: err}
+			case r.records == 0 && r.opt.ReportEmpty:
+				r.pending = &Error{File: r.cur.name, Err: ErrNoEvents}
 			}
 			r.cur.close()
 			r.cur = nil
@@ -166,20 +204,29 @@ func (r *Reader) Each(fn func(*Record) error, onErr func(error)) error {
 }
 
 // rawReader reads an input's bytes as they come from the file or pipe. It
-// counts them for progress, and keeps the error reading them failed with, to
-// tell the system's failures from bad data (a decompressor's errors).
+// counts them for progress and for messages, and keeps the error reading
+// them failed with, to tell the system's failures from bad data (a
+// decompressor's errors).
 type rawReader struct {
-	r   io.Reader
-	n   *atomic.Int64 // nil when not counted
-	err error
+	r    io.Reader
+	n    *atomic.Int64 // the reader's count over all inputs, for progress
+	read int64         // bytes of this input read so far
+	eof  bool
+	err  error
 }
 
 func (c *rawReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	if c.n != nil {
-		c.n.Add(int64(n))
+	// The end is final: a terminal gives one EOF for each Ctrl-D, and asking
+	// again after the first would wait for a second one.
+	if c.eof {
+		return 0, io.EOF
 	}
-	if err != nil && err != io.EOF {
+	n, err := c.r.Read(p)
+	c.read += int64(n)
+	c.n.Add(int64(n))
+	if err == io.EOF {
+		c.eof = true
+	} else if err != nil {
 		c.err = err
 	}
 	return n, err
@@ -190,14 +237,9 @@ func (c *rawReader) failed(err error) bool {
 	return c.err != nil && errors.Is(err, c.err)
 }
 
-var (
-	gzipMagic = []byte{0x1f, 0x8b}
-	zstdMagic = []byte{0x28, 0xb5, 0x2f, 0xfd}
-)
-
 func (r *Reader) openSource(p string) (*source, error) {
 	name := p
-	raw := &rawReader{}
+	raw := &rawReader{n: &r.done}
 	var closer io.Closer
 	if p == "-" {
 		name = StdinName
@@ -211,46 +253,46 @@ func (r *Reader) openSource(p string) (*source, error) {
 			fh.Close()
 			return nil, &Error{File: p, Err: fmt.Errorf("is a directory")}
 		}
-		raw.r, raw.n, closer = fh, &r.done, fh
+		raw.r, closer = fh, fh
 	}
 	br := bufio.NewReaderSize(raw, 64<<10)
-	magic, _ := br.Peek(4)
+	magic, _ := br.Peek(len(zstdMagic))
 	src := &source{name: name, stdin: p == "-", max: r.opt.MaxRecord, raw: raw}
 	if closer != nil {
 		src.closers = append(src.closers, closer)
 	}
+	var decoded io.ReadCloser
+	var err error
 	switch {
 	case bytes.HasPrefix(magic, gzipMagic):
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			src.close()
-			return nil, &Error{File: name, Err: fmt.Errorf("gzip: %w", err), Data: !raw.failed(err)}
-		}
-		src.closers = append(src.closers, zr)
-		src.r = zr
+		decoded, err = newGzipStream(br, raw)
 	case bytes.HasPrefix(magic, zstdMagic):
-		zr, err := zstd.NewReader(br, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(1<<31))
-		if err != nil {
-			src.close()
-			return nil, &Error{File: name, Err: fmt.Errorf("zstd: %w", err), Data: !raw.failed(err)}
-		}
-		src.closers = append(src.closers, zstdCloser{zr})
-		src.r = zr
-	default:
-		src.r = br
+		decoded, err = newZstdStream(br, raw)
 	}
+	if err != nil {
+		src.close()
+		return nil, &Error{File: name, Err: err}
+	}
+	if decoded != nil {
+		src.closers = append(src.closers, decoded)
+		// A small buffer, to look at the first decoded bytes; reads past
+		// it go straight through.
+		br = bufio.NewReaderSize(decoded, 512)
+	}
+	if err := checkEncoding(br); err != nil {
+		src.close()
+		return nil, &Error{File: name, Err: err}
+	}
+	src.r = br
 	src.line = 1
 	src.atStart = true
 	return src, nil
 }
 
-type zstdCloser struct{ d *zstd.Decoder }
-
-func (z zstdCloser) Close() error { z.d.Close(); return nil }
-
 // unwrapPathError drops the "open FILE:" prefix, as the file is named anyway.
 func unwrapPathError(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
 		return pe.Err
 	}
 	return err

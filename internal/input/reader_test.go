@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -154,7 +155,7 @@ func TestGzipMembers(t *testing.T) {
 }
 
 // TestTruncated cuts compressed files short: the records before the cut come
-// out, then one input error saying the data is bad, then the next file.
+// out, then one input error naming the file and the cut, then the next file.
 func TestTruncated(t *testing.T) {
 	// zstd hands out whole blocks of 128 KiB: make several.
 	text := manyLines(20000)
@@ -167,7 +168,8 @@ func TestTruncated(t *testing.T) {
 		{"zstd", zstded(t, text)},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			cut := writeFile(t, "cut", c.data[:len(c.data)*2/3])
+			data := c.data[:len(c.data)*2/3]
+			cut := writeFile(t, "cut", data)
 			next := writeFile(t, "next.ndjson", []byte("{\"next\":1}\n"))
 			ev := events(t, input.Open([]string{cut, next}, nil, input.Options{BlockSize: 4096}))
 			i := 0
@@ -188,11 +190,39 @@ func TestTruncated(t *testing.T) {
 				t.Fatal("no error for the truncated file")
 			}
 			var ie *input.Error
-			if !errors.As(ev[i].err, &ie) || ie.File != cut || !ie.Data {
-				t.Fatalf("error = %#v, want *input.Error for %s with Data", ev[i].err, cut)
+			want := fmt.Sprintf("%s: truncated %s stream after %d bytes", cut, c.name, len(data))
+			if !errors.As(ev[i].err, &ie) || ie.File != cut || ie.Error() != want {
+				t.Fatalf("error = %v, want *input.Error %q", ev[i].err, want)
 			}
 			if rest := ev[i+1:]; len(rest) != 1 || rest[0].err != nil || rest[0].rec.File != next {
 				t.Fatalf("after the error: %v, want the next file's record", rest)
+			}
+		})
+	}
+}
+
+// TestTrailingGarbage appends bytes that are not a compressed stream: the
+// records before them come out, then an error saying where they start.
+func TestTrailingGarbage(t *testing.T) {
+	gz := gzipped(t, "{\"a\":1}\n", "{\"b\":2}\n") // two members: both are read
+	zs := zstded(t, "{\"a\":1}\n{\"b\":2}\n")
+	for _, c := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"gzip", append(bytes.Clone(gz), "garbage\n"...), fmt.Sprintf("trailing garbage after gzip stream at byte %d", len(gz))},
+		{"gzip zeros", append(bytes.Clone(gz), make([]byte, 512)...), fmt.Sprintf("trailing garbage after gzip stream at byte %d", len(gz))},
+		{"gzip one byte", append(bytes.Clone(gz), 0x1f), fmt.Sprintf("trailing garbage after gzip stream at byte %d", len(gz))},
+		{"gzip second header cut", append(bytes.Clone(gz), 0x1f, 0x8b, 8), fmt.Sprintf("truncated gzip stream after %d bytes", len(gz)+3)},
+		{"zstd", append(bytes.Clone(zs), "garbage\n"...), "trailing garbage after zstd stream"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := writeFile(t, "x", c.data)
+			ev := events(t, input.Open([]string{p}, nil, input.Options{}))
+			want := fmt.Sprintf(`[%[1]s:1 "{\"a\":1}" %[1]s:2 "{\"b\":2}" error: %[1]s: %[2]s]`, p, c.want)
+			if fmt.Sprint(ev) != want {
+				t.Errorf("got  %v\nwant %s", ev, want)
 			}
 		})
 	}
@@ -202,21 +232,62 @@ func TestCorruptHeader(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		data []byte
+		want string
 	}{
-		{"gzip", []byte("\x1f\x8b\x08junk junk junk\n")},
-		{"zstd", []byte("\x28\xb5\x2f\xfd\xff\xff\xff\xff junk\n")},
+		{"gzip", []byte("\x1f\x8b\x09\x00\x00\x00\x00\x00\x00\x03junk\n"), "corrupt gzip stream after 10 bytes: gzip: invalid header"}, // method 9
+		{"gzip header cut", []byte("\x1f\x8b\x08junk junk junk\n"), "truncated gzip stream after 18 bytes"},                            // 'j': FEXTRA with 0x6e75 bytes
+		{"zstd", []byte("\x28\xb5\x2f\xfd\xff\xff\xff\xff junk\n"), "corrupt zstd stream"},
+		// 1 GiB: Window_Descriptor exponent 20, mantissa 0 (zstd --long=30).
+		{"zstd window", []byte("\x28\xb5\x2f\xfd\x00\xa0\x00\x00\x00\x00\x00\x00"), "zstd window of 1 GiB exceeds the 512 MiB limit"},
+		// 640 MiB: exponent 19, mantissa 2.
+		{"zstd window with mantissa", []byte("\x28\xb5\x2f\xfd\x00\x9a\x00\x00\x00\x00\x00\x00"), "zstd window of 640 MiB exceeds the 512 MiB limit"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			bad := writeFile(t, "bad", c.data)
 			ev := events(t, input.Open([]string{bad, "-"}, strings.NewReader("{}\n"), input.Options{}))
 			var ie *input.Error
-			if len(ev) != 2 || !errors.As(ev[0].err, &ie) || ie.File != bad || !ie.Data {
-				t.Fatalf("got %v, want a data error for %s then stdin's record", ev, bad)
+			if len(ev) != 2 || !errors.As(ev[0].err, &ie) || ie.File != bad || !strings.HasPrefix(ie.Error(), bad+": "+c.want) {
+				t.Fatalf("got %v, want %s: %s, then stdin's record", ev, bad, c.want)
 			}
 			if ev[1].err != nil || ev[1].rec.File != input.StdinName {
 				t.Fatalf("got %v after the error, want stdin's record", ev[1])
 			}
 		})
+	}
+}
+
+// TestUTF16 refuses UTF-16 input once, with the way to convert it, and
+// reads the next input; compressed UTF-16 too.
+func TestUTF16(t *testing.T) {
+	le := []byte("{\x00}\x00\n\x00")
+	be := []byte("\x00{\x00}\x00\n")
+	for _, c := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"LE with BOM", append([]byte{0xff, 0xfe}, le...), "iconv -f UTF-16 -t UTF-8"},
+		{"BE with BOM", append([]byte{0xfe, 0xff}, be...), "iconv -f UTF-16 -t UTF-8"},
+		{"LE", le, "iconv -f UTF-16LE -t UTF-8"},
+		{"BE", be, "iconv -f UTF-16BE -t UTF-8"},
+		{"gzip LE with BOM", gzipped(t, "\xff\xfe"+string(le)), "iconv -f UTF-16 -t UTF-8"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := writeFile(t, "utf16.json", c.data)
+			ev := events(t, input.Open([]string{p, "-"}, strings.NewReader("{}\n"), input.Options{}))
+			want := fmt.Sprintf(`[error: %s: input is UTF-16; convert it with %s <stdin>:1 "{}"]`, p, c.want)
+			if fmt.Sprint(ev) != want {
+				t.Errorf("got  %v\nwant %s", ev, want)
+			}
+			if !errors.Is(ev[0].err, input.ErrUTF16) {
+				t.Errorf("%v is not ErrUTF16", ev[0].err)
+			}
+		})
+	}
+	// UTF-8 that merely holds NULs later on is read as it is.
+	p := writeFile(t, "nul.ndjson", []byte("{}\n\x00\x01\x00\x02\n"))
+	if ev := events(t, input.Open([]string{p}, nil, input.Options{})); len(ev) != 2 || ev[0].err != nil || ev[1].err != nil {
+		t.Errorf("got %v, want two records", ev)
 	}
 }
 
@@ -229,8 +300,8 @@ func TestMissingFiles(t *testing.T) {
 		t.Fatalf("got %v, want an error and a record", ev)
 	}
 	var ie *input.Error
-	if !errors.As(ev[0].err, &ie) || ie.File != missing || ie.Data || !errors.Is(ie, fs.ErrNotExist) {
-		t.Errorf("missing file: %#v, want *input.Error not-exist, not Data", ev[0].err)
+	if !errors.As(ev[0].err, &ie) || ie.File != missing || !errors.Is(ie, fs.ErrNotExist) {
+		t.Errorf("missing file: %#v, want *input.Error not-exist", ev[0].err)
 	}
 	if ie.Error() != missing+": "+ie.Err.Error() || strings.Count(ie.Error(), missing) != 1 {
 		t.Errorf("message %q names the file other than once", ie.Error())
@@ -258,8 +329,8 @@ func (f *failingReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// TestReadError checks that a failure to read is the system's fault (Data
-// false) whether or not the input is compressed, and that the records read
+// TestReadError checks that a failure to read is passed on as the system's
+// error whether or not the input is compressed, and that the records read
 // before it come out first.
 func TestReadError(t *testing.T) {
 	eio := errors.New("input/output error")
@@ -279,8 +350,8 @@ func TestReadError(t *testing.T) {
 			}
 			last := ev[len(ev)-1]
 			var ie *input.Error
-			if !errors.As(last.err, &ie) || ie.File != input.StdinName || ie.Data || !errors.Is(ie, eio) {
-				t.Fatalf("last = %#v, want *input.Error for stdin wrapping the read error, not Data", last.err)
+			if !errors.As(last.err, &ie) || ie.File != input.StdinName || !errors.Is(ie, eio) || ie.Error() != input.StdinName+": "+eio.Error() {
+				t.Fatalf("last = %#v, want *input.Error for stdin wrapping the read error", last.err)
 			}
 		})
 	}
@@ -303,6 +374,9 @@ func TestStdin(t *testing.T) {
 	}
 }
 
+// TestProgress checks that the bytes read are counted for every input,
+// compressed ones as they are on disk, and that the total is their size, or
+// unknown (0) when an input is a pipe.
 func TestProgress(t *testing.T) {
 	a := writeFile(t, "a.ndjson", []byte(manyLines(1000)))
 	b := writeFile(t, "b.ndjson.gz", gzipped(t, manyLines(1000)))
@@ -314,13 +388,33 @@ func TestProgress(t *testing.T) {
 		}
 		size += fi.Size()
 	}
-	r := input.Open([]string{a, "-", b, filepath.Join(t.TempDir(), "missing")}, strings.NewReader("{}\n"), input.Options{BlockSize: 512})
-	if done, total := r.Progress(); done != 0 || total != size {
-		t.Fatalf("before reading: Progress() = %d, %d; want 0, %d", done, total, size)
+	stdinFile, err := os.Open(a)
+	if err != nil {
+		t.Fatal(err)
 	}
-	events(t, r)
-	if done, total := r.Progress(); done != size || total != size {
-		t.Fatalf("after reading: Progress() = %d, %d; want %d, %d", done, total, size, size)
+	defer stdinFile.Close()
+	missing := filepath.Join(t.TempDir(), "missing")
+	for _, c := range []struct {
+		name       string
+		paths      []string
+		stdin      io.Reader
+		done, want int64
+	}{
+		{"files", []string{a, b, missing}, nil, size, size},
+		{"a pipe: total unknown", []string{a, "-", b}, strings.NewReader("{}\n"), size + 3, 0},
+		{"a pipe alone", nil, strings.NewReader("{}\n"), 3, 0},
+		{"stdin redirected from a file", []string{"-", b}, stdinFile, size, size},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := input.Open(c.paths, c.stdin, input.Options{BlockSize: 512})
+			if done, total := r.Progress(); done != 0 || total != c.want {
+				t.Fatalf("before reading: Progress() = %d, %d; want 0, %d", done, total, c.want)
+			}
+			events(t, r)
+			if done, total := r.Progress(); done != c.done || total != c.want {
+				t.Fatalf("after reading: Progress() = %d, %d; want %d, %d", done, total, c.done, c.want)
+			}
+		})
 	}
 }
 
@@ -330,6 +424,9 @@ func TestSpool(t *testing.T) {
 		t.Fatal(err)
 	}
 	name := f.Name()
+	if _, err := os.Stat(name); runtime.GOOS != "windows" && !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("spool file %s still in its directory while in use: %v", name, err)
+	}
 	for pass := 1; pass <= 2; pass++ {
 		ev := events(t, input.Open(nil, f, input.Options{}))
 		if fmt.Sprint(ev) != `[<stdin>:1 "{\"a\":1}" <stdin>:2 "{\"b\":2}"]` {

@@ -71,14 +71,18 @@ func (r *Record) SyntaxError() (*jsonscan.SyntaxError, bool) {
 }
 
 // Error is a problem with a whole input rather than one record: a file that
-// cannot be opened or read, or a compressed stream that is corrupt.
+// cannot be opened or read, a compressed stream that is corrupt or cut
+// short, an encoding that is not UTF-8. The input was not read whole. Err
+// is ErrNoEvents for an input that was read whole but held nothing.
 type Error struct {
 	File string
 	Err  error
-	// Data is true when the bytes were bad (corrupt or truncated compressed
-	// data), false when the system failed us (no such file, permission).
-	Data bool
 }
+
+// ErrNoEvents is an input that holds no record: an empty file, or a
+// directory with no event file below it. It is worth saying, as the user
+// likely named the wrong thing, but it is not a failure.
+var ErrNoEvents = errors.New("no events")
 
 func (e *Error) Error() string { return e.File + ": " + e.Err.Error() }
 func (e *Error) Unwrap() error { return e.Err }

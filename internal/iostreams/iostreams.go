@@ -41,6 +41,7 @@ type IOStreams struct {
 	Out    io.Writer
 	ErrOut io.Writer
 
+	stdinTTY  bool
 	stdoutTTY bool
 	stderrTTY bool
 	noColor   bool // NO_COLOR is set
@@ -50,12 +51,14 @@ type IOStreams struct {
 
 // System returns the process's own streams.
 func System() *IOStreams {
+	stdinTTY := isatty.IsTerminal(os.Stdin.Fd()) || isatty.IsCygwinTerminal(os.Stdin.Fd())
 	stdoutTTY := isatty.IsTerminal(os.Stdout.Fd()) || isatty.IsCygwinTerminal(os.Stdout.Fd())
 	stderrTTY := isatty.IsTerminal(os.Stderr.Fd()) || isatty.IsCygwinTerminal(os.Stderr.Fd())
 	s := &IOStreams{
 		In:        os.Stdin,
 		Out:       os.Stdout,
 		ErrOut:    os.Stderr,
+		stdinTTY:  stdinTTY,
 		stdoutTTY: stdoutTTY,
 		stderrTTY: stderrTTY,
 		noColor:   os.Getenv("NO_COLOR") != "",
@@ -79,6 +82,9 @@ func Test() (s *IOStreams, in, out, errOut *bytes.Buffer) {
 	return &IOStreams{In: in, Out: out, ErrOut: errOut, colorMode: ColorAuto, width: func() int { return 80 }}, in, out, errOut
 }
 
+// SetStdinTTY pretends stdin is (or is not) a terminal, for tests.
+func (s *IOStreams) SetStdinTTY(v bool) { s.stdinTTY = v }
+
 // SetStdoutTTY pretends stdout is (or is not) a terminal, for tests.
 func (s *IOStreams) SetStdoutTTY(v bool) { s.stdoutTTY = v }
 
@@ -90,6 +96,10 @@ func (s *IOStreams) SetWidth(w int) { s.width = func() int { return w } }
 
 // SetColorMode applies the --color flag.
 func (s *IOStreams) SetColorMode(m ColorMode) { s.colorMode = m }
+
+// IsStdinTTY reports whether stdin is a terminal: someone may be typing
+// events, or may not know csmctl is waiting for them.
+func (s *IOStreams) IsStdinTTY() bool { return s.stdinTTY }
 
 // IsStdoutTTY reports whether stdout is a terminal.
 func (s *IOStreams) IsStdoutTTY() bool { return s.stdoutTTY }

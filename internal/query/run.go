@@ -42,9 +42,8 @@ type Result struct {
 	InvalidJSON   int  // records that are not JSON, reported and skipped
 	Halted        bool // the filter called halt or halt_error
 	HaltCode      int
-	// InputErrors counts inputs that could not be read; DataErrors those of
-	// them whose bytes were bad (corrupt compressed data) rather than missing.
-	InputErrors, DataErrors int
+	// InputErrors counts inputs that could not be read whole.
+	InputErrors int
 }
 
 // errHalt and errLimit stop the reading of input: after halt, and after
@@ -130,10 +129,8 @@ func (ru *runner) report(msg string) {
 // inputError reports an input that could not be read.
 func (ru *runner) inputError(err error) {
 	ru.report(err.Error())
-	ru.res.InputErrors++
-	var ie *input.Error
-	if errors.As(err, &ie) && ie.Data {
-		ru.res.DataErrors++
+	if !errors.Is(err, input.ErrNoEvents) {
+		ru.res.InputErrors++
 	}
 }
 
