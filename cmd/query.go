@@ -73,8 +73,8 @@ Besides jq's builtins, filters can call
   is_run_key       ... a Run or RunOnce autostart key
 and the selector flags pick the events the filter sees.
 
-A line that is not JSON is reported on standard error as FILE:LINE:COLUMN:
-invalid JSON: ... and skipped. A filter error names the event's FILE:LINE and
+A line that is not JSON is reported on standard error as "csmctl:
+FILE:LINE:COLUMN: invalid JSON: ..." and skipped. A filter error names the event's FILE:LINE and
 the next event is queried.
 
 -o table prints the objects the filter yields as a table, one column per key

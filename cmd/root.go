@@ -4,6 +4,8 @@
 package cmd
 
 import (
+	"errors"
+
 	"github.com/spf13/cobra"
 
 	"github.com/csmctl/csmctl/internal/input"
@@ -14,7 +16,12 @@ import (
 func Main(io *iostreams.IOStreams, args []string) int {
 	root := NewRootCmd(io)
 	root.SetArgs(args)
-	return exitCode(io, root.Execute())
+	c, err := root.ExecuteC()
+	var fe *FlagError
+	if errors.As(err, &fe) && fe.Command == "" && c != nil {
+		fe.Command = c.CommandPath() // the help that explains the mistake
+	}
+	return exitCode(io, err)
 }
 
 // NewRootCmd builds the command tree.
@@ -28,6 +35,10 @@ zstd compressed — from files or standard input, and validates them against the
 backend event schema, shows them, draws their process lineage, or queries them.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// Runnable, so that Args, not cobra, words an unknown command.
+		Args:                       rejectUnknownCommand,
+		RunE:                       func(c *cobra.Command, _ []string) error { return c.Help() },
+		SuggestionsMinimumDistance: 2,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			mode, err := iostreams.ParseColorMode(colorFlag)
 			if err != nil {

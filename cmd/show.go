@@ -50,8 +50,8 @@ printed, in every mode.
 -o json prints the selected events instead, one compact JSON object a line,
 so that show's selectors can feed other tools.
 
-A line that is not JSON is reported on standard error as FILE:LINE:COLUMN: ...
-and the events after it are still shown.
+A line that is not JSON is reported on standard error as
+"csmctl: FILE:LINE:COLUMN: ..." and the events after it are still shown.
 
 Exit status: 0 when every line was read, 1 when some were not JSON, 2 for
 usage errors and unreadable inputs.`,
@@ -248,7 +248,9 @@ func (w *showWriter) write(res shownBatch) error {
 			if err := flush(it.end); err != nil {
 				return err
 			}
-			fmt.Fprintln(w.io.ErrOut, it.problem)
+			if _, err := w.io.ErrOut.Write(appendDiagnostic(nil, it.problem)); err != nil {
+				return err
+			}
 			w.problems++
 			continue
 		}

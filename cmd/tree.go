@@ -147,10 +147,11 @@ func runTree(opts *TreeOptions) error {
 	// Only these outputs list every event; the others count them by rule.
 	builder.KeepHits = opts.Verbose || opts.Output == "json"
 	builder.MaxProcesses = opts.MaxProcesses
-	var bad int
+	var bad, read int
 	var inputErr error
 	emit := func(res treeBatch) error {
 		bad += res.bad
+		read += len(res.events)
 		if len(res.problems) > 0 {
 			if _, err := io.ErrOut.Write(res.problems); err != nil {
 				return err
@@ -168,7 +169,9 @@ func runTree(opts *TreeOptions) error {
 				ok, err := sel.Match(te.line, &te.ev, te.doc)
 				if err != nil {
 					// As show: a data problem on this event, named, exit 1.
-					fmt.Fprintf(io.ErrOut, "%s:%d: %s\n", render.Sanitize(te.file), te.line, render.Sanitize(err.Error()))
+					if _, err := io.ErrOut.Write(appendDiagnostic(nil, fmt.Sprintf("%s:%d: %s", te.file, te.line, err))); err != nil {
+						return err
+					}
 					bad++
 				}
 				if !ok {
@@ -218,7 +221,9 @@ func runTree(opts *TreeOptions) error {
 		fmt.Fprintf(io.ErrOut, "csmctl: %d %s named processes past the first %d, left out (--max-processes)\n",
 			dropped, plural(dropped, "event", "events"), opts.MaxProcesses)
 	}
-	if selecting && shown == 0 {
+	// With no event read (a missing file, only bad lines), the problems
+	// said why already; "no match" would blame the selectors.
+	if selecting && shown == 0 && read > 0 {
 		fmt.Fprintln(io.ErrOut, "csmctl: no event matched the selectors")
 	}
 	if inputErr != nil {
@@ -248,19 +253,17 @@ func (res *treeBatch) decode(rec *input.Record, needsDoc bool) {
 		switch {
 		case val.Err != nil:
 			res.bad++ // worded as every command words it
-			res.problems = append(append(res.problems, render.Sanitize(val.Err.Error())...), '\n')
+			res.problems = appendDiagnostic(res.problems, val.Err.Error())
 		case notEvent != nil:
 			res.events = res.events[:len(res.events)-1]
-			res.problem(rec.File, val.Line, val.Column, notEvent.Error())
+			// FILE:LINE, as show and validate name an event; a column
+			// only points into a syntax error.
+			res.bad++
+			res.problems = appendDiagnostic(res.problems, fmt.Sprintf("%s:%d: %s", rec.File, val.Line, notEvent))
 		case needsDoc:
 			res.events[len(res.events)-1].doc, _ = selector.Doc(val.Data) // Decode checked the syntax
 		}
 	}
-}
-
-func (res *treeBatch) problem(file string, line, col int, msg string) {
-	res.bad++
-	res.problems = fmt.Appendf(res.problems, "%s:%d:%d: %s\n", render.Sanitize(file), line, col, render.Sanitize(msg))
 }
 
 // writeTree writes the forests in the output format asked for.
