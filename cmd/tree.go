@@ -88,7 +88,7 @@ inputs.`,
 			}
 			// Check the selectors now; durations are resolved once the
 			// input has been read for its last date.
-			if _, err := selector.New(opts.Selector, time.Now()); err != nil {
+			if _, err := selector.New(opts.Selector, time.Time{}); err != nil {
 				return &FlagError{Err: err}
 			}
 			if runF != nil {

@@ -40,6 +40,16 @@ func TestUsageErrors(t *testing.T) {
 			"csmctl: invalid argument \"x\" for \"--pid\" flag: not an integer\nRun 'csmctl query --help' for usage.\n"},
 		{"query: indent not an integer", []string{"query", "--indent", "two", ".", attack},
 			"csmctl: invalid argument \"two\" for \"--indent\" flag: not an integer\nRun 'csmctl query --help' for usage.\n"},
+		{"negative duration", []string{"show", "--since", "-2h", kindsFile},
+			"csmctl: --since -2h: a duration goes back from the last event; write 2h\nRun 'csmctl show --help' for usage.\n"},
+		{"since later than until", []string{"tree", "--since", "2025-11-03T10:00:00Z", "--until", "2025-11-03T09:00:00Z", attack},
+			"csmctl: --since 2025-11-03T10:00:00Z is later than --until 2025-11-03T09:00:00Z\nRun 'csmctl tree --help' for usage.\n"},
+		{"since later than until, durations", []string{"query", "--since", "10m", "--until", "1h", ".", attack},
+			"csmctl: --since 10m is later than --until 1h\nRun 'csmctl query --help' for usage.\n"},
+		// The latest date in kinds.ndjson is 2025-11-03T10:04:00.1334550Z
+		// (line 10; line 2's 10:08+01:00 is earlier): 2h before is 08:04.
+		{"since later than until, once the last date is known", []string{"show", "--since", "2h", "--until", "2025-11-03T07:00:00Z", kindsFile},
+			"csmctl: --since 2h (2025-11-03T08:04:00.133455Z) is later than --until 2025-11-03T07:00:00Z\nRun 'csmctl show --help' for usage.\n"},
 		{"query: unknown flag", []string{"query", "--bogus", ".", attack},
 			"csmctl: unknown flag: --bogus\nRun 'csmctl query --help' for usage.\n"},
 	}
