@@ -5,6 +5,7 @@ package cmd
 
 import (
 	"errors"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
@@ -52,7 +53,10 @@ backend event schema, shows them, draws their process lineage, or queries them.`
 	root.SetErr(io.ErrOut)
 	root.PersistentFlags().StringVar(&colorFlag, "color", "auto", "colorize output: auto, always or never (auto honours NO_COLOR)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &FlagError{Err: err} })
-	root.CompletionOptions.HiddenDefaultCmd = true
+	version := buildVersion(debug.ReadBuildInfo())
+	root.Version = version
+	// Declared here so that cobra does not give it -v, which tree uses.
+	root.Flags().Bool("version", false, "print csmctl's version, the commit it was built from, and the Go version")
 
 	// How every command reads its inputs: root flags, shared.
 	reading := &input.Options{MaxRecord: input.DefaultMaxRecord}
@@ -63,5 +67,7 @@ backend event schema, shows them, draws their process lineage, or queries them.`
 	root.AddCommand(newShowCmd(io, reading, nil))
 	root.AddCommand(newTreeCmd(io, reading, nil))
 	root.AddCommand(newQueryCmd(io, reading, nil))
+	root.AddCommand(newVersionCmd(io, version))
+	root.AddCommand(newManCmd(io, nil))
 	return root
 }
