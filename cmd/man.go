@@ -30,7 +30,7 @@ func newManCmd(io *iostreams.IOStreams, runF func(*ManOptions) error) *cobra.Com
 		Long: `Write a man page (section 1) for csmctl and one for each of its commands
 into DIR, created if need be: csmctl.1, csmctl-validate.1, csmctl-show.1, and
 so on. Their text is the commands' --help.`,
-		Example: `  csmctl man --dir /tmp/csmctl-man && man /tmp/csmctl-man/csmctl-show.1`,
+		Example: `  csmctl man --dir man && man ./man/csmctl-show.1`,
 		Args:    noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if opts.Dir == "" {

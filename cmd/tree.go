@@ -74,8 +74,8 @@ Exit status: 0 when every event could be read, 1 when some line was not a
 JSON object or processes were left out, 2 for usage errors and unreadable
 inputs.`,
 		Example: `  csmctl tree examples/attack.ndjson
-  csmctl tree --rule registry_run_key_persistence --hits-only -v events.ndjson
-  csmctl tree --pid 7040 -o json events.ndjson | jq '.[].children'
+  csmctl tree --rule registry_run_key_persistence --hits-only -v examples/attack.ndjson
+  csmctl tree --pid 7040 -o json examples/attack.ndjson | jq '.[].children'
   csmctl tree -o dot examples/attack.ndjson | dot -Tsvg > tree.svg`,
 		RunE: func(c *cobra.Command, args []string) error {
 			applyReading(&opts.Reading, reading)
