@@ -189,7 +189,8 @@ func mergeInputErr(prev error, err error) error {
 	if errors.As(err, &ie) && ie.Data {
 		code = ExitData
 	}
-	if prev != nil && prev.(*ExitError).Code >= code {
+	var worst *ExitError
+	if errors.As(prev, &worst) && worst.Code >= code {
 		return prev
 	}
 	return &ExitError{Code: code, Silent: true}
