@@ -2,7 +2,9 @@ package selector
 
 import (
 	"encoding/json"
+	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -280,5 +282,32 @@ func TestAnchorEveryValueExactKey(t *testing.T) {
 	got := Anchor(input.Open(nil, strings.NewReader(in), input.Options{}))
 	if want := time.Date(2025, 11, 3, 10, 0, 0, 0, time.UTC); !got.Equal(want) {
 		t.Errorf("Anchor = %v, want %v", got, want)
+	}
+}
+
+// --pid takes decimal integers, repeated or comma-separated; anything else
+// is a *strconv.NumError, which the command words for the user.
+func TestPIDFlag(t *testing.T) {
+	tests := []struct {
+		args    []string
+		want    []int64
+		wantErr bool
+	}{
+		{[]string{"--pid", "4"}, []int64{4}, false},
+		{[]string{"--pid", "4,7040", "--pid", "12"}, []int64{4, 7040, 12}, false},
+		{[]string{"--pid", "010"}, []int64{10}, false}, // decimal, as pids are written
+		{[]string{"--pid", "x"}, nil, true},
+		{[]string{"--pid", "4,"}, nil, true},
+		{[]string{"--pid", "99999999999999999999"}, nil, true},
+	}
+	for _, tt := range tests {
+		var o Options
+		fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
+		o.AddFlags(fs)
+		err := fs.Parse(tt.args)
+		var ne *strconv.NumError
+		if tt.wantErr != errors.As(err, &ne) || !tt.wantErr && !slices.Equal(o.PIDs, tt.want) {
+			t.Errorf("%v: pids %v, error %v; want %v, error %v", tt.args, o.PIDs, err, tt.want, tt.wantErr)
+		}
 	}
 }
