@@ -27,6 +27,11 @@ func TestHelpGolden(t *testing.T) {
 			golden.Assert(t, filepath.Join("testdata", "help", name+".golden"), []byte(out))
 		})
 	}
+	// csmctl alone prints its help.
+	out, errOut, code := run(t, "")
+	if want, _ := os.ReadFile(filepath.Join("testdata", "help", "csmctl.golden")); code != ExitOK || errOut != "" || out != string(want) {
+		t.Errorf("csmctl with no arguments: exit status %d, stderr %q, stdout:\n%s", code, errOut, out)
+	}
 }
 
 // jqOwnFunctions are functions query defines that jq itself has: its help
