@@ -5,8 +5,19 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/csmctl/csmctl/internal/input"
 )
+
+// noArgs is the argument check of the commands that take none; cobra's
+// own words the mistake as an unknown command.
+func noArgs(c *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return flagErrorf("%s takes no arguments, got %q", c.CommandPath(), args[0])
+	}
+	return nil
+}
 
 // checkOutput checks an -o value against the formats a command writes.
 func checkOutput(got string, formats ...string) error {

@@ -153,6 +153,13 @@ func TestHostileInputs(t *testing.T) {
 						t.Errorf("%s: %s not named; stderr:\n%s", name, loc, errOut)
 					}
 				}
+				// Every diagnostic starts with csmctl's name, in every
+				// command; validate's summary is a count, not a diagnostic.
+				for _, l := range strings.Split(strings.TrimSuffix(errOut, "\n"), "\n") {
+					if l != "" && !strings.HasPrefix(l, "csmctl: ") && !(args[0] == "validate" && strings.Contains(l, " valid, ")) {
+						t.Errorf("%s: stderr line %q does not start with \"csmctl: \"", name, l)
+					}
+				}
 				for _, bad := range []string{"\x1b", "\x07", "\u202e", "\u009b"} {
 					if strings.Contains(out, bad) || strings.Contains(errOut, bad) {
 						t.Errorf("%s: output holds %q raw", name, bad)

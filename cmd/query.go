@@ -66,6 +66,7 @@ written.
 
 Besides jq's builtins, filters can call
   input_line       {file, line} of the current event
+  input_host       the host of the Datadog envelope it came in, or null
   lineage          executable names of the process and its ancestors
   ancestor_names   the same, without the process itself
   ancestors        the ancestor processes, nearest first
@@ -73,8 +74,8 @@ Besides jq's builtins, filters can call
   is_run_key       ... a Run or RunOnce autostart key
 and the selector flags pick the events the filter sees.
 
-A line that is not JSON is reported on standard error as FILE:LINE:COLUMN:
-invalid JSON: ... and skipped. A filter error names the event's FILE:LINE and
+A line that is not JSON is reported on standard error as "csmctl:
+FILE:LINE:COLUMN: invalid JSON: ..." and skipped. A filter error names the event's FILE:LINE and
 the next event is queried.
 
 -o table prints the objects the filter yields as a table, one column per key
@@ -84,11 +85,12 @@ Exit status, as jq's: 0 ok; 1 with -e when the last output is false or null;
 3 the filter does not compile; 4 with -e when there is no output; 5 the
 filter failed on some event; halt_error's own. Otherwise 1 when some line was
 not JSON, 2 for usage errors and unreadable inputs.`,
-		Example: `  csmctl query -c 'select(.evt.name == "set_key_value") | {date, key: .registry.key_path}' events.ndjson
-  csmctl query -r 'select(is_run_key) | [.date, (lineage | join(" < "))] | @tsv' events.ndjson
+		Example: `  csmctl query -c 'select(.evt.name == "set_key_value") | {date, key: .registry.key_path}' examples/events.ndjson
+  csmctl query -r 'select(is_run_key) | [.date, (lineage | join(" < "))] | @tsv' examples/events.ndjson
   csmctl query --rule windows_process_exit_nonzero -o table --columns exe,code \
-      '{exe: .process.executable.name, code: .exit.code}' events.ndjson
-  csmctl query -n '[inputs | .agent.rule_id] | group_by(.) | map({(.[0]): length}) | add' events.ndjson`,
+      '{exe: .process.executable.name, code: .exit.code}' examples/attack.ndjson
+  csmctl query -c '{host: input_host, rule: .agent.rule_id}' examples/api-export.json
+  csmctl query -n '[inputs | .agent.rule_id] | group_by(.) | map({(.[0]): length}) | add' examples/generated.ndjson.gz`,
 		// jq's flags do not fit pflag: --arg takes two values and --args
 		// turns the arguments after the filter into values. parseQueryArgs
 		// handles those and hands the rest to the flag set.

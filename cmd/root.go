@@ -4,6 +4,9 @@
 package cmd
 
 import (
+	"errors"
+	"runtime/debug"
+
 	"github.com/spf13/cobra"
 
 	"github.com/csmctl/csmctl/internal/input"
@@ -17,7 +20,12 @@ func Main(io *iostreams.IOStreams, args []string) int {
 	}
 	root := NewRootCmd(io)
 	root.SetArgs(args)
-	return exitCode(io, root.Execute())
+	c, err := root.ExecuteC()
+	var fe *FlagError
+	if errors.As(err, &fe) && fe.Command == "" && c != nil {
+		fe.Command = c.CommandPath() // the help that explains the mistake
+	}
+	return exitCode(io, err)
 }
 
 // NewRootCmd builds the command tree.
@@ -31,6 +39,10 @@ zstd compressed — from files or standard input, and validates them against the
 backend event schema, shows them, draws their process lineage, or queries them.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// Runnable, so that Args, not cobra, words an unknown command.
+		Args:                       rejectUnknownCommand,
+		RunE:                       func(c *cobra.Command, _ []string) error { return c.Help() },
+		SuggestionsMinimumDistance: 2,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			mode, err := iostreams.ParseColorMode(colorFlag)
 			if err != nil {
@@ -44,7 +56,10 @@ backend event schema, shows them, draws their process lineage, or queries them.`
 	root.SetErr(io.ErrOut)
 	root.PersistentFlags().StringVar(&colorFlag, "color", "auto", "colorize output: auto, always or never (auto honours NO_COLOR)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &FlagError{Err: err} })
-	root.CompletionOptions.HiddenDefaultCmd = true
+	version := buildVersion(debug.ReadBuildInfo())
+	root.Version = version
+	// Declared here so that cobra does not give it -v, which tree uses.
+	root.Flags().Bool("version", false, "print csmctl's version, the commit it was built from, and the Go version")
 
 	// How every command reads its inputs: root flags, shared.
 	reading := &input.Options{MaxRecord: input.DefaultMaxRecord, ReportEmpty: true}
@@ -55,5 +70,7 @@ backend event schema, shows them, draws their process lineage, or queries them.`
 	root.AddCommand(newShowCmd(io, reading, nil))
 	root.AddCommand(newTreeCmd(io, reading, nil))
 	root.AddCommand(newQueryCmd(io, reading, nil))
+	root.AddCommand(newVersionCmd(io, version))
+	root.AddCommand(newManCmd(io, nil))
 	return root
 }

@@ -52,15 +52,15 @@ so that show's selectors can feed other tools. An event that came in a Datadog
 envelope (log archive, Logs API) is printed with its envelope, so that csmctl
 reading the output keeps its host.
 
-A line that is not JSON is reported on standard error as FILE:LINE:COLUMN: ...
-and the events after it are still shown.
+A line that is not JSON is reported on standard error as
+"csmctl: FILE:LINE:COLUMN: ..." and the events after it are still shown.
 
 Exit status: 0 when every line was read, 1 when some were not JSON, 2 for
 usage errors and unreadable inputs.`,
 		Example: `  csmctl show examples/kinds.ndjson
-  csmctl show --rule registry_run_key_persistence --since 2h events.ndjson
-  csmctl show --line 120-130 --event exec archive.json.gz | less -R
-  csmctl show --where '.exit.code != 0' -o json events.ndjson | jq .process.cmdline`,
+  csmctl show --rule registry_run_key_persistence --since 2h examples/attack.ndjson
+  csmctl show --line 10-12 --event exec examples/archive_20251103_0900.json.gz | less -R
+  csmctl show --event exit --where '.exit.code != 0' -o json examples/attack.ndjson | jq .process.cmdline`,
 		RunE: func(c *cobra.Command, args []string) error {
 			applyReading(&opts.Reading, reading)
 			opts.Files = args
@@ -257,7 +257,9 @@ func (w *showWriter) write(res shownBatch) error {
 			if err := flush(it.end); err != nil {
 				return err
 			}
-			fmt.Fprintln(w.io.ErrOut, it.problem)
+			if _, err := w.io.ErrOut.Write(appendDiagnostic(nil, it.problem)); err != nil {
+				return err
+			}
 			w.problems++
 			continue
 		}

@@ -53,9 +53,10 @@ Processes with hits are highlighted.
 A process is its pid and exec time, so a reused pid is another process. A
 process without exec_time is told apart by its pid and its parent in the
 chain. A pid that is not an integer is shown as written, marked (invalid),
-and identifies by its text: "123" is not 123. When events disagree about a parent or a fact, the later event wins
-and the disagreement is counted on standard error. A cycle of parents in bad
-data is cut, and marked ↺ where it closes.
+and identifies by its text: "123" is not 123. When events disagree about a
+parent or a fact, the later event wins and the disagreement is counted on
+standard error. A cycle of parents in bad data is cut, and marked ↺ where it
+closes.
 
 The selectors (--rule, --pid, --event, --since, --until, --where, --line,
 --limit) pick the events that count as hits; the lineage is built from every
@@ -75,8 +76,8 @@ Exit status: 0 when every event could be read, 1 when some line was not a
 JSON object or processes were left out, 2 for usage errors and unreadable
 inputs.`,
 		Example: `  csmctl tree examples/attack.ndjson
-  csmctl tree --rule registry_run_key_persistence --hits-only -v events.ndjson
-  csmctl tree --pid 7040 -o json events.ndjson | jq '.[].children'
+  csmctl tree --rule registry_run_key_persistence --hits-only -v examples/attack.ndjson
+  csmctl tree --pid 7040 -o json examples/attack.ndjson | jq '.[].children'
   csmctl tree -o dot examples/attack.ndjson | dot -Tsvg > tree.svg`,
 		RunE: func(c *cobra.Command, args []string) error {
 			applyReading(&opts.Reading, reading)
@@ -89,7 +90,7 @@ inputs.`,
 			}
 			// Check the selectors now; durations are resolved once the
 			// input has been read for its last date.
-			if _, err := selector.New(opts.Selector, time.Now()); err != nil {
+			if _, err := selector.New(opts.Selector, time.Time{}); err != nil {
 				return &FlagError{Err: err}
 			}
 			if runF != nil {
@@ -148,10 +149,11 @@ func runTree(opts *TreeOptions) error {
 	// Only these outputs list every event; the others count them by rule.
 	builder.KeepHits = opts.Verbose || opts.Output == "json"
 	builder.MaxProcesses = opts.MaxProcesses
-	var bad int
+	var bad, read int
 	var inputErr error
 	emit := func(res treeBatch) error {
 		bad += res.bad
+		read += len(res.events)
 		if len(res.problems) > 0 {
 			if _, err := io.ErrOut.Write(res.problems); err != nil {
 				return err
@@ -169,7 +171,9 @@ func runTree(opts *TreeOptions) error {
 				ok, err := sel.Match(te.line, &te.ev, te.doc)
 				if err != nil {
 					// As show: a data problem on this event, named, exit 1.
-					fmt.Fprintf(io.ErrOut, "%s:%d: %s\n", render.Sanitize(te.file), te.line, render.Sanitize(err.Error()))
+					if _, err := io.ErrOut.Write(appendDiagnostic(nil, fmt.Sprintf("%s:%d: %s", te.file, te.line, err))); err != nil {
+						return err
+					}
 					bad++
 				}
 				if !ok {
@@ -219,7 +223,9 @@ func runTree(opts *TreeOptions) error {
 		fmt.Fprintf(io.ErrOut, "csmctl: %d %s named processes past the first %d, left out (--max-processes)\n",
 			dropped, plural(dropped, "event", "events"), opts.MaxProcesses)
 	}
-	if selecting && shown == 0 {
+	// With no event read (a missing file, only bad lines), the problems
+	// said why already; "no match" would blame the selectors.
+	if selecting && shown == 0 && read > 0 {
 		fmt.Fprintln(io.ErrOut, "csmctl: no event matched the selectors")
 	}
 	if inputErr != nil {
@@ -249,19 +255,17 @@ func (res *treeBatch) decode(rec *input.Record, needsDoc bool) {
 		switch {
 		case val.Err != nil:
 			res.bad++ // worded as every command words it
-			res.problems = append(append(res.problems, render.Sanitize(val.Err.Error())...), '\n')
+			res.problems = appendDiagnostic(res.problems, val.Err.Error())
 		case notEvent != nil:
 			res.events = res.events[:len(res.events)-1]
-			res.problem(rec.File, val.Line, val.Column, notEvent.Error())
+			// FILE:LINE, as show and validate name an event; a column
+			// only points into a syntax error.
+			res.bad++
+			res.problems = appendDiagnostic(res.problems, fmt.Sprintf("%s:%d: %s", rec.File, val.Line, notEvent))
 		case needsDoc:
 			res.events[len(res.events)-1].doc, _ = selector.Doc(val.Data) // Decode checked the syntax
 		}
 	}
-}
-
-func (res *treeBatch) problem(file string, line, col int, msg string) {
-	res.bad++
-	res.problems = fmt.Appendf(res.problems, "%s:%d:%d: %s\n", render.Sanitize(file), line, col, render.Sanitize(msg))
 }
 
 // writeTree writes the forests in the output format asked for.

@@ -48,8 +48,9 @@ validation goes on with the next line. A summary goes to standard error.
 Exit status: 0 when every event is valid, 1 when any is invalid or not JSON,
 2 for usage errors and unreadable inputs.`,
 		Example: `  csmctl validate examples/events.ndjson
-  csmctl validate -o json archive.json.gz | jq -r .errors[].path | sort | uniq -c
-  csmctl validate --schema linux linux-events.ndjson`,
+  csmctl validate -o json examples/violations.ndjson | jq -r '.errors[].path' | sort | uniq -c
+  csmctl validate --allow-unknown examples/archive_20251103_0900.json.gz examples/api-export.json
+  csmctl validate --schema windows examples/kinds.ndjson`,
 		RunE: func(c *cobra.Command, args []string) error {
 			applyReading(&opts.Reading, reading)
 			opts.Files = args

@@ -42,7 +42,12 @@ func Prepare(opts Options, files []string, stdin io.Reader, reading input.Option
 			return nil, nil, noop, fmt.Errorf("reading standard input: %w", err)
 		}
 	}
-	sel, _ := New(opts, anchor) // the options were checked above
+	// Checked again: a duration and a time are compared only now.
+	sel, err := New(opts, anchor)
+	if err != nil {
+		cleanup()
+		return nil, nil, noop, &OptionsError{err}
+	}
 	return sel, stdin, cleanup, nil
 }
 

@@ -36,11 +36,11 @@ func (o *Options) AddFlags(fs *pflag.FlagSet) {
 	fs.StringSliceVar(&o.Lines, "line", nil, "only the events on line `N` or lines N-M of their file (repeatable)")
 	fs.StringSliceVar(&o.Rules, "rule", nil, "only events of rule `ID` (agent.rule_id; repeatable)")
 	fs.StringSliceVar(&o.Events, "event", nil, "only events named `NAME` (evt.name, e.g. exec, set_key_value; repeatable)")
-	fs.Int64SliceVar(&o.PIDs, "pid", nil, "only events whose process has pid `N` (repeatable)")
+	fs.Var(pidList{&o.PIDs}, "pid", "only events whose process has pid `N` (repeatable)")
 	fs.StringVar(&o.Since, "since", "", "only events at or after `TIME` (RFC 3339, or a duration like 2h back from the last event)")
 	fs.StringVar(&o.Until, "until", "", "only events at or before `TIME` (RFC 3339, or a duration back from the last event)")
 	fs.StringVar(&o.Where, "where", "", "only events for which the jq `EXPR` is true, e.g. '.exit.code != 0'")
-	fs.IntVar(&o.Limit, "limit", 0, "stop after `N` selected events")
+	fs.IntVar(&o.Limit, "limit", 0, "stop after `N` selected events (0: no limit)")
 }
 
 // Active reports whether any selector is set.
@@ -108,6 +108,9 @@ func New(o Options, anchor time.Time) (*Selector, error) {
 	if s.until, err = parseTime("--until", o.Until, anchor); err != nil {
 		return nil, err
 	}
+	if err := checkWindow(o, s.since, s.until, anchor); err != nil {
+		return nil, err
+	}
 	if o.Where != "" {
 		q, err := gojq.Parse(o.Where)
 		if err != nil {
@@ -151,6 +154,9 @@ func parseTime(flag, v string, anchor time.Time) (time.Time, error) {
 		return time.Time{}, nil
 	}
 	if d, err := time.ParseDuration(v); err == nil {
+		if d < 0 {
+			return time.Time{}, fmt.Errorf("%s %s: a duration goes back from the last event; write %s", flag, v, strings.TrimPrefix(v, "-"))
+		}
 		// With no dated event to count back from, anchor is zero: the
 		// bound is still set, and selects nothing, as no event has a date.
 		return anchor.Add(-d), nil
@@ -160,6 +166,28 @@ func parseTime(flag, v string, anchor time.Time) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("%s %q: want an RFC 3339 time (2025-11-03T09:00:00Z) or a duration (90m, 2h)", flag, v)
 	}
 	return t, nil
+}
+
+// checkWindow rejects a --since later than --until: it would select
+// nothing, silently. A duration and a time can only be compared once the
+// anchor, the last event's date, is known.
+func checkWindow(o Options, since, until, anchor time.Time) error {
+	if since.IsZero() || until.IsZero() || !since.After(until) {
+		return nil
+	}
+	if isDuration(o.Since) != isDuration(o.Until) && anchor.IsZero() {
+		return nil
+	}
+	return fmt.Errorf("--since %s is later than --until %s", windowBound(o.Since, since, o.Until), windowBound(o.Until, until, o.Since))
+}
+
+// windowBound words a bound as given, with the time a duration stands for
+// when the other bound is a time.
+func windowBound(v string, t time.Time, other string) string {
+	if isDuration(v) && !isDuration(other) {
+		return fmt.Sprintf("%s (%s)", v, t.Format(time.RFC3339Nano))
+	}
+	return v
 }
 
 // Anchor is the date durations count back from: the last event's.

@@ -2,7 +2,9 @@ package selector
 
 import (
 	"encoding/json"
+	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -166,6 +168,16 @@ func TestNewErrors(t *testing.T) {
 		{"where syntax", Options{Where: ".["}, anchor, "--where"},
 		{"where undefined function", Options{Where: "nope(1)"}, anchor, "--where"},
 		{"negative limit", Options{Limit: -1}, anchor, "--limit must not be negative"},
+		{"since negative duration", Options{Since: "-2h"}, time.Time{}, "--since -2h: a duration goes back from the last event; write 2h"},
+		{"until negative duration", Options{Until: "-1h30m"}, anchor, "--until -1h30m: a duration goes back from the last event; write 1h30m"},
+		{"since later than until", Options{Since: "2025-11-03T10:00:00Z", Until: "2025-11-03T09:00:00+00:00"}, time.Time{},
+			"--since 2025-11-03T10:00:00Z is later than --until 2025-11-03T09:00:00+00:00"},
+		{"since later than until, offsets", Options{Since: "2025-11-03T10:30:00+01:00", Until: "2025-11-03T09:00:00Z"}, time.Time{},
+			"--since 2025-11-03T10:30:00+01:00 is later than --until 2025-11-03T09:00:00Z"},
+		{"since later than until, durations", Options{Since: "30m", Until: "1h"}, time.Time{}, "--since 30m is later than --until 1h"},
+		// anchor is 2025-11-03T11:00:00.5Z: --since 2h is 09:00:00.5.
+		{"since later than until, once anchored", Options{Since: "2h", Until: "2025-11-03T09:00:00Z"}, anchor,
+			"--since 2h (2025-11-03T09:00:00.5Z) is later than --until 2025-11-03T09:00:00Z"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -271,6 +283,22 @@ func TestAnchor(t *testing.T) {
 	}
 }
 
+// A window that can hold events is accepted: --since equal to --until, and
+// a duration against a time before the input is read for its last date.
+func TestNewAcceptsWindows(t *testing.T) {
+	for _, o := range []Options{
+		{Since: "2025-11-03T10:00:00Z", Until: "2025-11-03T10:00:00Z"},
+		{Since: "1h", Until: "30m"},
+		{Since: "0s"},
+		{Since: "2h", Until: "2025-11-03T09:00:00Z"},
+		{Since: "2025-11-03T10:00:00Z", Until: "1h"},
+	} {
+		if _, err := New(o, time.Time{}); err != nil {
+			t.Errorf("%+v: %v", o, err)
+		}
+	}
+}
+
 // With no dated event to count back from, a duration selects nothing:
 // no event has a date in range. It is not a usage error.
 func TestDurationWithoutAnchor(t *testing.T) {
@@ -297,5 +325,32 @@ func TestAnchorEveryValueExactKey(t *testing.T) {
 	got := Anchor(input.Open(nil, strings.NewReader(in), input.Options{}))
 	if want := time.Date(2025, 11, 3, 10, 0, 0, 0, time.UTC); !got.Equal(want) {
 		t.Errorf("Anchor = %v, want %v", got, want)
+	}
+}
+
+// --pid takes decimal integers, repeated or comma-separated; anything else
+// is a *strconv.NumError, which the command words for the user.
+func TestPIDFlag(t *testing.T) {
+	tests := []struct {
+		args    []string
+		want    []int64
+		wantErr bool
+	}{
+		{[]string{"--pid", "4"}, []int64{4}, false},
+		{[]string{"--pid", "4,7040", "--pid", "12"}, []int64{4, 7040, 12}, false},
+		{[]string{"--pid", "010"}, []int64{10}, false}, // decimal, as pids are written
+		{[]string{"--pid", "x"}, nil, true},
+		{[]string{"--pid", "4,"}, nil, true},
+		{[]string{"--pid", "99999999999999999999"}, nil, true},
+	}
+	for _, tt := range tests {
+		var o Options
+		fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
+		o.AddFlags(fs)
+		err := fs.Parse(tt.args)
+		var ne *strconv.NumError
+		if tt.wantErr != errors.As(err, &ne) || !tt.wantErr && !slices.Equal(o.PIDs, tt.want) {
+			t.Errorf("%v: pids %v, error %v; want %v, error %v", tt.args, o.PIDs, err, tt.want, tt.wantErr)
+		}
 	}
 }
