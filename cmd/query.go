@@ -80,10 +80,11 @@ the next event is queried.
 -o table prints the objects the filter yields as a table, one column per key
 (--columns picks and orders them).
 
-Exit status, as jq's: 0 ok; 1 with -e when the last output is false or null;
-3 the filter does not compile; 4 with -e when there is no output; 5 the
-filter failed on some event; halt_error's own. Otherwise 1 when some line was
-not JSON, 2 for usage errors and unreadable inputs.`,
+Exit status, as jq's, the first that applies: 3 the filter does not
+compile; 2 a usage error, or an input could not be read (whatever -e or
+halt_error would say); halt_error's own; 5 the filter failed on some event;
+with -e, 4 when there is no output and 1 when the last output is false or
+null; 1 when some line was not JSON; else 0.`,
 		Example: `  csmctl query -c 'select(.evt.name == "set_key_value") | {date, key: .registry.key_path}' events.ndjson
   csmctl query -r 'select(is_run_key) | [.date, (lineage | join(" < "))] | @tsv' events.ndjson
   csmctl query --rule windows_process_exit_nonzero -o table --columns exe,code \
@@ -379,9 +380,14 @@ func (opts *QueryOptions) compileOptions() (query.Options, error) {
 	return qo, nil
 }
 
-// queryStatus is jq's exit status for a run — halt_error's code, 5 after a
-// filter error, -e's 1 and 4 — and else csmctl's for the input.
+// queryStatus is jq's exit status for a run — 2 when an input could not be
+// read, whatever else happened (so -e never answers about a log it did not
+// read), then halt_error's code, 5 after a filter error, -e's 1 and 4 — and
+// else csmctl's for the input.
 func queryStatus(res *query.Result, exitStatus bool) error {
+	if res.InputErrors > res.DataErrors {
+		return errReported
+	}
 	if res.Halted {
 		if res.HaltCode == 0 {
 			return nil
@@ -395,8 +401,6 @@ func queryStatus(res *query.Result, exitStatus bool) error {
 		return &ExitError{Code: ExitNoValue, Silent: true}
 	case exitStatus && res.LastFalsy:
 		return &ExitError{Code: ExitFalsy, Silent: true}
-	case res.InputErrors > res.DataErrors:
-		return errReported
 	case res.InputErrors > 0 || res.InvalidJSON > 0:
 		return errDataProblems
 	}

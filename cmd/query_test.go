@@ -375,3 +375,59 @@ func TestQueryCompileErrorMessage(t *testing.T) {
 		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, errOut, want)
 	}
 }
+
+// An input that cannot be read makes the exit status 2, whatever -e would
+// have said, after the readable inputs are queried: jq's rule (an input
+// error overrides every status but a compile error). Without it, -e answers
+// "no" about a log that was never read. When jq is on PATH it is asked too.
+func TestQueryUnreadableInputStatus(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.ndjson")
+	if err := os.WriteFile(good, []byte(`{"a":1}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "missing.ndjson")
+	inputs := []struct {
+		name  string
+		files []string
+	}{
+		{"missing only", []string{missing}},
+		{"missing and good", []string{missing, good}},
+		{"good and missing", []string{good, missing}},
+		{"good only", []string{good}},
+	}
+	filters := []struct {
+		name string
+		args []string
+		// want is the status for each input above.
+		want [4]int
+		// jqReadsAhead: the filter stops before the missing file, which
+		// csmctl then never opens, where jq has opened it already.
+		jqReadsAhead bool
+	}{
+		{"filter", []string{".a == 1"}, [4]int{2, 2, 2, 0}, false},
+		{"filter -e", []string{"-e", ".a == 1"}, [4]int{2, 2, 2, 0}, false},
+		{"falsy filter -e", []string{"-e", ".a == 2"}, [4]int{2, 2, 2, 1}, false},
+		{"-n inputs", []string{"-n", "any(inputs; .a == 1)"}, [4]int{2, 2, 0, 0}, true},
+		{"-n inputs -e", []string{"-n", "-e", "any(inputs; .a == 1)"}, [4]int{2, 2, 0, 0}, true},
+		{"-n inputs all read -e", []string{"-n", "-e", "[inputs] | length == 1"}, [4]int{2, 2, 2, 0}, false},
+		{"-n without inputs -e", []string{"-n", "-e", "1"}, [4]int{0, 0, 0, 0}, false}, // nothing is read
+		{"runtime error", []string{"error"}, [4]int{2, 2, 2, 5}, false},
+		{"halt_error", []string{`"x" | halt_error(7)`}, [4]int{2, 2, 7, 7}, true},
+	}
+	jq, _ := exec.LookPath("jq")
+	for _, f := range filters {
+		for i, in := range inputs {
+			args := append(append([]string(nil), f.args...), in.files...)
+			_, errOut, code := runQueryArgs(t, args, nil, 0, 2)
+			if code != f.want[i] {
+				t.Errorf("%s, %s: exit status %d, want %d; stderr:\n%s", f.name, in.name, code, f.want[i], errOut)
+			}
+			if jq != "" && !(f.jqReadsAhead && in.name == "good and missing") {
+				if _, jqCode := runReference(t, jq, args, nil); jqCode != f.want[i] {
+					t.Errorf("%s, %s: jq exits %d, the test wants %d", f.name, in.name, jqCode, f.want[i])
+				}
+			}
+		}
+	}
+}
