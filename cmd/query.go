@@ -71,7 +71,8 @@ Besides jq's builtins, filters can call
   ancestors        the ancestor processes, nearest first
   is_registry      the event is about a registry key
   is_run_key       ... a Run or RunOnce autostart key
-and the selector flags pick the events the filter sees.
+and the selector flags pick the events the filter sees. The definitions in
+~/.jq, if it can be read, are loaded before the filter, as jq does.
 
 A line that is not JSON is reported on standard error as FILE:LINE:COLUMN:
 invalid JSON: ... and skipped. A filter error names the event's FILE:LINE and
