@@ -78,8 +78,10 @@ A line that is not JSON is reported on standard error as FILE:LINE:COLUMN:
 invalid JSON: ... and skipped. A filter error names the event's FILE:LINE and
 the next event is queried.
 
--o table prints the objects the filter yields as a table, one column per key
-(--columns picks and orders them).
+-o table prints the objects the filter yields as a table, one column per key:
+--columns picks and orders them, else the first object's keys, sorted. Into
+a pipe, rows are tab-separated, header first, each printed as it comes; on a
+terminal, the table is fitted to the screen once every row is in.
 
 Exit status, as jq's, the first that applies: 3 the filter does not
 compile; 2 a usage error, or an input could not be read (whatever -e or

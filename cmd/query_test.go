@@ -17,6 +17,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/csmctl/csmctl/internal/golden"
 	"github.com/csmctl/csmctl/internal/iostreams"
 )
 
@@ -429,5 +430,37 @@ func TestQueryUnreadableInputStatus(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// -o table: tab-separated rows, as they come, into a pipe; a table fitted to
+// the screen on a terminal. Either way the columns are --columns, or the
+// first object's keys, and a later object's other key is reported.
+func TestQueryTableGolden(t *testing.T) {
+	mixed := "{\"a\":1,\"b\":\"x\\ty\"}\n{\"a\":2,\"c\":3}\n{\"b\":\"z\\u001b[31m\"}\n"
+	for _, tt := range []struct {
+		name  string
+		tty   bool
+		stdin string
+		args  []string
+		code  int
+	}{
+		{"pipe", false, "", []string{"-o", "table", "{t: .title, p: .process.cmdline}", "testdata/hostile.ndjson"}, ExitRuntime},
+		{"tty", true, "", []string{"-o", "table", "{t: .title, p: .process.cmdline}", "testdata/hostile.ndjson"}, ExitRuntime},
+		{"pipe-first-keys", false, mixed, []string{"-o", "table", "."}, ExitRuntime},
+		{"tty-first-keys", true, mixed, []string{"-o", "table", "."}, ExitRuntime},
+		{"pipe-columns", false, mixed, []string{"-o", "table", "--columns", "c,a", "."}, ExitOK},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			io, in, out, errOut := iostreams.Test()
+			in.WriteString(tt.stdin)
+			io.SetStdoutTTY(tt.tty)
+			io.SetWidth(60)
+			code := Main(io, append([]string{"--color", "never", "query"}, tt.args...))
+			if code != tt.code {
+				t.Errorf("exit status %d, want %d", code, tt.code)
+			}
+			golden.Assert(t, filepath.Join("testdata", "query-table-"+tt.name+".golden"), []byte(out.String()+"--- stderr ---\n"+errOut.String()))
+		})
 	}
 }

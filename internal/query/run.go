@@ -77,7 +77,7 @@ func (p *Program) Run(o RunOptions) (*Result, error) {
 	}
 	ru.out = bufio.NewWriterSize(o.Out, 64<<10)
 	if o.Table != nil {
-		ru.table = newTableCollector(*o.Table)
+		ru.table = newTablePrinter(*o.Table, ru.out)
 	}
 	r := input.Open(o.Files, stdin, o.Reading)
 	if p.readsInputs || o.NullInput || o.Slurp {
@@ -86,7 +86,7 @@ func (p *Program) Run(o RunOptions) (*Result, error) {
 		err = ru.parallel(r)
 	}
 	if err == nil && ru.table != nil {
-		err = ru.table.render(ru.out)
+		err = ru.table.end()
 	}
 	if ferr := ru.out.Flush(); err == nil {
 		err = ferr
@@ -108,7 +108,7 @@ type runner struct {
 	res    *Result
 	anchor time.Time
 	out    *bufio.Writer
-	table  *tableCollector
+	table  *tablePrinter
 	// countLimit: --limit is counted as results are printed (in parallel
 	// runs; a sequential run counts as it reads).
 	countLimit bool
