@@ -29,6 +29,7 @@ type QueryOptions struct {
 
 	Compact, Raw, Join, ASCII, Tab bool
 	Indent                         int
+	Escape                         bool // --escape: escape strings as on a terminal, even into a pipe
 	ColorOn, ColorOff              bool // -C, -M
 	NullInput, Slurp, ExitStatus   bool
 
@@ -78,6 +79,10 @@ A line that is not JSON is reported on standard error as FILE:LINE:COLUMN:
 invalid JSON: ... and skipped. A filter error names the event's FILE:LINE and
 the next event is queried.
 
+On a terminal, what in a string could drive it (control characters, bidi
+marks) is escaped, in JSON and in -r output; into a pipe the output is
+gojq's, unless --escape asks for the terminal's escaping (for | less, | head).
+
 -o table prints the objects the filter yields as a table, one column per key:
 --columns picks and orders them, else the first object's keys, sorted. Into
 a pipe, rows are tab-separated, header first, each printed as it comes; on a
@@ -121,6 +126,7 @@ null; 1 when some line was not JSON; else 0.`,
 	f.BoolVarP(&opts.Join, "join-output", "j", false, "like -r, with no newline after each value")
 	f.BoolVarP(&opts.ASCII, "ascii-output", "a", false, "non-ASCII characters as \\uXXXX escapes")
 	f.BoolVar(&opts.Tab, "tab", false, "indent with tabs")
+	f.BoolVar(&opts.Escape, "escape", false, "escape control characters and bidi marks in strings as on a terminal, even into a pipe")
 	f.IntVar(&opts.Indent, "indent", 2, "indent with `N` spaces (0 to 9)")
 	f.BoolVarP(&opts.ColorOn, "color-output", "C", false, "colour the JSON, even into a pipe")
 	f.BoolVarP(&opts.ColorOff, "monochrome-output", "M", false, "do not colour the JSON")
@@ -306,7 +312,7 @@ func runQuery(opts *QueryOptions) error {
 		Format: query.Format{
 			Indent: opts.Indent, Compact: opts.Compact, Tab: opts.Tab,
 			Raw: opts.Raw, Join: opts.Join, ASCII: opts.ASCII,
-			Color: color, Terminal: io.IsStdoutTTY(),
+			Color: color, Escape: io.IsStdoutTTY() || opts.Escape,
 		},
 		NullInput:  opts.NullInput,
 		Slurp:      opts.Slurp,

@@ -464,3 +464,28 @@ func TestQueryTableGolden(t *testing.T) {
 		})
 	}
 }
+
+// --escape gives a pipe the output a terminal gets: what could drive a
+// terminal in a string is escaped, in -r output (which keeps its line breaks
+// and tabs) and in JSON.
+func TestQueryEscape(t *testing.T) {
+	var all strings.Builder
+	for _, args := range [][]string{
+		{"-r", "select(type == \"object\" and has(\"s\")) | .s[]"},
+		{"-c", "select(type == \"object\" and has(\"s\")) | .s"},
+	} {
+		args = append(args, "testdata/query/odd.ndjson")
+		escaped, _, code := run(t, "", append([]string{"--color", "never", "query", "--escape"}, args...)...)
+		if code != 0 {
+			t.Errorf("%v: exit status %d", args, code)
+		}
+		io, _, out, _ := iostreams.Test()
+		io.SetStdoutTTY(true)
+		Main(io, append([]string{"--color", "never", "query"}, args...))
+		if escaped != out.String() {
+			t.Errorf("%v: --escape into a pipe:\n%s\nwant what a terminal gets:\n%s", args, escaped, out)
+		}
+		fmt.Fprintf(&all, "--- %s\n%s", strings.Join(args, " "), escaped)
+	}
+	golden.Assert(t, "testdata/query-escape.golden", []byte(all.String()))
+}

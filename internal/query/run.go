@@ -143,7 +143,7 @@ func (ru *runner) halt(h *gojq.HaltError) {
 	ru.res.Halted, ru.res.HaltCode = true, h.ExitCode()
 	if v := h.Value(); v != nil {
 		_ = ru.flushOut()
-		enc := NewEncoder(Format{Compact: true, Join: true, Terminal: ru.o.StderrTerm})
+		enc := NewEncoder(Format{Compact: true, Join: true, Escape: ru.o.StderrTerm})
 		_, _ = ru.o.ErrOut.Write(enc.AppendOutput(nil, v))
 	}
 }

@@ -75,7 +75,7 @@ func (e *Encoder) transcode(dst, data []byte, i, depth int) ([]byte, int, bool) 
 			return dst, end, false
 		}
 		lit := data[i:end]
-		if e.f.ASCII || e.f.Terminal || !canonicalString(lit, escaped) {
+		if e.f.ASCII || e.f.Escape || !canonicalString(lit, escaped) {
 			return e.str(dst, e.unquote(lit), colorString), end, true
 		}
 		if e.f.Color {
