@@ -76,7 +76,8 @@ and the selector flags pick the events the filter sees. The definitions in
 ~/.jq, if it can be read, are loaded before the filter, as jq does.
 
 A line that is not JSON is reported on standard error as FILE:LINE:COLUMN:
-invalid JSON: ... and skipped. A filter error names the event's FILE:LINE and
+invalid JSON: ... and skipped; so is an event holding a number whose integer
+part has more than 1000 digits, which jq's arithmetic would take minutes on. A filter error names the event's FILE:LINE and
 the next event is queried.
 
 On a terminal, what in a string could drive it (control characters, bidi

@@ -102,10 +102,10 @@ func (w *worker) batch(b *input.Batch) *batchResult {
 // record runs the filter over the values of one record; true means halt.
 func (w *worker) record(rec *input.Record, res *batchResult) bool {
 	if rec.Err == nil {
-		if w.lit != nil && w.lit.CannotMatch(rec.Data) {
+		if w.lit != nil && w.lit.CannotMatch(rec.Data) && !hasLongDigitRun(rec.Data) {
 			return false
 		}
-		if w.sel != nil && w.sel.cannotMatch(rec.Data) && validJSON(rec.Data) {
+		if w.sel != nil && w.sel.cannotMatch(rec.Data) && decodable(rec.Data) {
 			return false
 		}
 	}
