@@ -5,11 +5,11 @@ package cmd
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -36,7 +36,7 @@ func openPTY(t *testing.T, width int) (master, slave *os.File) {
 	ioctl(master, syscall.TIOCSPTLCK, unsafe.Pointer(&unlock))
 	var n uint32
 	ioctl(master, syscall.TIOCGPTN, unsafe.Pointer(&n))
-	slave, err = os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|syscall.O_NOCTTY, 0)
+	slave, err = os.OpenFile("/dev/pts/"+strconv.Itoa(int(n)), os.O_RDWR|syscall.O_NOCTTY, 0)
 	if err != nil {
 		t.Skipf("no pseudo-terminal: %v", err)
 	}
