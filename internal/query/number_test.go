@@ -49,6 +49,19 @@ func TestDecodeNumberLength(t *testing.T) {
 	}
 }
 
+// The number bound is the decoder's: transcode declines what it rejects.
+func TestTranscodeNumberLimit(t *testing.T) {
+	for _, n := range []int{MaxIntegerDigits, MaxIntegerDigits + 1} {
+		data := []byte(`{"a":-` + strings.Repeat("1", n) + `.5}`)
+		var d Decoder
+		_, _, derr := d.Decode(string(data), 0)
+		_, _, ok := NewEncoder(Format{Compact: true}).AppendOutputText(nil, data, 0)
+		if ok != (derr == nil) || ok != (n <= MaxIntegerDigits) {
+			t.Errorf("%d digits: transcode ok=%v, decode error %v", n, ok, derr)
+		}
+	}
+}
+
 func TestHasLongDigitRun(t *testing.T) {
 	run := strings.Repeat("7", MaxIntegerDigits)
 	for _, tt := range []struct {
