@@ -60,8 +60,8 @@ type tablePrinter struct {
 	out     *bufio.Writer
 	started bool // the header is printed
 	cols    []string
-	// inferred: the columns are the first row's keys, which then holds
-	// them, to spot a later row's key that is not a column.
+	// inferred holds the columns when they are the first row's keys, to
+	// spot a later row's key that is not one.
 	inferred map[string]bool
 	held     *render.Table // on a terminal
 	cells    []string
