@@ -29,6 +29,7 @@ type QueryOptions struct {
 
 	Compact, Raw, Join, ASCII, Tab bool
 	Indent                         int
+	Escape                         bool // --escape: escape strings as on a terminal, even into a pipe
 	ColorOn, ColorOff              bool // -C, -M
 	NullInput, Slurp, ExitStatus   bool
 
@@ -72,19 +73,29 @@ Besides jq's builtins, filters can call
   ancestors        the ancestor processes, nearest first
   is_registry      the event is about a registry key
   is_run_key       ... a Run or RunOnce autostart key
-and the selector flags pick the events the filter sees.
+and the selector flags pick the events the filter sees. The definitions in
+~/.jq, if it can be read, are loaded before the filter, as jq does.
 
 A line that is not JSON is reported on standard error as "csmctl:
-FILE:LINE:COLUMN: invalid JSON: ..." and skipped. A filter error names the event's FILE:LINE and
-the next event is queried.
+FILE:LINE:COLUMN: invalid JSON: ..." and skipped; so is an event holding a
+number whose integer part has more than 1000 digits, which jq's arithmetic
+would take minutes on. A filter error names the event's FILE:LINE and the next
+event is queried.
 
--o table prints the objects the filter yields as a table, one column per key
-(--columns picks and orders them).
+On a terminal, what in a string could drive it (control characters, bidi
+marks) is escaped, in JSON and in -r output; into a pipe the output is
+gojq's, unless --escape asks for the terminal's escaping (for | less, | head).
 
-Exit status, as jq's: 0 ok; 1 with -e when the last output is false or null;
-3 the filter does not compile; 4 with -e when there is no output; 5 the
-filter failed on some event; halt_error's own. Otherwise 1 when some line was
-not JSON, 2 for usage errors and unreadable inputs.`,
+-o table prints the objects the filter yields as a table, one column per key:
+--columns picks and orders them, else the first object's keys, sorted. Into
+a pipe, rows are tab-separated, header first, each printed as it comes; on a
+terminal, the table is fitted to the screen once every row is in.
+
+Exit status, as jq's, the first that applies: 3 the filter does not
+compile; 2 a usage error, or an input could not be read (whatever -e or
+halt_error would say); halt_error's own; 5 the filter failed on some event;
+with -e, 4 when there is no output and 1 when the last output is false or
+null; 1 when some line was not JSON; else 0.`,
 		Example: `  csmctl query -c 'select(.evt.name == "set_key_value") | {date, key: .registry.key_path}' examples/events.ndjson
   csmctl query -r 'select(is_run_key) | [.date, (lineage | join(" < "))] | @tsv' examples/events.ndjson
   csmctl query --rule windows_process_exit_nonzero -o table --columns exe,code \
@@ -119,6 +130,7 @@ not JSON, 2 for usage errors and unreadable inputs.`,
 	f.BoolVarP(&opts.Join, "join-output", "j", false, "like -r, with no newline after each value")
 	f.BoolVarP(&opts.ASCII, "ascii-output", "a", false, "non-ASCII characters as \\uXXXX escapes")
 	f.BoolVar(&opts.Tab, "tab", false, "indent with tabs")
+	f.BoolVar(&opts.Escape, "escape", false, "escape control characters and bidi marks in strings as on a terminal, even into a pipe")
 	f.IntVar(&opts.Indent, "indent", 2, "indent with `N` spaces (0 to 9)")
 	f.BoolVarP(&opts.ColorOn, "color-output", "C", false, "colour the JSON, even into a pipe")
 	f.BoolVarP(&opts.ColorOff, "monochrome-output", "M", false, "do not colour the JSON")
@@ -304,7 +316,7 @@ func runQuery(opts *QueryOptions) error {
 		Format: query.Format{
 			Indent: opts.Indent, Compact: opts.Compact, Tab: opts.Tab,
 			Raw: opts.Raw, Join: opts.Join, ASCII: opts.ASCII,
-			Color: color, Terminal: io.IsStdoutTTY(),
+			Color: color, Escape: io.IsStdoutTTY() || opts.Escape,
 		},
 		NullInput:  opts.NullInput,
 		Slurp:      opts.Slurp,
@@ -381,9 +393,14 @@ func (opts *QueryOptions) compileOptions() (query.Options, error) {
 	return qo, nil
 }
 
-// queryStatus is jq's exit status for a run — halt_error's code, 5 after a
-// filter error, -e's 1 and 4 — and else csmctl's for the input.
+// queryStatus is jq's exit status for a run — 2 when an input could not be
+// read, whatever else happened (so -e never answers about a log it did not
+// read), then halt_error's code, 5 after a filter error, -e's 1 and 4 — and
+// else csmctl's for the input.
 func queryStatus(res *query.Result, exitStatus bool) error {
+	if res.InputErrors > 0 {
+		return errReported
+	}
 	if res.Halted {
 		if res.HaltCode == 0 {
 			return nil
@@ -397,8 +414,6 @@ func queryStatus(res *query.Result, exitStatus bool) error {
 		return &ExitError{Code: ExitNoValue, Silent: true}
 	case exitStatus && res.LastFalsy:
 		return &ExitError{Code: ExitFalsy, Silent: true}
-	case res.InputErrors > 0:
-		return errReported
 	case res.InvalidJSON > 0:
 		return errDataProblems
 	}

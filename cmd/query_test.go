@@ -17,6 +17,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/csmctl/csmctl/internal/golden"
 	"github.com/csmctl/csmctl/internal/iostreams"
 )
 
@@ -374,4 +375,117 @@ func TestQueryCompileErrorMessage(t *testing.T) {
 	if code != ExitCompile || errOut != want {
 		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, errOut, want)
 	}
+}
+
+// An input that cannot be read makes the exit status 2, whatever -e would
+// have said, after the readable inputs are queried: jq's rule (an input
+// error overrides every status but a compile error). Without it, -e answers
+// "no" about a log that was never read. When jq is on PATH it is asked too.
+func TestQueryUnreadableInputStatus(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.ndjson")
+	if err := os.WriteFile(good, []byte(`{"a":1}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "missing.ndjson")
+	inputs := []struct {
+		name  string
+		files []string
+	}{
+		{"missing only", []string{missing}},
+		{"missing and good", []string{missing, good}},
+		{"good and missing", []string{good, missing}},
+		{"good only", []string{good}},
+	}
+	filters := []struct {
+		name string
+		args []string
+		// want is the status for each input above.
+		want [4]int
+		// jqReadsAhead: the filter stops before the missing file, which
+		// csmctl then never opens, where jq has opened it already.
+		jqReadsAhead bool
+	}{
+		{"filter", []string{".a == 1"}, [4]int{2, 2, 2, 0}, false},
+		{"filter -e", []string{"-e", ".a == 1"}, [4]int{2, 2, 2, 0}, false},
+		{"falsy filter -e", []string{"-e", ".a == 2"}, [4]int{2, 2, 2, 1}, false},
+		{"-n inputs", []string{"-n", "any(inputs; .a == 1)"}, [4]int{2, 2, 0, 0}, true},
+		{"-n inputs -e", []string{"-n", "-e", "any(inputs; .a == 1)"}, [4]int{2, 2, 0, 0}, true},
+		{"-n inputs all read -e", []string{"-n", "-e", "[inputs] | length == 1"}, [4]int{2, 2, 2, 0}, false},
+		{"-n without inputs -e", []string{"-n", "-e", "1"}, [4]int{0, 0, 0, 0}, false}, // nothing is read
+		{"runtime error", []string{"error"}, [4]int{2, 2, 2, 5}, false},
+		{"halt_error", []string{`"x" | halt_error(7)`}, [4]int{2, 2, 7, 7}, true},
+	}
+	jq, _ := exec.LookPath("jq")
+	for _, f := range filters {
+		for i, in := range inputs {
+			args := append(append([]string(nil), f.args...), in.files...)
+			_, errOut, code := runQueryArgs(t, args, nil, 0, 2)
+			if code != f.want[i] {
+				t.Errorf("%s, %s: exit status %d, want %d; stderr:\n%s", f.name, in.name, code, f.want[i], errOut)
+			}
+			if jq != "" && !(f.jqReadsAhead && in.name == "good and missing") {
+				if _, jqCode := runReference(t, jq, args, nil); jqCode != f.want[i] {
+					t.Errorf("%s, %s: jq exits %d, the test wants %d", f.name, in.name, jqCode, f.want[i])
+				}
+			}
+		}
+	}
+}
+
+// -o table: tab-separated rows, as they come, into a pipe; a table fitted to
+// the screen on a terminal. Either way the columns are --columns, or the
+// first object's keys, and a later object's other key is reported.
+func TestQueryTableGolden(t *testing.T) {
+	mixed := "{\"a\":1,\"b\":\"x\\ty\"}\n{\"a\":2,\"c\":3}\n{\"b\":\"z\\u001b[31m\"}\n"
+	for _, tt := range []struct {
+		name  string
+		tty   bool
+		stdin string
+		args  []string
+		code  int
+	}{
+		{"pipe", false, "", []string{"-o", "table", "{t: .title, p: .process.cmdline}", "testdata/hostile.ndjson"}, ExitRuntime},
+		{"tty", true, "", []string{"-o", "table", "{t: .title, p: .process.cmdline}", "testdata/hostile.ndjson"}, ExitRuntime},
+		{"pipe-first-keys", false, mixed, []string{"-o", "table", "."}, ExitRuntime},
+		{"tty-first-keys", true, mixed, []string{"-o", "table", "."}, ExitRuntime},
+		{"pipe-columns", false, mixed, []string{"-o", "table", "--columns", "c,a", "."}, ExitOK},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			io, in, out, errOut := iostreams.Test()
+			in.WriteString(tt.stdin)
+			io.SetStdoutTTY(tt.tty)
+			io.SetWidth(60)
+			code := Main(io, append([]string{"--color", "never", "query"}, tt.args...))
+			if code != tt.code {
+				t.Errorf("exit status %d, want %d", code, tt.code)
+			}
+			golden.Assert(t, filepath.Join("testdata", "query-table-"+tt.name+".golden"), []byte(out.String()+"--- stderr ---\n"+errOut.String()))
+		})
+	}
+}
+
+// --escape gives a pipe the output a terminal gets: what could drive a
+// terminal in a string is escaped, in -r output (which keeps its line breaks
+// and tabs) and in JSON.
+func TestQueryEscape(t *testing.T) {
+	var all strings.Builder
+	for _, args := range [][]string{
+		{"-r", "select(type == \"object\" and has(\"s\")) | .s[]"},
+		{"-c", "select(type == \"object\" and has(\"s\")) | .s"},
+	} {
+		args = append(args, "testdata/query/odd.ndjson")
+		escaped, _, code := run(t, "", append([]string{"--color", "never", "query", "--escape"}, args...)...)
+		if code != 0 {
+			t.Errorf("%v: exit status %d", args, code)
+		}
+		io, _, out, _ := iostreams.Test()
+		io.SetStdoutTTY(true)
+		Main(io, append([]string{"--color", "never", "query"}, args...))
+		if escaped != out.String() {
+			t.Errorf("%v: --escape into a pipe:\n%s\nwant what a terminal gets:\n%s", args, escaped, out)
+		}
+		fmt.Fprintf(&all, "--- %s\n%s", strings.Join(args, " "), escaped)
+	}
+	golden.Assert(t, "testdata/query-escape.golden", []byte(all.String()))
 }

@@ -118,7 +118,7 @@ func (p *Program) code(s *session, inputs gojq.Iter) (*gojq.Code, error) {
 		environ = func() []string { return nil }
 	}
 	opts := []gojq.CompilerOption{
-		gojq.WithModuleLoader(gojq.NewModuleLoader(p.opts.ModulePaths)),
+		gojq.WithModuleLoader(newModuleLoader(p.opts.ModulePaths)),
 		gojq.WithEnvironLoader(environ),
 		gojq.WithVariables(p.names),
 		gojq.WithFunction("input_line", 0, 0, s.inputLine),

@@ -25,7 +25,14 @@ type Decoder struct {
 	members []member // object members being decoded, for all open objects
 	elems   []any    // array elements being decoded, for all open arrays
 	depth   int
+	tooLong *jsonscan.SyntaxError // the number that failed the decoding, if one did
 }
+
+// MaxIntegerDigits bounds the integer part of a number literal. gojq makes
+// an integer beyond int's range a big.Int, in time quadratic in its digits
+// (137 s for 10⁷ of them), whenever a filter compares or computes with it;
+// no real value comes near (a float64 has at most 309 digits).
+const MaxIntegerDigits = 1000
 
 type member struct {
 	key string
@@ -44,6 +51,9 @@ func (d *Decoder) Decode(s string, i int) (v any, end int, err *jsonscan.SyntaxE
 		d.members = d.members[:0]
 		clear(d.elems)
 		d.elems = d.elems[:0]
+		if err, d.tooLong = d.tooLong, nil; err != nil {
+			return nil, end, err
+		}
 		return nil, end, syntaxError(s, i)
 	}
 	return v, end, nil
@@ -95,6 +105,10 @@ func (d *Decoder) value(i int) (any, int, bool) {
 			end, ok := number(s, i)
 			if !ok {
 				return nil, end, false
+			}
+			if end-i > MaxIntegerDigits && integerDigits(s[i:end]) > MaxIntegerDigits {
+				d.tooLong = numberTooLong(i)
+				return nil, i, false
 			}
 			return json.Number(s[i:end]), end, true
 		}
@@ -288,6 +302,49 @@ func number(s string, i int) (int, bool) {
 	}
 	return i, true
 }
+
+// integerDigits counts the digits of a number literal's integer part.
+func integerDigits[T string | []byte](lit T) int {
+	n := 0
+	if len(lit) > 0 && lit[0] == '-' {
+		lit = lit[1:]
+	}
+	for n < len(lit) && lit[n] >= '0' && lit[n] <= '9' {
+		n++
+	}
+	return n
+}
+
+func numberTooLong(offset int) *jsonscan.SyntaxError {
+	return &jsonscan.SyntaxError{Offset: offset,
+		Msg: fmt.Sprintf("number too long: its integer part has more than %d digits", MaxIntegerDigits)}
+}
+
+// hasLongDigitRun reports whether data holds more than MaxIntegerDigits
+// digits in a row: perhaps a number the decoder rejects, which an event
+// skipped undecoded would leave unreported. It looks at one byte in
+// MaxIntegerDigits, since every such run covers one of them.
+func hasLongDigitRun(data []byte) bool {
+	for i := MaxIntegerDigits - 1; i < len(data); i += MaxIntegerDigits {
+		if !isDigit(data[i]) {
+			continue
+		}
+		start, end := i, i+1
+		for start > 0 && isDigit(data[start-1]) {
+			start--
+		}
+		for end < len(data) && isDigit(data[end]) {
+			end++
+		}
+		if end-start > MaxIntegerDigits {
+			return true
+		}
+		i = end - 1 // the run holds no other byte looked at
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // ParseValue parses text holding exactly one JSON value, as --argjson and
 // --jsonargs take.

@@ -15,14 +15,17 @@ import (
 
 // Format is how values are printed: the jq output flags.
 type Format struct {
-	Indent   int  // spaces per level (--indent); ignored when Compact or Tab
-	Compact  bool // -c: one line per value
-	Tab      bool // --tab: a tab per level
-	Raw      bool // -r: strings without quotes
-	Join     bool // -j: like -r, and no newline after each value
-	ASCII    bool // -a: non-ASCII characters as \uXXXX escapes
-	Color    bool // -C: jq's colours
-	Terminal bool // stdout is a terminal: escape what could drive it (see render.Sanitize)
+	Indent  int  // spaces per level (--indent); ignored when Compact or Tab
+	Compact bool // -c: one line per value
+	Tab     bool // --tab: a tab per level
+	Raw     bool // -r: strings without quotes
+	Join    bool // -j: like -r, and no newline after each value
+	ASCII   bool // -a: non-ASCII characters as \uXXXX escapes
+	Color   bool // -C: jq's colours
+	// Escape: escape in strings what could drive a terminal (see
+	// render.Sanitize), for output bound for one: stdout is a terminal, or
+	// --escape. Raw strings keep their line breaks and tabs.
+	Escape bool
 }
 
 // The colours, as gojq prints them by default (jq's scheme, with object keys
@@ -68,7 +71,7 @@ func NewEncoder(f Format) *Encoder {
 // for -r and -j, followed by a newline unless -j.
 func (e *Encoder) AppendOutput(dst []byte, v any) []byte {
 	if s, ok := v.(string); ok && (e.f.Raw || e.f.Join) && !e.f.ASCII {
-		if e.f.Terminal {
+		if e.f.Escape {
 			dst = appendRawTerminal(dst, s)
 		} else {
 			dst = append(dst, s...)
@@ -239,7 +242,7 @@ func (e *Encoder) str(dst []byte, s string, color string) []byte {
 	switch {
 	case e.f.ASCII:
 		dst = appendASCIIString(dst, s)
-	case e.f.Terminal:
+	case e.f.Escape:
 		dst = render.AppendJSONString(dst, s)
 	default:
 		dst = appendString(dst, s)

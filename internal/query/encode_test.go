@@ -46,8 +46,8 @@ func TestEncodeASCII(t *testing.T) {
 // their line breaks and tabs).
 func TestEncodeTerminal(t *testing.T) {
 	hostile := "evil\x1b]0;title\x07\u202e\u0085\tend\nnext"
-	js := string(NewEncoder(Format{Compact: true, Terminal: true}).AppendOutput(nil, map[string]any{"k\u202e": hostile}))
-	raw := string(NewEncoder(Format{Raw: true, Terminal: true}).AppendOutput(nil, hostile))
+	js := string(NewEncoder(Format{Compact: true, Escape: true}).AppendOutput(nil, map[string]any{"k\u202e": hostile}))
+	raw := string(NewEncoder(Format{Raw: true, Escape: true}).AppendOutput(nil, hostile))
 	for _, out := range []string{js, raw} {
 		for _, bad := range []string{"\x1b", "\x07", "\u202e", "\u0085"} {
 			if strings.Contains(out, bad) {
@@ -108,7 +108,7 @@ func FuzzEncode(f *testing.F) {
 
 var transcodeFormats = []Format{
 	{Compact: true}, {Indent: 2}, {Indent: 0}, {Tab: true}, {Indent: 3, Color: true}, {Compact: true, ASCII: true},
-	{Raw: true, Indent: 2}, {Join: true, Compact: true}, {Compact: true, Terminal: true}, {Raw: true, Terminal: true, Color: true},
+	{Raw: true, Indent: 2}, {Join: true, Compact: true}, {Compact: true, Escape: true}, {Raw: true, Escape: true, Color: true},
 }
 
 // FuzzTranscode: printing `.` from the text gives the same bytes as

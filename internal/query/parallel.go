@@ -47,7 +47,7 @@ func (ru *runner) emit(res *batchResult) error {
 			return err
 		}
 		if ru.table != nil {
-			ru.table.add(res.rows[rows:seg.rowEnd])
+			ru.printRows(res.rows[rows:seg.rowEnd])
 		}
 		if seg.diagEnd > diag {
 			if err := ru.flushOut(); err != nil {

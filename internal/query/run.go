@@ -76,7 +76,7 @@ func (p *Program) Run(o RunOptions) (*Result, error) {
 	}
 	ru.out = bufio.NewWriterSize(o.Out, 64<<10)
 	if o.Table != nil {
-		ru.table = newTableCollector(*o.Table)
+		ru.table = newTablePrinter(*o.Table, ru.out)
 	}
 	r := input.Open(o.Files, stdin, o.Reading)
 	if p.readsInputs || o.NullInput || o.Slurp {
@@ -85,7 +85,7 @@ func (p *Program) Run(o RunOptions) (*Result, error) {
 		err = ru.parallel(r)
 	}
 	if err == nil && ru.table != nil {
-		err = ru.table.render(ru.out)
+		err = ru.table.end()
 	}
 	if ferr := ru.out.Flush(); err == nil {
 		err = ferr
@@ -107,7 +107,7 @@ type runner struct {
 	res    *Result
 	anchor time.Time
 	out    *bufio.Writer
-	table  *tableCollector
+	table  *tablePrinter
 	// countLimit: --limit is counted as results are printed (in parallel
 	// runs; a sequential run counts as it reads).
 	countLimit bool
@@ -140,7 +140,7 @@ func (ru *runner) halt(h *gojq.HaltError) {
 	ru.res.Halted, ru.res.HaltCode = true, h.ExitCode()
 	if v := h.Value(); v != nil {
 		_ = ru.flushOut()
-		enc := NewEncoder(Format{Compact: true, Join: true, Terminal: ru.o.StderrTerm})
+		enc := NewEncoder(Format{Compact: true, Join: true, Escape: ru.o.StderrTerm})
 		_, _ = ru.o.ErrOut.Write(enc.AppendOutput(nil, v))
 	}
 }

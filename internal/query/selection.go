@@ -84,8 +84,13 @@ func (s *selection) match(line int, data []byte, v any) (bool, error) {
 	return s.sel.Match(line, ev, v)
 }
 
-// validJSON reports whether data holds only valid JSON values.
-func validJSON(data []byte) bool {
+// decodable reports whether the decoder takes data: valid JSON values, no
+// number too long. An event skipped undecoded must be one, or what is wrong
+// with it would go unreported.
+func decodable(data []byte) bool {
+	if hasLongDigitRun(data) {
+		return false
+	}
 	for i := jsonscan.SkipSpace(data, 0); i < len(data); i = jsonscan.SkipSpace(data, i) {
 		end, err := jsonscan.Skip(data, i, 0)
 		if err != nil {

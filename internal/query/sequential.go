@@ -81,7 +81,7 @@ func (src *source) nextRecord() bool {
 		if src.batch != nil && src.next < len(src.batch.Records) {
 			rec := &src.batch.Records[src.next]
 			src.next++
-			if rec.Err == nil && src.w.sel != nil && src.w.sel.cannotMatch(rec.Data) && validJSON(rec.Data) {
+			if rec.Err == nil && src.w.sel != nil && src.w.sel.cannotMatch(rec.Data) && decodable(rec.Data) {
 				continue
 			}
 			src.rec, src.vals, src.s = rec, input.NewValueReader(rec), string(rec.Data)

@@ -17,8 +17,8 @@ type session struct {
 
 func newSession(terminalErr bool) *session {
 	return &session{
-		diagEnc: NewEncoder(Format{Compact: true, Terminal: terminalErr}),
-		rawEnc:  NewEncoder(Format{Compact: true, Join: true, Terminal: terminalErr}),
+		diagEnc: NewEncoder(Format{Compact: true, Escape: terminalErr}),
+		rawEnc:  NewEncoder(Format{Compact: true, Join: true, Escape: terminalErr}),
 	}
 }
 

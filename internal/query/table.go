@@ -1,90 +1,164 @@
 package query
 
 import (
+	"bufio"
 	"fmt"
-	"io"
 	"slices"
 
 	"github.com/csmctl/csmctl/internal/render"
 )
 
 // TableOptions are -o table's: which keys of the filter's objects become
-// columns, and how the table is laid out (see render.TableOptions).
+// columns, and how the table is laid out (see render.TableOptions; TTY
+// chooses between the two forms of tablePrinter).
 type TableOptions struct {
-	Columns []string // the columns, in order; none: every key seen, sorted
+	Columns []string // the columns, in order; none: the first object's keys, sorted
 	Render  render.TableOptions
 }
 
-// tableRow is one object's cells, by key.
-type tableRow map[string]string
-
-// tableCollector gathers the rows of -o table: a table is laid out only
-// once all its rows are known.
-type tableCollector struct {
-	opts TableOptions
-	rows []tableRow
+// tableRow is one object's cells, by key, and the event it came from.
+type tableRow struct {
+	cells map[string]string
+	file  string
+	line  int // 0: no event (-n, -s)
 }
 
-func newTableCollector(o TableOptions) *tableCollector {
-	return &tableCollector{opts: o}
-}
-
-// row turns an output of the filter into a row: its values as text,
-// strings as they are and anything else as compact JSON. It is called by
-// every worker, so it keeps no state.
-func (t *tableCollector) row(v any) (tableRow, error) {
+// newTableRow turns an output of the filter into a row: its values as text,
+// strings as they are and anything else as compact JSON. Every worker
+// calls it, so it keeps no state.
+func newTableRow(v any) (tableRow, error) {
 	m, ok := v.(map[string]any)
 	if !ok {
-		return nil, fmt.Errorf("-o table: cannot make a table row of %s; the filter must yield objects", typeName(v))
+		return tableRow{}, fmt.Errorf("-o table: cannot make a table row of %s; the filter must yield objects", typeName(v))
 	}
-	row := make(tableRow, len(m))
+	cells := make(map[string]string, len(m))
 	var enc *Encoder
 	for k, v := range m {
 		switch v := v.(type) {
 		case nil:
-			row[k] = ""
+			cells[k] = ""
 		case string:
-			row[k] = v
+			cells[k] = v
 		default:
 			if enc == nil {
 				enc = NewEncoder(Format{Compact: true})
 			}
-			row[k] = string(enc.Append(nil, v))
+			cells[k] = string(enc.Append(nil, v))
 		}
 	}
-	return row, nil
+	return tableRow{cells: cells}, nil
 }
 
-// add keeps rows, in output order.
-func (t *tableCollector) add(rows []tableRow) {
-	t.rows = append(t.rows, rows...)
+// tablePrinter prints the rows of -o table, in output order. Into a pipe
+// each row is written as it comes, tab-separated after a header line, so
+// memory stays flat and scripts can cut the columns; on a terminal the rows
+// are held to the end, since aligning and fitting columns to the screen
+// needs every width. Either way the columns are known from the first row:
+// --columns, or that row's keys, sorted.
+type tablePrinter struct {
+	opts    TableOptions
+	out     *bufio.Writer
+	started bool // the header is printed
+	cols    []string
+	// inferred holds the columns when they are the first row's keys, to
+	// spot a later row's key that is not one.
+	inferred map[string]bool
+	held     *render.Table // on a terminal
+	cells    []string
+	line     []byte
 }
 
-// render writes the table.
-func (t *tableCollector) render(w io.Writer) error {
-	cols := t.opts.Columns
-	if len(cols) == 0 {
-		seen := map[string]bool{}
-		for _, r := range t.rows {
-			for k := range r {
-				if !seen[k] {
-					seen[k] = true
-					cols = append(cols, k)
-				}
+func newTablePrinter(o TableOptions, out *bufio.Writer) *tablePrinter {
+	t := &tablePrinter{opts: o, out: out, cols: o.Columns}
+	if o.Render.TTY {
+		t.held = render.NewTable(out, o.Render)
+	}
+	return t
+}
+
+// print prints a row, or holds it on a terminal. It returns a key of the
+// row that is not a column, or "" when there is none: with --columns that
+// is a choice, but columns taken from the first row leave out a key the
+// user may not know about.
+func (t *tablePrinter) print(r tableRow) (lostKey string) {
+	switch {
+	case !t.started:
+		t.started = true
+		if t.cols == nil {
+			t.inferred = make(map[string]bool, len(r.cells))
+			for k := range r.cells {
+				t.cols = append(t.cols, k)
+				t.inferred[k] = true
+			}
+			slices.Sort(t.cols)
+		}
+		t.printHeader()
+	case t.inferred != nil:
+		for k := range r.cells {
+			if !t.inferred[k] && (lostKey == "" || k < lostKey) {
+				lostKey = k
 			}
 		}
-		slices.Sort(cols)
 	}
-	tbl := render.NewTable(w, t.opts.Render)
-	tbl.Header(cols...)
-	cells := make([]string, len(cols))
-	for _, r := range t.rows {
-		for i, c := range cols {
-			cells[i] = r[c]
+	t.cells = t.cells[:0]
+	for _, c := range t.cols {
+		t.cells = append(t.cells, r.cells[c])
+	}
+	t.printCells(t.cells)
+	return lostKey
+}
+
+func (t *tablePrinter) printHeader() {
+	if t.held != nil {
+		t.held.Header(t.cols...)
+		return
+	}
+	t.printCells(t.cols)
+}
+
+// printCells writes a line of tab-separated cells, each escaped as Sanitize
+// does (a tab or a newline in a value is \t or \n), or adds it to the
+// terminal's table.
+func (t *tablePrinter) printCells(cells []string) {
+	if t.held != nil {
+		t.held.Row(cells...)
+		return
+	}
+	t.line = t.line[:0]
+	for i, c := range cells {
+		if i > 0 {
+			t.line = append(t.line, '\t')
 		}
-		tbl.Row(cells...)
+		t.line = render.AppendSanitized(t.line, c)
 	}
-	return tbl.Render()
+	t.line = append(t.line, '\n')
+	_, _ = t.out.Write(t.line) // an error sticks to out, and is returned when it is flushed
+}
+
+// end lays out the terminal's table; into a pipe, everything is written.
+func (t *tablePrinter) end() error {
+	if t.held == nil {
+		return nil
+	}
+	return t.held.Render()
+}
+
+// printRows prints rows of -o table, and reports (as a failure of the
+// filter on the event) a row's key that the table leaves out.
+func (ru *runner) printRows(rows []tableRow) {
+	for _, r := range rows {
+		key := ru.table.print(r)
+		if key == "" {
+			continue
+		}
+		err := fmt.Errorf("-o table: key %q is not a column: the columns are the first object's keys (--columns names them)", key)
+		msg := err.Error()
+		if r.line > 0 {
+			msg = runtimeMessage(r.file, r.line, err)
+		}
+		ru.report(msg)
+		ru.res.RuntimeErrors++
+	}
 }
 
 // typeName is jq's name for the type of v.

@@ -32,8 +32,8 @@ type keyMember struct {
 // (after whitespace): exactly what AppendOutput appends for the decoded
 // value, keys sorted and repeated keys resolved, but made from the text
 // directly. It returns false, and dst unchanged in length, when the text is
-// not valid JSON or is too deep; the caller then decodes it, which reports
-// the error.
+// not valid JSON, is too deep or holds too long a number; the caller then
+// decodes it, which reports the error.
 func (e *Encoder) AppendOutputText(dst, data []byte, i int) (out []byte, end int, ok bool) {
 	n := len(dst)
 	i = jsonscan.SkipSpace(data, i)
@@ -75,7 +75,7 @@ func (e *Encoder) transcode(dst, data []byte, i, depth int) ([]byte, int, bool) 
 			return dst, end, false
 		}
 		lit := data[i:end]
-		if e.f.ASCII || e.f.Terminal || !canonicalString(lit, escaped) {
+		if e.f.ASCII || e.f.Escape || !canonicalString(lit, escaped) {
 			return e.str(dst, e.unquote(lit), colorString), end, true
 		}
 		if e.f.Color {
@@ -99,7 +99,7 @@ func (e *Encoder) transcode(dst, data []byte, i, depth int) ([]byte, int, bool) 
 		return e.coloredBytes(dst, color, data[i:end]), end, true
 	}
 	end, _, err := jsonscan.Number(data, i)
-	if err != nil {
+	if err != nil || end-i > MaxIntegerDigits && integerDigits(data[i:end]) > MaxIntegerDigits {
 		return dst, end, false
 	}
 	return e.coloredBytes(dst, colorNumber, data[i:end]), end, true

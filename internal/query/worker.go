@@ -20,13 +20,13 @@ type worker struct {
 	enc   *Encoder
 	sel   *selection
 	lit   *literalTest
-	table *tableCollector
+	table bool // -o table: outputs become rows
 	// identity: print events from their bytes (see Encoder.AppendOutputText).
 	identity bool
 }
 
 func (ru *runner) newWorker(inputs gojq.Iter) (*worker, error) {
-	w := &worker{p: ru.p, sess: newSession(ru.o.StderrTerm), enc: NewEncoder(ru.o.Format), table: ru.table}
+	w := &worker{p: ru.p, sess: newSession(ru.o.StderrTerm), enc: NewEncoder(ru.o.Format), table: ru.table != nil}
 	var err error
 	if w.code, err = ru.p.code(w.sess, inputs); err != nil {
 		return nil, err
@@ -39,7 +39,7 @@ func (ru *runner) newWorker(inputs gojq.Iter) (*worker, error) {
 	if ru.o.Select.Limit == 0 && ru.o.Select.Where == "" {
 		w.lit = ru.p.literal
 	}
-	w.identity = ru.p.identity && ru.table == nil && ru.o.Select.Where == ""
+	w.identity = ru.p.identity && !w.table && ru.o.Select.Where == ""
 	return w, nil
 }
 
@@ -102,10 +102,10 @@ func (w *worker) batch(b *input.Batch) *batchResult {
 // record runs the filter over the values of one record; true means halt.
 func (w *worker) record(rec *input.Record, res *batchResult) bool {
 	if rec.Err == nil {
-		if w.lit != nil && w.lit.CannotMatch(rec.Data) {
+		if w.lit != nil && w.lit.CannotMatch(rec.Data) && !hasLongDigitRun(rec.Data) {
 			return false
 		}
-		if w.sel != nil && w.sel.cannotMatch(rec.Data) && validJSON(rec.Data) {
+		if w.sel != nil && w.sel.cannotMatch(rec.Data) && decodable(rec.Data) {
 			return false
 		}
 	}
@@ -202,12 +202,15 @@ func (w *worker) run(v any, res *batchResult) bool {
 			// Standard error came first: it is printed first.
 			res.cut(segment{})
 		}
-		if w.table != nil {
-			row, err := w.table.row(out)
+		if w.table {
+			row, err := newTableRow(out)
 			if err != nil {
 				res.diag = appendMessage(res.diag, w.sess.errorMessage(err))
 				seg.failed = true
 				break
+			}
+			if w.sess.hasLoc {
+				row.file, row.line = w.sess.file, w.sess.line
 			}
 			res.rows = append(res.rows, row)
 		} else {
