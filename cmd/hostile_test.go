@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/csmctl/csmctl/internal/iostreams"
 )
@@ -39,6 +40,7 @@ var hostileCases = []hostileCase{
 	{"escapes.ndjson", 3, nil, 0},
 	{"pid-cycle.ndjson", 3, nil, 0},
 	{"pid-reuse.ndjson", 2, nil, 0},
+	{"invisible.ndjson", 3, nil, 0},
 	{"events.ndjson.gz", 3, []int{3}, 0},
 	{"long-line.ndjson", 3, nil, 0},         // made by writeBigHostileFiles
 	{"deep-nesting.ndjson", 2, []int{2}, 0}, // made by writeBigHostileFiles
@@ -65,6 +67,19 @@ func writeBigHostileFiles(t *testing.T, dir string) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// invisibleRune returns the first character of s that shows as nothing or
+// as a blank, or reorders text: a name holding one could pass for another.
+func invisibleRune(s string) (rune, bool) {
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Cf, r), r == 0x034f, r == 0x115f, r == 0x1160, r == 0x3164, r == 0xffa0,
+			r >= 0xe0000 && r <= 0xe007f:
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 // runWithin runs csmctl and fails the test if it takes longer than d: a
@@ -133,6 +148,9 @@ func TestHostileInputs(t *testing.T) {
 					if strings.Contains(out, bad) || strings.Contains(errOut, bad) {
 						t.Errorf("%s: output holds %q raw", name, bad)
 					}
+				}
+				if r, ok := invisibleRune(out + errOut); ok {
+					t.Errorf("%s: output holds the invisible %U raw", name, r)
 				}
 				if name == "query -M -c ." {
 					if got := strings.Count(out, "\n"); got != c.objects+c.nonObjects {
