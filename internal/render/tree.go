@@ -75,6 +75,13 @@ type treeSpan struct {
 	s string       // sanitized
 }
 
+// maxTreeIndent is the deepest a process is indented: a chain 10 000
+// processes deep would otherwise draw 30 000 columns of guides on each of
+// its lines, output growing with the square of the input. Deeper processes
+// are drawn at this indentation, their depth written after the branch, and
+// the guides of the levels past it are not drawn.
+const maxTreeIndent = 64
+
 func (t *treeText) forest(f *lineage.Forest) {
 	// last[d] says whether the node shown at depth d is its parent's last
 	// child: it decides whether the guide goes on below it.
@@ -84,9 +91,10 @@ func (t *treeText) forest(f *lineage.Forest) {
 			return
 		}
 		last = append(last[:s.Depth], s.Last)
+		shown := min(s.Depth, maxTreeIndent) // depth drawn
 		guides := ""
 		if s.Depth > 0 {
-			guides = t.guides(last[1:s.Depth])
+			guides = t.guides(last[1:shown])
 			if s.Last {
 				guides += t.g.last
 			} else {
@@ -94,6 +102,9 @@ func (t *treeText) forest(f *lineage.Forest) {
 			}
 		}
 		t.span(t.pal.Faint, guides)
+		if s.Depth > shown {
+			t.span(t.pal.Faint, "(depth "+strconv.Itoa(s.Depth)+") ")
+		}
 		if s.BackRef {
 			t.span(t.pal.Faint, t.g.backRef+" ")
 			t.process(s.Node, false)
@@ -107,7 +118,7 @@ func (t *treeText) forest(f *lineage.Forest) {
 			return
 		}
 		// Hit lines hang below the process, left of its children's guide.
-		prefix := t.guides(last[1 : s.Depth+1])
+		prefix := t.guides(last[1 : shown+1])
 		if len(s.Node.Children) > 0 {
 			prefix += t.g.pipe
 		} else {
