@@ -181,8 +181,8 @@ func (j *treeJSON) hit(h *lineage.Hit) {
 	j.open('{')
 	j.str("file", h.File)
 	j.int("line", int64(h.Line))
-	if !h.Date.IsZero() {
-		j.str("date", formatTreeTime(h.Date))
+	if h.Date.Valid() {
+		j.str("date", formatTime(h.Date))
 	}
 	j.str("rule_id", h.RuleID)
 	j.str("evt", h.Evt)
