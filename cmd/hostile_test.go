@@ -117,6 +117,8 @@ func TestHostileInputs(t *testing.T) {
 				{"show", "--color", "never"},
 				{"tree"},
 				{"tree", "-o", "json"},
+				{"tree", "-o", "dot"},
+				{"tree", "-o", "mermaid"},
 				{"query", "-M", "-c", "."},
 			} {
 				name := strings.Join(args, " ")

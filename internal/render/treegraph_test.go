@@ -104,3 +104,19 @@ func TestMermaidEscapesLabels(t *testing.T) {
 		})
 	}
 }
+
+// A Mermaid label line is cut as a DOT one is.
+func TestMermaidLongLabel(t *testing.T) {
+	name := strings.Repeat("n", 40000)
+	var out bytes.Buffer
+	if err := WriteTreeMermaid(&out, forestsOf(t, processEvent(10, name, "u", "r", "c"))); err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Repeat("n", maxLabelLineBytes-cutMarkerRoom) + "… (" + strconv.Itoa(40000-maxLabelLineBytes+cutMarkerRoom) + " more characters)<br/>"
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("no label line cut to %d bytes in:\n%.700s", maxLabelLineBytes, out.String())
+	}
+	if out.Len() > 2*maxLabelLineBytes {
+		t.Errorf("%d bytes of Mermaid for one process", out.Len())
+	}
+}
