@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/csmctl/csmctl/internal/iostreams"
 )
@@ -45,6 +46,7 @@ var hostileCases = []hostileCase{
 	{"pid-cycle.ndjson", 3, nil, 0},
 	{"pid-reuse.ndjson", 2, nil, 0},
 	{"ill-typed-pids.ndjson", 14, nil, 0},
+	{"invisible.ndjson", 3, nil, 0},
 	{"events.ndjson.gz", 3, []int{3}, 0},
 	{"long-line.ndjson", 3, nil, 0},         // made by writeBigHostileFiles
 	{"deep-nesting.ndjson", 2, []int{2}, 0}, // made by writeBigHostileFiles
@@ -91,6 +93,19 @@ func writeBigHostileFiles(t *testing.T, dir string) {
 // inventedPID finds a pid 0 in tree's text or JSON.
 var inventedPID = regexp.MustCompile(`pid 0\b|"pid": 0\b`)
 
+// invisibleRune returns the first character of s that shows as nothing or
+// as a blank, or reorders text: a name holding one could pass for another.
+func invisibleRune(s string) (rune, bool) {
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Cf, r), r == 0x034f, r == 0x115f, r == 0x1160, r == 0x3164, r == 0xffa0,
+			r >= 0xe0000 && r <= 0xe007f:
+			return r, true
+		}
+	}
+	return 0, false
+}
+
 // runWithin runs csmctl and fails the test if it takes longer than d: a
 // hostile file must never make a command hang.
 func runWithin(t *testing.T, d time.Duration, tty bool, args ...string) (out, errOut string, code int) {
@@ -127,6 +142,8 @@ func TestHostileInputs(t *testing.T) {
 				{"show", "--color", "never"},
 				{"tree"},
 				{"tree", "-o", "json"},
+				{"tree", "-o", "dot"},
+				{"tree", "-o", "mermaid"},
 				{"query", "-M", "-c", "."},
 			} {
 				name := strings.Join(args, " ")
@@ -179,6 +196,9 @@ func TestHostileInputs(t *testing.T) {
 				// for an ill-typed or absent pid.
 				if args[0] == "tree" && inventedPID.MatchString(out) {
 					t.Errorf("%s: a pid 0 the input does not hold:\n%s", name, out)
+				}
+				if r, ok := invisibleRune(out + errOut); ok {
+					t.Errorf("%s: output holds the invisible %U raw", name, r)
 				}
 				if name == "query -M -c ." {
 					if got, want := strings.Count(out, "\n"), c.objects+c.nonObjects-len(queryBadLines[c.file]); got != want {

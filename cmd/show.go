@@ -42,8 +42,10 @@ file, registry key, permission change (old and new security descriptors as a
 line diff), exit, container, user, rule variables, and any field the schema
 does not know or whose type is wrong ("other fields").
 
-On a terminal tables have borders and long values wrap to its width. Into a
-pipe, columns are aligned with spaces and values are never wrapped or cut.
+On a terminal tables have borders and long values wrap to its width; a
+table too wide to keep its titles and words whole is shown one row at a
+time. Into a pipe, columns are aligned with spaces and values are never
+wrapped or cut.
 Every string from an event is escaped (\x1b, \u202e, ...) before it is
 printed, in every mode.
 

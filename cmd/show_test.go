@@ -105,6 +105,7 @@ func TestShowGolden(t *testing.T) {
 		{"tty", terminal(100, false), []string{"--line", "1,3,7", kindsFile}, 0},
 		{"tty-color", terminal(100, true), []string{"--line", "1,3,7", kindsFile}, 0},
 		{"tty-narrow", terminal(60, false), []string{"--line", "4", kindsFile}, 0},
+		{"other-fields", nil, []string{"testdata/show-other-fields.ndjson"}, 0},
 		{"hostile", nil, []string{"testdata/show-hostile.ndjson"}, 1},
 		{"hostile-color", colour, []string{"testdata/show-hostile.ndjson"}, 1},
 		{"hostile-json", nil, []string{"-o", "json", "testdata/show-hostile.ndjson"}, 1},

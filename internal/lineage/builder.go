@@ -112,7 +112,7 @@ func (b *Builder) Attach(n *Node, file string, line int, ev *model.Event) {
 	}
 	h := Hit{File: file, Line: line, RuleID: rule}
 	if ev.Date.Valid() {
-		h.Date = ev.Date.Time
+		h.Date = ev.Date
 	}
 	if ev.Evt != nil {
 		h.Evt = b.intern(ev.Evt.Name)

@@ -126,9 +126,9 @@ type Hit struct {
 	// File and Line say where the event was read.
 	File string
 	Line int
-	// Date is when the event happened, in its own offset; zero when the
-	// event had no valid date.
-	Date time.Time
+	// Date is when the event happened, as the event wrote it; zero when
+	// the event had no valid date.
+	Date model.Time
 	// RuleID is agent.rule_id.
 	RuleID string
 	// Evt is evt.name: exec, exit, set_key_value, create...

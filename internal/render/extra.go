@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/csmctl/csmctl/internal/jsonscan"
 	"github.com/csmctl/csmctl/internal/model"
 )
 
@@ -29,7 +30,7 @@ func (v *eventView) otherFields() {
 // extraField is one property the model kept raw.
 type extraField struct {
 	pointer string // JSON pointer, as validate reports it: /process/ancestors/3/user_sid
-	value   string // the value's JSON text, on one line
+	value   string // the value as extraValueText shows it
 }
 
 // collectExtra walks every object of the event that has an Extra map, in
@@ -98,7 +99,7 @@ func (c *extraCollector) add(at string, extra map[string]json.RawMessage) {
 		return
 	}
 	for _, k := range slices.Sorted(maps.Keys(extra)) {
-		c.fields = append(c.fields, extraField{pointer: at + "/" + escapePointerToken(k), value: compactRaw(extra[k])})
+		c.fields = append(c.fields, extraField{pointer: at + "/" + escapePointerToken(k), value: extraValueText(extra[k])})
 	}
 }
 
@@ -108,6 +109,17 @@ func escapePointerToken(k string) string {
 		return k
 	}
 	return strings.ReplaceAll(strings.ReplaceAll(k, "~", "~0"), "/", "~1")
+}
+
+// extraValueText is a raw value as other fields shows it: a string as the
+// event wrote it, between quotes that say it is one ("10420" where a pid
+// should be), its escapes decoded (C:\x, not C:\\x) and left to the table's
+// sanitizing, as every other field's; any other value as compact JSON.
+func extraValueText(raw json.RawMessage) string {
+	if raw = bytes.TrimSpace(raw); len(raw) > 0 && raw[0] == '"' {
+		return `"` + jsonscan.Unquote(raw) + `"`
+	}
+	return compactRaw(raw)
 }
 
 // compactRaw puts a raw JSON value on one line.

@@ -51,7 +51,7 @@ func AppendCompactJSON(dst, data []byte) []byte {
 			dst = append(dst, `\ufffd`...)
 		case unsafeRune(r):
 			dst = append(dst, data[start:i]...)
-			dst = append(dst, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
+			dst = appendJSONRuneEscape(dst, r)
 		default:
 			i += n
 			continue

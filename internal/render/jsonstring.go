@@ -44,7 +44,7 @@ func AppendJSONString(dst []byte, s string) []byte {
 		}
 		if unsafeRune(r) {
 			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
+			dst = appendJSONRuneEscape(dst, r)
 			i += n
 			start = i
 			continue

@@ -4,14 +4,21 @@
 // JSON) on its way out; only csmctl's own colour codes reach the terminal raw.
 package render
 
-import "unicode/utf8"
+import (
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+)
 
 // Sanitize returns s made safe to print on a terminal: control characters
 // (C0, DEL, C1), bidirectional overrides and isolates, line and paragraph
-// separators are escaped as \xNN or \uNNNN, and bytes that are not UTF-8 as
+// separators, and the invisible characters (zero-width spaces and joiners,
+// the soft hyphen, fillers, tag characters: every format character) are
+// escaped as \xNN, \uNNNN or \UNNNNNNNN, and bytes that are not UTF-8 as
 // \xNN, so nothing in event data can move the cursor, retitle the window,
-// hide text or reverse it, and nothing is silently dropped. Backslashes are
-// left alone: Windows paths are full of them.
+// hide text, reverse it or pass for other text (cmd\u200b.exe is not
+// cmd.exe), and nothing is silently dropped. Backslashes are left alone:
+// Windows paths are full of them.
 func Sanitize(s string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c >= 0x7f {
@@ -50,8 +57,7 @@ func appendSanitized(dst []byte, s string, from int) []byte {
 		case r == utf8.RuneError && n == 1:
 			dst = append(dst, '\\', 'x', hex[c>>4], hex[c&0xf])
 		case unsafeRune(r):
-			dst = append(dst, '\\', 'u')
-			dst = append(dst, hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
+			dst = appendRuneEscape(dst, r)
 		default:
 			dst = append(dst, s[i:i+n]...)
 		}
@@ -74,22 +80,47 @@ func appendControl(dst []byte, c byte) []byte {
 	return append(dst, '\\', 'x', hex[c>>4], hex[c&0xf])
 }
 
-// unsafeRune reports the non-ASCII runes a terminal acts on or that change
-// how text around them reads.
+// appendRuneEscape appends r as \uNNNN, or \UNNNNNNNN past U+FFFF (as Go
+// writes them), for text.
+func appendRuneEscape(dst []byte, r rune) []byte {
+	if r > 0xffff {
+		return append(dst, '\\', 'U', '0', '0', hex[r>>20&0xf], hex[r>>16&0xf],
+			hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
+	}
+	return append(dst, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
+}
+
+// appendJSONRuneEscape appends r as a JSON escape: \uNNNN, or its UTF-16
+// surrogate pair past U+FFFF, as JSON has no longer escape.
+func appendJSONRuneEscape(dst []byte, r rune) []byte {
+	if r > 0xffff {
+		hi, lo := utf16.EncodeRune(r)
+		return appendRuneEscape(appendRuneEscape(dst, hi), lo)
+	}
+	return appendRuneEscape(dst, r)
+}
+
+// unsafeRune reports the non-ASCII runes a terminal acts on, that change
+// how text around them reads, or that show as nothing (or as a blank) so
+// that text holding them looks like other text.
 func unsafeRune(r rune) bool {
 	switch {
 	case r >= 0x80 && r <= 0x9f: // C1 controls, CSI among them
 		return true
-	case r == 0x061c, r == 0x200e, r == 0x200f: // bidi marks
-		return true
-	case r >= 0x202a && r <= 0x202e: // bidi embeddings and overrides
-		return true
-	case r >= 0x2066 && r <= 0x2069: // bidi isolates
-		return true
 	case r == 0x2028, r == 0x2029: // line and paragraph separators
 		return true
-	case r == 0xfeff: // zero-width no-break space (BOM)
+	case r < 0xad:
+		return false
+	case r == 0x034f: // combining grapheme joiner
+		return true
+	case r == 0x115f, r == 0x1160, r == 0x3164, r == 0xffa0: // Hangul fillers, drawn blank
+		return true
+	case r >= 0xe0000 && r <= 0xe007f: // tag characters, assigned or not
 		return true
 	}
-	return false
+	// Format characters: the soft hyphen, zero-width space, joiners and
+	// word joiner, the Mongolian vowel separator, bidi marks, embeddings,
+	// overrides and isolates, invisible operators, the BOM, interlinear
+	// annotation marks.
+	return unicode.Is(unicode.Cf, r)
 }

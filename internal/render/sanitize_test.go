@@ -2,8 +2,10 @@ package render
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -81,4 +83,58 @@ func FuzzAppendJSONString(f *testing.F) {
 			t.Fatalf("AppendJSONString(%q) decodes to %q", s, back)
 		}
 	})
+}
+
+// TestSanitizeInvisible checks every character that shows as nothing, or
+// as a blank, or reorders text: each must come out as an escape, in text
+// and in JSON, so that cmd\u200b.exe never passes for cmd.exe.
+func TestSanitizeInvisible(t *testing.T) {
+	ranges := []struct {
+		lo, hi rune
+		what   string
+	}{
+		{0x00ad, 0x00ad, "soft hyphen"},
+		{0x034f, 0x034f, "combining grapheme joiner"},
+		{0x061c, 0x061c, "Arabic letter mark"},
+		{0x115f, 0x1160, "Hangul choseong and jungseong fillers"},
+		{0x180e, 0x180e, "Mongolian vowel separator"},
+		{0x200b, 0x200d, "zero-width space, non-joiner, joiner"},
+		{0x200e, 0x200f, "bidi marks"},
+		{0x2028, 0x2029, "line and paragraph separators"},
+		{0x202a, 0x202e, "bidi embeddings and overrides"},
+		{0x2060, 0x2064, "word joiner, invisible operators"},
+		{0x2066, 0x2069, "bidi isolates"},
+		{0x3164, 0x3164, "Hangul filler"},
+		{0xfeff, 0xfeff, "zero-width no-break space"},
+		{0xffa0, 0xffa0, "halfwidth Hangul filler"},
+		{0xfff9, 0xfffb, "interlinear annotation marks"},
+		{0xe0000, 0xe007f, "tag characters"},
+	}
+	for _, rg := range ranges {
+		for r := rg.lo; r <= rg.hi; r++ {
+			in := "cmd" + string(r) + ".exe"
+			want := fmt.Sprintf(`cmd\u%04x.exe`, r)
+			wantJSON := want
+			if r > 0xffff {
+				want = fmt.Sprintf(`cmd\U%08x.exe`, r)
+				hi, lo := utf16.EncodeRune(r)
+				wantJSON = fmt.Sprintf(`cmd\u%04x\u%04x.exe`, hi, lo)
+			}
+			if got := Sanitize(in); got != want {
+				t.Errorf("%s: Sanitize(%q) = %q, want %q", rg.what, in, got, want)
+			}
+			if got := string(AppendJSONString(nil, in)); got != `"`+wantJSON+`"` {
+				t.Errorf("%s: AppendJSONString(%q) = %s, want %q", rg.what, in, got, `"`+wantJSON+`"`)
+			}
+			if got := string(AppendCompactJSON(nil, []byte(`{"a": "`+in+`"}`))); got != `{"a":"`+wantJSON+`"}` {
+				t.Errorf("%s: AppendCompactJSON(%q) = %s", rg.what, in, got)
+			}
+		}
+	}
+	// Visible neighbours stay as they are.
+	for _, s := range []string{"\u00ac\u00ae", "\u034e\u0350", "\u3163\u3165", "\U0001f600", "\u00e9"} {
+		if got := Sanitize(s); got != s {
+			t.Errorf("Sanitize(%q) = %q, want it unchanged", s, got)
+		}
+	}
 }

@@ -187,6 +187,9 @@ func appendSpaces(dst []byte, n int) []byte {
 // the terminal width.
 func (t *Table) boxed() []byte {
 	widths := fitWidths(t.naturalWidths(), t.opts.Width-t.opts.Indent-(3*t.cols+1))
+	if len(t.header) > 0 && t.cutsWords(widths) {
+		return t.records()
+	}
 	cells := func(row []Cell) []string {
 		out := make([]string, t.cols)
 		for i, c := range row {
@@ -225,6 +228,52 @@ func (t *Table) boxed() []byte {
 		out = appendSpaces(out, t.opts.Indent)
 		out = append(out, line...)
 	}
+	return out
+}
+
+// cutsWords reports whether columns of these widths would cut a title or a
+// word of a cell (a run of text without a place wrapCell breaks at) in two.
+func (t *Table) cutsWords(widths []int) bool {
+	cuts := func(row []Cell) bool {
+		for i, c := range row {
+			if longestWord(c.Text) > widths[i] {
+				return true
+			}
+		}
+		return false
+	}
+	if cuts(t.header) {
+		return true
+	}
+	cut := false
+	t.rows(func(row []Cell) { cut = cut || cuts(row) })
+	return cut
+}
+
+// records lays out a table too wide for the terminal, one whose columns
+// would cut its titles or words in two, one row at a time: each row a
+// boxed table of two columns, the titles and the row's cells, leaving out
+// empty cells.
+func (t *Table) records() []byte {
+	var out []byte
+	rec := &Table{}
+	t.rows(func(row []Cell) {
+		rec.reset(nil, t.opts)
+		for i, c := range row {
+			if c.Text == "" {
+				continue
+			}
+			var title Cell
+			if i < len(t.header) {
+				title = t.header[i]
+			}
+			rec.cells = append(rec.cells, title, c) // sanitized already
+			rec.endRow(2)
+		}
+		if rec.Len() > 0 {
+			out = append(out, rec.boxed()...)
+		}
+	})
 	return out
 }
 

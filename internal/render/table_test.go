@@ -96,6 +96,24 @@ func TestTableEmpty(t *testing.T) {
 	}
 }
 
+func TestLongestWord(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"", 0},
+		{"one two three", 5}, // "three"; "one " and "two " end at their spaces
+		{`C:\Windows\System32\cmd.exe`, 9},
+		{"--lang=en-US", 10}, // "--lang=en-" : the option's dashes do not break
+		{"日本語", 6},
+	}
+	for _, tt := range tests {
+		if got := longestWord(tt.in); got != tt.want {
+			t.Errorf("longestWord(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestWrapCell(t *testing.T) {
 	tests := []struct {
 		in    string
@@ -109,6 +127,10 @@ func TestWrapCell(t *testing.T) {
 		{"abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
 		{"日本語日本語", 5, []string{"日本", "語日", "本語"}},
 		{"a-b", 1, []string{"a", "-", "b"}},
+		// An option's dashes stay with its name; a dash inside a word breaks.
+		{"x.exe --type=renderer --lang=en-US", 26, []string{"x.exe --type=renderer ", "--lang=en-US"}},
+		{"a.exe -NoProfile -ExecutionPolicy", 20, []string{"a.exe -NoProfile ", "-ExecutionPolicy"}},
+		{"2025-11-03T09:00:00Z", 12, []string{"2025-11-", "03T09:00:00Z"}},
 	}
 	for _, tt := range tests {
 		got := wrapCell(tt.in, tt.width)

@@ -73,7 +73,17 @@ type treeText struct {
 type treeSpan struct {
 	c *color.Color // nil: no style
 	s string       // sanitized
+	// keep marks the end of a line that cutting spares, cutting what is
+	// before it instead: a hit's FILE:LINE.
+	keep bool
 }
+
+// maxTreeIndent is the deepest a process is indented: a chain 10 000
+// processes deep would otherwise draw 30 000 columns of guides on each of
+// its lines, output growing with the square of the input. Deeper processes
+// are drawn at this indentation, their depth written after the branch, and
+// the guides of the levels past it are not drawn.
+const maxTreeIndent = 64
 
 func (t *treeText) forest(f *lineage.Forest) {
 	// last[d] says whether the node shown at depth d is its parent's last
@@ -84,9 +94,10 @@ func (t *treeText) forest(f *lineage.Forest) {
 			return
 		}
 		last = append(last[:s.Depth], s.Last)
+		shown := min(s.Depth, maxTreeIndent) // depth drawn
 		guides := ""
 		if s.Depth > 0 {
-			guides = t.guides(last[1:s.Depth])
+			guides = t.guides(last[1:shown])
 			if s.Last {
 				guides += t.g.last
 			} else {
@@ -94,6 +105,9 @@ func (t *treeText) forest(f *lineage.Forest) {
 			}
 		}
 		t.span(t.pal.Faint, guides)
+		if s.Depth > shown {
+			t.span(t.pal.Faint, "(depth "+strconv.Itoa(s.Depth)+") ")
+		}
 		if s.BackRef {
 			t.span(t.pal.Faint, t.g.backRef+" ")
 			t.process(s.Node, false)
@@ -107,7 +121,7 @@ func (t *treeText) forest(f *lineage.Forest) {
 			return
 		}
 		// Hit lines hang below the process, left of its children's guide.
-		prefix := t.guides(last[1 : s.Depth+1])
+		prefix := t.guides(last[1 : shown+1])
 		if len(s.Node.Children) > 0 {
 			prefix += t.g.pipe
 		} else {
@@ -186,11 +200,11 @@ func (t *treeText) hits(prefix string, n *lineage.Node) {
 		if d := treeHitDetail(h); d != "" {
 			t.span(nil, "  "+d)
 		}
-		if !h.Date.IsZero() {
-			t.span(t.pal.Faint, "  "+formatTreeTime(h.Date))
+		if h.Date.Valid() {
+			t.span(t.pal.Faint, "  "+formatTime(h.Date))
 		}
-		t.span(nil, "  ")
-		t.span(t.pal.Location, Sanitize(h.File)+":"+strconv.Itoa(h.Line))
+		t.keepSpan(nil, "  ")
+		t.keepSpan(t.pal.Location, Sanitize(h.File)+":"+strconv.Itoa(h.Line))
 		t.flushLine()
 	}
 }
@@ -216,13 +230,18 @@ func treeHitDetail(h *lineage.Hit) string {
 	return Sanitize(h.Path)
 }
 
-func (t *treeText) span(c *color.Color, s string) {
+func (t *treeText) span(c *color.Color, s string) { t.appendSpan(treeSpan{c: c, s: s}) }
+
+// keepSpan adds a span to the end of the line that cutting spares.
+func (t *treeText) keepSpan(c *color.Color, s string) { t.appendSpan(treeSpan{c: c, s: s, keep: true}) }
+
+func (t *treeText) appendSpan(sp treeSpan) {
 	switch {
-	case s == "":
-	case len(t.spans) > 0 && t.spans[len(t.spans)-1].c == c:
-		t.spans[len(t.spans)-1].s += s
+	case sp.s == "":
+	case len(t.spans) > 0 && t.spans[len(t.spans)-1].c == sp.c && t.spans[len(t.spans)-1].keep == sp.keep:
+		t.spans[len(t.spans)-1].s += sp.s
 	default:
-		t.spans = append(t.spans, treeSpan{c, s})
+		t.spans = append(t.spans, sp)
 	}
 }
 
@@ -256,7 +275,8 @@ func (t *treeText) flush() error {
 	return t.err
 }
 
-// cutTreeSpans cuts a line wider than width columns, ending it with more.
+// cutTreeSpans cuts a line wider than width columns, marking the cut with
+// more: at the end, or before the spans to keep when they fit.
 func cutTreeSpans(spans []treeSpan, width int, more string, c *color.Color) []treeSpan {
 	total := 0
 	for _, sp := range spans {
@@ -265,6 +285,21 @@ func cutTreeSpans(spans []treeSpan, width int, more string, c *color.Color) []tr
 	if total <= width {
 		return spans
 	}
+	head := len(spans) // spans[head:] are kept
+	kept := 0
+	for head > 0 && spans[head-1].keep {
+		head--
+		kept += treeCells(spans[head].s)
+	}
+	if head == len(spans) || kept+treeCells(more) >= width {
+		return cutTreeSpansEnd(spans, width, more, c)
+	}
+	tail := append([]treeSpan(nil), spans[head:]...)
+	return append(cutTreeSpansEnd(spans[:head], width-kept, more, c), tail...)
+}
+
+// cutTreeSpansEnd cuts a line to width columns, ending it with more.
+func cutTreeSpansEnd(spans []treeSpan, width int, more string, c *color.Color) []treeSpan {
 	room := width - treeCells(more)
 	for i, sp := range spans {
 		w := treeCells(sp.s)
@@ -282,7 +317,7 @@ func cutTreeSpans(spans []treeSpan, width int, more string, c *color.Color) []tr
 			room -= rw
 		}
 		spans[i].s = sp.s[:cut]
-		return append(spans[:i+1], treeSpan{c, more})
+		return append(spans[:i+1], treeSpan{c: c, s: more})
 	}
 	return spans
 }

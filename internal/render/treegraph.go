@@ -2,6 +2,8 @@ package render
 
 import (
 	"io"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/csmctl/csmctl/internal/lineage"
 )
@@ -49,14 +51,46 @@ func writeGraph(w io.Writer, forests []*lineage.Forest, g graphSyntax) error {
 	return err
 }
 
-// appendLabel appends the lines of a process's label, each escaped for the
-// picture language, with sep between them.
+// maxLabelLineBytes bounds a line of a process's label in a picture,
+// escaped: a box as wide as a 40 000-character name is no picture, and a
+// label of a few such lines would pass dot's 16 KiB limit on a string.
+const maxLabelLineBytes = 512
+
+// appendLabel appends the lines of a process's label, each cut to
+// maxLabelLineBytes and escaped for the picture language, with sep between
+// them.
 func appendLabel(buf []byte, n *lineage.Node, sep string, escape func([]byte, string) []byte) []byte {
 	for i, line := range treeLabel(n) {
 		if i > 0 {
 			buf = append(buf, sep...)
 		}
-		buf = escape(buf, line)
+		buf = appendCut(buf, line, maxLabelLineBytes, escape)
 	}
 	return buf
 }
+
+// appendCut appends s escaped by escape, if that takes at most limit bytes;
+// otherwise as much of s as fits, cut between characters, and a marker
+// that says how many characters were left out: "… (N more characters)".
+func appendCut(dst []byte, s string, limit int, escape func([]byte, string) []byte) []byte {
+	start := len(dst)
+	if dst = escape(dst, s); len(dst)-start <= limit {
+		return dst
+	}
+	dst = dst[:start]
+	room := limit - cutMarkerRoom
+	i := 0
+	for i < len(s) {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		before := len(dst)
+		if dst = escape(dst, s[i:i+n]); len(dst)-start > room {
+			dst = dst[:before]
+			break
+		}
+		i += n
+	}
+	return escape(dst, "… ("+strconv.Itoa(utf8.RuneCountInString(s[i:]))+" more characters)")
+}
+
+// cutMarkerRoom is room enough for appendCut's marker, escaped.
+const cutMarkerRoom = 40

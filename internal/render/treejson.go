@@ -9,7 +9,8 @@ import (
 )
 
 // WriteTreeJSON writes forests as one JSON array of their root processes,
-// indented, each process an object with its children nested:
+// indented down to processes maxTreeIndent deep and compact below them,
+// each process an object with its children nested:
 //
 //	{"pid", "ppid", "exec_time", "exit_time", "executable": {"path", "name"},
 //	 "cmdline", "user", "container_id", "ancestors_truncated",
@@ -97,7 +98,16 @@ func (j *treeJSON) elem() {
 	j.newline()
 }
 
+// maxJSONIndent is how many open objects and arrays are indented, those
+// of a process maxTreeIndent deep: past it, JSON is written compact, as
+// indentation growing with a chain 10 000 processes deep made output grow
+// with the square of the input.
+const maxJSONIndent = 2*maxTreeIndent + 2
+
 func (j *treeJSON) newline() {
+	if len(j.empty) > maxJSONIndent {
+		return
+	}
 	j.buf = append(j.buf, '\n')
 	for range j.empty {
 		j.buf = append(j.buf, ' ', ' ')
@@ -183,8 +193,8 @@ func (j *treeJSON) hit(h *lineage.Hit) {
 	j.open('{')
 	j.str("file", h.File)
 	j.int("line", int64(h.Line))
-	if !h.Date.IsZero() {
-		j.str("date", formatTreeTime(h.Date))
+	if h.Date.Valid() {
+		j.str("date", formatTime(h.Date))
 	}
 	j.str("rule_id", h.RuleID)
 	j.str("evt", h.Evt)

@@ -43,12 +43,15 @@ func WriteTreeMermaid(w io.Writer, forests []*lineage.Forest) error {
 
 // appendMermaidEscaped escapes sanitized text for a Mermaid quoted label,
 // with Mermaid's entity codes (#NN;): a quote would end the label, # starts
-// an entity code, < > & would be read as HTML, and a leading backtick as
-// Markdown.
+// an entity code, < > & would be read as HTML, a leading backtick as
+// Markdown, and % because Mermaid reads a %%{init: ...}%% directive
+// anywhere, even inside a quoted label, where it could restyle the picture
+// (hide the hits). Line breaks, which sanitized text has not, would end
+// the statement.
 func appendMermaidEscaped(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
-		case '"', '#', '&', '<', '>', '`':
+		case '"', '#', '%', '&', '<', '>', '`', '\n', '\r':
 			dst = append(dst, '#')
 			dst = strconv.AppendInt(dst, int64(c), 10)
 			dst = append(dst, ';')

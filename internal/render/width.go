@@ -37,6 +37,7 @@ func wrapCell(s string, width int) []string {
 	start, w := 0, 0 // current line is s[start:i], w columns wide
 	lastBreak := -1  // index just past the last good break in the current line
 	breakW := 0      // width of s[start:lastBreak]
+	var prev rune    // the rune before r; 0 at the start
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		rw := runeWidth(r)
@@ -52,11 +53,28 @@ func wrapCell(s string, width int) []string {
 		}
 		w += rw
 		i += n
-		if isBreakAfter(r) && !(r == '\\' && startsEscape(s[i:])) {
+		if isBreakAfter(r) && !(r == '\\' && startsEscape(s[i:])) && !startsOption(prev, r) {
 			lastBreak, breakW = i, w
 		}
+		prev = r
 	}
 	return append(lines, s[start:])
+}
+
+// longestWord is how many columns the widest piece of s takes that
+// wrapCell keeps on one line when it can: the text between two places it
+// breaks at.
+func longestWord(s string) int {
+	longest, w := 0, 0
+	var prev rune
+	for _, r := range s {
+		w += runeWidth(r)
+		if isBreakAfter(r) && !startsOption(prev, r) {
+			longest, w = max(longest, w), 0
+		}
+		prev = r
+	}
+	return max(longest, w)
 }
 
 func isBreakAfter(r rune) bool {
@@ -65,6 +83,12 @@ func isBreakAfter(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// startsOption reports whether r, after prev, is a dash that starts a
+// command-line option (-File, --lang): it stays with the option's name.
+func startsOption(prev, r rune) bool {
+	return r == '-' && (prev == 0 || prev == ' ' || prev == '-')
 }
 
 // startsEscape reports whether s, just after a backslash, looks like the
