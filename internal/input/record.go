@@ -7,7 +7,6 @@ package input
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/csmctl/csmctl/internal/jsonscan"
 )
@@ -60,7 +59,7 @@ func (r *Record) Position(offset int) (line, col int) {
 // Location formats where an offset of the record is: "FILE:LINE:COLUMN".
 func (r *Record) Location(offset int) string {
 	line, col := r.Position(offset)
-	return fmt.Sprintf("%s:%d:%d", r.File, line, col)
+	return Position{File: r.File, Line: line, Col: col}.String()
 }
 
 // SyntaxError returns the record's framing error as a syntax error, if it is one.

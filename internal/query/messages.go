@@ -1,8 +1,7 @@
 package query
 
 import (
-	"fmt"
-
+	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/render"
 )
 
@@ -10,7 +9,7 @@ import (
 
 // runtimeMessage words an error of the filter on the event at file:line.
 func runtimeMessage(file string, line int, err error) string {
-	return fmt.Sprintf("%s:%d: %s", file, line, err)
+	return input.Position{File: file, Line: line}.String() + ": " + err.Error()
 }
 
 // errorMessage words an error of the filter on the current event.

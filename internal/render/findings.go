@@ -3,6 +3,7 @@ package render
 import (
 	"strconv"
 
+	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/schema"
 )
 
@@ -12,13 +13,14 @@ import (
 //	FILE:LINE:COLUMN: invalid JSON: message
 func AppendVerdictText(dst []byte, v *schema.Verdict, p *Palette) []byte {
 	for _, f := range v.Findings {
-		loc := Sanitize(v.File) + ":" + strconv.Itoa(v.Line)
+		// FILE:LINE:COLUMN: invalid JSON: … or, for a record skipped
+		// whole, FILE:LINE: …, as every command words them.
+		pos := input.Position{File: v.File, Line: v.Line}
 		if f.Keyword == schema.KeywordSyntax {
-			// FILE:LINE:COLUMN: invalid JSON: … or, for a record skipped
-			// whole, FILE:LINE: …, as every command words them.
-			if v.Column > 0 {
-				loc += ":" + strconv.Itoa(v.Column)
-			}
+			pos.Col = v.Column
+		}
+		loc := Sanitize(pos.String())
+		if f.Keyword == schema.KeywordSyntax {
 			dst = p.Append(dst, p.Location, loc)
 			dst = append(dst, ": "...)
 			if v.Column > 0 {

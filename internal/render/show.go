@@ -2,11 +2,11 @@ package render
 
 import (
 	"bytes"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/model"
 )
 
@@ -144,7 +144,7 @@ func (v *eventView) header(src Source) {
 		b = p.Append(b, p.Heading, Sanitize(src.Host))
 	}
 	sep()
-	b = p.Append(b, p.Location, Sanitize(src.File)+":"+strconv.Itoa(src.Line))
+	b = p.Append(b, p.Location, Sanitize(input.Position{File: src.File, Line: src.Line}.String()))
 	if src.LogID != "" {
 		b = append(b, ' ')
 		b = p.Append(b, p.Faint, "(log "+Sanitize(src.LogID)+")")

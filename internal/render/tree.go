@@ -8,6 +8,7 @@ import (
 	"github.com/fatih/color"
 	"golang.org/x/text/width"
 
+	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/lineage"
 )
 
@@ -204,7 +205,7 @@ func (t *treeText) hits(prefix string, n *lineage.Node) {
 			t.span(t.pal.Faint, "  "+formatTime(h.Date))
 		}
 		t.keepSpan(nil, "  ")
-		t.keepSpan(t.pal.Location, Sanitize(h.File)+":"+strconv.Itoa(h.Line))
+		t.keepSpan(t.pal.Location, Sanitize(input.Position{File: h.File, Line: h.Line}.String()))
 		t.flushLine()
 	}
 }
