@@ -1,10 +1,6 @@
 package cmd
 
 import (
-	"fmt"
-	"slices"
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/csmctl/csmctl/internal/input"
@@ -17,18 +13,6 @@ func noArgs(c *cobra.Command, args []string) error {
 		return flagErrorf("%s takes no arguments, got %q", c.CommandPath(), args[0])
 	}
 	return nil
-}
-
-// checkOutput checks an -o value against the formats a command writes.
-func checkOutput(got string, formats ...string) error {
-	if slices.Contains(formats, got) {
-		return nil
-	}
-	want := formats[len(formats)-1]
-	if len(formats) > 1 {
-		want = strings.Join(formats[:len(formats)-1], ", ") + " or " + want
-	}
-	return fmt.Errorf("invalid output format %q: want %s", got, want)
 }
 
 // applyReading copies the root's reading options (--max-record-size, and

@@ -84,4 +84,13 @@ type Error struct {
 var ErrNoEvents = errors.New("no events")
 
 func (e *Error) Error() string { return e.File + ": " + e.Err.Error() }
+
+// ExitCode is 2 for an input that could not be read whole, and 0 for one
+// that held no event.
+func (e *Error) ExitCode() int {
+	if errors.Is(e.Err, ErrNoEvents) {
+		return 0
+	}
+	return 2
+}
 func (e *Error) Unwrap() error { return e.Err }

@@ -2,7 +2,7 @@ package query
 
 import (
 	"github.com/csmctl/csmctl/internal/input"
-	"github.com/csmctl/csmctl/internal/render"
+	"github.com/csmctl/csmctl/internal/pipeline"
 )
 
 // The messages about the data, on standard error, each after "csmctl: ".
@@ -21,8 +21,4 @@ func (s *session) errorMessage(err error) string {
 }
 
 // appendMessage appends a message line, sanitized.
-func appendMessage(dst []byte, msg string) []byte {
-	dst = append(dst, "csmctl: "...)
-	dst = render.AppendSanitized(dst, msg)
-	return append(dst, '\n')
-}
+func appendMessage(dst []byte, msg string) []byte { return pipeline.AppendDiagnostic(dst, msg) }

@@ -1,6 +1,7 @@
 package query
 
 import (
+	"errors"
 	"sync"
 
 	"github.com/itchyny/gojq"
@@ -88,11 +89,11 @@ func (r *batchResult) diagStart() int {
 }
 
 // batch runs the filter over a batch's events.
-func (w *worker) batch(b *input.Batch) *batchResult {
+func (w *worker) batch(records []input.Record) *batchResult {
 	res := batchResults.Get().(*batchResult)
 	res.reset()
-	for i := range b.Records {
-		if w.record(&b.Records[i], res) {
+	for i := range records {
+		if w.record(&records[i], res) {
 			break // halted
 		}
 	}
@@ -190,7 +191,7 @@ func (w *worker) run(v any, res *batchResult) bool {
 		}
 		w.takeDiag(res)
 		if err, ok := out.(error); ok {
-			if h, ok := err.(*gojq.HaltError); ok {
+			if h := (*gojq.HaltError)(nil); errors.As(err, &h) {
 				seg.halt = h
 				break
 			}
