@@ -75,23 +75,25 @@ func (b *Batch) Events(need Need) iter.Seq[*Event] {
 		var ev Event
 		var scratch model.Event
 		var unread model.Event // the Model of events not decoded: Match reads it only
+		var notEvent error     // why the value Scan just decoded is not an event
+		scan := func(data []byte, pos int) (int, *jsonscan.SyntaxError) {
+			scratch = model.Event{}
+			end, err := need.Scan(data, pos, &scratch)
+			var se *jsonscan.SyntaxError
+			if errors.As(err, &se) {
+				return end, se
+			}
+			notEvent = err
+			return end, nil
+		}
 		for i := range b.Records {
 			rec := &b.Records[i]
 			ev.Envelope, ev.Host, ev.LogID = rec.Envelope, rec.Host, rec.LogID
-			var notEvent error // why the value Scan just decoded is not an event
-			scan := func(data []byte, pos int) (int, *jsonscan.SyntaxError) {
-				scratch = model.Event{}
-				end, err := need.Scan(data, pos, &scratch)
-				var se *jsonscan.SyntaxError
-				if errors.As(err, &se) {
-					return end, se
-				}
-				notEvent = err
-				return end, nil
-			}
-			values := rec.Values()
+			var values iter.Seq[input.Value]
 			if need.Scan != nil {
 				values = rec.ScanValues(scan)
+			} else {
+				values = rec.Values()
 			}
 			// A record's values stop at its first syntax error.
 			for val := range values {
