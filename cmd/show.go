@@ -80,7 +80,7 @@ usage errors and unreadable inputs.`,
 }
 
 // showOutputs are show's -o formats; each makes the printer of a run.
-var showOutputs = []outputFormat[func(*ShowOptions, time.Time) showPrinter]{
+var showOutputs = []outputFormat[func(*ShowOptions) showPrinter]{
 	{Name: "text", Help: "tables", Printer: newShowText},
 	{Name: "json", Help: "the selected events, one per line", Printer: newShowJSON},
 }
@@ -91,7 +91,7 @@ type showPrinter struct {
 	print func(buf *bytes.Buffer, ev *pipeline.Event)
 }
 
-func newShowText(opts *ShowOptions, _ time.Time) showPrinter {
+func newShowText(opts *ShowOptions) showPrinter {
 	io := opts.IO
 	layout := render.ShowLayout{
 		Table: render.TableOptions{
@@ -114,7 +114,7 @@ func newShowText(opts *ShowOptions, _ time.Time) showPrinter {
 
 // newShowJSON prints the events as they came in, so that it decodes them
 // only for a selector that looks inside.
-func newShowJSON(*ShowOptions, time.Time) showPrinter {
+func newShowJSON(*ShowOptions) showPrinter {
 	return showPrinter{print: func(buf *bytes.Buffer, ev *pipeline.Event) {
 		// With its envelope, if it had one: the host and log id it keeps
 		// are what csmctl, reading the output again, needs to keep the
@@ -142,7 +142,7 @@ func runShow(opts *ShowOptions) error {
 	if err != nil {
 		return err
 	}
-	printer := newPrinter(opts, p.Anchor())
+	printer := newPrinter(opts)
 	work := func(b *pipeline.Batch) *pipeline.Output {
 		buf := bytes.NewBuffer(b.Out)
 		for ev := range b.Events(printer.need) {

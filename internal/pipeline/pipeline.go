@@ -15,7 +15,6 @@ import (
 	"errors"
 	"io"
 	"sync"
-	"time"
 
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/render"
@@ -40,7 +39,6 @@ type Options struct {
 // Pipeline is one run over the inputs. Make it with New and Close it.
 type Pipeline struct {
 	opts    Options
-	sel     *selector.Selector // checked and anchored, for Anchor
 	reader  *input.Reader
 	cleanup func()
 	// filters holds selectors without --limit, one per worker at a time:
@@ -71,7 +69,6 @@ func New(opts Options) (*Pipeline, error) {
 		}
 		return p, &InputError{Err: err}
 	}
-	p.sel = sel
 	unlimited := opts.Select
 	unlimited.Limit = 0
 	anchor := sel.Anchor()
@@ -86,9 +83,6 @@ func New(opts Options) (*Pipeline, error) {
 // Close removes what the run kept on disk (standard input, spooled for a
 // duration anchor).
 func (p *Pipeline) Close() { p.cleanup() }
-
-// Anchor is the time durations in --since and --until count back from.
-func (p *Pipeline) Anchor() time.Time { return p.sel.Anchor() }
 
 // Reader is the run's reader, for progress, and for a command that must
 // read its events one at a time on one goroutine (query's input builtin).

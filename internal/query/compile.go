@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/csmctl/csmctl/internal/input"
 	"github.com/itchyny/gojq"
 )
 
@@ -160,8 +161,8 @@ func parseErrorMessage(name, src string, err error) string {
 	text, line, column := lineAt(src, offset)
 	if name != "<arg>" || strings.ContainsAny(src, "\r\n") {
 		l := fmt.Sprint(line)
-		return fmt.Sprintf("invalid query: %s:%d\n    %s | %s\n    %*c  %s",
-			name, line, l, text, column+len(l)+4, '^', err)
+		return fmt.Sprintf("invalid query: %s\n    %s | %s\n    %*c  %s",
+			input.Position{File: name, Line: line}, l, text, column+len(l)+4, '^', err)
 	}
 	return fmt.Sprintf("invalid query: %s\n    %s\n    %*c  %s", src, text, column+1, '^', err)
 }

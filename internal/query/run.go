@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/itchyny/gojq"
 
@@ -76,10 +75,7 @@ func (p *Program) Run(o RunOptions) (*Result, error) {
 	} else if err != nil {
 		return nil, err
 	}
-	ru.events, ru.anchor = events, events.Anchor()
-	if _, err := ru.newSelection(); err != nil {
-		return nil, &UsageError{err}
-	}
+	ru.events = events
 	if o.Table != nil {
 		ru.table = newTablePrinter(*o.Table, ru.out)
 	}
@@ -110,7 +106,6 @@ type runner struct {
 	p      *Program
 	o      RunOptions
 	res    *Result
-	anchor time.Time
 	out    *bufio.Writer
 	table  *tablePrinter
 	events *pipeline.Pipeline // reads, prepares the selectors, reports input errors

@@ -32,9 +32,7 @@ func (ru *runner) newWorker(inputs gojq.Iter) (*worker, error) {
 	if w.code, err = ru.p.code(w.sess, inputs); err != nil {
 		return nil, err
 	}
-	if w.sel, err = ru.newSelection(); err != nil {
-		return nil, err
-	}
+	w.sel = ru.newSelection()
 	// --limit counts selected events, and --where may fail on an event:
 	// skipping events unseen would change both.
 	if ru.o.Select.Limit == 0 && ru.o.Select.Where == "" {
