@@ -86,17 +86,22 @@ func (b *Batch) Events(need Need) iter.Seq[*Event] {
 			notEvent = err
 			return end, nil
 		}
+		delimit := input.ScanFunc(skipValue)
+		if need.Scan != nil {
+			delimit = scan
+		}
 		for i := range b.Records {
 			rec := &b.Records[i]
 			ev.Envelope, ev.Host, ev.LogID = rec.Envelope, rec.Host, rec.LogID
-			var values iter.Seq[input.Value]
-			if need.Scan != nil {
-				values = rec.ScanValues(scan)
-			} else {
-				values = rec.Values()
-			}
-			// A record's values stop at its first syntax error.
-			for val := range values {
+			// A ValueReader, not a range over Record.ScanValues: that would
+			// allocate its closures for every record.
+			values := input.NewValueReader(rec)
+			for {
+				val, more := values.Next(delimit)
+				if !more {
+					break
+				}
+				// A record's values stop at its first syntax error.
 				if val.Err != nil {
 					b.Failed(val.Err.Error())
 					break
@@ -146,6 +151,9 @@ func (b *Batch) Events(need Need) iter.Seq[*Event] {
 		}
 	}
 }
+
+// skipValue delimits a value without decoding it.
+func skipValue(data []byte, pos int) (int, *jsonscan.SyntaxError) { return jsonscan.Skip(data, pos, 0) }
 
 func decodeModel(need Need, value []byte) (*model.Event, error) {
 	if need.Decode != nil {
