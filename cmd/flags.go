@@ -1,7 +1,10 @@
 package cmd
 
 import (
+	"runtime"
+
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/csmctl/csmctl/internal/input"
 )
@@ -23,4 +26,11 @@ func applyReading(dst *input.Options, root *input.Options) {
 		dst.MaxRecord = root.MaxRecord
 		dst.ReportEmpty = root.ReportEmpty
 	}
+}
+
+// addWorkersFlag registers the hidden --workers: how many batches of events
+// are worked on at once (tests and benchmarks set it).
+func addWorkersFlag(fs *pflag.FlagSet, workers *int) {
+	fs.IntVar(workers, "workers", runtime.GOMAXPROCS(0), "batches of events worked on in parallel by this many workers")
+	_ = fs.MarkHidden("workers")
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -148,8 +147,7 @@ null; 1 when some line was not JSON; else 0.`,
 	addOutputFlag(f, &opts.Output, queryOutputs)
 	f.StringSliceVar(&opts.Columns, "columns", nil, "with -o table: the `KEYS` shown, in order (comma-separated)")
 	opts.Select.AddFlags(f)
-	f.IntVar(&opts.Workers, "workers", runtime.GOMAXPROCS(0), "events queried in parallel by this many workers")
-	_ = f.MarkHidden("workers")
+	addWorkersFlag(f, &opts.Workers)
 	return cmd
 }
 

@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"bytes"
-	"runtime"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -74,8 +73,7 @@ usage errors and unreadable inputs.`,
 	}
 	addOutputFlag(cmd.Flags(), &opts.Output, showOutputs)
 	opts.Select.AddFlags(cmd.Flags())
-	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.GOMAXPROCS(0), "events rendered in parallel by this many workers")
-	_ = cmd.Flags().MarkHidden("workers")
+	addWorkersFlag(cmd.Flags(), &opts.Workers)
 	return cmd
 }
 

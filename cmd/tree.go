@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"fmt"
-	"runtime"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -104,8 +103,7 @@ inputs.`,
 	cmd.Flags().BoolVar(&opts.HitsOnly, "hits-only", false, "drop the processes with no hit and no hit below them")
 	cmd.Flags().IntVar(&opts.MaxProcesses, "max-processes", defaultMaxProcesses, "keep at most this many distinct processes (0: no bound); past it, events of new processes are left out")
 	opts.Selector.AddFlags(cmd.Flags())
-	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.GOMAXPROCS(0), "events decoded in parallel by this many workers")
-	_ = cmd.Flags().MarkHidden("workers")
+	addWorkersFlag(cmd.Flags(), &opts.Workers)
 	return cmd
 }
 

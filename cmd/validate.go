@@ -3,7 +3,6 @@ package cmd
 import (
 	"fmt"
 	"io"
-	"runtime"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -67,8 +66,7 @@ Exit status: 0 when every event is valid, 1 when any is invalid or not JSON,
 	cmd.Flags().BoolVar(&opts.AllowUnknown, "allow-unknown", false, "report unknown properties as warnings, not errors")
 	addOutputFlag(cmd.Flags(), &opts.Output, validateOutputs)
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "do not print the summary")
-	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.GOMAXPROCS(0), "events validated in parallel by this many workers")
-	_ = cmd.Flags().MarkHidden("workers")
+	addWorkersFlag(cmd.Flags(), &opts.Workers)
 	return cmd
 }
 
