@@ -203,3 +203,46 @@ func TestNewUsageError(t *testing.T) {
 		t.Fatalf("New() error = %v, want a *UsageError with exit code 2", err)
 	}
 }
+
+// A duration selector on standard input reads it twice, through a file
+// that is gone once the run is: the events are dated from the last one, and
+// nothing is left in $TMPDIR.
+func TestStdinAnchorLeavesNoFile(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	stdin := `{"date":"2025-11-03T08:00:00Z","n":1}
+{"date":"2025-11-03T09:30:00Z","n":2}
+{"date":"2025-11-03T10:00:00Z","n":3}
+`
+	var out, errOut bytes.Buffer
+	p, err := New(Options{Stdin: strings.NewReader(stdin), Select: selector.Options{Since: "1h"}, ErrOut: &errOut})
+	if err != nil {
+		p.Close()
+		t.Fatal(err)
+	}
+	work := func(b *Batch) *Output {
+		for ev := range b.Events(Need{}) {
+			b.Out = append(append(b.Out, ev.Raw...), '\n')
+		}
+		return &b.Output
+	}
+	err = Run(p, work, func(o *Output) error { return p.Emit(&out, o) })
+	p.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// An hour back from 10:00: 09:30 and 10:00.
+	want := `{"date":"2025-11-03T09:30:00Z","n":2}
+{"date":"2025-11-03T10:00:00Z","n":3}
+`
+	if out.String() != want || errOut.String() != "" {
+		t.Errorf("stdout %q, stderr %q; want %q and nothing", out.String(), errOut.String(), want)
+	}
+	left, err := os.ReadDir(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(left) > 0 {
+		t.Errorf("left in $TMPDIR: %v", left)
+	}
+}
