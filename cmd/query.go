@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/query"
@@ -295,7 +296,7 @@ func runQuery(opts *QueryOptions) error {
 				if i == 0 {
 					line = "csmctl: " + line
 				}
-				fmt.Fprintf(io.ErrOut, "%s\n", render.Sanitize(line))
+				fmt.Fprintf(io.ErrOut, "%s\n", escape.Text(line))
 			}
 			return &ExitError{Code: ExitCompile, Silent: true}
 		}

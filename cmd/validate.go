@@ -10,6 +10,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/render"
@@ -146,7 +147,7 @@ func runValidate(opts *ValidateOptions) error {
 	}
 	onErr := func(err error) {
 		progress.clear()
-		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", render.Sanitize(err.Error()))
+		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", escape.Text(err.Error()))
 		inputErr = mergeInputErr(inputErr, err)
 		if !errors.Is(err, input.ErrNoEvents) {
 			total.unread++

@@ -8,9 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
-	"github.com/csmctl/csmctl/internal/render"
+	"github.com/csmctl/csmctl/internal/escape"
 )
 
 // Format is how values are printed: the jq output flags.
@@ -23,7 +22,7 @@ type Format struct {
 	ASCII   bool // -a: non-ASCII characters as \uXXXX escapes
 	Color   bool // -C: jq's colours
 	// Escape: escape in strings what could drive a terminal (see
-	// render.Sanitize), for output bound for one: stdout is a terminal, or
+	// escape.Text), for output bound for one: stdout is a terminal, or
 	// --escape. Raw strings keep their line breaks and tabs.
 	Escape bool
 }
@@ -46,7 +45,8 @@ const (
 // intermediate copy. An Encoder is not safe for concurrent use.
 type Encoder struct {
 	f       Format
-	indent  int // -1: compact
+	mode    escape.JSON // how strings are escaped
+	indent  int         // -1: compact
 	depth   int
 	pairs   []member    // object members being sorted, for all open objects
 	keys    []keyMember // the same, for transcode
@@ -58,6 +58,12 @@ type Encoder struct {
 // NewEncoder returns an encoder for the format.
 func NewEncoder(f Format) *Encoder {
 	e := &Encoder{f: f, indent: f.Indent}
+	switch {
+	case f.ASCII:
+		e.mode = escape.ASCII
+	case f.Escape:
+		e.mode = escape.Terminal
+	}
 	switch {
 	case f.Compact:
 		e.indent = -1
@@ -72,7 +78,8 @@ func NewEncoder(f Format) *Encoder {
 func (e *Encoder) AppendOutput(dst []byte, v any) []byte {
 	if s, ok := v.(string); ok && (e.f.Raw || e.f.Join) && !e.f.ASCII {
 		if e.f.Escape {
-			dst = appendRawTerminal(dst, s)
+			// Raw output is text meant to be read: it keeps its lines.
+			dst = escape.AppendLines(dst, s)
 		} else {
 			dst = append(dst, s...)
 		}
@@ -229,129 +236,16 @@ func (e *Encoder) newline(dst []byte) []byte {
 	return dst
 }
 
-const hexDigits = "0123456789abcdef"
-
-// str appends a string literal as gojq escapes it: the quote, the backslash,
-// the C0 controls and DEL; \b \f \n \r \t by name; invalid UTF-8 as \ufffd.
-// -a escapes every non-ASCII character too, and on a terminal the runes
-// render.Sanitize guards against are escaped as well.
+// str appends a string literal as gojq escapes it (see escape.JSON); -a
+// escapes every non-ASCII character too, and on a terminal the characters
+// escape.Text guards against are escaped as well.
 func (e *Encoder) str(dst []byte, s string, color string) []byte {
 	if e.f.Color {
 		dst = append(dst, color...)
 	}
-	switch {
-	case e.f.ASCII:
-		dst = appendASCIIString(dst, s)
-	case e.f.Escape:
-		dst = render.AppendJSONString(dst, s)
-	default:
-		dst = appendString(dst, s)
-	}
+	dst = escape.AppendJSONString(dst, s, e.mode)
 	if e.f.Color {
 		dst = append(dst, colorReset...)
 	}
 	return dst
-}
-
-func appendString(dst []byte, s string) []byte {
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= ' ' && c <= '~' && c != '"' && c != '\\' {
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			dst = append(dst, s[start:i]...)
-			dst = appendEscape(dst, c)
-			i++
-			start = i
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-			i++
-			start = i
-			continue
-		}
-		i += n
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
-}
-
-func appendEscape(dst []byte, c byte) []byte {
-	switch c {
-	case '"':
-		return append(dst, '\\', '"')
-	case '\\':
-		return append(dst, '\\', '\\')
-	case '\b':
-		return append(dst, '\\', 'b')
-	case '\f':
-		return append(dst, '\\', 'f')
-	case '\n':
-		return append(dst, '\\', 'n')
-	case '\r':
-		return append(dst, '\\', 'r')
-	case '\t':
-		return append(dst, '\\', 't')
-	}
-	return append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-}
-
-// appendASCIIString is appendString with every non-ASCII rune escaped, as
-// jq -a prints it (astral runes as surrogate pairs).
-func appendASCIIString(dst []byte, s string) []byte {
-	dst = append(dst, '"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= ' ' && c <= '~' && c != '"' && c != '\\' {
-				dst = append(dst, c)
-			} else {
-				dst = appendEscape(dst, c)
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		if r >= 0x10000 {
-			r1, r2 := utf16EncodeRune(r)
-			dst = appendU4(dst, r1)
-			dst = appendU4(dst, r2)
-			continue
-		}
-		dst = appendU4(dst, r)
-	}
-	return append(dst, '"')
-}
-
-func utf16EncodeRune(r rune) (rune, rune) {
-	r -= 0x10000
-	return 0xd800 + (r>>10)&0x3ff, 0xdc00 + r&0x3ff
-}
-
-func appendU4(dst []byte, r rune) []byte {
-	return append(dst, '\\', 'u', hexDigits[r>>12&0xf], hexDigits[r>>8&0xf], hexDigits[r>>4&0xf], hexDigits[r&0xf])
-}
-
-// appendRawTerminal appends a raw string (-r) bound for a terminal: line
-// breaks and tabs are kept, since raw output is text meant to be read, and
-// everything else that could drive the terminal is escaped by
-// render.Sanitize.
-func appendRawTerminal(dst []byte, s string) []byte {
-	for {
-		i := strings.IndexAny(s, "\n\t")
-		if i < 0 {
-			return render.AppendSanitized(dst, s)
-		}
-		dst = render.AppendSanitized(dst, s[:i])
-		dst = append(dst, s[i])
-		s = s[i+1:]
-	}
 }

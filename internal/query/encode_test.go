@@ -156,3 +156,15 @@ func TestTranscodeDepthLimit(t *testing.T) {
 		}
 	}
 }
+
+// On a terminal, a string holding nothing a terminal acts on is written
+// byte for byte as gojq writes it: \b and \f by name, DEL as \u007f.
+func TestEncodeTerminalAsGojq(t *testing.T) {
+	for _, s := range []string{"bs\b ff\f", "del\x7f", "nul\x00 esc\x1b", "été 日本 \U0001F600", `q" \`} {
+		got := NewEncoder(Format{Compact: true, Escape: true}).Append(nil, s)
+		want, _ := gojq.Marshal(s)
+		if string(got) != string(want) {
+			t.Errorf("%q: got %s, gojq writes %s", s, got, want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/render"
 )
 
@@ -129,7 +130,7 @@ func (t *tablePrinter) printCells(cells []string) {
 		if i > 0 {
 			t.line = append(t.line, '\t')
 		}
-		t.line = render.AppendSanitized(t.line, c)
+		t.line = escape.AppendText(t.line, c)
 	}
 	t.line = append(t.line, '\n')
 	_, _ = t.out.Write(t.line) // an error sticks to out, and is returned when it is flushed

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/fatih/color"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -68,7 +69,7 @@ var noColor = NewPalette(false)
 func (t *Table) Header(cols ...string) {
 	t.header = t.header[:0]
 	for _, c := range cols {
-		t.header = append(t.header, Cell{Text: Sanitize(c), Style: t.opts.Palette.Heading})
+		t.header = append(t.header, Cell{Text: escape.Text(c), Style: t.opts.Palette.Heading})
 	}
 	t.cols = max(t.cols, len(cols))
 }
@@ -76,7 +77,7 @@ func (t *Table) Header(cols ...string) {
 // Row adds a row of plain cells.
 func (t *Table) Row(cells ...string) {
 	for _, c := range cells {
-		t.cells = append(t.cells, Cell{Text: Sanitize(c)})
+		t.cells = append(t.cells, Cell{Text: escape.Text(c)})
 	}
 	t.endRow(len(cells))
 }
@@ -84,7 +85,7 @@ func (t *Table) Row(cells ...string) {
 // StyledRow adds a row of cells, each with its own style.
 func (t *Table) StyledRow(cells ...Cell) {
 	for _, c := range cells {
-		t.cells = append(t.cells, Cell{Text: Sanitize(c.Text), Style: c.Style})
+		t.cells = append(t.cells, Cell{Text: escape.Text(c.Text), Style: c.Style})
 	}
 	t.endRow(len(cells))
 }

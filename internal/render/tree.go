@@ -8,6 +8,7 @@ import (
 	"github.com/fatih/color"
 	"golang.org/x/text/width"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/lineage"
 )
 
@@ -50,7 +51,7 @@ func WriteTree(w io.Writer, forests []*lineage.Forest, st TreeStyle) error {
 			if i > 0 {
 				t.flushLine()
 			}
-			t.span(t.pal.Heading, "host "+Sanitize(f.Host))
+			t.span(t.pal.Heading, "host "+escape.Text(f.Host))
 			t.flushLine()
 		}
 		t.forest(f)
@@ -152,22 +153,22 @@ func (t *treeText) process(n *lineage.Node, root bool) {
 	if n.HasHits() {
 		name = t.pal.Error
 	}
-	t.span(name, Sanitize(n.DisplayName()))
+	t.span(name, escape.Text(n.DisplayName()))
 	if n.Key.PID.Present() {
-		t.span(nil, "  pid "+Sanitize(intText(n.Key.PID)))
+		t.span(nil, "  pid "+escape.Text(intText(n.Key.PID)))
 	}
 	if n.User != "" {
-		t.span(t.pal.Faint, "  "+Sanitize(n.User))
+		t.span(t.pal.Faint, "  "+escape.Text(n.User))
 	}
 	if !n.Key.ExecTime.IsZero() {
 		t.span(t.pal.Faint, "  "+formatTreeTime(n.Key.ExecTime))
 	}
 	if t.st.Verbose && n.Cmdline != "" {
-		t.span(nil, "  "+Sanitize(n.Cmdline))
+		t.span(nil, "  "+escape.Text(n.Cmdline))
 	}
 	if root && n.Parent == nil {
 		if n.PPID.Present() {
-			t.span(t.pal.Faint, "  ppid "+Sanitize(intText(n.PPID)))
+			t.span(t.pal.Faint, "  ppid "+escape.Text(intText(n.PPID)))
 		}
 		if n.Truncated {
 			t.span(t.pal.Faint, "  (ancestors truncated)")
@@ -195,7 +196,7 @@ func (t *treeText) hits(prefix string, n *lineage.Node) {
 		t.span(t.pal.Rule, treeRuleID(h.RuleID))
 		if h.Evt != "" {
 			t.span(nil, "  ")
-			t.span(t.pal.Event, Sanitize(h.Evt))
+			t.span(t.pal.Event, escape.Text(h.Evt))
 		}
 		if d := treeHitDetail(h); d != "" {
 			t.span(nil, "  "+d)
@@ -204,7 +205,7 @@ func (t *treeText) hits(prefix string, n *lineage.Node) {
 			t.span(t.pal.Faint, "  "+formatTime(h.Date))
 		}
 		t.keepSpan(nil, "  ")
-		t.keepSpan(t.pal.Location, Sanitize(h.File)+":"+strconv.Itoa(h.Line))
+		t.keepSpan(t.pal.Location, escape.Text(h.File)+":"+strconv.Itoa(h.Line))
 		t.flushLine()
 	}
 }
@@ -213,7 +214,7 @@ func treeRuleID(id string) string {
 	if id == "" {
 		return "(no rule id)"
 	}
-	return Sanitize(id)
+	return escape.Text(id)
 }
 
 // treeHitDetail is what a hit was about: the exit code of an exit, the
@@ -221,13 +222,13 @@ func treeRuleID(id string) string {
 func treeHitDetail(h *lineage.Hit) string {
 	switch {
 	case h.ExitCode.Present():
-		return "exit code " + Sanitize(intText(h.ExitCode))
+		return "exit code " + escape.Text(intText(h.ExitCode))
 	case h.RegistryKey != "" && h.RegistryValue != "":
-		return Sanitize(h.RegistryKey) + "  value " + Sanitize(h.RegistryValue)
+		return escape.Text(h.RegistryKey) + "  value " + escape.Text(h.RegistryValue)
 	case h.RegistryKey != "":
-		return Sanitize(h.RegistryKey)
+		return escape.Text(h.RegistryKey)
 	}
-	return Sanitize(h.Path)
+	return escape.Text(h.Path)
 }
 
 func (t *treeText) span(c *color.Color, s string) { t.appendSpan(treeSpan{c: c, s: s}) }
