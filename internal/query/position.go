@@ -2,15 +2,16 @@ package query
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/width"
+	"github.com/csmctl/csmctl/internal/escape"
+	"github.com/csmctl/csmctl/internal/iostreams"
 )
 
 // lineAt finds the line of src holding the 1-based byte offset, as gojq
 // shows it under an error: at most 64 bytes of it around the offset, the
-// line number, and the column of the offset in terminal cells.
+// line number, and the column of the offset in terminal cells once the line
+// is escaped for the terminal.
 func lineAt(src string, offset int) (text string, line, column int) {
 	start := 0
 	for src != "" {
@@ -48,7 +49,9 @@ func lineAt(src string, offset int) (text string, line, column int) {
 	} else {
 		offset = len(text)
 	}
-	return text, line, displayWidth(text[:offset])
+	// The line is printed escaped (a tab as \t): the caret goes under
+	// the offset as printed.
+	return text, line, iostreams.DisplayWidth(escape.Text(text[:offset]))
 }
 
 // trimLastInvalidRune drops a rune cut in half at the end of s.
@@ -64,20 +67,4 @@ func trimLastInvalidRune(s string) string {
 		}
 	}
 	return s
-}
-
-// displayWidth is how many terminal cells s takes: two for wide East Asian
-// characters, none for combining marks and controls.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch {
-		case r < 0x20 || r == 0x7f || unicode.Is(unicode.Mn, r):
-		case width.LookupRune(r).Kind() == width.EastAsianWide, width.LookupRune(r).Kind() == width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/csmctl/csmctl/internal/escape"
+	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/fatih/color"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -133,7 +134,7 @@ func (t *Table) naturalWidths() []int {
 	widths := t.widths
 	measure := func(row []Cell) {
 		for i, c := range row {
-			widths[i] = max(widths[i], displayWidth(c.Text))
+			widths[i] = max(widths[i], iostreams.DisplayWidth(c.Text))
 		}
 	}
 	measure(t.header)
@@ -155,7 +156,7 @@ func (t *Table) aligned(dst []byte) []byte {
 			c := row[i]
 			dst = t.appendStyled(dst, c)
 			if i < last {
-				dst = appendSpaces(dst, widths[i]-displayWidth(c.Text)+2)
+				dst = appendSpaces(dst, widths[i]-iostreams.DisplayWidth(c.Text)+2)
 			}
 		}
 		dst = append(dst, '\n')

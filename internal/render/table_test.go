@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/csmctl/csmctl/internal/golden"
+	"github.com/csmctl/csmctl/internal/iostreams"
 )
 
 // ancestry fills a table like show's ancestor chain, with a hostile cell
@@ -76,7 +77,7 @@ func TestTableTTYFitsWidth(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, line := range strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n") {
-			if w := displayWidth(line); w > width {
+			if w := iostreams.DisplayWidth(line); w > width {
 				t.Errorf("width %d: line is %d wide: %s", width, w, line)
 			}
 		}

@@ -3,12 +3,11 @@ package render
 import (
 	"io"
 	"strconv"
-	"unicode"
 
 	"github.com/fatih/color"
-	"golang.org/x/text/width"
 
 	"github.com/csmctl/csmctl/internal/escape"
+	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/lineage"
 )
 
@@ -281,7 +280,7 @@ func (t *treeText) flush() error {
 func cutTreeSpans(spans []treeSpan, width int, more string, c *color.Color) []treeSpan {
 	total := 0
 	for _, sp := range spans {
-		total += treeCells(sp.s)
+		total += iostreams.DisplayWidth(sp.s)
 	}
 	if total <= width {
 		return spans
@@ -290,9 +289,9 @@ func cutTreeSpans(spans []treeSpan, width int, more string, c *color.Color) []tr
 	kept := 0
 	for head > 0 && spans[head-1].keep {
 		head--
-		kept += treeCells(spans[head].s)
+		kept += iostreams.DisplayWidth(spans[head].s)
 	}
-	if head == len(spans) || kept+treeCells(more) >= width {
+	if head == len(spans) || kept+iostreams.DisplayWidth(more) >= width {
 		return cutTreeSpansEnd(spans, width, more, c)
 	}
 	tail := append([]treeSpan(nil), spans[head:]...)
@@ -301,16 +300,16 @@ func cutTreeSpans(spans []treeSpan, width int, more string, c *color.Color) []tr
 
 // cutTreeSpansEnd cuts a line to width columns, ending it with more.
 func cutTreeSpansEnd(spans []treeSpan, width int, more string, c *color.Color) []treeSpan {
-	room := width - treeCells(more)
+	room := width - iostreams.DisplayWidth(more)
 	for i, sp := range spans {
-		w := treeCells(sp.s)
+		w := iostreams.DisplayWidth(sp.s)
 		if w <= room {
 			room -= w
 			continue
 		}
 		cut := 0
 		for j, r := range sp.s {
-			rw := treeRuneCells(r)
+			rw := iostreams.RuneWidth(r)
 			if rw > room {
 				cut = j
 				break
@@ -321,33 +320,4 @@ func cutTreeSpansEnd(spans []treeSpan, width int, more string, c *color.Color) [
 		return append(spans[:i+1], treeSpan{c: c, s: more})
 	}
 	return spans
-}
-
-// treeCells is how many terminal columns s takes.
-func treeCells(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			for _, r := range s[i:] {
-				n += treeRuneCells(r)
-			}
-			return n
-		}
-		n++
-	}
-	return n
-}
-
-func treeRuneCells(r rune) int {
-	switch {
-	case r < 0x300:
-		return 1
-	case unicode.In(r, unicode.Mn, unicode.Me) || r == 0x200b:
-		return 0
-	}
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth:
-		return 2
-	}
-	return 1
 }
