@@ -238,6 +238,12 @@ func parseQueryArgs(c *cobra.Command, opts *QueryOptions, args []string) (help b
 		}
 		opts.IO.SetColorMode(mode)
 	}
+	switch { // jq's -C and -M decide over --color; -M over -C
+	case opts.ColorOff:
+		opts.IO.SetColorMode(iostreams.ColorNever)
+	case opts.ColorOn:
+		opts.IO.SetColorMode(iostreams.ColorAlways)
+	}
 	if len(rest) > 0 {
 		opts.Filter, opts.Files = rest[0], rest[1:]
 	} else if opts.FromFile {
@@ -302,13 +308,7 @@ func runQuery(opts *QueryOptions) error {
 		}
 		return err
 	}
-	color := io.ColorEnabled()
-	if opts.ColorOn {
-		color = true
-	}
-	if opts.ColorOff {
-		color = false
-	}
+	pal := io.Palette()
 	ro := query.RunOptions{
 		Files:  opts.Files,
 		Stdin:  io.In,
@@ -317,7 +317,7 @@ func runQuery(opts *QueryOptions) error {
 		Format: query.Format{
 			Indent: opts.Indent, Compact: opts.Compact, Tab: opts.Tab,
 			Raw: opts.Raw, Join: opts.Join, ASCII: opts.ASCII,
-			Color: color, Escape: io.IsStdoutTTY() || opts.Escape,
+			Colors: pal.JSON, Escape: io.IsStdoutTTY() || opts.Escape,
 		},
 		NullInput:  opts.NullInput,
 		Slurp:      opts.Slurp,
@@ -328,7 +328,7 @@ func runQuery(opts *QueryOptions) error {
 	}
 	if opts.Output == "table" {
 		ro.Table = &query.TableOptions{Columns: opts.Columns, Render: render.TableOptions{
-			TTY: io.IsStdoutTTY(), Width: io.TerminalWidth(), Palette: render.NewPalette(color),
+			TTY: io.IsStdoutTTY(), Width: io.TerminalWidth(), Palette: pal,
 		}}
 	}
 	res, err := prog.Run(ro)

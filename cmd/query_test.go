@@ -367,6 +367,14 @@ func TestQueryColorFlag(t *testing.T) {
 	if out != "{\"a\":1}\n" {
 		t.Errorf("-M over --color always: %q", out)
 	}
+	out, _, _ = run(t, `{"a":1}`, "--color", "never", "query", "-C", "-c", ".")
+	if out != "{\x1b[34;1m\"a\"\x1b[0m:\x1b[36m1\x1b[0m}\n" {
+		t.Errorf("-C over --color never: %q", out)
+	}
+	out, _, _ = run(t, `{"a":1}`, "query", "-C", "-M", "-c", ".")
+	if out != "{\"a\":1}\n" {
+		t.Errorf("-M over -C: %q", out)
+	}
 }
 
 func TestQueryCompileErrorMessage(t *testing.T) {

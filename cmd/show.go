@@ -144,7 +144,7 @@ func newShowRenderer(opts *ShowOptions, anchor time.Time) *showRenderer {
 			Table: render.TableOptions{
 				TTY:     io.IsStdoutTTY(),
 				Width:   io.TerminalWidth(),
-				Palette: render.NewPalette(io.ColorEnabled()),
+				Palette: io.Palette(),
 			},
 			Now: opts.Now(),
 		},

@@ -281,7 +281,7 @@ func writeTree(opts *TreeOptions, forests []*lineage.Forest) error {
 		return render.WriteTreeMermaid(io.Out, forests)
 	}
 	st := render.TreeStyle{
-		Palette: render.NewPalette(io.ColorEnabled()),
+		Palette: io.Palette(),
 		ASCII:   opts.ASCII,
 		Verbose: opts.Verbose,
 	}

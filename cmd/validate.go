@@ -92,7 +92,7 @@ func runValidate(opts *ValidateOptions) error {
 		return flagErrorf("--schema %s: %w", opts.Schema, err)
 	}
 	io := opts.IO
-	pal := render.NewPalette(io.ColorEnabled())
+	pal := io.Palette()
 	asJSON := opts.Output == "json"
 	policy := schema.Policy{AllowUnknown: opts.AllowUnknown}
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/csmctl/csmctl/internal/escape"
+	"github.com/csmctl/csmctl/internal/iostreams"
 )
 
 // Format is how values are printed: the jq output flags.
@@ -20,24 +21,13 @@ type Format struct {
 	Raw     bool // -r: strings without quotes
 	Join    bool // -j: like -r, and no newline after each value
 	ASCII   bool // -a: non-ASCII characters as \uXXXX escapes
-	Color   bool // -C: jq's colours
+	// Colors are jq's colours (iostreams.Palette's JSON); nil: none.
+	Colors *iostreams.JSONColors
 	// Escape: escape in strings what could drive a terminal (see
 	// escape.Text), for output bound for one: stdout is a terminal, or
 	// --escape. Raw strings keep their line breaks and tabs.
 	Escape bool
 }
-
-// The colours, as gojq prints them by default (jq's scheme, with object keys
-// in bold blue as jq 1.7 does).
-const (
-	colorReset  = "\x1b[0m"
-	colorNull   = "\x1b[90m"
-	colorFalse  = "\x1b[33m"
-	colorTrue   = "\x1b[33m"
-	colorNumber = "\x1b[36m"
-	colorString = "\x1b[32m"
-	colorKey    = "\x1b[34;1m"
-)
 
 // Encoder appends values as JSON text byte for byte as the gojq command
 // prints them: object keys sorted, numbers as gojq formats them, strings
@@ -45,8 +35,9 @@ const (
 // intermediate copy. An Encoder is not safe for concurrent use.
 type Encoder struct {
 	f       Format
-	mode    escape.JSON // how strings are escaped
-	indent  int         // -1: compact
+	c       iostreams.JSONColors // f.Colors, or none
+	mode    escape.JSON          // how strings are escaped
+	indent  int                  // -1: compact
 	depth   int
 	pairs   []member    // object members being sorted, for all open objects
 	keys    []keyMember // the same, for transcode
@@ -58,6 +49,9 @@ type Encoder struct {
 // NewEncoder returns an encoder for the format.
 func NewEncoder(f Format) *Encoder {
 	e := &Encoder{f: f, indent: f.Indent}
+	if f.Colors != nil {
+		e.c = *f.Colors
+	}
 	switch {
 	case f.ASCII:
 		e.mode = escape.ASCII
@@ -101,48 +95,48 @@ func (e *Encoder) Append(dst []byte, v any) []byte {
 func (e *Encoder) value(dst []byte, v any) []byte {
 	switch v := v.(type) {
 	case nil:
-		return e.colored(dst, colorNull, "null")
+		return e.colored(dst, e.c.Null, "null")
 	case bool:
 		if v {
-			return e.colored(dst, colorTrue, "true")
+			return e.colored(dst, e.c.True, "true")
 		}
-		return e.colored(dst, colorFalse, "false")
+		return e.colored(dst, e.c.False, "false")
 	case json.Number:
-		return e.colored(dst, colorNumber, string(v))
+		return e.colored(dst, e.c.Number, string(v))
 	case string:
-		return e.str(dst, v, colorString)
+		return e.str(dst, v, e.c.String)
 	case map[string]any:
 		return e.object(dst, v)
 	case []any:
 		return e.array(dst, v)
 	case int:
-		return e.coloredBytes(dst, colorNumber, strconv.AppendInt(e.num[:0], int64(v), 10))
+		return e.coloredBytes(dst, e.c.Number, strconv.AppendInt(e.num[:0], int64(v), 10))
 	case float64:
 		return e.float(dst, v)
 	case *big.Int:
-		return e.coloredBytes(dst, colorNumber, v.Append(e.num[:0], 10))
+		return e.coloredBytes(dst, e.c.Number, v.Append(e.num[:0], 10))
 	}
 	// gojq yields only the types above; anything else is a bug, shown rather
 	// than hidden.
-	return e.str(dst, fmt.Sprintf("<%T>", v), colorString)
+	return e.str(dst, fmt.Sprintf("<%T>", v), e.c.String)
 }
 
 func (e *Encoder) colored(dst []byte, color, text string) []byte {
-	if !e.f.Color {
+	if e.f.Colors == nil {
 		return append(dst, text...)
 	}
 	dst = append(dst, color...)
 	dst = append(dst, text...)
-	return append(dst, colorReset...)
+	return append(dst, e.c.Reset...)
 }
 
 func (e *Encoder) coloredBytes(dst []byte, color string, text []byte) []byte {
-	if !e.f.Color {
+	if e.f.Colors == nil {
 		return append(dst, text...)
 	}
 	dst = append(dst, color...)
 	dst = append(dst, text...)
-	return append(dst, colorReset...)
+	return append(dst, e.c.Reset...)
 }
 
 // float formats as gojq does, which follows encoding/json: NaN is null,
@@ -150,7 +144,7 @@ func (e *Encoder) coloredBytes(dst []byte, color string, text []byte) []byte {
 // used below 1e-6 and from 1e21 on, without a leading zero (1e-7).
 func (e *Encoder) float(dst []byte, f float64) []byte {
 	if math.IsNaN(f) {
-		return e.colored(dst, colorNull, "null")
+		return e.colored(dst, e.c.Null, "null")
 	}
 	f = min(max(f, -math.MaxFloat64), math.MaxFloat64)
 	format := byte('f')
@@ -164,7 +158,7 @@ func (e *Encoder) float(dst []byte, f float64) []byte {
 			buf = buf[:n-1]
 		}
 	}
-	return e.coloredBytes(dst, colorNumber, buf)
+	return e.coloredBytes(dst, e.c.Number, buf)
 }
 
 func (e *Encoder) array(dst []byte, a []any) []byte {
@@ -203,7 +197,7 @@ func (e *Encoder) object(dst []byte, m map[string]any) []byte {
 		if e.indent >= 0 {
 			dst = e.newline(dst)
 		}
-		dst = e.str(dst, kv.key, colorKey)
+		dst = e.str(dst, kv.key, e.c.Key)
 		dst = append(dst, ':')
 		if e.indent >= 0 {
 			dst = append(dst, ' ')
@@ -240,12 +234,12 @@ func (e *Encoder) newline(dst []byte) []byte {
 // escapes every non-ASCII character too, and on a terminal the characters
 // escape.Text guards against are escaped as well.
 func (e *Encoder) str(dst []byte, s string, color string) []byte {
-	if e.f.Color {
+	if e.f.Colors != nil {
 		dst = append(dst, color...)
 	}
 	dst = escape.AppendJSONString(dst, s, e.mode)
-	if e.f.Color {
-		dst = append(dst, colorReset...)
+	if e.f.Colors != nil {
+		dst = append(dst, e.c.Reset...)
 	}
 	return dst
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/itchyny/gojq"
 )
 
@@ -107,8 +108,8 @@ func FuzzEncode(f *testing.F) {
 }
 
 var transcodeFormats = []Format{
-	{Compact: true}, {Indent: 2}, {Indent: 0}, {Tab: true}, {Indent: 3, Color: true}, {Compact: true, ASCII: true},
-	{Raw: true, Indent: 2}, {Join: true, Compact: true}, {Compact: true, Escape: true}, {Raw: true, Escape: true, Color: true},
+	{Compact: true}, {Indent: 2}, {Indent: 0}, {Tab: true}, {Indent: 3, Colors: iostreams.NewPalette(true).JSON}, {Compact: true, ASCII: true},
+	{Raw: true, Indent: 2}, {Join: true, Compact: true}, {Compact: true, Escape: true}, {Raw: true, Escape: true, Colors: iostreams.NewPalette(true).JSON},
 }
 
 // FuzzTranscode: printing `.` from the text gives the same bytes as

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/csmctl/csmctl/internal/escape"
+	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/schema"
 )
 
@@ -11,7 +12,7 @@ import (
 //
 //	FILE:LINE: /json/pointer: message
 //	FILE:LINE:COLUMN: invalid JSON: message
-func AppendVerdictText(dst []byte, v *schema.Verdict, p *Palette) []byte {
+func AppendVerdictText(dst []byte, v *schema.Verdict, p *iostreams.Palette) []byte {
 	for _, f := range v.Findings {
 		loc := escape.Text(v.File) + ":" + strconv.Itoa(v.Line)
 		if f.Keyword == schema.KeywordSyntax {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/csmctl/csmctl/internal/escape"
+	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/model"
 )
 
@@ -63,7 +64,7 @@ type eventView struct {
 	buf    *bytes.Buffer
 	ev     *model.Event
 	layout ShowLayout
-	p      *Palette
+	p      *iostreams.Palette
 	table  *Table // reused by every section
 }
 

@@ -23,7 +23,7 @@ type TableOptions struct {
 	// limit.
 	Width int
 	// Palette colours the header and styled cells; nil means no colour.
-	Palette *Palette
+	Palette *iostreams.Palette
 	// Indent is how many spaces start every line of the table.
 	Indent int
 }
@@ -64,7 +64,7 @@ func (t *Table) reset(w io.Writer, opts TableOptions) {
 	t.header, t.cells, t.ends, t.cols = t.header[:0], t.cells[:0], t.ends[:0], 0
 }
 
-var noColor = NewPalette(false)
+var noColor = iostreams.NewPalette(false)
 
 // Header sets the column titles. A table without one has no header row.
 func (t *Table) Header(cols ...string) {

@@ -13,7 +13,7 @@ import (
 
 // TreeStyle says how WriteTree draws.
 type TreeStyle struct {
-	Palette *Palette
+	Palette *iostreams.Palette
 	// ASCII draws the guides with |, `- and * instead of box drawing.
 	ASCII bool
 	// Verbose adds each process's command line, and lists each hit on its
@@ -64,7 +64,7 @@ type treeText struct {
 	w     io.Writer
 	st    TreeStyle
 	g     treeGlyphs
-	pal   *Palette
+	pal   *iostreams.Palette
 	spans []treeSpan
 	out   []byte
 	err   error
