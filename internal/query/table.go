@@ -117,7 +117,7 @@ func (t *tablePrinter) printHeader() {
 	t.printCells(t.cols)
 }
 
-// printCells writes a line of tab-separated cells, each escaped as Sanitize
+// printCells writes a line of tab-separated cells, each escaped as escape.Text
 // does (a tab or a newline in a value is \t or \n), or adds it to the
 // terminal's table.
 func (t *tablePrinter) printCells(cells []string) {

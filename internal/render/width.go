@@ -73,7 +73,7 @@ func startsOption(prev, r rune) bool {
 }
 
 // startsEscape reports whether s, just after a backslash, looks like the
-// rest of an escape Sanitize wrote (\x1b, \u202e): the two stay together.
+// rest of an escape escape.Text wrote (\x1b, \u202e): the two stay together.
 func startsEscape(s string) bool {
 	return len(s) > 0 && (s[0] == 'x' || s[0] == 'u')
 }
