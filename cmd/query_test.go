@@ -437,7 +437,8 @@ func TestQueryUnreadableInputStatus(t *testing.T) {
 // the screen on a terminal. Either way the columns are --columns, or the
 // first object's keys, and a later object's other key is reported.
 func TestQueryTableGolden(t *testing.T) {
-	mixed := "{\"a\":1,\"b\":\"x\\ty\"}\n{\"a\":2,\"c\":3}\n{\"b\":\"z\\u001b[31m\"}\n"
+	// A key that is not a column is named once, where it first comes.
+	mixed := "{\"a\":1,\"b\":\"x\\ty\"}\n{\"a\":2,\"c\":3}\n{\"b\":\"z\\u001b[31m\"}\n{\"a\":4,\"c\":5,\"d\":6}\n"
 	for _, tt := range []struct {
 		name  string
 		tty   bool
