@@ -45,3 +45,12 @@ func TestLookupEscapedTokens(t *testing.T) {
 		t.Error(`lookup("/a~1b/c~1d"): no error, want no such location`)
 	}
 }
+
+// BenchmarkBuiltinCompile: what the first event of a validate run pays.
+func BenchmarkBuiltinCompile(b *testing.B) {
+	for b.Loop() {
+		if _, err := builtin(windowsSchema); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
