@@ -27,7 +27,9 @@ import (
 //	go test ./cmd -run 'TestQueryCases|TestQueryDifferential' -record-gojq=$(which gojq)
 //
 // rewrites them; git diff then shows any output that changed. The tests
-// themselves do not need gojq.
+// themselves do not need gojq. (Where the module proxy lacks the go-yaml
+// version gojq 0.12.20 pins, its cli package built with a stand-in for
+// go-yaml records the same: no case reads or writes YAML.)
 var recordGojq = flag.String("record-gojq", "", "record the expected outputs of testdata/query/*.json with this gojq binary")
 
 // queryCase is a filter, its flags and input, and what gojq printed.

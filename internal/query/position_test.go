@@ -50,7 +50,9 @@ func TestExcerptAt(t *testing.T) {
 }
 
 // With -gojq, a filter that does not parse gets gojq's message, byte for
-// byte (gojq's starts with "gojq: " where csmctl's command adds "csmctl: ").
+// byte (gojq's starts with "gojq: " where csmctl's command adds "csmctl: "):
+//
+//	go test ./internal/query -run TestParseErrorMessageAsGojq -gojq $(which gojq)
 func TestParseErrorMessageAsGojq(t *testing.T) {
 	filters := []string{
 		".a | foo(",
