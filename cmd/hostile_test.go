@@ -40,8 +40,10 @@ var hostileCases = []hostileCase{
 	{"pid-cycle.ndjson", 3, nil, 0},
 	{"pid-reuse.ndjson", 2, nil, 0},
 	{"events.ndjson.gz", 3, []int{3}, 0},
-	{"long-line.ndjson", 3, nil, 0},         // made by writeBigHostileFiles
-	{"deep-nesting.ndjson", 2, []int{2}, 0}, // made by writeBigHostileFiles
+	{"pretty-broken.json", 7, []int{5}, 0},   // `jq .` output, one value broken
+	{"stray-bracket.ndjson", 3, []int{1}, 0}, // "[" alone before NDJSON
+	{"long-line.ndjson", 3, nil, 0},          // made by writeBigHostileFiles
+	{"deep-nesting.ndjson", 2, []int{2}, 0},  // made by writeBigHostileFiles
 }
 
 // writeBigHostileFiles makes the cases too big to commit: an 8 MiB line and

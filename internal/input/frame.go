@@ -21,8 +21,10 @@ import (
 //     "]", framing goes back to lines.
 //
 // A value that cannot be framed (a broken array element, say) becomes a record
-// with Err set, and framing resumes on the line after the one where that value
-// started, so one bad line never hides the good ones after it. A record longer
+// with Err set. Framing resumes on the line after the one where that value
+// started, skipping the lines indented deeper than the value, and its
+// closing "}" (see brokenLine): one broken value is one error, and one bad
+// line never hides the good ones after it. A record longer
 // than the limit is reported with its first bytes and skipped whole: a line to
 // its end, a value to its closing bracket.
 //
@@ -51,6 +53,11 @@ type source struct {
 	skipping  bool // discarding the rest of an over-long or broken line
 	skipValue bool // discarding the rest of an over-long value
 	vskip     valueSkip
+	// skipBroken: discarding the lines of a value that could not be framed,
+	// those indented deeper than its first byte, which was at column
+	// brokenIndent. See brokenLine.
+	skipBroken   bool
+	brokenIndent int
 }
 
 func (s *source) close() {
@@ -178,6 +185,13 @@ func (s *source) frame(d []byte, out *[]Record) int {
 			s.afterEl = s.inArray
 			continue
 		}
+		if s.skipBroken {
+			var ok bool
+			if pos, ok = s.brokenLine(d, pos); !ok {
+				break
+			}
+			continue
+		}
 		if s.atStart {
 			var ok bool
 			if pos, ok = s.start(d, pos, out); !ok {
@@ -230,7 +244,17 @@ func (s *source) start(d []byte, pos int, out *[]Record) (next int, ok bool) {
 				s.skipping = true
 				return pos, true
 			}
-			s.atStart, s.inArray = false, true
+			array, decided := s.opensArray(d, pos)
+			if !decided {
+				return lineStart, false
+			}
+			s.atStart = false
+			if !array {
+				*out = append(*out, Record{File: s.name, Line: s.line, col: s.column(d, pos), Data: d[pos : pos+1],
+					Err: &jsonscan.SyntaxError{Offset: 0, Msg: "'[' opens no array (a new line follows its first value, not ',' or ']'): lines read as NDJSON"}})
+				return pos + 1, true
+			}
+			s.inArray = true
 			return pos + 1, true
 		default:
 			s.atStart = false
@@ -244,6 +268,36 @@ func (s *source) start(d []byte, pos int, out *[]Record) (next int, ok bool) {
 		return pos, true
 	}
 	return lineStart, false
+}
+
+// opensArray tells whether the "[" at d[open], the first byte of the input,
+// opens a JSON array. It does unless its first value is followed, on a later
+// line, by something other than ',' or ']': NDJSON after a stray "[" (a
+// JSON array's first lines pasted before events, say), which read as an
+// array would lose every other event. A first value that is broken, too
+// long or cut by the end of the input leaves the array to report it.
+// decided is false when more input is needed.
+func (s *source) opensArray(d []byte, open int) (array, decided bool) {
+	first := jsonscan.SkipSpace(d, open+1)
+	if first >= len(d) {
+		return true, s.eof || first-open > s.max
+	}
+	if d[first] == ',' || d[first] == ']' {
+		return true, true
+	}
+	end, err := jsonscan.Skip(d, first, 1)
+	if err != nil {
+		// Cut by the end of the block: wait for the rest, up to the limit.
+		return true, err.Offset < len(d) || s.eof || len(d)-open > s.max
+	}
+	next := jsonscan.SkipSpace(d, end)
+	if next >= len(d) {
+		return true, s.eof || next-open > s.max
+	}
+	if d[next] == ',' || d[next] == ']' {
+		return true, true
+	}
+	return bytes.IndexByte(d[end:next], '\n') < 0, true
 }
 
 // lineRecord frames the line at d[pos]. ok is false when more input is
@@ -305,6 +359,7 @@ func (s *source) multiline(d []byte, pos int, out *[]Record) (next int, ok bool)
 	if err != nil {
 		*out = append(*out, Record{File: s.name, Line: s.line, col: col, Data: d[open:min(end, len(d))],
 			Err: &jsonscan.SyntaxError{Offset: end - open, Msg: err.Msg}})
+		s.skipBroken, s.brokenIndent = true, col
 		return s.resync(d, pos), true
 	}
 	*out = append(*out, Record{File: s.name, Line: s.line, col: col, Data: d[open:end]})
@@ -365,12 +420,45 @@ func (s *source) element(d []byte, pos int, out *[]Record) (next int, ok bool) {
 	if err != nil {
 		*out = append(*out, Record{File: s.name, Line: s.line, col: col, Data: d[pos:min(end, len(d))],
 			Err: &jsonscan.SyntaxError{Offset: end - pos, Msg: err.Msg}})
+		s.skipBroken, s.brokenIndent = true, col
 		return s.resync(d, pos), true
 	}
 	*out = append(*out, Record{File: s.name, Line: s.line, col: col, Data: d[pos:end]})
 	s.line += bytes.Count(d[pos:end], []byte{'\n'})
 	s.afterEl = true
 	return end, true
+}
+
+// brokenLine frames the line at d[pos], after the first line of a value
+// that could not be framed. Pretty-printers indent a value's body deeper
+// than its first byte and its closing bracket as deep: so blank lines and
+// deeper ones are the broken value's and are dropped, and the first line
+// that is not ends it. A "}" there is the value's closing, dropped too;
+// anything else (the next value, when the broken one was never closed) is
+// framed as usual. One broken value costs one error, wherever in it the
+// error is; NDJSON lines, never indented, go on being framed one by one.
+func (s *source) brokenLine(d []byte, pos int) (next int, ok bool) {
+	i := pos
+	for i < len(d) && i-pos <= s.brokenIndent && (d[i] == ' ' || d[i] == '\t') {
+		i++
+	}
+	switch {
+	case i-pos > s.brokenIndent || i < len(d) && (d[i] == '\n' || d[i] == '\r'):
+		s.skipping = true // the broken value's body, or a blank line
+		return i, true
+	case i >= len(d):
+		if !s.eof {
+			return pos, false
+		}
+		s.skipBroken = false
+		return i, true
+	}
+	s.skipBroken = false
+	if d[i] == '}' {
+		s.afterEl = s.inArray // in an array, a ',' or ']' comes next
+		return i + 1, true
+	}
+	return pos, true
 }
 
 // valueSkip follows a JSON value's brackets and strings, one block at a

@@ -181,6 +181,24 @@ var frameCases = []struct {
 		[]got{ok(1, `{"a":1}`), bad(1, `{"b":`, "1:15"), bad(1, "", "1:15")}},
 	{"array number cut by eof", "[1,23",
 		[]got{ok(1, `1`), ok(1, `23`), bad(1, "", "1:6")}},
+	{"stray bracket line", "[\n{\"a\":1}\n{\"b\":2}\n{\"c\":3}\n",
+		// A "[" whose first value is followed by a new line, not ',' or
+		// ']', opens no array: one error for it, then lines.
+		[]got{bad(1, "[", "1:1"), ok(2, `{"a":1}`), ok(3, `{"b":2}`), ok(4, `{"c":3}`)}},
+	{"stray bracket indented", "  [ \r\n{\"a\":1}\r\n{\"b\":2}\r\n",
+		[]got{bad(1, "[", "1:3"), ok(2, `{"a":1}`), ok(3, `{"b":2}`)}},
+	{"stray bracket on the first event's line", "[{\"a\":1}\n{\"b\":2}\n",
+		[]got{bad(1, "[", "1:1"), ok(1, `{"a":1}`), ok(2, `{"b":2}`)}},
+	{"stray bracket before pretty values", "[\n{\n  \"a\": 1\n}\n{\n  \"b\": 2\n}\n",
+		[]got{bad(1, "[", "1:1"), ok(2, "{\n  \"a\": 1\n}"), ok(5, "{\n  \"b\": 2\n}")}},
+	{"stray bracket then one event", "[\n{\"a\":1}\n",
+		// Nothing after the value: an array cut short, reported at its end.
+		[]got{ok(2, `{"a":1}`), bad(3, "", "3:1")}},
+	{"array of one pretty element", "[\n  {\n    \"a\": 1\n  }\n]\n",
+		[]got{ok(2, "{\n    \"a\": 1\n  }")}},
+	{"array whose first element is broken", "[\n{\"a\":\n{\"b\":2},\n{\"c\":3}\n]\n",
+		// Not a stray bracket: the array reports the element and goes on.
+		[]got{bad(2, "{\"a\":\n{\"b\":2},\n", "4:1"), ok(3, `{"b":2}`), ok(4, `{"c":3}`)}},
 	{"array error column", "[1, tru, 3]",
 		// Columns count from the line's start, not the element's.
 		[]got{ok(1, `1`), bad(1, `tru`, "1:8"), bad(1, "", "1:12")}},
@@ -203,9 +221,31 @@ var frameCases = []struct {
 	{"brace never closed at eof", "{\"a\":1}\n{\n",
 		[]got{ok(1, `{"a":1}`), bad(2, "{\n", "3:1")}},
 	{"brace broken inside", "{\n  \"a\": 1,\n{\"b\":2}\n",
-		// Framing resumes on the line after the "{": the value's own
-		// lines become records, and the good one after it is kept.
-		[]got{bad(1, "{\n  \"a\": 1,\n", "3:1"), ok(2, `  "a": 1,`), ok(3, `{"b":2}`)}},
+		// The value's indented lines are dropped; the next line as little
+		// indented as its "{" is the next record.
+		[]got{bad(1, "{\n  \"a\": 1,\n", "3:1"), ok(3, `{"b":2}`)}},
+	{"pretty broken", "{\n  \"a\": 1 xx,\n  \"b\": {\n    \"c\": [\n      2\n    ]\n\n  }\n}\n{\n  \"d\": 3\n}\n{\"e\":4}\n",
+		// `jq . | sed '2s/$/ xx/'`: one error, then the next value.
+		[]got{bad(1, "{\n  \"a\": 1 ", "2:10"), ok(10, "{\n  \"d\": 3\n}"), ok(13, `{"e":4}`)}},
+	{"pretty broken crlf", "{\r\n  \"a\": 1 xx\r\n}\r\n{\"b\":2}\r\n",
+		[]got{bad(1, "{\r\n  \"a\": 1 ", "2:10"), ok(4, `{"b":2}`)}},
+	{"pretty broken then junk after its closing", "{\n  \"a\": xx\n} yy\n{\"b\":2}\n",
+		[]got{bad(1, "{\n  \"a\": ", "2:8"), ok(3, ` yy`), ok(4, `{"b":2}`)}},
+	{"pretty broken indented", "  {\n    \"a\": xx\n  }\n  {\n    \"b\": 2\n  }\n",
+		[]got{bad(1, "{\n    \"a\": ", "2:10"), ok(4, "{\n    \"b\": 2\n  }")}},
+	{"pretty cut before its closing", "{\n  \"a\": [\n    1,\n{\"b\":2}\n{\"c\":3}\n",
+		// The scanner reads {"b":2} into the array and fails after it;
+		// the line is as little indented as the "{", so it is kept.
+		[]got{bad(1, "{\n  \"a\": [\n    1,\n{\"b\":2}\n", "5:1"), ok(4, `{"b":2}`), ok(5, `{"c":3}`)}},
+	{"pretty broken at eof", "{\n  \"a\": xx\n  \"b\": 1\n",
+		[]got{bad(1, "{\n  \"a\": ", "2:8")}},
+	{"pretty array broken element", "[\n  {\n    \"a\": xx,\n    \"b\": [\n      1\n    ]\n  },\n  {\n    \"c\": 3\n  }\n]\n{\"d\":4}\n",
+		[]got{bad(2, "{\n    \"a\": ", "3:10"), ok(8, "{\n    \"c\": 3\n  }"), ok(12, `{"d":4}`)}},
+	{"pretty array broken last element", "[\n  {\n    \"a\": 1\n  },\n  {\n    \"b\": xx\n  }\n]\n{\"d\":4}\n",
+		[]got{ok(2, "{\n    \"a\": 1\n  }"), bad(5, "{\n    \"b\": ", "6:10"), ok(9, `{"d":4}`)}},
+	{"unindented pretty broken", "{\n\"a\": xx\n}\n{\"b\":2}\n",
+		// Nothing is indented deeper than the "{": framing goes on line by line.
+		[]got{bad(1, "{\n\"a\": ", "2:6"), ok(2, `"a": xx`), ok(3, `}`), ok(4, `{"b":2}`)}},
 
 	{"truncated line", "{\"a\":1}\n{\"b\":\n{\"c\":3}\n",
 		[]got{ok(1, `{"a":1}`), ok(2, `{"b":`), ok(3, `{"c":3}`)}},
