@@ -38,10 +38,17 @@ type source struct {
 	raw     *rawReader
 	max     int // Options.MaxRecord
 
-	carry   []byte // bytes read but not yet framed: the start of a partial record
-	line    int    // line number of carry[0]
-	colBase int    // bytes before carry[0] on its line
+	// The block being framed: data is what was read into it, data[at:] is
+	// not framed yet. The source holds a reference to it.
+	blk  *block
+	data []byte
+	at   int
+	full bool // the last batch stopped at MaxBatchRecords: data[at:] holds more
+
+	line    int // line number of data[at]
+	colBase int // bytes before data[at] on its line
 	eof     bool
+	rerr    error // what reading failed with, returned once the block is framed
 
 	// Within one block: d[lineAt] starts the line of d[colAt] (lineAt is
 	// negative when that line began in an earlier block). See column.
@@ -61,69 +68,96 @@ type source struct {
 }
 
 func (s *source) close() {
+	if s.blk != nil {
+		s.blk.release()
+		s.blk = nil
+	}
 	for i := len(s.closers) - 1; i >= 0; i-- {
 		s.closers[i].Close()
 	}
 }
 
-// batch reads the next block of the input and frames the records it holds.
-// It returns io.EOF (with the last records, if any) at the end of the input.
+// batch frames the next records of the input, reading a block of it first
+// when the records of the last one are all framed. It returns io.EOF (with
+// the last records, if any) at the end of the input.
+//
+// A batch holds at most MaxBatchRecords records, so that a block of tiny
+// records does not make one huge batch (and a huge result for a worker to
+// build): the next batch frames the rest of the same block, which is shared
+// and not copied.
 func (s *source) batch(r *Reader) (*Batch, error) {
-	size := r.opt.BlockSize
-	if need := 2 * len(s.carry); need > size {
-		size = need
+	if !s.full {
+		s.fill(r)
 	}
-	bp, _ := r.pool.Get().(*[]byte)
-	if bp == nil || cap(*bp) < size {
-		b := make([]byte, size)
-		bp = &b
-	}
-	block := (*bp)[:cap(*bp)]
-	n := copy(block, s.carry)
-	var rerr error
-	for n < len(block) && !s.eof {
-		m, err := s.r.Read(block[n:])
-		n += m
-		if err == io.EOF {
-			s.eof = true
-		} else if err != nil {
-			rerr = err
-			s.eof = true
-		}
-		// On a pipe, hand over what has come so far rather than wait to
-		// fill the block: a live `tail -f | csmctl` must not stall.
-		if s.stdin && m > 0 && bytes.IndexByte(block[n-m:n], '\n') >= 0 {
-			break
-		}
-	}
-	b := &Batch{block: bp, pool: &r.pool}
-	d := block[:n]
+	s.full = false
+	d := s.data[s.at:]
+	s.blk.refs.Add(1)
+	b := &Batch{block: s.blk}
 	s.lineAt, s.colAt = -s.colBase, 0
 	pos := s.frame(d, &b.Records)
-	if rest := d[pos:]; !s.eof && len(rest) > s.max && bytes.IndexByte(rest, '\n') < 0 {
-		// A line longer than the limit: report it and drop it up to its
-		// newline, wherever that is. (Values check their own length.)
-		s.tooLong(d, pos, &b.Records)
-		s.skipping = true
-		pos = len(d)
-	}
-	if s.eof && s.inArray {
-		b.Records = append(b.Records, Record{File: s.name, Line: s.line, col: s.column(d, pos),
-			Err: &jsonscan.SyntaxError{Offset: 0, Msg: "unexpected end of input in array (expecting ']')"}})
-		s.inArray = false
+	if !s.full {
+		if rest := d[pos:]; !s.eof && len(rest) > s.max && bytes.IndexByte(rest, '\n') < 0 {
+			// A line longer than the limit: report it and drop it up to
+			// its newline, wherever that is. (Values check their own
+			// length.)
+			s.tooLong(d, pos, &b.Records)
+			s.skipping = true
+			pos = len(d)
+		}
+		if s.eof && s.inArray {
+			b.Records = append(b.Records, Record{File: s.name, Line: s.line, col: s.column(d, pos),
+				Err: &jsonscan.SyntaxError{Offset: 0, Msg: "unexpected end of input in array (expecting ']')"}})
+			s.inArray = false
+		}
 	}
 	s.colBase = s.column(d, pos)
-	s.carry = append(s.carry[:0], d[pos:]...)
+	s.at += pos
 	b.Records = unwrapAll(b.Records)
-	if rerr != nil {
-		return b, rerr
-	}
-	if s.eof {
+	switch {
+	case s.full:
+		return b, nil
+	case s.rerr != nil:
+		return b, s.rerr
+	case s.eof:
 		// At the end every byte is framed: lines take what is left, and a
 		// value cut short becomes an error record.
 		return b, io.EOF
 	}
 	return b, nil
+}
+
+// fill reads the next block of the input, after the bytes of the last one
+// that are not framed yet: the start of a partial record.
+func (s *source) fill(r *Reader) {
+	rest := s.data[s.at:]
+	size := r.opt.BlockSize
+	if 2*len(rest) > size {
+		// A record longer than half a block: double, for reading it to
+		// cost linear time, but never past what shows it too long.
+		size = max(min(2*len(rest), s.max+size), len(rest)+size)
+	}
+	blk := r.newBlock(size)
+	n := copy(blk.buf, rest)
+	if s.blk != nil {
+		s.blk.release()
+	}
+	s.blk = blk
+	for n < len(blk.buf) && !s.eof {
+		m, err := s.r.Read(blk.buf[n:])
+		n += m
+		if err == io.EOF {
+			s.eof = true
+		} else if err != nil {
+			s.rerr = err
+			s.eof = true
+		}
+		// On a pipe, hand over what has come so far rather than wait to
+		// fill the block: a live `tail -f | csmctl` must not stall.
+		if s.stdin && m > 0 && bytes.IndexByte(blk.buf[n-m:n], '\n') >= 0 {
+			break
+		}
+	}
+	s.data, s.at = blk.buf[:n], 0
 }
 
 // tooLong reports a record of more than s.max bytes that starts at d[at], on
@@ -164,6 +198,10 @@ func (s *source) resync(d []byte, at int) int {
 func (s *source) frame(d []byte, out *[]Record) int {
 	pos := 0
 	for pos < len(d) {
+		if len(*out) >= MaxBatchRecords {
+			s.full = true
+			return pos
+		}
 		if s.skipping {
 			nl := bytes.IndexByte(d[pos:], '\n')
 			if nl < 0 {
