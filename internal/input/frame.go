@@ -338,43 +338,86 @@ func (s *source) opensArray(d []byte, open int) (array, decided bool) {
 	return bytes.IndexByte(d[end:next], '\n') < 0, true
 }
 
+// longLine is the length past which a line is checked for a syntax error
+// as it is read: one that cannot be JSON (a run of NUL bytes, binary data) is
+// reported at once, up to its first error, and the rest of it is dropped
+// without being buffered, whatever its length. Shorter lines are kept
+// whole, for the consumers to check.
+const longLine = 1 << 20
+
 // lineRecord frames the line at d[pos]. ok is false when more input is
 // needed to frame it.
 func (s *source) lineRecord(d []byte, pos int, out *[]Record) (next int, ok bool) {
 	nl := bytes.IndexByte(d[pos:], '\n')
-	if nl < 0 && !s.eof {
-		return pos, false
-	}
+	whole := nl >= 0 || s.eof
 	end := len(d)
 	if nl >= 0 {
 		end = pos + nl
 	}
+	if !whole && end-pos <= longLine {
+		return pos, false
+	}
+	line, col := d[pos:end], 0
+	if pos > 0 && d[pos-1] != '\n' || pos == 0 && s.colBase > 0 {
+		col = s.column(d, pos) // after an array or a multi-line value
+	}
+	if whole && len(line) > 0 && line[len(line)-1] == '\r' {
+		line = line[:len(line)-1]
+	}
+	if bytes.HasPrefix(line, bom) {
+		line, col = line[len(bom):], col+len(bom)
+	}
+	if end-pos > longLine {
+		if bad, broken := brokenAt(line, s.max); broken {
+			*out = append(*out, Record{File: s.name, Line: s.line, col: col, Data: line[:bad+1]})
+			if !whole {
+				s.skipping = true
+				return len(d), true
+			}
+			return s.endLine(nl, end), true
+		}
+		if !whole {
+			return pos, false
+		}
+	}
 	if end-pos > s.max {
 		s.tooLong(d, pos, out)
-	} else {
-		line, col := d[pos:end], 0
-		if pos > 0 && d[pos-1] != '\n' || pos == 0 && s.colBase > 0 {
-			col = s.column(d, pos) // after an array or a multi-line value
-		}
-		if len(line) > 0 && line[len(line)-1] == '\r' {
-			line = line[:len(line)-1]
-		}
-		if bytes.HasPrefix(line, bom) {
-			line, col = line[len(bom):], col+len(bom)
-		}
-		trimmed := bytes.Trim(line, " \t\r") // JSON whitespace only
-		if len(trimmed) == 1 && trimmed[0] == '{' {
-			return s.multiline(d, pos, out)
-		}
-		if len(trimmed) > 0 {
-			*out = append(*out, Record{File: s.name, Line: s.line, col: col, Data: line})
-		}
+		return s.endLine(nl, end), true
 	}
-	if nl < 0 { // the last line, without a newline
-		return end, true
+	trimmed := bytes.Trim(line, " \t\r") // JSON whitespace only
+	if len(trimmed) == 1 && trimmed[0] == '{' {
+		return s.multiline(d, pos, out)
+	}
+	if len(trimmed) > 0 {
+		*out = append(*out, Record{File: s.name, Line: s.line, col: col, Data: line})
+	}
+	return s.endLine(nl, end), true
+}
+
+// endLine returns where the line ending at d[end] is left: past its newline,
+// d[end] (nl is -1 when it has none: the last line).
+func (s *source) endLine(nl, end int) int {
+	if nl < 0 {
+		return end
 	}
 	s.line++
-	return end + 1, true
+	return end + 1
+}
+
+// brokenAt returns the offset of line's first syntax error, if there is one
+// in its first limit bytes and it does not depend on what comes next: the
+// values before it (jq reads several on a line) are whole, and nothing after
+// it can make the line JSON. An unexpected end of those bytes is no error.
+func brokenAt(line []byte, limit int) (offset int, broken bool) {
+	p := line[:min(len(line), limit)]
+	for pos := jsonscan.SkipSpace(p, 0); pos < len(p); pos = jsonscan.SkipSpace(p, pos) {
+		end, err := jsonscan.Skip(p, pos, 0)
+		if err != nil {
+			return err.Offset, err.Offset < len(p)
+		}
+		pos = end
+	}
+	return 0, false
 }
 
 // multiline frames a value that starts on a line of its own "{" and spans

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -447,5 +449,91 @@ func TestMaxRecordExact(t *testing.T) {
 		if len(have) != 2 || have[0].Err != "" || have[1].Err != "too long" {
 			t.Errorf("block=%d: a record of exactly MaxRecord bytes, then one byte more: got %v", bs, have)
 		}
+	}
+}
+
+// zeros is an endless run of NUL bytes: /dev/zero, or a gzip bomb of it.
+type zeros struct{ left int }
+
+func (z *zeros) Read(p []byte) (int, error) {
+	if z.left == 0 {
+		return 0, io.EOF
+	}
+	n := min(len(p), z.left)
+	clear(p[:n])
+	z.left -= n
+	return n, nil
+}
+
+// TestLongBrokenLine checks that a line past 1 MiB that cannot be JSON is
+// cut after its first error, however it falls into blocks, and that the
+// rest of it is dropped without being buffered.
+func TestLongBrokenLine(t *testing.T) {
+	pad := strings.Repeat(" ", 1<<20)
+	cases := []struct {
+		name string
+		in   string
+		want []got
+	}{
+		{"nul", "{\"a\":1}\n" + strings.Repeat("\x00", 3<<20) + "\n{\"b\":2}\n",
+			[]got{ok(1, `{"a":1}`), ok(2, "\x00"), ok(3, `{"b":2}`)}},
+		{"error after values", "{\"a\":1} {\"b\":2}" + pad + "x" + pad + "\n{\"c\":3}\n",
+			[]got{ok(1, `{"a":1} {"b":2}`+pad+"x"), ok(2, `{"c":3}`)}},
+		{"bom", "\xef\xbb\xbf" + pad + "\x00\x00\n{\"c\":3}\n",
+			[]got{ok(1, pad+"\x00"), ok(2, `{"c":3}`)}},
+		{"crlf", pad + "\x01" + pad + "\r\n{\"c\":3}\r\n",
+			[]got{ok(1, pad+"\x01"), ok(2, `{"c":3}`)}},
+		{"last line", "{\"a\":1}\n" + pad + "]" + pad,
+			[]got{ok(1, `{"a":1}`), ok(2, pad+"]")}},
+		// An error at the end of a line's bytes is the consumers' to find.
+		{"cut string", pad + "\"abc\n{\"c\":3}\n",
+			[]got{ok(1, pad+"\"abc"), ok(2, `{"c":3}`)}},
+		{"valid", "{\"a\":1}" + pad + "\"x\"\n",
+			[]got{ok(1, `{"a":1}`+pad+`"x"`)}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			for _, bs := range []int{4096, 1<<20 - 1, 1<<20 + 1, 0} {
+				for _, v := range via {
+					if v.name == "trickle" {
+						continue // a byte at a time through megabytes
+					}
+					t.Run(fmt.Sprintf("%s/block=%d", v.name, bs), func(t *testing.T) {
+						recs, errs := readAll(t, v.open(t, c.in, input.Options{BlockSize: bs}))
+						if len(errs) > 0 {
+							t.Fatalf("input errors: %v", errs)
+						}
+						checkRecords(t, "(long input)", reduce(recs), c.want)
+						checkPlace(t, []byte(c.in), recs)
+					})
+				}
+			}
+		})
+	}
+}
+
+// TestLongBrokenLineMemory reads 300 MiB of NUL bytes with no newline, more
+// than the default limit, then an event: the NUL line is reported at its
+// first byte, the event is read, and what the reader allocates stays far
+// below the line's length (it used to buffer the limit's worth, 256 MiB,
+// several times over).
+func TestLongBrokenLineMemory(t *testing.T) {
+	in := io.MultiReader(&zeros{left: 300 << 20}, strings.NewReader("\n{\"a\":1}\n"))
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	recs, errs := readAll(t, input.Open(nil, in, input.Options{}))
+	runtime.ReadMemStats(&after)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	checkRecords(t, "(300 MiB of NUL)", reduce(recs), []got{ok(1, "\x00"), ok(2, `{"a":1}`)})
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 16<<20 {
+		t.Errorf("reading allocated %d MiB, want at most 16", alloc>>20)
+	}
+	var v input.Value
+	for v = range recs[0].Values() {
+	}
+	if v.Err == nil || v.Err.Error() != `<stdin>:1:1: invalid JSON: invalid character '\x00' looking for beginning of value` {
+		t.Errorf("the NUL line reads as %v", v.Err)
 	}
 }
