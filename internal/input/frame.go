@@ -132,9 +132,14 @@ func (s *source) fill(r *Reader) {
 	rest := s.data[s.at:]
 	size := r.opt.BlockSize
 	if 2*len(rest) > size {
-		// A record longer than half a block: double, for reading it to
-		// cost linear time, but never past what shows it too long.
-		size = max(min(2*len(rest), s.max+size), len(rest)+size)
+		// A record longer than half a block: grow fourfold, for reading it
+		// to cost linear time and few copies (the old blocks are garbage
+		// the heap holds on to), but never past what shows it too long.
+		if 4*len(rest) < s.max {
+			size = max(4*len(rest), len(rest)+size)
+		} else {
+			size = max(s.max, len(rest)) + size
+		}
 	}
 	blk := r.newBlock(size)
 	n := copy(blk.buf, rest)

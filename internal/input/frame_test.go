@@ -537,3 +537,27 @@ func TestLongBrokenLineMemory(t *testing.T) {
 		t.Errorf("the NUL line reads as %v", v.Err)
 	}
 }
+
+// TestTooLongMemory reads a line that is JSON as far as it goes and four
+// times the limit long: it is buffered up to the limit, not more, and the
+// blocks it takes on the way add up to less than twice the limit (doubling
+// and a separate carry cost five times it).
+func TestTooLongMemory(t *testing.T) {
+	const max = 16 << 20
+	x := strings.NewReader(strings.Repeat("x", 4*max))
+	in := io.MultiReader(strings.NewReader(`{"a":"`), x, strings.NewReader("\"}\n{\"b\":2}\n"))
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	recs, errs := readAll(t, input.Open(nil, in, input.Options{MaxRecord: max}))
+	runtime.ReadMemStats(&after)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	have := reduce(recs)
+	if len(have) != 2 || have[0].Err != "too long" || have[1] != ok(2, `{"b":2}`) {
+		t.Fatalf("records %v, want one too long and {\"b\":2}", have)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 2*max {
+		t.Errorf("reading allocated %d MiB, want less than twice the limit, %d MiB", alloc>>20, 2*max>>20)
+	}
+}
