@@ -317,37 +317,44 @@ func (s *source) start(d []byte, pos int, out *[]Record) (next int, ok bool) {
 // opens a JSON array. It does unless its first value is followed, on a later
 // line, by something other than ',' or ']': NDJSON after a stray "[" (a
 // JSON array's first lines pasted before events, say), which read as an
-// array would lose every other event. A first value that is broken, too
-// long or cut by the end of the input leaves the array to report it.
-// decided is false when more input is needed.
+// array would lose every other event. A first value that is broken, cut by
+// the end of the input, or that with what follows it is longer than the
+// record limit, leaves the array to report it. decided is false when more
+// input is needed.
 func (s *source) opensArray(d []byte, open int) (array, decided bool) {
-	first := jsonscan.SkipSpace(d, open+1)
-	if first >= len(d) {
-		return true, s.eof || first-open > s.max
+	// Only the limit's worth of bytes decides, so that the answer does not
+	// depend on how many more the block holds.
+	w := d[:min(len(d), open+1+s.max)]
+	ranOff := func() (bool, bool) { return true, s.eof || len(w) == open+1+s.max }
+	first := jsonscan.SkipSpace(w, open+1)
+	if first >= len(w) {
+		return ranOff()
 	}
-	if d[first] == ',' || d[first] == ']' {
+	if w[first] == ',' || w[first] == ']' {
 		return true, true
 	}
-	end, err := jsonscan.Skip(d, first, 1)
+	end, err := jsonscan.Skip(w, first, 1)
 	if err != nil {
-		// Cut by the end of the block: wait for the rest, up to the limit.
-		return true, err.Offset < len(d) || s.eof || len(d)-open > s.max
+		if err.Offset < len(w) {
+			return true, true // broken: the array reports it
+		}
+		return ranOff()
 	}
-	next := jsonscan.SkipSpace(d, end)
-	if next >= len(d) {
-		return true, s.eof || next-open > s.max
+	next := jsonscan.SkipSpace(w, end)
+	if next >= len(w) {
+		return ranOff()
 	}
-	if d[next] == ',' || d[next] == ']' {
+	if w[next] == ',' || w[next] == ']' {
 		return true, true
 	}
-	return bytes.IndexByte(d[end:next], '\n') < 0, true
+	return bytes.IndexByte(w[end:next], '\n') < 0, true
 }
 
-// longLine is the length past which a line is checked for a syntax error
-// as it is read: one that cannot be JSON (a run of NUL bytes, binary data) is
-// reported at once, up to its first error, and the rest of it is dropped
-// without being buffered, whatever its length. Shorter lines are kept
-// whole, for the consumers to check.
+// longLine is the length past which (or past the record limit, if lower) a
+// line is checked for a syntax error as it is read: one that cannot be JSON
+// (a run of NUL bytes, binary data) is reported at once, up to its first
+// error, and the rest of it is dropped without being buffered, whatever its
+// length. Shorter lines are kept whole, for the consumers to check.
 const longLine = 1 << 20
 
 // lineRecord frames the line at d[pos]. ok is false when more input is
@@ -359,7 +366,10 @@ func (s *source) lineRecord(d []byte, pos int, out *[]Record) (next int, ok bool
 	if nl >= 0 {
 		end = pos + nl
 	}
-	if !whole && end-pos <= longLine {
+	// Past the limit a line is too long or broken, whatever the threshold:
+	// check it there too, for the answer not to depend on the blocks.
+	check := min(longLine, s.max)
+	if !whole && end-pos <= check {
 		return pos, false
 	}
 	line, col := d[pos:end], 0
@@ -372,7 +382,7 @@ func (s *source) lineRecord(d []byte, pos int, out *[]Record) (next int, ok bool
 	if bytes.HasPrefix(line, bom) {
 		line, col = line[len(bom):], col+len(bom)
 	}
-	if end-pos > longLine {
+	if end-pos > check {
 		if bad, broken := brokenAt(line, s.max); broken {
 			*out = append(*out, Record{File: s.name, Line: s.line, col: col, Data: line[:bad+1]})
 			if !whole {

@@ -396,6 +396,12 @@ func TestTooLong(t *testing.T) {
 	}{
 		{"line", "{\"a\":1}\n" + long + "\n{\"b\":2}\n",
 			[]got{ok(1, `{"a":1}`), bad(2, head(long), "too long"), ok(3, `{"b":2}`)}},
+		// Broken within the limit: cut after its error, as a longer line
+		// (past 1 MiB) would be.
+		{"broken line", "{\"a\":1}\n{\"x\":\x00" + long + "\n{\"b\":2}\n",
+			[]got{ok(1, `{"a":1}`), ok(2, "{\"x\":\x00"), ok(3, `{"b":2}`)}},
+		{"broken past the limit", "{\"a\":1}\n" + long[:len(long)-2] + "\x00\n{\"b\":2}\n",
+			[]got{ok(1, `{"a":1}`), bad(2, head(long), "too long"), ok(3, `{"b":2}`)}},
 		{"last line", "{\"a\":1}\n" + long,
 			[]got{ok(1, `{"a":1}`), bad(2, head(long), "too long")}},
 		{"crlf line", "{\"a\":1}\r\n" + long + "\r\n{\"b\":2}\r\n",
