@@ -18,7 +18,9 @@ import (
 //     output): the record runs to the matching "}".
 //   - A JSON array: when the first non-blank byte of an input is "[", each
 //     element is a record, on the line where it starts. After the closing
-//     "]", framing goes back to lines.
+//     "]", framing goes back to lines. A "[" whose first value is followed
+//     on a later line by neither ',' nor ']' is a stray one: an error
+//     record, then lines (see opensArray).
 //
 // A value that cannot be framed (a broken array element, say) becomes a record
 // with Err set. Framing resumes on the line after the one where that value
