@@ -59,6 +59,7 @@ type source struct {
 	atStart   bool // nothing but whitespace seen yet: BOM and array detection
 	inArray   bool
 	afterEl   bool // in an array, an element was just read: expect ',' or ']'
+	elLine    int  // the line where that element ended
 	skipping  bool // discarding the rest of an over-long or broken line
 	skipValue bool // discarding the rest of an over-long value
 	vskip     valueSkip
@@ -227,7 +228,7 @@ func (s *source) frame(d []byte, out *[]Record) int {
 				return pos
 			}
 			s.skipValue = false
-			s.afterEl = s.inArray
+			s.afterEl, s.elLine = s.inArray, s.line
 			continue
 		}
 		if s.skipBroken {
@@ -486,11 +487,16 @@ func (s *source) element(d []byte, pos int, out *[]Record) (next int, ok bool) {
 			s.inArray, s.afterEl = false, false
 			return pos + 1, true
 		}
-		// Not what an array allows: report it, resume on the next line,
-		// and expect an element there.
+		// Not what an array allows: report it and expect an element. A
+		// ',' missing at the end of a line costs nothing more: what starts
+		// the next line is that element. Anything else on the element's
+		// line is dropped with the rest of it.
 		*out = append(*out, Record{File: s.name, Line: s.line, col: s.column(d, pos), Data: d[pos : pos+1],
 			Err: &jsonscan.SyntaxError{Offset: 0, Msg: fmt.Sprintf("invalid character %s after array element (expecting ',' or ']')", jsonscan.DescribeByte(c))}})
 		s.afterEl = false
+		if s.line > s.elLine {
+			return pos, true
+		}
 		return s.resync(d, pos), true
 	}
 	if c == ']' { // empty array, or a trailing comma: accepted
@@ -523,7 +529,7 @@ func (s *source) element(d []byte, pos int, out *[]Record) (next int, ok bool) {
 	}
 	*out = append(*out, Record{File: s.name, Line: s.line, col: col, Data: d[pos:end]})
 	s.line += bytes.Count(d[pos:end], []byte{'\n'})
-	s.afterEl = true
+	s.afterEl, s.elLine = true, s.line
 	return end, true
 }
 
@@ -553,7 +559,7 @@ func (s *source) brokenLine(d []byte, pos int) (next int, ok bool) {
 	}
 	s.skipBroken = false
 	if d[i] == '}' {
-		s.afterEl = s.inArray // in an array, a ',' or ']' comes next
+		s.afterEl, s.elLine = s.inArray, s.line // in an array, a ',' or ']' comes next
 		return i + 1, true
 	}
 	return pos, true

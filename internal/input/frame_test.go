@@ -175,6 +175,14 @@ var frameCases = []struct {
 	{"array missing comma", "[{\"a\":1} {\"b\":2}]\n{\"c\":3}\n",
 		// The rest of the line is lost; framing goes on in the array.
 		[]got{ok(1, `{"a":1}`), bad(1, `{`, "1:10"), ok(2, `{"c":3}`), bad(3, "", "3:1")}},
+	{"array missing comma at a line's end", "[\n{\"a\":1},\n{\"b\":2}\n{\"c\":3},\n{\"d\":4}\n]\n",
+		// The element after the missing ',' is read, not dropped with its line.
+		[]got{ok(2, `{"a":1}`), ok(3, `{"b":2}`), bad(4, "{", "4:1"), ok(4, `{"c":3}`), ok(5, `{"d":4}`)}},
+	{"array missing comma after a pretty element", "[\n  {\n    \"a\": 1\n  },\n  {\n    \"b\": 2\n  }\n  {\n    \"c\": 3\n  }\n]\n",
+		[]got{ok(2, "{\n    \"a\": 1\n  }"), ok(5, "{\n    \"b\": 2\n  }"), bad(8, "{", "8:3"), ok(8, "{\n    \"c\": 3\n  }")}},
+	{"missing comma after the first element", "[\n  {\n    \"a\": 1\n  }\n  {\n    \"b\": 2\n  }\n]\n",
+		// Read as a stray "[": an error for it and for the "]".
+		[]got{bad(1, "[", "1:1"), ok(2, "{\n    \"a\": 1\n  }"), ok(5, "{\n    \"b\": 2\n  }"), ok(8, "]")}},
 	{"array not closed", "[{\"a\":1},\n",
 		[]got{ok(1, `{"a":1}`), bad(2, "", "2:1")}},
 	{"array not closed after element", "[{\"a\":1}",
