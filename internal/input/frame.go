@@ -99,7 +99,7 @@ func (s *source) batch(r *Reader) (*Batch, error) {
 	s.lineAt, s.colAt = -s.colBase, 0
 	pos := s.frame(d, &b.Records)
 	if !s.full {
-		if rest := d[pos:]; !s.eof && len(rest) > s.max && bytes.IndexByte(rest, '\n') < 0 {
+		if rest := d[pos:]; !s.eof && len(rest) > s.max && bytes.IndexByte(rest, '\n') < 0 && !s.bomPending(d, pos) {
 			// A line longer than the limit: report it and drop it up to
 			// its newline, wherever that is. (Values check their own
 			// length.)
@@ -268,8 +268,8 @@ var bom = []byte("\xef\xbb\xbf")
 func (s *source) start(d []byte, pos int, out *[]Record) (next int, ok bool) {
 	lineStart := pos
 	if pos == 0 && s.line == 1 { // the very start: nothing consumed yet
-		if len(d) < len(bom) && !s.eof && bytes.HasPrefix(bom, d) {
-			return pos, false // wait for the rest of a possible BOM
+		if s.bomPending(d, pos) {
+			return pos, false
 		}
 		if bytes.HasPrefix(d, bom) {
 			pos = len(bom)
@@ -359,6 +359,13 @@ func (s *source) opensArray(d []byte, open int) (array, decided bool) {
 // error, and the rest of it is dropped without being buffered, whatever its
 // length. Shorter lines are kept whole, for the consumers to check.
 const longLine = 1 << 20
+
+// bomPending reports whether d[pos:], the very start of the input, may be
+// the start of a UTF-8 BOM: framing waits for the rest of it before
+// deciding anything, even that a record is too long.
+func (s *source) bomPending(d []byte, pos int) bool {
+	return s.atStart && pos == 0 && s.line == 1 && !s.eof && len(d) < len(bom) && bytes.HasPrefix(bom, d)
+}
 
 // lineRecord frames the line at d[pos]. ok is false when more input is
 // needed to frame it.
