@@ -68,6 +68,7 @@ type source struct {
 	// brokenIndent. See brokenLine.
 	skipBroken   bool
 	brokenIndent int
+	arrayPending bool // opensArray needs more input to decide
 }
 
 func (s *source) close() {
@@ -99,7 +100,7 @@ func (s *source) batch(r *Reader) (*Batch, error) {
 	s.lineAt, s.colAt = -s.colBase, 0
 	pos := s.frame(d, &b.Records)
 	if !s.full {
-		if rest := d[pos:]; !s.eof && len(rest) > s.max && bytes.IndexByte(rest, '\n') < 0 && !s.bomPending(d, pos) {
+		if rest := d[pos:]; !s.eof && len(rest) > s.max && bytes.IndexByte(rest, '\n') < 0 && s.restIsLine(d, pos) {
 			// A line longer than the limit: report it and drop it up to
 			// its newline, wherever that is. (Values check their own
 			// length.)
@@ -291,6 +292,7 @@ func (s *source) start(d []byte, pos int, out *[]Record) (next int, ok bool) {
 				return pos, true
 			}
 			array, decided := s.opensArray(d, pos)
+			s.arrayPending = !decided
 			if !decided {
 				return lineStart, false
 			}
@@ -360,6 +362,15 @@ func (s *source) opensArray(d []byte, open int) (array, decided bool) {
 // length. Shorter lines are kept whole, for the consumers to check.
 const longLine = 1 << 20
 
+// restIsLine reports whether d[pos:], the bytes a batch leaves unframed,
+// start a line record: past the limit, batch reports them as too long. They
+// do not while framing waits for the rest of a BOM, for what follows a "["
+// (opensArray) or for a line's indentation (brokenLine): each of these
+// waits for no more than about the limit's worth of bytes.
+func (s *source) restIsLine(d []byte, pos int) bool {
+	return !s.bomPending(d, pos) && !s.arrayPending && !s.skipBroken
+}
+
 // bomPending reports whether d[pos:], the very start of the input, may be
 // the start of a UTF-8 BOM: framing waits for the rest of it before
 // deciding anything, even that a record is too long.
@@ -389,11 +400,14 @@ func (s *source) lineRecord(d []byte, pos int, out *[]Record) (next int, ok bool
 	if whole && len(line) > 0 && line[len(line)-1] == '\r' {
 		line = line[:len(line)-1]
 	}
+	front := 0 // bytes dropped from the line's start
 	if bytes.HasPrefix(line, bom) {
-		line, col = line[len(bom):], col+len(bom)
+		line, col, front = line[len(bom):], col+len(bom), len(bom)
 	}
 	if end-pos > check {
-		if bad, broken := brokenAt(line, s.max); broken {
+		// Only the line's first s.max bytes, BOM included, decide: a
+		// partial line is too long once it has more.
+		if bad, broken := brokenAt(line, s.max-front); broken {
 			*out = append(*out, Record{File: s.name, Line: s.line, col: col, Data: line[:bad+1]})
 			if !whole {
 				s.skipping = true
@@ -434,7 +448,7 @@ func (s *source) endLine(nl, end int) int {
 // values before it (jq reads several on a line) are whole, and nothing after
 // it can make the line JSON. An unexpected end of those bytes is no error.
 func brokenAt(line []byte, limit int) (offset int, broken bool) {
-	p := line[:min(len(line), limit)]
+	p := line[:max(0, min(len(line), limit))]
 	for pos := jsonscan.SkipSpace(p, 0); pos < len(p); pos = jsonscan.SkipSpace(p, pos) {
 		end, err := jsonscan.Skip(p, pos, 0)
 		if err != nil {
@@ -465,7 +479,7 @@ func (s *source) multiline(d []byte, pos int, out *[]Record) (next int, ok bool)
 	if err != nil {
 		*out = append(*out, Record{File: s.name, Line: s.line, col: col, Data: d[open:min(end, len(d))],
 			Err: &jsonscan.SyntaxError{Offset: end - open, Msg: err.Msg}})
-		s.skipBroken, s.brokenIndent = true, col
+		s.skipBroken, s.brokenIndent = true, min(col, s.max)
 		return s.resync(d, pos), true
 	}
 	*out = append(*out, Record{File: s.name, Line: s.line, col: col, Data: d[open:end]})
@@ -531,7 +545,7 @@ func (s *source) element(d []byte, pos int, out *[]Record) (next int, ok bool) {
 	if err != nil {
 		*out = append(*out, Record{File: s.name, Line: s.line, col: col, Data: d[pos:min(end, len(d))],
 			Err: &jsonscan.SyntaxError{Offset: end - pos, Msg: err.Msg}})
-		s.skipBroken, s.brokenIndent = true, col
+		s.skipBroken, s.brokenIndent = true, min(col, s.max)
 		return s.resync(d, pos), true
 	}
 	*out = append(*out, Record{File: s.name, Line: s.line, col: col, Data: d[pos:end]})
