@@ -532,6 +532,9 @@ func TestLongBrokenLine(t *testing.T) {
 // below the line's length (it used to buffer the limit's worth, 256 MiB,
 // several times over).
 func TestLongBrokenLineMemory(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are not the reader's under the race detector")
+	}
 	in := io.MultiReader(&zeros{left: 300 << 20}, strings.NewReader("\n{\"a\":1}\n"))
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
@@ -557,6 +560,9 @@ func TestLongBrokenLineMemory(t *testing.T) {
 // blocks it takes on the way add up to less than twice the limit (doubling
 // and a separate carry cost five times it).
 func TestTooLongMemory(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are not the reader's under the race detector")
+	}
 	const max = 16 << 20
 	x := strings.NewReader(strings.Repeat("x", 4*max))
 	in := io.MultiReader(strings.NewReader(`{"a":"`), x, strings.NewReader("\"}\n{\"b\":2}\n"))
