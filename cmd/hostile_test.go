@@ -48,9 +48,11 @@ var hostileCases = []hostileCase{
 	{"ill-typed-pids.ndjson", 14, nil, 0},
 	{"invisible.ndjson", 3, nil, 0},
 	{"events.ndjson.gz", 3, []int{3}, 0},
-	{"long-line.ndjson", 3, nil, 0},         // made by writeBigHostileFiles
-	{"deep-nesting.ndjson", 2, []int{2}, 0}, // made by writeBigHostileFiles
-	{"long-number.ndjson", 3, nil, 0},       // made by writeBigHostileFiles
+	{"pretty-broken.json", 7, []int{5}, 0},   // `jq .` output, one value broken
+	{"stray-bracket.ndjson", 3, []int{1}, 0}, // "[" alone before NDJSON
+	{"long-line.ndjson", 3, nil, 0},          // made by writeBigHostileFiles
+	{"deep-nesting.ndjson", 2, []int{2}, 0},  // made by writeBigHostileFiles
+	{"long-number.ndjson", 3, nil, 0},        // made by writeBigHostileFiles
 	{"utf16.ndjson", 0, nil, 0},
 	{"truncated.ndjson.gz", 2, []int{3}, 0}, // line 3 is cut by the truncation
 	{"trailing-garbage.ndjson.gz", 2, nil, 0},
