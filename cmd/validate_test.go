@@ -43,6 +43,8 @@ func TestValidateGolden(t *testing.T) {
 		{"auto-schema", []string{"validate", "testdata/linux.ndjson", "../examples/violations.ndjson"}, 1},
 		{"allow-unknown", []string{"validate", "--allow-unknown", "../examples/violations.ndjson"}, 1},
 		{"hints-json", []string{"validate", "-o", "json", "testdata/deviations.ndjson"}, 1},
+		{"schema-by-shape", []string{"validate", "../testdata/linux-events.ndjson", "../testdata/linux-events-no-os.ndjson", "../testdata/windows-events-no-os.ndjson"}, 0},
+		{"one-schema", []string{"validate", "../testdata/linux-events.ndjson"}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
