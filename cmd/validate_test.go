@@ -45,6 +45,8 @@ func TestValidateGolden(t *testing.T) {
 		{"hints-json", []string{"validate", "-o", "json", "testdata/deviations.ndjson"}, 1},
 		{"schema-by-shape", []string{"validate", "../testdata/linux-events.ndjson", "../testdata/linux-events-no-os.ndjson", "../testdata/windows-events-no-os.ndjson"}, 0},
 		{"one-schema", []string{"validate", "../testdata/linux-events.ndjson"}, 0},
+		{"linux-deviations", []string{"validate", "testdata/linux-deviations.ndjson"}, 1},
+		{"linux-deviations-json", []string{"validate", "-o", "json", "testdata/linux-deviations.ndjson"}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
