@@ -47,6 +47,7 @@ func TestValidateGolden(t *testing.T) {
 		{"one-schema", []string{"validate", "../testdata/linux-events.ndjson"}, 0},
 		{"linux-deviations", []string{"validate", "testdata/linux-deviations.ndjson"}, 1},
 		{"linux-deviations-json", []string{"validate", "-o", "json", "testdata/linux-deviations.ndjson"}, 1},
+		{"schema-file-json", []string{"validate", "-o", "json", "--schema", "testdata/title.schema.json", "testdata/hostile.ndjson"}, 1},
 		{"hostile-os-shape-json", []string{"validate", "-o", "json", "../testdata/hostile/os-shape.ndjson"}, 1},
 	}
 	for _, tt := range tests {
