@@ -75,7 +75,7 @@ func TestQueryCasesReferences(t *testing.T) {
 	for _, table := range []string{"testdata/query/cases.json", "testdata/query/differential.json"} {
 		for _, qc := range loadQueryCases(t, table) {
 			switch qc.Reference {
-			case "", "ascii", "jq", "valid-values":
+			case "", "ascii", "jq", "valid-values", "hand":
 				if qc.Gojq != nil {
 					t.Errorf("%s: %q: gojq arguments are for a gojq-equivalent or gojq-each case", table, qc.Name)
 				}
