@@ -74,6 +74,8 @@ Besides jq's builtins, filters can call
   ancestors        the ancestor processes, nearest first
   is_registry      the event is about a registry key
   is_run_key       ... a Run or RunOnce autostart key
+  cmdline          process.cmdline, else argv0 and args, shell-quoted
+  container_id     container.id, else process.container.id
 and the selector flags pick the events the filter sees. The definitions in
 ~/.jq, if it can be read, are loaded before the filter, as jq does.
 

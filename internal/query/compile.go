@@ -157,11 +157,11 @@ func parseErrorMessage(name, src string, err error) string {
 	if errors.As(err, &pe) {
 		offset = pe.Offset - len(pe.Token) + 1
 	}
-	text, line, column := lineAt(src, offset)
+	ex := excerptAt(src, offset)
 	if name != "<arg>" || strings.ContainsAny(src, "\r\n") {
-		l := fmt.Sprint(line)
+		l := fmt.Sprint(ex.line)
 		return fmt.Sprintf("invalid query: %s:%d\n    %s | %s\n    %*c  %s",
-			name, line, l, text, column+len(l)+4, '^', err)
+			name, ex.line, l, ex.text, ex.column+len(l)+4, '^', err)
 	}
-	return fmt.Sprintf("invalid query: %s\n    %s\n    %*c  %s", src, text, column+1, '^', err)
+	return fmt.Sprintf("invalid query: %s\n    %s\n    %*c  %s", src, ex.text, ex.column+1, '^', err)
 }

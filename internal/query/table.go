@@ -62,7 +62,8 @@ type tablePrinter struct {
 	started bool // the header is printed
 	cols    []string
 	// inferred holds the columns when they are the first row's keys, to
-	// spot a later row's key that is not one.
+	// spot a later row's key that is not one; such a key is then added to
+	// it, as false, so that it is reported once, not on every row.
 	inferred map[string]bool
 	held     *render.Table // on a terminal
 	cells    []string
@@ -78,9 +79,9 @@ func newTablePrinter(o TableOptions, out *bufio.Writer) *tablePrinter {
 }
 
 // print prints a row, or holds it on a terminal. It returns a key of the
-// row that is not a column, or "" when there is none: with --columns that
-// is a choice, but columns taken from the first row leave out a key the
-// user may not know about.
+// row that is not a column and was in no row before (the first of them,
+// if several), or "" when there is none: with --columns leaving a key out is a choice, but columns taken
+// from the first row leave out a key the user may not know about.
 func (t *tablePrinter) print(r tableRow) (lostKey string) {
 	switch {
 	case !t.started:
@@ -96,7 +97,11 @@ func (t *tablePrinter) print(r tableRow) (lostKey string) {
 		t.printHeader()
 	case t.inferred != nil:
 		for k := range r.cells {
-			if !t.inferred[k] && (lostKey == "" || k < lostKey) {
+			if _, seen := t.inferred[k]; seen {
+				continue
+			}
+			t.inferred[k] = false
+			if lostKey == "" || k < lostKey {
 				lostKey = k
 			}
 		}

@@ -56,9 +56,9 @@ func AppendVerdictText(dst []byte, v *schema.Verdict, p *iostreams.Palette) []by
 
 // AppendVerdictJSON appends the verdict as one JSON object and a newline:
 //
-//	{"file":"…","line":12,"errors":[{"path":"/process/pid","keyword":"type","message":"…"}]}
+//	{"file":"…","line":12,"schema":"linux","schema_by":"agent.os","errors":[{"path":"/process/pid","keyword":"type","message":"…"}]}
 //
-// "column" is added for syntax errors.
+// "column" is added for syntax errors, which have no "schema".
 func AppendVerdictJSON(dst []byte, v *schema.Verdict) []byte {
 	dst = append(dst, `{"file":`...)
 	dst = escape.AppendJSONString(dst, v.File, escape.Terminal)
@@ -67,6 +67,13 @@ func AppendVerdictJSON(dst []byte, v *schema.Verdict) []byte {
 	if v.Column > 0 {
 		dst = append(dst, `,"column":`...)
 		dst = strconv.AppendInt(dst, int64(v.Column), 10)
+	}
+	if v.Schema.Schema != "" {
+		dst = append(dst, `,"schema":`...)
+		dst = escape.AppendJSONString(dst, v.Schema.Schema, escape.Terminal)
+		dst = append(dst, `,"schema_by":"`...)
+		dst = append(dst, v.Schema.By.String()...)
+		dst = append(dst, '"')
 	}
 	dst = append(dst, `,"errors":[`...)
 	for i, f := range v.Findings {

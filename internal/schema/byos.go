@@ -8,8 +8,7 @@ import (
 )
 
 // Auto is the schema name that picks, event by event, the schema of the
-// agent that sent it: agent.os "linux" gets the Linux schema, anything else
-// (Windows, or no agent.os) the Windows one.
+// agent that sent it: by agent.os, else by the event's shape (see pickOS).
 const Auto = "auto"
 
 // byOS validates each event with the schema of its agent's OS. Each schema
@@ -29,15 +28,21 @@ func newByOS() Validator {
 func (b *byOS) Compiled() bool { return true }
 
 func (b *byOS) Validate(data []byte, start int, findings []Finding) (int, []Finding, *jsonscan.SyntaxError) {
+	v, _ := b.choose(data, start)
+	return v.Validate(data, start, findings)
+}
+
+func (b *byOS) choose(data []byte, start int) (Validator, Choice) {
+	c := pickOS(data, start)
 	pick := b.windows
-	if agentOS(data, start) == "linux" {
+	if c.Schema == "linux" {
 		pick = b.linux
 	}
 	v, err := pick()
 	if err != nil { // the embedded schemas compile: TestBuiltinSchemas
 		panic(err)
 	}
-	return v.Validate(data, start, findings)
+	return v, c
 }
 
 // agentOS returns the value of agent.os in the object at data[i], reading
