@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/model"
@@ -92,7 +93,7 @@ func runShow(opts *ShowOptions) error {
 	renderer := newShowRenderer(opts, sel.Anchor())
 	out := &showWriter{io: io, limit: opts.Select.Limit}
 	onErr := func(err error) {
-		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", render.Sanitize(err.Error()))
+		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", escape.Text(err.Error()))
 		out.inputErr = mergeInputErr(out.inputErr, err)
 	}
 	r := input.Open(opts.Files, stdin, opts.Reading)
@@ -143,7 +144,7 @@ func newShowRenderer(opts *ShowOptions, anchor time.Time) *showRenderer {
 			Table: render.TableOptions{
 				TTY:     io.IsStdoutTTY(),
 				Width:   io.TerminalWidth(),
-				Palette: render.NewPalette(io.ColorEnabled()),
+				Palette: io.Palette(),
 			},
 			Now: opts.Now(),
 		},
@@ -172,7 +173,7 @@ func (r *showRenderer) batch(b *input.Batch) shownBatch {
 		// Reading a record stops at its first syntax error, as validate's does.
 		for val := range rec.Values() {
 			if val.Err != nil {
-				problem(render.Sanitize(val.Err.Error()))
+				problem(escape.Text(val.Err.Error()))
 				break
 			}
 			src := render.Source{File: rec.File, Line: val.Line, Host: rec.Host, LogID: rec.LogID}
@@ -194,16 +195,16 @@ func (r *showRenderer) event(buf *bytes.Buffer, sel *selector.Selector, value, e
 	if !sel.MatchLine(line) {
 		return "", false
 	}
-	at := render.Sanitize(file) + ":" + strconv.Itoa(line) + ": "
+	at := escape.Text(file) + ":" + strconv.Itoa(line) + ": "
 	ev := &model.Event{}
 	switch {
 	case r.decode:
 		if !r.asJSON {
-			value = render.EscapeInvalidUTF8(value) // shown as \xNN, not U+FFFD
+			value = escape.InvalidUTF8InJSON(value) // shown as \xNN, not U+FFFD
 		}
 		var err error
 		if ev, err = model.Decode(value); err != nil {
-			return at + render.Sanitize(err.Error()), false
+			return at + escape.Text(err.Error()), false
 		}
 	case value[0] != '{':
 		return at + model.ErrNotObject.Error(), false
@@ -214,7 +215,7 @@ func (r *showRenderer) event(buf *bytes.Buffer, sel *selector.Selector, value, e
 	}
 	ok, err := sel.Match(line, ev, doc)
 	if err != nil {
-		return at + render.Sanitize(err.Error()), false
+		return at + escape.Text(err.Error()), false
 	}
 	if !ok {
 		return "", false
@@ -226,7 +227,7 @@ func (r *showRenderer) event(buf *bytes.Buffer, sel *selector.Selector, value, e
 		if envelope != nil {
 			value = envelope
 		}
-		buf.Write(render.AppendCompactJSON(buf.AvailableBuffer(), value))
+		buf.Write(escape.AppendCompactJSON(buf.AvailableBuffer(), value, escape.Terminal))
 		buf.WriteByte('\n')
 	} else {
 		render.ShowEvent(buf, ev, src, r.layout)

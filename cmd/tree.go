@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/jsonscan"
@@ -185,7 +186,7 @@ func runTree(opts *TreeOptions) error {
 		return nil
 	}
 	onErr := func(err error) {
-		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", render.Sanitize(err.Error()))
+		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", escape.Text(err.Error()))
 		inputErr = mergeInputErr(inputErr, err)
 	}
 	r := input.Open(opts.Files, stdin, opts.Reading)
@@ -280,7 +281,7 @@ func writeTree(opts *TreeOptions, forests []*lineage.Forest) error {
 		return render.WriteTreeMermaid(io.Out, forests)
 	}
 	st := render.TreeStyle{
-		Palette: render.NewPalette(io.ColorEnabled()),
+		Palette: io.Palette(),
 		ASCII:   opts.ASCII,
 		Verbose: opts.Verbose,
 	}

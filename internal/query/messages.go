@@ -3,7 +3,7 @@ package query
 import (
 	"fmt"
 
-	"github.com/csmctl/csmctl/internal/render"
+	"github.com/csmctl/csmctl/internal/escape"
 )
 
 // The messages about the data, on standard error, each after "csmctl: ".
@@ -24,6 +24,6 @@ func (s *session) errorMessage(err error) string {
 // appendMessage appends a message line, sanitized.
 func appendMessage(dst []byte, msg string) []byte {
 	dst = append(dst, "csmctl: "...)
-	dst = render.AppendSanitized(dst, msg)
+	dst = escape.AppendText(dst, msg)
 	return append(dst, '\n')
 }

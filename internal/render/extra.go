@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/jsonscan"
 	"github.com/csmctl/csmctl/internal/model"
 )
@@ -122,11 +123,8 @@ func extraValueText(raw json.RawMessage) string {
 	return compactRaw(raw)
 }
 
-// compactRaw puts a raw JSON value on one line.
+// compactRaw puts a raw JSON value on one line, for text: tables and tree
+// labels escape it for the terminal.
 func compactRaw(raw json.RawMessage) string {
-	var b bytes.Buffer
-	if json.Compact(&b, raw) != nil {
-		return string(raw)
-	}
-	return b.String()
+	return string(escape.AppendCompactText(nil, raw))
 }

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/csmctl/csmctl/internal/escape"
+	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/model"
 )
 
@@ -62,7 +64,7 @@ type eventView struct {
 	buf    *bytes.Buffer
 	ev     *model.Event
 	layout ShowLayout
-	p      *Palette
+	p      *iostreams.Palette
 	table  *Table // reused by every section
 }
 
@@ -118,36 +120,36 @@ func (v *eventView) header(src Source) {
 			b = p.Append(b, p.Faint, "("+age+")")
 		}
 	case !ev.Date.IsZero():
-		b = AppendSanitized(b, ev.Date.Raw())
+		b = escape.AppendText(b, ev.Date.Raw())
 		b = append(b, ' ')
 		b = p.Append(b, p.Warning, "(not an RFC 3339 date)")
 	}
 	if ev.Agent != nil && ev.Agent.RuleID != "" {
 		sep()
-		b = p.Append(b, p.Rule, Sanitize(ev.Agent.RuleID))
+		b = p.Append(b, p.Rule, escape.Text(ev.Agent.RuleID))
 	}
 	if ev.Title != "" {
 		sep()
 		b = append(b, '"')
-		b = p.Append(b, p.Heading, Sanitize(ev.Title))
+		b = p.Append(b, p.Heading, escape.Text(ev.Title))
 		b = append(b, '"')
 	}
 	if ev.Evt != nil {
 		if kind := eventKind(ev.Evt); kind != "" {
 			sep()
-			b = p.Append(b, p.Event, Sanitize(kind))
+			b = p.Append(b, p.Event, escape.Text(kind))
 		}
 	}
 	if src.Host != "" {
 		sep()
 		b = append(b, "host "...)
-		b = p.Append(b, p.Heading, Sanitize(src.Host))
+		b = p.Append(b, p.Heading, escape.Text(src.Host))
 	}
 	sep()
-	b = p.Append(b, p.Location, Sanitize(src.File)+":"+strconv.Itoa(src.Line))
+	b = p.Append(b, p.Location, escape.Text(src.File)+":"+strconv.Itoa(src.Line))
 	if src.LogID != "" {
 		b = append(b, ' ')
-		b = p.Append(b, p.Faint, "(log "+Sanitize(src.LogID)+")")
+		b = p.Append(b, p.Faint, "(log "+escape.Text(src.LogID)+")")
 	}
 	b = append(b, '\n')
 	v.buf.Write(b)
