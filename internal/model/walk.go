@@ -108,47 +108,97 @@ func (p Property) Objects() iter.Seq2[int, Object] {
 // new schema object type needs no code here. Pointer tokens need no RFC
 // 6901 escaping: they are the model's own JSON keys and list indexes.
 func WalkExtra(ev *Event, fn func(pointer string, extra map[string]json.RawMessage) bool) (stopped bool) {
+	return walkObjects(ev, objectVisitor{extra: fn})
+}
+
+// WalkVariables calls fn for each non-empty Variables property of every
+// schema object of ev (evt.variables, process.parent.container.variables),
+// with the JSON pointer of the property ("/process/variables"), in the
+// order WalkExtra walks objects but for this: an object's own variables
+// come before those of the objects it holds. It stops when fn returns
+// false, and reports whether fn did.
+func WalkVariables(ev *Event, fn func(pointer string, vars Variables) bool) (stopped bool) {
+	return walkObjects(ev, objectVisitor{variables: fn})
+}
+
+// objectVisitor is what a walk does at each object. It is a struct, not a
+// func, so that the path stays on the stack: escape analysis cannot see
+// what a func value does with it.
+type objectVisitor struct {
+	extra     func(pointer string, extra map[string]json.RawMessage) bool
+	variables func(pointer string, vars Variables) bool
+}
+
+// visit calls the visitor's functions for the object at p, of n's type,
+// reached by path; it returns false when one of them did.
+func (v *objectVisitor) visit(n *objectNode, p unsafe.Pointer, path []pointerStep) bool {
+	if v.extra != nil {
+		extra := *(*map[string]json.RawMessage)(unsafe.Add(p, n.extra))
+		if len(extra) > 0 && !v.extra(string(appendPointer(nil, path)), extra) {
+			return false
+		}
+	}
+	if v.variables != nil {
+		for _, f := range n.variables {
+			vars := *(*Variables)(unsafe.Add(p, f.offset))
+			if len(vars) > 0 && !v.variables(string(appendPointer(nil, append(path, pointerStep{f.key, -1}))), vars) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// walkObjects visits every schema object of ev, depth first, until v
+// returns false; it reports whether it did.
+func walkObjects(ev *Event, v objectVisitor) (stopped bool) {
 	if ev == nil {
 		return false
 	}
 	var path [8]pointerStep // deep enough for every object of the schema
-	return !eventExtraNode.walk(unsafe.Pointer(ev), path[:0], fn)
+	return !eventNode.walk(unsafe.Pointer(ev), path[:0], &v)
 }
 
-// extraNode is what WalkExtra needs of a schema object type, taken from its
-// objectFields once: where its Extra is, and where its properties that
-// hold schema objects are. show walks every event it prints, and through
-// reflect.Value this walk cost it a tenth of its time, so it reads the
-// fields at the offsets reflection gave instead; TestWalkExtraMatchesObjects
-// holds it to the walk through Object.
-type extraNode struct {
-	extra    uintptr // offset of the Extra map
-	children []extraChild
+// objectNode is what the walks need of a schema object type, taken from
+// its objectFields once: where its Extra, its Variables and its properties
+// that hold schema objects are. show walks every event it prints, and
+// through reflect.Value its walks cost it a tenth of its time, so they read
+// the fields at the offsets reflection gave instead;
+// TestWalkExtraMatchesObjects and TestWalkVariablesMatchesObjects hold them
+// to walks through Object.
+type objectNode struct {
+	extra     uintptr // offset of the Extra map
+	variables []nodeField
+	children  []nodeField
 }
 
-// extraChild is a property that holds schema objects: a pointer to one, or
-// a slice of them.
-type extraChild struct {
+// nodeField is a property at an offset: Variables, or a pointer to a schema
+// object or a slice of them.
+type nodeField struct {
 	key    string
 	offset uintptr
 	list   bool
 	size   uintptr // of one item of a list
-	node   *extraNode
+	node   *objectNode
 }
 
-var eventExtraNode = extraNodeOf(reflect.TypeFor[Event](), eventObject)
+var variablesType = reflect.TypeFor[Variables]()
 
-func extraNodeOf(t reflect.Type, of *objectFields) *extraNode {
-	n := &extraNode{extra: offsetOf(t, of.extra)}
+var eventNode = objectNodeOf(reflect.TypeFor[Event](), eventObject)
+
+func objectNodeOf(t reflect.Type, of *objectFields) *objectNode {
+	n := &objectNode{extra: offsetOf(t, of.extra)}
 	for _, f := range of.fields {
-		if f.elem == nil {
-			continue
+		ft := t.FieldByIndex(f.index).Type
+		switch {
+		case ft == variablesType:
+			n.variables = append(n.variables, nodeField{key: f.key, offset: offsetOf(t, f.index)})
+		case f.elem != nil: // a pointer or a slice
+			n.children = append(n.children, nodeField{
+				key: f.key, offset: offsetOf(t, f.index), list: f.slice,
+				size: ft.Elem().Size(), node: objectNodeOf(ft.Elem(), f.elem),
+			})
 		}
-		ft := t.FieldByIndex(f.index).Type // a pointer or a slice
-		n.children = append(n.children, extraChild{
-			key: f.key, offset: offsetOf(t, f.index), list: f.slice,
-			size: ft.Elem().Size(), node: extraNodeOf(ft.Elem(), f.elem),
-		})
 	}
 	return n
 }
@@ -183,27 +233,25 @@ func appendPointer(b []byte, path []pointerStep) []byte {
 	return b
 }
 
-// walk walks the object at p, of n's type, reached by path, as WalkExtra
-// does; it returns false when fn did. path is built in place, so that
-// walking objects without Extra builds no string.
-func (n *extraNode) walk(p unsafe.Pointer, path []pointerStep, fn func(string, map[string]json.RawMessage) bool) bool {
-	if extra := *(*map[string]json.RawMessage)(unsafe.Add(p, n.extra)); len(extra) > 0 {
-		if !fn(string(appendPointer(nil, path)), extra) {
-			return false
-		}
+// walk visits the object at p, of n's type, reached by path, then the
+// objects it holds; it returns false when visit did. path is built in
+// place, so that walking objects builds no string.
+func (n *objectNode) walk(p unsafe.Pointer, path []pointerStep, visit *objectVisitor) bool {
+	if !visit.visit(n, p, path) {
+		return false
 	}
 	for i := range n.children {
 		c := &n.children[i]
 		field := unsafe.Add(p, c.offset)
 		if !c.list {
-			if elem := *(*unsafe.Pointer)(field); elem != nil && !c.node.walk(elem, append(path, pointerStep{c.key, -1}), fn) {
+			if elem := *(*unsafe.Pointer)(field); elem != nil && !c.node.walk(elem, append(path, pointerStep{c.key, -1}), visit) {
 				return false
 			}
 			continue
 		}
 		items := *(*[]byte)(field) // any slice's data pointer and length
 		for j := range len(items) {
-			if !c.node.walk(unsafe.Add(unsafe.Pointer(unsafe.SliceData(items)), uintptr(j)*c.size), append(path, pointerStep{c.key, j}), fn) {
+			if !c.node.walk(unsafe.Add(unsafe.Pointer(unsafe.SliceData(items)), uintptr(j)*c.size), append(path, pointerStep{c.key, j}), visit) {
 				return false
 			}
 		}

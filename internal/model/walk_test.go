@@ -91,7 +91,8 @@ func mustDecode(t *testing.T, s string) *Event {
 	return ev
 }
 
-// FuzzWalkExtra holds WalkExtra to the walk through Object on any input:
+// FuzzWalkExtra holds WalkExtra and WalkVariables to the walks through
+// Object on any input:
 //
 //	go test ./internal/model -run '^$' -fuzz FuzzWalkExtra -fuzztime 30s
 func FuzzWalkExtra(f *testing.F) {
@@ -99,7 +100,10 @@ func FuzzWalkExtra(f *testing.F) {
 	for _, line := range corpusLines(f) {
 		f.Add(line)
 	}
-	f.Fuzz(checkWalkExtra)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkWalkExtra(t, data)
+		checkWalkVariables(t, data, nil)
+	})
 }
 
 func TestObjectOf(t *testing.T) {
@@ -151,5 +155,61 @@ func TestObjectOf(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// variablesByObjects lists, through Object and Property alone, the pointer
+// and sorted names of every non-empty Variables under o, an object's own
+// before those of the objects it holds.
+func variablesByObjects(o Object, at string, out []string) []string {
+	for p := range o.Properties() {
+		if vars, ok := p.Value().(Variables); ok && len(vars) > 0 {
+			out = append(out, at+"/"+p.Key+" "+strings.Join(slices.Sorted(maps.Keys(vars)), ","))
+		}
+	}
+	for p := range o.Properties() {
+		for i, child := range p.Objects() {
+			where := at + "/" + p.Key
+			if i >= 0 {
+				where += "/" + strconv.Itoa(i)
+			}
+			out = variablesByObjects(child, where, out)
+		}
+	}
+	return out
+}
+
+func checkWalkVariables(t *testing.T, data []byte, want []string) {
+	t.Helper()
+	e, err := Decode(data)
+	if err != nil {
+		return
+	}
+	var got []string
+	WalkVariables(e, func(at string, vars Variables) bool {
+		got = append(got, at+" "+strings.Join(slices.Sorted(maps.Keys(vars)), ","))
+		return true
+	})
+	root, _ := ObjectOf(e)
+	if byObjects := variablesByObjects(root, "", nil); !slices.Equal(got, byObjects) {
+		t.Fatalf("%s\nWalkVariables:\n%s\nObject walk:\n%s", data, strings.Join(got, "\n"), strings.Join(byObjects, "\n"))
+	}
+	if want != nil && !slices.Equal(got, want) {
+		t.Errorf("WalkVariables:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// WalkVariables finds every context's variables, at every depth, as a walk
+// through Object does.
+func TestWalkVariablesMatchesObjects(t *testing.T) {
+	const ev = `{"evt":{"variables":{"e":1}},"container":{"variables":{"c":1}},
+	 "process":{"container":{"variables":{"pc":1}},"variables":{"p":1,"q":2},
+	   "parent":{"container":{"variables":{"ppc":1}}},
+	   "ancestors":[{"container":{"variables":{}}},{"container":{"variables":{"a1":1}}}]}}`
+	want := []string{"/evt/variables e", "/process/variables p,q", "/process/container/variables pc",
+		"/process/parent/container/variables ppc", "/process/ancestors/1/container/variables a1", "/container/variables c"}
+	checkWalkVariables(t, []byte(ev), want)
+	for _, line := range corpusLines(t) {
+		checkWalkVariables(t, line, nil)
 	}
 }

@@ -1,9 +1,9 @@
 package render
 
 import (
-	"iter"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/csmctl/csmctl/internal/model"
 )
@@ -12,51 +12,29 @@ func init() {
 	showSections.register(showSection{
 		name: "variables", order: 1100,
 		has: func(ev *model.Event) bool {
-			for range variableScopes(ev) {
-				return true
-			}
-			return false
+			return model.WalkVariables(ev, func(string, model.Variables) bool { return false })
 		},
 		write: (*eventView).variables,
 	})
 }
 
-// variableScopes yields the rule variables of every context that has some,
-// with where the context is ("process.container"), in the order show
-// lists them.
-func variableScopes(ev *model.Event) iter.Seq2[string, model.Variables] {
-	return func(yield func(string, model.Variables) bool) {
-		scope := func(at string, vars model.Variables) bool {
-			return len(vars) == 0 || yield(at, vars)
-		}
-		if ev.Evt != nil && !scope("evt", ev.Evt.Variables) {
-			return
-		}
-		if p := ev.Process; p != nil {
-			if !scope("process", p.Variables) {
-				return
-			}
-			if p.Container != nil && !scope("process.container", p.Container.Variables) {
-				return
-			}
-		}
-		if ev.Container != nil {
-			scope("container", ev.Container.Variables)
-		}
-	}
-}
-
-// variables gathers the rule variables of every context that has some.
+// variables gathers the rule variables of every context that has some,
+// wherever the model has them (process.parent.container.variables too),
+// each named by its dotted path and sorted within a context.
 func (v *eventView) variables() {
 	v.section("variables", func(t *Table) {
-		for at, vars := range variableScopes(v.ev) {
+		model.WalkVariables(v.ev, func(pointer string, vars model.Variables) bool {
+			// The pointer's tokens are the model's keys and list indexes,
+			// which hold neither a "/" nor a ".".
+			at := strings.ReplaceAll(strings.TrimPrefix(pointer, "/"), "/", ".")
 			for _, k := range slices.Sorted(maps.Keys(vars)) {
 				val, ok := vars[k].(string)
 				if !ok {
 					val = compactJSON(vars[k])
 				}
-				t.Row(at+".variables."+k, val)
+				t.Row(at+"."+k, val)
 			}
-		}
+			return true
+		})
 	})
 }

@@ -303,3 +303,33 @@ func TestEveryEventPropertyIsShown(t *testing.T) {
 		}
 	}
 }
+
+// Rule variables are shown wherever the schema allows them, the containers
+// of the parent and of ancestors included, each under its context's dotted
+// path, a context's own before those of the contexts it holds.
+func TestVariablesOfEveryContext(t *testing.T) {
+	ev, err := model.Decode([]byte(`{"evt":{"variables":{"e":"1"}},"container":{"variables":{"c":2}},
+	 "process":{"container":{"variables":{"pc":true}},"variables":{"p":"x"},
+	   "parent":{"container":{"variables":{"ppc":"y"}}},
+	   "ancestors":[{"pid":1},{"container":{"variables":{"a1":[1]}}}]}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	ShowEvent(&buf, ev, Source{File: "f", Line: 1}, ShowLayout{})
+	var got []string
+	for _, row := range sectionRows(buf.String(), "variables") {
+		got = append(got, strings.Join(row, " "))
+	}
+	want := []string{
+		"evt.variables.e 1",
+		"process.variables.p x",
+		"process.container.variables.pc true",
+		"process.parent.container.variables.ppc y",
+		"process.ancestors.1.container.variables.a1 [1]",
+		"container.variables.c 2",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("variables\n%s\nwant\n%s\nfull output:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), buf.String())
+	}
+}
