@@ -9,22 +9,30 @@ import (
 	"testing"
 )
 
-// extraByObjects lists, through Object and Property alone, the pointer and
-// sorted keys of every Extra under o: the plain reflective walk that
-// WalkExtra's faster one must agree with.
-func extraByObjects(o Object, at string, out []string) []string {
-	if extra := o.Extra(); len(extra) > 0 {
-		out = append(out, at+" "+strings.Join(slices.Sorted(maps.Keys(extra)), ","))
-	}
+// eachObject calls fn for o, at pointer at, then for every schema object
+// under it, depth first, through Object and Property alone: the plain
+// reflective walk that WalkExtra and WalkVariables must agree with.
+func eachObject(o Object, at string, fn func(o Object, at string)) {
+	fn(o, at)
 	for p := range o.Properties() {
 		for i, child := range p.Objects() {
 			where := at + "/" + p.Key
 			if i >= 0 {
 				where += "/" + strconv.Itoa(i)
 			}
-			out = extraByObjects(child, where, out)
+			eachObject(child, where, fn)
 		}
 	}
+}
+
+// extraByObjects lists the pointer and sorted keys of every Extra under o.
+func extraByObjects(o Object) []string {
+	var out []string
+	eachObject(o, "", func(o Object, at string) {
+		if extra := o.Extra(); len(extra) > 0 {
+			out = append(out, at+" "+strings.Join(slices.Sorted(maps.Keys(extra)), ","))
+		}
+	})
 	return out
 }
 
@@ -59,7 +67,7 @@ func checkWalkExtra(t *testing.T, data []byte) {
 	if !ok {
 		t.Fatal("ObjectOf(*Event) is not a schema object")
 	}
-	want := extraByObjects(root, "", nil)
+	want := extraByObjects(root)
 	if got := extraByWalk(ev); !slices.Equal(got, want) {
 		t.Fatalf("%s\nWalkExtra:\n%s\nObject walk:\n%s", data, strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
@@ -158,24 +166,17 @@ func TestObjectOf(t *testing.T) {
 	}
 }
 
-// variablesByObjects lists, through Object and Property alone, the pointer
-// and sorted names of every non-empty Variables under o, an object's own
-// before those of the objects it holds.
-func variablesByObjects(o Object, at string, out []string) []string {
-	for p := range o.Properties() {
-		if vars, ok := p.Value().(Variables); ok && len(vars) > 0 {
-			out = append(out, at+"/"+p.Key+" "+strings.Join(slices.Sorted(maps.Keys(vars)), ","))
-		}
-	}
-	for p := range o.Properties() {
-		for i, child := range p.Objects() {
-			where := at + "/" + p.Key
-			if i >= 0 {
-				where += "/" + strconv.Itoa(i)
+// variablesByObjects lists the pointer and sorted names of every non-empty
+// Variables under o.
+func variablesByObjects(o Object) []string {
+	var out []string
+	eachObject(o, "", func(o Object, at string) {
+		for p := range o.Properties() {
+			if vars, ok := p.Value().(Variables); ok && len(vars) > 0 {
+				out = append(out, at+"/"+p.Key+" "+strings.Join(slices.Sorted(maps.Keys(vars)), ","))
 			}
-			out = variablesByObjects(child, where, out)
 		}
-	}
+	})
 	return out
 }
 
@@ -191,7 +192,7 @@ func checkWalkVariables(t *testing.T, data []byte, want []string) {
 		return true
 	})
 	root, _ := ObjectOf(e)
-	if byObjects := variablesByObjects(root, "", nil); !slices.Equal(got, byObjects) {
+	if byObjects := variablesByObjects(root); !slices.Equal(got, byObjects) {
 		t.Fatalf("%s\nWalkVariables:\n%s\nObject walk:\n%s", data, strings.Join(got, "\n"), strings.Join(byObjects, "\n"))
 	}
 	if want != nil && !slices.Equal(got, want) {

@@ -108,6 +108,14 @@ func TestOtherFieldsReachEveryObject(t *testing.T) {
 	}
 }
 
+// checkText fails t when got is not want, showing both.
+func checkText(t *testing.T, got, want string) {
+	t.Helper()
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
 // registryWithout returns a registry of every show section but the one
 // named name.
 func registryWithout(t *testing.T, name string) *sectionRegistry {
@@ -146,9 +154,7 @@ func TestGenericSectionShowsUncoveredProperty(t *testing.T) {
 		"other fields (not in the schema, or of the wrong type)\n" +
 		"  /registry/hive  \"HKLM\"\n" +
 		"\n"
-	if buf.String() != want {
-		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
-	}
+	checkText(t, buf.String(), want)
 	// With every section, no property is left to the generic one.
 	if got := showSections.uncoveredProperties(); len(got) != 0 {
 		t.Errorf("properties no section shows: %q", got)
@@ -216,9 +222,7 @@ func TestGenericRowsFlattenObjects(t *testing.T) {
 		"target.pid    5\n" +
 		"items.0.path  a\\x1b[2J\n" +
 		"items.1.pid   0\n"
-	if buf.String() != want {
-		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
-	}
+	checkText(t, buf.String(), want)
 }
 
 // fillValue gives v, and everything it holds, a value: marker for text,
