@@ -47,6 +47,7 @@ var hostileCases = []hostileCase{
 	{"pid-reuse.ndjson", 2, nil, 0},
 	{"ill-typed-pids.ndjson", 14, nil, 0},
 	{"invisible.ndjson", 3, nil, 0},
+	{"lineage-variables.ndjson", 3, nil, 0},
 	{"events.ndjson.gz", 3, []int{3}, 0},
 	{"long-line.ndjson", 3, nil, 0},         // made by writeBigHostileFiles
 	{"deep-nesting.ndjson", 2, []int{2}, 0}, // made by writeBigHostileFiles
