@@ -337,3 +337,38 @@ func TestVariablesOfEveryContext(t *testing.T) {
 		t.Errorf("variables\n%s\nwant\n%s\nfull output:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), buf.String())
 	}
 }
+
+// Two sections cannot share a place in the order, or a name: which would
+// come first would depend on the order Go runs the files' init functions.
+func TestRegisterRejectsSharedOrderOrName(t *testing.T) {
+	noop := showSection{has: func(*model.Event) bool { return false }, write: func(*eventView) {}}
+	for _, second := range []showSection{{name: "b", order: 1}, {name: "a", order: 2}} {
+		r := new(sectionRegistry)
+		first := noop
+		first.name, first.order = "a", 1
+		r.register(first)
+		second.has, second.write = noop.has, noop.write
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("registering %q at %d after \"a\" at 1 did not panic", second.name, second.order)
+				}
+			}()
+			r.register(second)
+		}()
+	}
+	// Sections are kept in order whatever order they register in.
+	r := new(sectionRegistry)
+	for _, order := range []int{300, 100, 200} {
+		s := noop
+		s.name, s.order = strconv.Itoa(order), order
+		r.register(s)
+	}
+	var got []string
+	for _, s := range r.sections {
+		got = append(got, s.name)
+	}
+	if want := []string{"100", "200", "300"}; !slices.Equal(got, want) {
+		t.Errorf("order %q, want %q", got, want)
+	}
+}
