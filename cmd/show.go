@@ -13,6 +13,7 @@ import (
 
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
+	"github.com/csmctl/csmctl/internal/jqlib"
 	"github.com/csmctl/csmctl/internal/model"
 	"github.com/csmctl/csmctl/internal/render"
 	"github.com/csmctl/csmctl/internal/selector"
@@ -210,7 +211,7 @@ func (r *showRenderer) event(buf *bytes.Buffer, sel *selector.Selector, value, e
 	if sel.NeedsDoc() {
 		doc, _ = selector.Doc(value) // valid JSON: Values checked it
 	}
-	ok, err := sel.Match(line, ev, doc)
+	ok, err := sel.Match(jqlib.Location{File: file, Line: line, Host: src.Host}, ev, doc)
 	if err != nil {
 		return at + render.Sanitize(err.Error()), false
 	}

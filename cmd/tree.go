@@ -10,6 +10,7 @@ import (
 
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
+	"github.com/csmctl/csmctl/internal/jqlib"
 	"github.com/csmctl/csmctl/internal/jsonscan"
 	"github.com/csmctl/csmctl/internal/lineage"
 	"github.com/csmctl/csmctl/internal/model"
@@ -168,7 +169,7 @@ func runTree(opts *TreeOptions) error {
 			if selecting {
 				// Match reads agent.rule_id, evt.name, process.pid and
 				// date, which lineage.Decode fills, and doc for --where.
-				ok, err := sel.Match(te.line, &te.ev, te.doc)
+				ok, err := sel.Match(jqlib.Location{File: te.file, Line: te.line, Host: te.host}, &te.ev, te.doc)
 				if err != nil {
 					// As show: a data problem on this event, named, exit 1.
 					if _, err := io.ErrOut.Write(appendDiagnostic(nil, fmt.Sprintf("%s:%d: %s", te.file, te.line, err))); err != nil {
