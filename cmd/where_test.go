@@ -91,6 +91,7 @@ func linesListed(t *testing.T, file, out string) []int {
 func TestSelectionSameInEveryCommand(t *testing.T) {
 	const (
 		dupDate = "../testdata/hostile/duplicate-date.ndjson"
+		badUTF8 = "../testdata/hostile/invalid-utf8-title.ndjson"
 		attack  = "../examples/attack.ndjson"
 	)
 	tests := []struct {
@@ -103,6 +104,10 @@ func TestSelectionSameInEveryCommand(t *testing.T) {
 		// wins, so the input ends at 10:00 and 1h goes back to 09:00.
 		{"since after a duplicate date", []string{"--since", "1h"}, dupDate, []int{2, 3}},
 		{"until after a duplicate date", []string{"--until", "30m"}, dupDate, []int{1, 2}},
+		// Line 2's title has a \xff byte: --where sees U+FFFD, as jq does,
+		// never the \xff that show prints for it.
+		{"where on U+FFFD", []string{"--where", `.title | contains("\ufffd")`}, badUTF8, []int{2}},
+		{"where on the escaped byte", []string{"--where", `.title | test("xff")`}, badUTF8, []int{3}},
 		// csmctl's jq helpers: line 5 writes a Run key (line 1 opens
 		// Windows Defender's policies key); lines 5 to 8 are done by
 		// reg.exe and upd.exe, with 7 ancestors, under powershell.exe.

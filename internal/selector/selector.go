@@ -4,8 +4,6 @@
 package selector
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -219,8 +217,9 @@ func (s *Selector) MatchLine(line int) bool {
 }
 
 // Match reports whether the event at is selected, and counts it towards
-// --limit if so. doc is the event as a JSON value (map[string]any, as gojq
-// takes it), needed only when NeedsDoc. An error is a --where expression that failed on this
+// --limit if so. doc is the event as the value a query filter runs on (see
+// query.Decoder: every command gives --where the same value), needed only
+// when NeedsDoc. An error is a --where expression that failed on this
 // event; the event is then not selected.
 func (s *Selector) Match(at jqlib.Location, ev *model.Event, doc any) (bool, error) {
 	if s.Done() || !s.MatchLine(at.Line) {
@@ -252,17 +251,6 @@ func (s *Selector) Match(at jqlib.Location, ev *model.Event, doc any) (bool, err
 	}
 	s.taken++
 	return true, nil
-}
-
-// Doc decodes an event for --where as query decodes it for a filter:
-// numbers stay json.Number, so a large pid compares exactly, in every
-// command alike.
-func Doc(data []byte) (any, error) {
-	d := json.NewDecoder(bytes.NewReader(data))
-	d.UseNumber()
-	var v any
-	err := d.Decode(&v)
-	return v, err
 }
 
 // truthy runs --where on doc: selected when its first output is neither
