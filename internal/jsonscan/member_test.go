@@ -1,7 +1,9 @@
 package jsonscan
 
 import (
+	"bytes"
 	"encoding/json"
+	"os"
 	"reflect"
 	"testing"
 )
@@ -25,6 +27,9 @@ func TestMember(t *testing.T) {
 		{"key in a string is not a key", `{"date":1,"t":"\"date\":2"}`, []string{"date"}, `1`},
 		{"escaped duplicate wins", `{"date":1,"d\u0061te":2}`, []string{"date"}, `2`},
 		{"escaped first, plain last", `{"d\u0061te":1,"date":2}`, []string{"date"}, `2`},
+		{"escapes of other characters", `{"date":1,"p":"C:\\users\\u0064","\u0044ATE":2}`, []string{"date"}, `1`},
+		{"escaped duplicate among Windows paths", `{"date":1,"p":"C:\\users","dat\u0065":2,"d\u0041te":3}`, []string{"date"}, `2`},
+		{"escape in upper-case hex", `{"os":1,"\u006Fs":2}`, []string{"os"}, `2`},
 		{"case differs", `{"date":1,"DATE":2,"Date":3}`, []string{"date"}, `1`},
 		{"invalid UTF-8 is not the key", "{\"date\":1,\"dat\xff\":2}", []string{"date"}, `1`},
 		{"path, last parent wins", `{"agent":{"os":"windows"},"agent":{"os":"linux"}}`, []string{"agent", "os"}, `"linux"`},
@@ -78,4 +83,22 @@ func FuzzMember(f *testing.F) {
 			t.Fatalf("Member(%q, %q) = %q, want %#v", data, key, lit, want)
 		}
 	})
+}
+
+// BenchmarkMemberDate finds the date of each event of a Windows log, as
+// --since's first pass does: Windows paths hold many \\u.
+func BenchmarkMemberDate(b *testing.B) {
+	data, err := os.ReadFile("../../examples/attack.ndjson")
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := bytes.Split(bytes.TrimSpace(data), []byte("\n"))
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		for _, l := range lines {
+			if Member(l, 0, "date") == nil {
+				b.Fatal("no date")
+			}
+		}
+	}
 }

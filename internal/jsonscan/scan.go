@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"math/big"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -495,10 +496,11 @@ func KeyIs(lit []byte, escaped bool, key string) bool {
 
 // mayRepeat reports whether rest, the bytes after a member named key, may
 // hold another member of that name: they spell "key" literally, quotes
-// included, or hold a \u escape, which could spell any character. A name
-// with a character that another escape also spells (the quote, the
-// backslash, the slash, a control character) or that invalid UTF-8 could
-// stand for (anything not ASCII), or the empty name, always may.
+// included, or hold a \u escape of one of its characters (\u0064 for d),
+// all of them ASCII. A name with a character that another escape also
+// spells (the quote, the backslash, the slash, a control character) or
+// that invalid UTF-8 could stand for (anything not ASCII), or the empty
+// name, always may.
 func mayRepeat(rest []byte, key string) bool {
 	if key == "" {
 		return true
@@ -508,18 +510,34 @@ func mayRepeat(rest []byte, key string) bool {
 			return true
 		}
 	}
-	if bytes.Contains(rest, []byte(`\u`)) {
-		return true
-	}
-	for j := 0; ; {
-		k := bytes.Index(rest[j:], []byte(key))
-		if k < 0 {
-			return false
+	// Windows paths hold many \\u (C:\\Users): only \u00 and two hex
+	// digits can spell an ASCII character.
+	for esc := rest; ; {
+		k := bytes.Index(esc, []byte(`\u00`))
+		if k < 0 || k+6 > len(esc) {
+			break
 		}
-		j += k
-		if j > 0 && rest[j-1] == '"' && j+len(key) < len(rest) && rest[j+len(key)] == '"' {
+		hi, ok1 := hexValue(esc[k+4])
+		lo, ok2 := hexValue(esc[k+5])
+		if ok1 && ok2 && strings.IndexByte(key, hi<<4|lo) >= 0 {
 			return true
 		}
-		j++
+		esc = esc[k+4:]
 	}
+	var buf [64]byte
+	quoted := append(append(append(buf[:0], '"'), key...), '"')
+	return bytes.Contains(rest, quoted)
+}
+
+// hexValue is the value of the hex digit c.
+func hexValue(c byte) (byte, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10, true
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
 }
