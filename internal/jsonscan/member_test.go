@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -64,6 +65,7 @@ func FuzzMember(f *testing.F) {
 	} {
 		f.Add([]byte(seed), "date")
 		f.Add([]byte(seed), "agent")
+		f.Add([]byte(`{"os":{"os":1,"x":{"os":2},"os":3},"os":{"os":4}}`), "os")
 	}
 	f.Fuzz(func(t *testing.T, data []byte, key string) {
 		var doc map[string]any
@@ -82,23 +84,41 @@ func FuzzMember(f *testing.F) {
 		if err := json.Unmarshal(lit, &got); err != nil || !reflect.DeepEqual(got, want) {
 			t.Fatalf("Member(%q, %q) = %q, want %#v", data, key, lit, want)
 		}
+		// One level down, as agent.os is read.
+		m, _ := want.(map[string]any) // nil, with no key, if not an object
+		inner, ok := m[key]
+		lit = Member(data, 0, key, key)
+		if !ok {
+			if lit != nil {
+				t.Fatalf("Member(%q, %q, %q) = %q, want none", data, key, key, lit)
+			}
+			return
+		}
+		if err := json.Unmarshal(lit, &got); err != nil || !reflect.DeepEqual(got, inner) {
+			t.Fatalf("Member(%q, %q, %q) = %q, want %#v", data, key, key, lit, inner)
+		}
 	})
 }
 
-// BenchmarkMemberDate finds the date of each event of a Windows log, as
-// --since's first pass does: Windows paths hold many \\u.
-func BenchmarkMemberDate(b *testing.B) {
+// BenchmarkMember finds the date of each event of a Windows log, as
+// --since's first pass does, and agent.os, as validate does to pick a
+// schema: Windows paths hold many \\u.
+func BenchmarkMember(b *testing.B) {
 	data, err := os.ReadFile("../../examples/attack.ndjson")
 	if err != nil {
 		b.Fatal(err)
 	}
 	lines := bytes.Split(bytes.TrimSpace(data), []byte("\n"))
-	b.SetBytes(int64(len(data)))
-	for b.Loop() {
-		for _, l := range lines {
-			if Member(l, 0, "date") == nil {
-				b.Fatal("no date")
+	for _, path := range [][]string{{"date"}, {"agent", "os"}} {
+		b.Run(strings.Join(path, "."), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				for _, l := range lines {
+					if Member(l, 0, path...) == nil {
+						b.Fatal("not found")
+					}
+				}
 			}
-		}
+		})
 	}
 }

@@ -422,65 +422,62 @@ func Member(data []byte, i int, keys ...string) []byte {
 	if len(keys) == 0 {
 		return nil
 	}
-	v := lastMember(data, i, keys[0])
+	v, end := lastMember(data, i, keys[0])
 	if v < 0 {
 		return nil
 	}
 	if len(keys) > 1 {
-		return Member(data, v, keys[1:]...)
-	}
-	end, err := Skip(data, v, 1)
-	if err != nil {
-		return nil
+		// Within the value: a duplicate is looked for up to its end only.
+		return Member(data[:end], v, keys[1:]...)
 	}
 	return data[v:end]
 }
 
-// lastMember returns the index of the value of the last member named key
-// of the object at data[i], or -1 when there is none or the object is not
-// well formed up to where it was read.
-func lastMember(data []byte, i int, key string) int {
+// lastMember returns the bounds of the value of the last member named key
+// of the object at data[i], or -1, -1 when there is none or the object is
+// not well formed up to where it was read.
+func lastMember(data []byte, i int, key string) (start, end int) {
 	i = SkipSpace(data, i)
 	if i >= len(data) || data[i] != '{' {
-		return -1
+		return -1, -1
 	}
-	found := -1
+	start, end = -1, -1
 	i = SkipSpace(data, i+1)
 	if i < len(data) && data[i] == '}' {
-		return -1
+		return -1, -1
 	}
 	for i < len(data) && data[i] == '"' {
 		kend, escaped, err := String(data, i)
 		if err != nil {
-			return -1
+			return -1, -1
 		}
 		match := KeyIs(data[i:kend], escaped, key)
 		v := SkipSpace(data, kend)
 		if v >= len(data) || data[v] != ':' {
-			return -1
+			return -1, -1
 		}
 		v = SkipSpace(data, v+1)
-		end, err := Skip(data, v, 1)
+		vend, err := Skip(data, v, 1)
 		if err != nil {
-			return -1
+			return -1, -1
 		}
 		if match {
-			found = v
-			if !mayRepeat(data[end:], key) {
-				return found
+			start, end = v, vend
+			if !mayRepeat(data[vend:], key) {
+				return start, end
 			}
 		}
-		i = SkipSpace(data, end)
+		i = SkipSpace(data, vend)
 		switch {
 		case i < len(data) && data[i] == ',':
 			i = SkipSpace(data, i+1)
 		case i < len(data) && data[i] == '}':
-			return found
+			return start, end
 		default:
-			return -1
+			return -1, -1
 		}
 	}
-	return -1
+	return -1, -1
 }
 
 // KeyIs reports whether the object key literal lit (quotes included, and
