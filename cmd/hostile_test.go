@@ -41,6 +41,8 @@ var hostileCases = []hostileCase{
 	{"array.json", 3, nil, 0},
 	{"two-per-line.ndjson", 3, nil, 0},
 	{"duplicate-keys.ndjson", 2, nil, 0},
+	{"duplicate-date.ndjson", 3, nil, 0},
+	{"invalid-utf8-title.ndjson", 3, nil, 0},
 	{"non-object.ndjson", 2, []int{2, 3, 4, 5, 6}, 5},
 	{"escapes.ndjson", 3, nil, 0},
 	{"pid-cycle.ndjson", 3, nil, 0},

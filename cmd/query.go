@@ -66,7 +66,7 @@ with jq's flags. For the same filter, flags and input, what is printed and the
 exit status are those of the gojq command: object keys sorted, numbers as
 written.
 
-Besides jq's builtins, filters can call
+Besides jq's builtins, filters (and --where, in every command) can call
   input_line       {file, line} of the current event
   input_host       the host of the Datadog envelope it came in, or null
   lineage          executable names of the process and its ancestors

@@ -14,7 +14,9 @@ import (
 	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
+	"github.com/csmctl/csmctl/internal/jqlib"
 	"github.com/csmctl/csmctl/internal/model"
+	"github.com/csmctl/csmctl/internal/query"
 	"github.com/csmctl/csmctl/internal/render"
 	"github.com/csmctl/csmctl/internal/selector"
 )
@@ -165,6 +167,7 @@ func (r *showRenderer) batch(b *input.Batch) shownBatch {
 	defer r.filters.Put(sel)
 	var buf bytes.Buffer
 	var items []shownItem
+	var dec query.Decoder // --where's values
 	problem := func(msg string) {
 		items = append(items, shownItem{end: buf.Len(), problem: msg})
 	}
@@ -177,7 +180,7 @@ func (r *showRenderer) batch(b *input.Batch) shownBatch {
 				break
 			}
 			src := render.Source{File: rec.File, Line: val.Line, Host: rec.Host, LogID: rec.LogID}
-			if msg, ok := r.event(&buf, sel, val.Data, rec.Envelope, src); msg != "" {
+			if msg, ok := r.event(&buf, sel, &dec, val.Data, rec.Envelope, src); msg != "" {
 				problem(msg)
 			} else if ok {
 				items = append(items, shownItem{end: buf.Len()})
@@ -189,8 +192,9 @@ func (r *showRenderer) batch(b *input.Batch) shownBatch {
 
 // event renders one event to buf if sel selects it, and reports whether it
 // did; or returns what was wrong with it. envelope is the Datadog envelope
-// the event came in, nil for a plain event.
-func (r *showRenderer) event(buf *bytes.Buffer, sel *selector.Selector, value, envelope []byte, src render.Source) (problem string, shown bool) {
+// the event came in, nil for a plain event; dec decodes the event for
+// --where.
+func (r *showRenderer) event(buf *bytes.Buffer, sel *selector.Selector, dec *query.Decoder, value, envelope []byte, src render.Source) (problem string, shown bool) {
 	file, line := src.File, src.Line
 	if !sel.MatchLine(line) {
 		return "", false
@@ -199,11 +203,12 @@ func (r *showRenderer) event(buf *bytes.Buffer, sel *selector.Selector, value, e
 	ev := &model.Event{}
 	switch {
 	case r.decode:
+		text := value
 		if !r.asJSON {
-			value = escape.InvalidUTF8InJSON(value) // shown as \xNN, not U+FFFD
+			text = escape.InvalidUTF8InJSON(value) // shown as \xNN, not U+FFFD
 		}
 		var err error
-		if ev, err = model.Decode(value); err != nil {
+		if ev, err = model.Decode(text); err != nil {
 			return at + escape.Text(err.Error()), false
 		}
 	case value[0] != '{':
@@ -211,9 +216,11 @@ func (r *showRenderer) event(buf *bytes.Buffer, sel *selector.Selector, value, e
 	}
 	var doc any
 	if sel.NeedsDoc() {
-		doc, _ = selector.Doc(value) // valid JSON: Values checked it
+		// The bytes as read, not as escaped for display: --where sees what
+		// query's filters see, invalid UTF-8 as U+FFFD.
+		doc, _, _ = dec.Decode(string(value), 0) // valid JSON: Values checked it
 	}
-	ok, err := sel.Match(line, ev, doc)
+	ok, err := sel.Match(jqlib.Location{File: file, Line: line, Host: src.Host}, ev, doc)
 	if err != nil {
 		return at + escape.Text(err.Error()), false
 	}

@@ -11,9 +11,11 @@ import (
 	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
+	"github.com/csmctl/csmctl/internal/jqlib"
 	"github.com/csmctl/csmctl/internal/jsonscan"
 	"github.com/csmctl/csmctl/internal/lineage"
 	"github.com/csmctl/csmctl/internal/model"
+	"github.com/csmctl/csmctl/internal/query"
 	"github.com/csmctl/csmctl/internal/render"
 	"github.com/csmctl/csmctl/internal/selector"
 )
@@ -117,7 +119,7 @@ type treeEvent struct {
 	line int
 	host string // from a Datadog envelope, "" for plain events
 	ev   model.Event
-	doc  any // the event as a JSON value, for --where
+	doc  any // the event as query's filters see it, for --where
 }
 
 // treeBatch is one batch's decoded events and the problems met decoding it.
@@ -140,8 +142,12 @@ func runTree(opts *TreeOptions) error {
 	work := func(b *input.Batch) treeBatch {
 		defer b.Release()
 		var res treeBatch
+		var dec *query.Decoder // --where's values
+		if needsDoc {
+			dec = new(query.Decoder)
+		}
 		for i := range b.Records {
-			res.decode(&b.Records[i], needsDoc)
+			res.decode(&b.Records[i], dec)
 		}
 		return res
 	}
@@ -169,7 +175,7 @@ func runTree(opts *TreeOptions) error {
 			if selecting {
 				// Match reads agent.rule_id, evt.name, process.pid and
 				// date, which lineage.Decode fills, and doc for --where.
-				ok, err := sel.Match(te.line, &te.ev, te.doc)
+				ok, err := sel.Match(jqlib.Location{File: te.file, Line: te.line, Host: te.host}, &te.ev, te.doc)
 				if err != nil {
 					// As show: a data problem on this event, named, exit 1.
 					if _, err := io.ErrOut.Write(appendDiagnostic(nil, fmt.Sprintf("%s:%d: %s", te.file, te.line, err))); err != nil {
@@ -238,8 +244,9 @@ func runTree(opts *TreeOptions) error {
 	return nil
 }
 
-// decode decodes the values of one record, reporting those that cannot be.
-func (res *treeBatch) decode(rec *input.Record, needsDoc bool) {
+// decode decodes the values of one record, reporting those that cannot be;
+// dec, when --where needs it, decodes them as query's filters see them.
+func (res *treeBatch) decode(rec *input.Record, dec *query.Decoder) {
 	var notEvent error // why the value just decoded is not an event
 	decode := func(data []byte, pos int) (int, *jsonscan.SyntaxError) {
 		res.events = append(res.events, treeEvent{file: rec.File, line: rec.Line, host: rec.Host})
@@ -263,8 +270,9 @@ func (res *treeBatch) decode(rec *input.Record, needsDoc bool) {
 			// only points into a syntax error.
 			res.bad++
 			res.problems = appendDiagnostic(res.problems, fmt.Sprintf("%s:%d: %s", rec.File, val.Line, notEvent))
-		case needsDoc:
-			res.events[len(res.events)-1].doc, _ = selector.Doc(val.Data) // Decode checked the syntax
+		case dec != nil:
+			// A copy: the batch's bytes are reused once it is decoded.
+			res.events[len(res.events)-1].doc, _, _ = dec.Decode(string(val.Data), 0) // Decode checked the syntax
 		}
 	}
 }
