@@ -7,10 +7,10 @@ import (
 )
 
 // A schema object type is a struct with an Extra field of type
-// map[string]json.RawMessage: Event and the types of its $defs. Decode's two
-// paths (knownKeys and decodeObject) walk the JSON of an event against the
-// tables below, built once from the Go types, so that no type needs decoding
-// code of its own and a new field needs nothing but its tag.
+// map[string]json.RawMessage: Event and the types of its $defs. Decode walks
+// the JSON of an event against the tables below, built once from the Go
+// types, so that no type needs decoding code of its own and a new field
+// needs nothing but its tag (and, for a new Go type, its valueDecoder).
 
 // eventObject describes Event, and through it every schema object type.
 var eventObject = objectFieldsOf(reflect.TypeFor[Event]())
@@ -27,13 +27,14 @@ type objectFields struct {
 // objectField is one JSON property of a schema object type.
 type objectField struct {
 	key   string
-	pos   int   // its place in objectFields.fields
 	index []int // index path, through embedded structs
 	// elem describes the schema object the property holds, through a
 	// pointer (slice false) or as the items of a slice (slice true); nil
 	// for any other property.
 	elem  *objectFields
 	slice bool
+	// decode decodes the property's value into its field.
+	decode valueDecoder
 }
 
 // objectFieldsOf describes t, or returns nil if t is not a schema object
@@ -70,7 +71,7 @@ func (of *objectFields) add(t reflect.Type, prefix []int) {
 		if key == "" {
 			key = f.Name
 		}
-		field := objectField{key: key, pos: len(of.fields), index: index}
+		field := objectField{key: key, index: index}
 		// Schema objects are only ever held through pointers and slices.
 		// None holds itself, so this recursion ends.
 		switch f.Type.Kind() {
@@ -79,17 +80,18 @@ func (of *objectFields) add(t reflect.Type, prefix []int) {
 		case reflect.Slice:
 			field.elem, field.slice = objectFieldsOf(f.Type.Elem()), true
 		}
+		field.decode = valueDecoderFor(f.Type, field.elem)
 		of.byKey[key] = len(of.fields)
 		of.fields = append(of.fields, field)
 	}
 }
 
-// lookup finds the field for a JSON key.
-func (of *objectFields) lookup(key string) (objectField, bool) {
+// field finds the field for a JSON key, or returns nil.
+func (of *objectFields) field(key string) *objectField {
 	// Exactly, as the schema and jq match keys: under encoding/json's case
 	// folding a "PROCESS" key would stand in for the real process.
 	if i, ok := of.byKey[key]; ok {
-		return of.fields[i], true
+		return &of.fields[i]
 	}
-	return objectField{}, false
+	return nil
 }
