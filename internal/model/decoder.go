@@ -9,14 +9,42 @@ import (
 	"github.com/csmctl/csmctl/internal/jsonscan"
 )
 
-// valueDecoder decodes the JSON value at b[i] into fv, the field of one
+// input is the event being decoded: its bytes, and the same as one string,
+// made on first use, from which the decoded strings are cut. One copy of the
+// event then backs all of its strings, instead of one allocation each; a
+// decoded event keeps that copy alive while it keeps any of them.
+type input struct {
+	b       []byte
+	text    string
+	unquote []byte // scratch space for unquoting strings with escapes
+}
+
+// str returns the text of b[i:j].
+func (in *input) str(i, j int) string {
+	if in.text == "" {
+		in.text = string(in.b)
+	}
+	return in.text[i:j]
+}
+
+// unquoted returns the text of the valid string literal at b[i:end], as
+// encoding/json decodes it.
+func (in *input) unquoted(i, end int) string {
+	if in.text == "" {
+		in.text = string(in.b)
+	}
+	in.unquote, _, _ = jsonscan.AppendUnquoted(in.unquote[:0], in.text[:end], i+1)
+	return string(in.unquote)
+}
+
+// valueDecoder decodes the JSON value at in.b[i] into fv, the field of one
 // property, and returns the index just past the value. fits is false when
 // the value has the wrong JSON type for the field: the field is then left
 // zero (an Int keeps the value as ill-typed) and the caller puts the value
 // in its object's Extra. Every valueDecoder writes its field whole, so that
 // the last of repeated keys wins. depth is the number of arrays and
 // objects that enclose the value. err is a syntax error in b.
-type valueDecoder func(b []byte, fv reflect.Value, i, depth int) (end int, fits bool, err *jsonscan.SyntaxError)
+type valueDecoder func(in *input, fv reflect.Value, i, depth int) (end int, fits bool, err *jsonscan.SyntaxError)
 
 // errMalformed stands for a syntax error found by the object walker itself
 // rather than by a jsonscan primitive; Decode words it by scanning the
@@ -55,7 +83,8 @@ func valueDecoderFor(t reflect.Type, elem *objectFields) valueDecoder {
 // schema object type of describes: a property v has no field for, or
 // whose value does not fit its field, goes, raw, into v's Extra. b[i] must
 // be '{'.
-func (of *objectFields) decodeObject(b []byte, v reflect.Value, i, depth int) (end int, err *jsonscan.SyntaxError) {
+func (of *objectFields) decodeObject(in *input, v reflect.Value, i, depth int) (end int, err *jsonscan.SyntaxError) {
+	b := in.b
 	if depth+1 > jsonscan.MaxDepth {
 		return i, errMalformed
 	}
@@ -63,6 +92,7 @@ func (of *objectFields) decodeObject(b []byte, v reflect.Value, i, depth int) (e
 	if i < len(b) && b[i] == '}' {
 		return i + 1, nil
 	}
+	next := 0 // the field expected next
 	for {
 		if i >= len(b) || b[i] != '"' {
 			return i, errMalformed
@@ -81,15 +111,23 @@ func (of *objectFields) decodeObject(b []byte, v reflect.Value, i, depth int) (e
 		}
 		var f *objectField
 		var key string
-		if escaped {
-			key = jsonscan.Unquote(b[i:keyEnd])
+		switch {
+		case escaped:
+			key = in.unquoted(i, keyEnd)
 			f = of.field(key)
-		} else {
+		case next < len(of.fields) && of.fields[next].key == string(b[i+1:keyEnd-1]):
+			// Events write the properties in the schema's order, mostly:
+			// try the one after the last one found before hashing.
+			f = &of.fields[next]
+		default:
 			f = of.field(string(b[i+1 : keyEnd-1])) // no copy for a lookup
+		}
+		if f != nil {
+			next = f.pos + 1
 		}
 		fits := false
 		if f != nil {
-			end, fits, err = f.decode(b, v.FieldByIndex(f.index), start, depth+1)
+			end, fits, err = f.decode(in, v.FieldByIndex(f.index), start, depth+1)
 		} else {
 			end, err = jsonscan.Skip(b, start, depth+1)
 		}
@@ -98,7 +136,7 @@ func (of *objectFields) decodeObject(b []byte, v reflect.Value, i, depth int) (e
 		}
 		if !fits {
 			if !escaped {
-				key = string(b[i+1 : keyEnd-1])
+				key = in.str(i+1, keyEnd-1)
 			}
 			of.putExtra(v, key, b[start:end])
 		}
@@ -133,12 +171,13 @@ func null(b []byte, i int) (int, bool, *jsonscan.SyntaxError) {
 // objectPointerDecoder decodes a schema object held through a pointer
 // (null is a nil pointer).
 func objectPointerDecoder(t reflect.Type, of *objectFields) valueDecoder {
-	return func(b []byte, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+	return func(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+		b := in.b
 		fv.SetZero()
 		switch b[i] {
 		case '{':
 			p := reflect.New(t)
-			end, err := of.decodeObject(b, p.Elem(), i, depth)
+			end, err := of.decodeObject(in, p.Elem(), i, depth)
 			fv.Set(p)
 			return end, true, err
 		case 'n':
@@ -154,7 +193,8 @@ func objectPointerDecoder(t reflect.Type, of *objectFields) valueDecoder {
 // fail it.
 func objectSliceDecoder(t reflect.Type, of *objectFields) valueDecoder {
 	zeroItem := reflect.Zero(t.Elem())
-	return func(b []byte, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+	return func(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+		b := in.b
 		fv.SetZero()
 		switch b[i] {
 		case 'n':
@@ -182,7 +222,7 @@ func objectSliceDecoder(t reflect.Type, of *objectFields) valueDecoder {
 			switch b[i] {
 			case '{':
 				items = reflect.Append(items, zeroItem)
-				end, err = of.decodeObject(b, items.Index(items.Len()-1), i, depth+1)
+				end, err = of.decodeObject(in, items.Index(items.Len()-1), i, depth+1)
 			case 'n':
 				items = reflect.Append(items, zeroItem)
 				end, err = jsonscan.Literal(b, i)
@@ -204,35 +244,40 @@ func objectSliceDecoder(t reflect.Type, of *objectFields) valueDecoder {
 // decodeInt decodes a schema integer. Anything but an integer that fits an
 // int64 is kept in the field too, as written, so that it is never mistaken
 // for an absent value or for 0.
-func decodeInt(b []byte, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+func decodeInt(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+	b := in.b
 	n := fv.Addr().Interface().(*Int)
 	end, err := jsonscan.Skip(b, i, depth)
 	if err != nil {
 		return end, false, err
 	}
-	*n = ParseInt(b[i:end])
+	*n = ParseInt(b[i:end]) // an ill-typed text copied: it may outlive the event
 	return end, !n.IllTyped(), nil
 }
 
 // decodeTime decodes a schema date-time; any value fits (see
 // Time.UnmarshalJSON), and null is absent.
-func decodeTime(b []byte, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+func decodeTime(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+	b := in.b
 	t := fv.Addr().Interface().(*Time)
 	*t = Time{}
 	end, err := jsonscan.Skip(b, i, depth)
 	if err != nil {
 		return end, false, err
 	}
-	t.UnmarshalJSON(b[i:end]) // never fails
+	if b[i] != 'n' { // null is absent
+		t.read(in.str(i, end), b[i:end])
+	}
 	return end, true, nil
 }
 
 // decodeString decodes a string as encoding/json does: escapes resolved,
 // invalid UTF-8 replaced by U+FFFD; null is "".
-func decodeString(b []byte, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+func decodeString(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+	b := in.b
 	switch b[i] {
 	case '"':
-		end, s, err := scanString(b, i)
+		end, s, err := scanString(in, i)
 		if err != nil {
 			return end, false, err
 		}
@@ -247,19 +292,21 @@ func decodeString(b []byte, fv reflect.Value, i, depth int) (int, bool, *jsonsca
 }
 
 // scanString scans the string literal at b[i] and returns its text.
-func scanString(b []byte, i int) (end int, s string, err *jsonscan.SyntaxError) {
+func scanString(in *input, i int) (end int, s string, err *jsonscan.SyntaxError) {
+	b := in.b
 	end, escaped, err := jsonscan.String(b, i)
 	if err != nil {
 		return end, "", err
 	}
 	if escaped {
-		return end, jsonscan.Unquote(b[i:end]), nil
+		return end, in.unquoted(i, end), nil
 	}
-	return end, string(b[i+1 : end-1]), nil
+	return end, in.str(i+1, end-1), nil
 }
 
 // decodeBool decodes a boolean; null is false.
-func decodeBool(b []byte, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+func decodeBool(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+	b := in.b
 	fv.SetBool(false)
 	switch b[i] {
 	case 't', 'f':

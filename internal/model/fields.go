@@ -27,6 +27,7 @@ type objectFields struct {
 // objectField is one JSON property of a schema object type.
 type objectField struct {
 	key   string
+	pos   int   // its place in objectFields.fields
 	index []int // index path, through embedded structs
 	// elem describes the schema object the property holds, through a
 	// pointer (slice false) or as the items of a slice (slice true); nil
@@ -71,7 +72,7 @@ func (of *objectFields) add(t reflect.Type, prefix []int) {
 		if key == "" {
 			key = f.Name
 		}
-		field := objectField{key: key, index: index}
+		field := objectField{key: key, pos: len(of.fields), index: index}
 		// Schema objects are only ever held through pointers and slices.
 		// None holds itself, so this recursion ends.
 		switch f.Type.Kind() {

@@ -14,27 +14,27 @@ import (
 // value not fit, as it fails encoding/json.
 
 // decodeVariables decodes an object of variables; null is a nil map.
-func decodeVariables(b []byte, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+func decodeVariables(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
 	vars := fv.Addr().Interface().(*Variables)
-	v, end, fits, err := openValue(b, i, depth, '{')
+	v, end, fits, err := openValue(in, i, depth, '{')
 	*vars, _ = v.(map[string]any)
 	return end, fits, err
 }
 
 // decodeArrayOfAny decodes an array of any values; null is a nil slice.
-func decodeArrayOfAny(b []byte, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+func decodeArrayOfAny(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
 	items := fv.Addr().Interface().(*[]any)
-	v, end, fits, err := openValue(b, i, depth, '[')
+	v, end, fits, err := openValue(in, i, depth, '[')
 	*items, _ = v.([]any)
 	return end, fits, err
 }
 
 // decodeStrings decodes an array of strings; null is a nil slice, a null
 // item "". An item of another type makes the whole array not fit.
-func decodeStrings(b []byte, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+func decodeStrings(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
 	items := fv.Addr().Interface().(*[]string)
 	*items = nil
-	v, end, fits, err := openValue(b, i, depth, '[')
+	v, end, fits, err := openValue(in, i, depth, '[')
 	array, _ := v.([]any)
 	if !fits || array == nil {
 		return end, fits, err
@@ -56,7 +56,8 @@ func decodeStrings(b []byte, fv reflect.Value, i, depth int) (int, bool, *jsonsc
 // openValue scans the value at b[i] and, if it is null or its first byte is
 // open, decodes it as any. fits is false for a value of another JSON type,
 // or one holding a number beyond float64's range; v is then nil.
-func openValue(b []byte, i, depth int, open byte) (v any, end int, fits bool, err *jsonscan.SyntaxError) {
+func openValue(in *input, i, depth int, open byte) (v any, end int, fits bool, err *jsonscan.SyntaxError) {
+	b := in.b
 	end, err = jsonscan.Skip(b, i, depth)
 	switch {
 	case err != nil:
@@ -66,7 +67,7 @@ func openValue(b []byte, i, depth int, open byte) (v any, end int, fits bool, er
 	case b[i] != open:
 		return nil, end, false, nil
 	}
-	if v, _, fits = anyValue(b, i); !fits {
+	if v, _, fits = anyValue(in, i); !fits {
 		v = nil
 	}
 	return v, end, fits, nil
@@ -74,7 +75,8 @@ func openValue(b []byte, i, depth int, open byte) (v any, end int, fits bool, er
 
 // anyValue decodes the valid JSON value at b[i] as encoding/json decodes
 // into any. ok is false if a number in it is beyond float64's range.
-func anyValue(b []byte, i int) (v any, end int, ok bool) {
+func anyValue(in *input, i int) (v any, end int, ok bool) {
+	b := in.b
 	i = jsonscan.SkipSpace(b, i)
 	switch b[i] {
 	case '{':
@@ -84,8 +86,8 @@ func anyValue(b []byte, i int) (v any, end int, ok bool) {
 		}
 		ok = true
 		for more := true; more; {
-			keyEnd, key, _ := scanString(b, i)
-			item, end, itemOK := anyValue(b, jsonscan.SkipSpace(b, keyEnd)+1)
+			keyEnd, key, _ := scanString(in, i)
+			item, end, itemOK := anyValue(in, jsonscan.SkipSpace(b, keyEnd)+1)
 			m[key], ok = item, ok && itemOK
 			i, more, _ = jsonscan.AfterElement(b, end, '}')
 		}
@@ -97,13 +99,13 @@ func anyValue(b []byte, i int) (v any, end int, ok bool) {
 		}
 		ok = true
 		for more := true; more; {
-			item, end, itemOK := anyValue(b, i)
+			item, end, itemOK := anyValue(in, i)
 			a, ok = append(a, item), ok && itemOK
 			i, more, _ = jsonscan.AfterElement(b, end, ']')
 		}
 		return a, i, ok
 	case '"':
-		end, s, _ := scanString(b, i)
+		end, s, _ := scanString(in, i)
 		return s, end, true
 	case 't':
 		return true, i + 4, true

@@ -45,13 +45,18 @@ func (t *Time) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	*t = Time{raw: string(data)}
+	t.read(string(data), data)
+	return nil
+}
+
+// read sets t to the value whose JSON text, not null, is raw, and data.
+func (t *Time) read(raw string, data []byte) {
+	*t = Time{raw: raw}
 	s, ok := jsonString(data)
 	if ok {
 		t.Time, ok = parseDateTime(s)
 	}
 	t.invalid = !ok
-	return nil
 }
 
 // MarshalJSON writes the text the value was read from, or RFC 3339 with

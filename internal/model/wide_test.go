@@ -38,7 +38,7 @@ func TestDecodeWideObject(t *testing.T) {
 	data := []byte("{" + strings.Join(members, ",") + "}")
 
 	v := reflect.New(typ).Elem()
-	end, err := of.decodeObject(data, v, 0, 0)
+	end, err := of.decodeObject(&input{b: data}, v, 0, 0)
 	if err != nil || end != len(data) {
 		t.Fatalf("decodeObject = %d, %v; want %d, nil", end, err, len(data))
 	}
@@ -66,7 +66,7 @@ func TestDecodeWideObject(t *testing.T) {
 	// No slow path: the allocations are the values, the Extra map and its
 	// two entries, give or take the map's growth.
 	allocs := testing.AllocsPerRun(20, func() {
-		_, _ = of.decodeObject(data, reflect.New(typ).Elem(), 0, 0)
+		_, _ = of.decodeObject(&input{b: data}, reflect.New(typ).Elem(), 0, 0)
 	})
 	if allocs > n+10 {
 		t.Errorf("%v allocations to decode %d short strings", allocs, n+3)
