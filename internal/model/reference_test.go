@@ -1,7 +1,7 @@
 package model
 
 // The decoder Decode replaced: encoding/json's strict struct decoding as the
-// fast path, checked by knownKeys, with decodeObject's field-by-field
+// fast path, checked by knownKeys, with referenceObject's field-by-field
 // lenient path behind it. It is the reference of the differential tests
 // (differential_test.go): Decode must return exactly what it returns.
 
@@ -29,7 +29,7 @@ type eventFields Event
 
 // referenceDecode tries a strict decode first, which was the fast path for
 // the events that match the schema, and falls back to the lenient,
-// field-by-field decodeObject only when that meets a type mismatch or an
+// field-by-field referenceObject only when that meets a type mismatch or an
 // unknown key.
 func (e *Event) referenceDecode(data []byte) error {
 	*e = Event{}
@@ -48,21 +48,21 @@ func (e *Event) referenceDecode(data []byte) error {
 		return err // a syntax error: nothing to be lenient about
 	}
 	*e = Event{}
-	return decodeObject(data, reflect.ValueOf(e).Elem(), eventObject)
+	return referenceObject(data, reflect.ValueOf(e).Elem(), eventObject)
 }
 
 var errNotObject = errors.New("not a JSON object")
 
 var intType = reflect.TypeFor[Int]()
 
-// decodeObject is the reference decoder's slow path. It decodes the JSON object data into
+// referenceObject is the reference decoder's slow path. It decodes the JSON object data into
 // v, a value of the schema object type that of describes, one property at a
 // time: a property v has no field for, or whose value does not fit its
 // field, goes into v's Extra. Nested schema objects are decoded the same
 // way, so a bad value only ever spills into the Extra of the object that
-// holds it. data must be valid JSON; decodeObject fails only if it is not an
+// holds it. data must be valid JSON; referenceObject fails only if it is not an
 // object (null leaves v as it is).
-func decodeObject(data []byte, v reflect.Value, of *objectFields) error {
+func referenceObject(data []byte, v reflect.Value, of *objectFields) error {
 	if string(data) == "null" {
 		return nil
 	}
@@ -95,7 +95,7 @@ func decodeObject(data []byte, v reflect.Value, of *objectFields) error {
 // decodeValue decodes raw into fv, the field for property f, and reports
 // whether it fit. A field that does not fit is left zero, but for an Int,
 // which keeps an ill-typed value as written. Schema objects are
-// decoded by decodeObject, everything else by encoding/json. The field is
+// decoded by referenceObject, everything else by encoding/json. The field is
 // cleared first, so the last of repeated keys wins.
 func decodeValue(raw json.RawMessage, fv reflect.Value, f objectField) bool {
 	fv.SetZero()
@@ -105,7 +105,7 @@ func decodeValue(raw json.RawMessage, fv reflect.Value, f objectField) bool {
 			return true
 		}
 		p := reflect.New(fv.Type().Elem())
-		if decodeObject(raw, p.Elem(), f.elem) != nil {
+		if referenceObject(raw, p.Elem(), f.elem) != nil {
 			return false
 		}
 		fv.Set(p)
@@ -120,7 +120,7 @@ func decodeValue(raw json.RawMessage, fv reflect.Value, f objectField) bool {
 		}
 		s := reflect.MakeSlice(fv.Type(), len(items), len(items))
 		for i, item := range items {
-			if decodeObject(item, s.Index(i), f.elem) != nil {
+			if referenceObject(item, s.Index(i), f.elem) != nil {
 				return false
 			}
 		}

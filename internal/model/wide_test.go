@@ -40,7 +40,7 @@ func TestDecodeWideObject(t *testing.T) {
 	v := reflect.New(typ).Elem()
 	end, err := of.decodeObject(&input{b: data}, v, 0, 0)
 	if err != nil || end != len(data) {
-		t.Fatalf("decodeObject = %d, %v; want %d, nil", end, err, len(data))
+		t.Fatalf("referenceObject = %d, %v; want %d, nil", end, err, len(data))
 	}
 	for i := range n {
 		want := fmt.Sprintf("v%d", i)
@@ -59,7 +59,7 @@ func TestDecodeWideObject(t *testing.T) {
 
 	// The reference decoder agrees.
 	ref := reflect.New(typ).Elem()
-	if err := decodeObject(data, ref, of); err != nil || !reflect.DeepEqual(v.Interface(), ref.Interface()) {
+	if err := referenceObject(data, ref, of); err != nil || !reflect.DeepEqual(v.Interface(), ref.Interface()) {
 		t.Errorf("reference decoder: %v\n%v\nwant\n%v", err, ref.Interface(), v.Interface())
 	}
 
