@@ -9,34 +9,6 @@ import (
 	"github.com/csmctl/csmctl/internal/jsonscan"
 )
 
-// input is the event being decoded: its bytes, and the same as one string,
-// made on first use, from which the decoded strings are cut. One copy of the
-// event then backs all of its strings, instead of one allocation each; a
-// decoded event keeps that copy alive while it keeps any of them.
-type input struct {
-	b       []byte
-	text    string
-	unquote []byte // scratch space for unquoting strings with escapes
-}
-
-// str returns the text of b[i:j].
-func (in *input) str(i, j int) string {
-	if in.text == "" {
-		in.text = string(in.b)
-	}
-	return in.text[i:j]
-}
-
-// unquoted returns the text of the valid string literal at b[i:end], as
-// encoding/json decodes it.
-func (in *input) unquoted(i, end int) string {
-	if in.text == "" {
-		in.text = string(in.b)
-	}
-	in.unquote, _, _ = jsonscan.AppendUnquoted(in.unquote[:0], in.text[:end], i+1)
-	return string(in.unquote)
-}
-
 // valueDecoder decodes the JSON value at in.b[i] into fv, the field of one
 // property, and returns the index just past the value. fits is false when
 // the value has the wrong JSON type for the field: the field is then left
@@ -113,7 +85,7 @@ func (of *objectFields) decodeObject(in *input, v reflect.Value, i, depth int) (
 		var key string
 		switch {
 		case escaped:
-			key = in.unquoted(i, keyEnd)
+			key = in.unquote(i, keyEnd)
 			f = of.field(key)
 		case next < len(of.fields) && of.fields[next].key == string(b[i+1:keyEnd-1]):
 			// Events write the properties in the schema's order, mostly:
@@ -299,7 +271,7 @@ func scanString(in *input, i int) (end int, s string, err *jsonscan.SyntaxError)
 		return end, "", err
 	}
 	if escaped {
-		return end, in.unquoted(i, end), nil
+		return end, in.unquote(i, end), nil
 	}
 	return end, in.str(i+1, end-1), nil
 }
