@@ -40,6 +40,7 @@ var hostileCases = []hostileCase{
 	{"array.json", 3, nil, 0},
 	{"two-per-line.ndjson", 3, nil, 0},
 	{"duplicate-keys.ndjson", 2, nil, 0},
+	{"wide-objects.ndjson", 3, nil, 0}, // objects of more than 64 properties; repeated keys of mixed types
 	{"non-object.ndjson", 2, []int{2, 3, 4, 5, 6}, 5},
 	{"escapes.ndjson", 3, nil, 0},
 	{"pid-cycle.ndjson", 3, nil, 0},
