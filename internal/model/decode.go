@@ -55,6 +55,10 @@ func (e *Event) decode(data []byte) error {
 			return nil
 		}
 		*e = Event{}
+		if err := syntaxError(data); err != nil {
+			return err
+		}
+		return errMalformed // not reached: the walker and Skip agree on syntax
 	}
 	if err := syntaxError(data); err != nil {
 		return err
