@@ -9,9 +9,9 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/pipeline"
-	"github.com/csmctl/csmctl/internal/render"
 )
 
 // Exit statuses, like grep's and jq's.
@@ -85,7 +85,7 @@ func exitCode(io *iostreams.IOStreams, err error) int {
 	if !errors.As(err, &fe) {
 		var r reporter
 		if !errors.As(err, &r) || !r.Reported() {
-			fmt.Fprintf(io.ErrOut, "csmctl: %s\n", render.Sanitize(err.Error()))
+			fmt.Fprintf(io.ErrOut, "csmctl: %s\n", escape.Text(err.Error()))
 		}
 		var ec exitCoder
 		if errors.As(err, &ec) {
@@ -98,7 +98,7 @@ func exitCode(io *iostreams.IOStreams, err error) int {
 	if command == "" {
 		command = "csmctl"
 	}
-	fmt.Fprintf(io.ErrOut, "Run '%s --help' for usage.\n", render.Sanitize(command))
+	fmt.Fprintf(io.ErrOut, "Run '%s --help' for usage.\n", escape.Text(command))
 	return ExitUsage
 }
 
@@ -122,9 +122,9 @@ func usageMessage(err error) string {
 		case errors.Is(ne.Err, strconv.ErrRange):
 			why = "out of range"
 		}
-		return render.Sanitize(fmt.Sprintf("invalid argument %q for \"--%s\" flag: %s", ive.GetValue(), ive.GetFlag().Name, why))
+		return escape.Text(fmt.Sprintf("invalid argument %q for \"--%s\" flag: %s", ive.GetValue(), ive.GetFlag().Name, why))
 	}
-	return render.Sanitize(err.Error())
+	return escape.Text(err.Error())
 }
 
 // unknownCommandError is a first argument that names no command, with the
@@ -136,7 +136,7 @@ type unknownCommandError struct {
 
 func (e *unknownCommandError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "unknown command \"%s\" for \"csmctl\"", render.Sanitize(e.name))
+	fmt.Fprintf(&b, "unknown command \"%s\" for \"csmctl\"", escape.Text(e.name))
 	if len(e.suggestions) > 0 {
 		b.WriteString("\n\nDid you mean this?\n")
 		for _, s := range e.suggestions {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/query"
@@ -64,7 +65,7 @@ with jq's flags. For the same filter, flags and input, what is printed and the
 exit status are those of the gojq command: object keys sorted, numbers as
 written.
 
-Besides jq's builtins, filters can call
+Besides jq's builtins, filters (and --where, in every command) can call
   input_line       {file, line} of the current event
   input_host       the host of the Datadog envelope it came in, or null
   lineage          executable names of the process and its ancestors
@@ -72,6 +73,8 @@ Besides jq's builtins, filters can call
   ancestors        the ancestor processes, nearest first
   is_registry      the event is about a registry key
   is_run_key       ... a Run or RunOnce autostart key
+  cmdline          process.cmdline, else argv0 and args, shell-quoted
+  container_id     container.id, else process.container.id
 and the selector flags pick the events the filter sees. The definitions in
 ~/.jq, if it can be read, are loaded before the filter, as jq does.
 
@@ -235,6 +238,12 @@ func parseQueryArgs(c *cobra.Command, opts *QueryOptions, args []string) (help b
 		}
 		opts.IO.SetColorMode(mode)
 	}
+	switch { // jq's -C and -M decide over --color; -M over -C
+	case opts.ColorOff:
+		opts.IO.SetColorMode(iostreams.ColorNever)
+	case opts.ColorOn:
+		opts.IO.SetColorMode(iostreams.ColorAlways)
+	}
 	if len(rest) > 0 {
 		opts.Filter, opts.Files = rest[0], rest[1:]
 	} else if opts.FromFile {
@@ -285,7 +294,7 @@ var queryOutputs = []outputFormat[func(*QueryOptions, *query.RunOptions)]{
 	{Name: "table", Help: "the objects the filter yields", Printer: func(opts *QueryOptions, ro *query.RunOptions) {
 		io := opts.IO
 		ro.Table = &query.TableOptions{Columns: opts.Columns, Render: render.TableOptions{
-			TTY: io.IsStdoutTTY(), Width: io.TerminalWidth(), Palette: render.NewPalette(ro.Format.Color),
+			TTY: io.IsStdoutTTY(), Width: io.TerminalWidth(), Palette: io.Palette(),
 		}}
 	}},
 }
@@ -305,19 +314,13 @@ func runQuery(opts *QueryOptions) error {
 				if i == 0 {
 					line = "csmctl: " + line
 				}
-				fmt.Fprintf(io.ErrOut, "%s\n", render.Sanitize(line))
+				fmt.Fprintf(io.ErrOut, "%s\n", escape.Text(line))
 			}
 			return &ExitError{Code: ExitCompile, Silent: true}
 		}
 		return err
 	}
-	color := io.ColorEnabled()
-	if opts.ColorOn {
-		color = true
-	}
-	if opts.ColorOff {
-		color = false
-	}
+	pal := io.Palette()
 	ro := query.RunOptions{
 		Files:  opts.Files,
 		Stdin:  io.In,
@@ -326,7 +329,7 @@ func runQuery(opts *QueryOptions) error {
 		Format: query.Format{
 			Indent: opts.Indent, Compact: opts.Compact, Tab: opts.Tab,
 			Raw: opts.Raw, Join: opts.Join, ASCII: opts.ASCII,
-			Color: color, Escape: io.IsStdoutTTY() || opts.Escape,
+			Colors: pal.JSON, Escape: io.IsStdoutTTY() || opts.Escape,
 		},
 		NullInput:  opts.NullInput,
 		Slurp:      opts.Slurp,

@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -22,11 +21,15 @@ import (
 )
 
 // The expected outputs in testdata/query/*.json were recorded from the gojq
-// command (0.12.20), never from csmctl, except where a case says otherwise:
+// command (0.12.20, `go install github.com/itchyny/gojq/cmd/gojq@v0.12.20`),
+// never from csmctl (a few from jq 1.6, where a case says so):
 //
-//	go test ./cmd -run TestQuery -record-gojq=$(which gojq)
+//	go test ./cmd -run 'TestQueryCases|TestQueryDifferential' -record-gojq=$(which gojq)
 //
-// rewrites them. The tests themselves do not need gojq.
+// rewrites them; git diff then shows any output that changed. The tests
+// themselves do not need gojq. (Where the module proxy lacks the go-yaml
+// version gojq 0.12.20 pins, its cli package built with a stand-in for
+// go-yaml records the same: no case reads or writes YAML.)
 var recordGojq = flag.String("record-gojq", "", "record the expected outputs of testdata/query/*.json with this gojq binary")
 
 // queryCase is a filter, its flags and input, and what gojq printed.
@@ -43,9 +46,18 @@ type queryCase struct {
 	//   "valid-values"  gojq on the input's valid JSON values only (gojq
 	//                   stops at the first invalid one; csmctl reports it and
 	//                   goes on), and exit 1 where gojq exits 0;
-	//   "csmctl"        csmctl itself, for csmctl's own functions, checked
-	//                   by hand.
+	//   "gojq-equivalent"  for csmctl's extras (selectors, input_line,
+	//                   the helpers, -o table): gojq with the Gojq
+	//                   arguments, which compute the same with jq's means;
+	//   "gojq-each"     the same, on each JSON value of the input alone,
+	//                   as csmctl queries one event after another.
+	//   "hand"          written by hand, for a helper gojq cannot stand
+	//                   for (cmdline's shell quoting: Python's shlex.quote);
+	//                   never recorded.
 	Reference string `json:"reference,omitempty"`
+	// Gojq are the gojq arguments of a "gojq-equivalent" or "gojq-each"
+	// case (written by hand; see gojqEquivalent and gojqEach).
+	Gojq []string `json:"gojq,omitempty"`
 	// StderrHas are texts standard error must contain (written by hand).
 	StderrHas []string `json:"stderr_has,omitempty"`
 	Stdout    *string  `json:"stdout,omitempty"`
@@ -211,8 +223,12 @@ func recordQueryCase(t *testing.T, qc *queryCase) {
 		if code == 0 {
 			code = ExitData
 		}
-	case "csmctl":
-		out, _, code = runQueryArgs(t, args, stdin, 0, 1)
+	case "gojq-equivalent":
+		out, code = gojqEquivalent(t, qc)
+	case "gojq-each":
+		out, code = gojqEach(t, qc)
+	case "hand":
+		return
 	default:
 		t.Fatalf("%s: unknown reference %q", qc.Name, qc.Reference)
 	}
@@ -242,23 +258,10 @@ func runReference(t *testing.T, bin string, args []string, stdin []byte) (string
 // validValues keeps the JSON values of a file's lines up to the first
 // syntax error of each line, one per line: what csmctl queries of it.
 func validValues(t *testing.T, path string) []byte {
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var out bytes.Buffer
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
-		for {
-			var v json.RawMessage
-			if dec.Decode(&v) != nil {
-				break
-			}
-			out.Write(v)
-			out.WriteByte('\n')
-		}
+	for _, v := range valuesByLine(t, path) {
+		out.Write(v.data)
+		out.WriteByte('\n')
 	}
 	return out.Bytes()
 }
@@ -367,13 +370,35 @@ func TestQueryColorFlag(t *testing.T) {
 	if out != "{\"a\":1}\n" {
 		t.Errorf("-M over --color always: %q", out)
 	}
+	out, _, _ = run(t, `{"a":1}`, "--color", "never", "query", "-C", "-c", ".")
+	if out != "{\x1b[34;1m\"a\"\x1b[0m:\x1b[36m1\x1b[0m}\n" {
+		t.Errorf("-C over --color never: %q", out)
+	}
+	out, _, _ = run(t, `{"a":1}`, "query", "-C", "-M", "-c", ".")
+	if out != "{\"a\":1}\n" {
+		t.Errorf("-M over -C: %q", out)
+	}
 }
 
 func TestQueryCompileErrorMessage(t *testing.T) {
-	_, errOut, code := run(t, "", "query", ".a | foo(")
-	want := "csmctl: invalid query: .a | foo(\n    .a | foo(\n             ^  unexpected EOF\n"
-	if code != ExitCompile || errOut != want {
-		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, errOut, want)
+	// The caret stands under the error in the line as printed, escaped: a
+	// tab takes two columns (\t), a zero-width space six (\u200b), a wide
+	// character two.
+	tests := []struct {
+		filter, printed string
+		caret           int // spaces before it
+	}{
+		{".a | foo(", ".a | foo(", 4 + 9},
+		{".a |\tfoo(", `.a |\tfoo(`, 4 + 10},
+		{"\"\u200b\" | foo(", `"\u200b" | foo(`, 4 + 15},
+		{"\"日本\" | foo(", "\"日本\" | foo(", 4 + 13},
+	}
+	for _, tt := range tests {
+		_, errOut, code := run(t, "", "query", tt.filter)
+		want := "csmctl: invalid query: " + tt.printed + "\n    " + tt.printed + "\n" + strings.Repeat(" ", tt.caret) + "^  unexpected EOF\n"
+		if code != ExitCompile || errOut != want {
+			t.Errorf("%q: exit %d, stderr:\n%s\nwant:\n%s", tt.filter, code, errOut, want)
+		}
 	}
 }
 
@@ -437,7 +462,8 @@ func TestQueryUnreadableInputStatus(t *testing.T) {
 // the screen on a terminal. Either way the columns are --columns, or the
 // first object's keys, and a later object's other key is reported.
 func TestQueryTableGolden(t *testing.T) {
-	mixed := "{\"a\":1,\"b\":\"x\\ty\"}\n{\"a\":2,\"c\":3}\n{\"b\":\"z\\u001b[31m\"}\n"
+	// A key that is not a column is named once, where it first comes.
+	mixed := "{\"a\":1,\"b\":\"x\\ty\"}\n{\"a\":2,\"c\":3}\n{\"b\":\"z\\u001b[31m\"}\n{\"a\":4,\"c\":5,\"d\":6}\n"
 	for _, tt := range []struct {
 		name  string
 		tty   bool

@@ -5,6 +5,7 @@ import (
 
 	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/pipeline"
+	"github.com/csmctl/csmctl/internal/query"
 )
 
 // startPipeline starts a run over a command's inputs, read from io's
@@ -14,6 +15,7 @@ import (
 // error.
 func startPipeline(io *iostreams.IOStreams, o pipeline.Options) (*pipeline.Pipeline, error) {
 	o.Stdin, o.ErrOut = io.In, io.ErrOut
+	o.NewDoc = query.NewDocDecoder // --where sees events as query's filters do
 	p, err := pipeline.New(o)
 	var ue *pipeline.UsageError
 	if errors.As(err, &ue) {

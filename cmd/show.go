@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/model"
@@ -95,13 +96,13 @@ func newShowText(opts *ShowOptions) showPrinter {
 		Table: render.TableOptions{
 			TTY:     io.IsStdoutTTY(),
 			Width:   io.TerminalWidth(),
-			Palette: render.NewPalette(io.ColorEnabled()),
+			Palette: io.Palette(),
 		},
 		Now: opts.Now(),
 	}
 	return showPrinter{
 		need: pipeline.Need{Model: true, Decode: func(value []byte) (*model.Event, error) {
-			return model.Decode(render.EscapeInvalidUTF8(value)) // shown as \xNN, not U+FFFD
+			return model.Decode(escape.InvalidUTF8InJSON(value)) // shown as \xNN, not U+FFFD
 		}},
 		print: func(buf *bytes.Buffer, ev *pipeline.Event) {
 			src := render.Source{File: ev.Pos.File, Line: ev.Pos.Line, Host: ev.Host, LogID: ev.LogID}
@@ -121,7 +122,7 @@ func newShowJSON(*ShowOptions) showPrinter {
 		if ev.Envelope != nil {
 			value = ev.Envelope
 		}
-		buf.Write(render.AppendCompactJSON(buf.AvailableBuffer(), value))
+		buf.Write(escape.AppendCompactJSON(buf.AvailableBuffer(), value, escape.Terminal))
 		buf.WriteByte('\n')
 	}}
 }

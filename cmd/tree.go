@@ -232,7 +232,7 @@ func runTree(opts *TreeOptions) error {
 func writeTreeText(opts *TreeOptions, forests []*lineage.Forest) error {
 	io := opts.IO
 	st := render.TreeStyle{
-		Palette: render.NewPalette(io.ColorEnabled()),
+		Palette: io.Palette(),
 		ASCII:   opts.ASCII,
 		Verbose: opts.Verbose,
 	}

@@ -1,13 +1,16 @@
 package cmd
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/pipeline"
@@ -42,7 +45,15 @@ format "date-time" asserted) and print each problem as
   FILE:LINE: /json/pointer: message
 
 A line that is not JSON is reported as FILE:LINE:COLUMN: invalid JSON: …, and
-validation goes on with the next line. A summary goes to standard error.
+validation goes on with the next line. A summary goes to standard error,
+with a second line counting the events by the schema that judged them when
+more than one did, or when an event did not say its OS.
+
+Each event is held to the schema of its agent.os ("linux" or "windows"); an
+event without one, to the schema of the OS whose keys it has
+(process.credentials, process.comm, dns… for Linux; registry,
+permission_change, process.cmdline for Windows); with neither, to the Windows
+schema, as a guess.
 
 Exit status: 0 when every event is valid, 1 when any is invalid or not JSON,
 2 for usage errors and unreadable inputs.`,
@@ -62,7 +73,7 @@ Exit status: 0 when every event is valid, 1 when any is invalid or not JSON,
 			return runValidate(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Schema, "schema", schema.Auto, "schema: auto (by each event's agent.os), windows, linux, or a draft 2020-12 schema `FILE`")
+	cmd.Flags().StringVar(&opts.Schema, "schema", schema.Auto, "schema: auto (by each event's agent.os, else its keys), windows, linux, or a draft 2020-12 schema `FILE`")
 	cmd.Flags().BoolVar(&opts.AllowUnknown, "allow-unknown", false, "report unknown properties as warnings, not errors")
 	addOutputFlag(cmd.Flags(), &opts.Output, validateOutputs)
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "do not print the summary")
@@ -71,11 +82,11 @@ Exit status: 0 when every event is valid, 1 when any is invalid or not JSON,
 }
 
 // validateOutputs are validate's -o formats, each a printer of verdicts.
-var validateOutputs = []outputFormat[func(*render.Palette) verdictPrinter]{
-	{Name: "text", Printer: func(pal *render.Palette) verdictPrinter {
+var validateOutputs = []outputFormat[func(*iostreams.Palette) verdictPrinter]{
+	{Name: "text", Printer: func(pal *iostreams.Palette) verdictPrinter {
 		return func(dst []byte, vd *schema.Verdict) []byte { return render.AppendVerdictText(dst, vd, pal) }
 	}},
-	{Name: "json", Help: "one object per invalid event", Printer: func(*render.Palette) verdictPrinter {
+	{Name: "json", Help: "one object per invalid event", Printer: func(*iostreams.Palette) verdictPrinter {
 		return render.AppendVerdictJSON
 	}},
 }
@@ -88,6 +99,37 @@ type verdictPrinter func(dst []byte, vd *schema.Verdict) []byte
 type validateTally struct {
 	events, invalid, syntax, warned int
 	unread                          int
+	bySchema                        []schemaTally // JSON events, by the schema that judged them
+}
+
+// schemaTally counts the events one schema judged.
+type schemaTally struct {
+	schema         schema.Choice
+	valid, invalid int
+}
+
+// of returns the counts of the events schema c judged, new ones at first.
+func (t *validateTally) of(c schema.Choice) *schemaTally {
+	for i := range t.bySchema {
+		if t.bySchema[i].schema == c {
+			return &t.bySchema[i]
+		}
+	}
+	t.bySchema = append(t.bySchema, schemaTally{schema: c})
+	return &t.bySchema[len(t.bySchema)-1]
+}
+
+// add adds the counts of u.
+func (t *validateTally) add(u validateTally) {
+	t.events += u.events
+	t.invalid += u.invalid
+	t.syntax += u.syntax
+	t.warned += u.warned
+	for _, st := range u.bySchema {
+		mine := t.of(st.schema)
+		mine.valid += st.valid
+		mine.invalid += st.invalid
+	}
 }
 
 // validatedBatch is one batch's output and counts, produced by a worker.
@@ -106,7 +148,7 @@ func runValidate(opts *ValidateOptions) error {
 		return flagErrorf("--schema %s: %w", opts.Schema, err)
 	}
 	io := opts.IO
-	print := newPrinter(render.NewPalette(io.ColorEnabled()))
+	print := newPrinter(io.Palette())
 	policy := schema.Policy{AllowUnknown: opts.AllowUnknown}
 
 	var progress *progress
@@ -128,6 +170,7 @@ func runValidate(opts *ValidateOptions) error {
 			scratch = schema.CheckRecord(v, &b.Records[i], scratch, func(vd *schema.Verdict) {
 				res.tally.events++
 				if len(vd.Findings) == 0 {
+					res.tally.of(vd.Schema).valid++
 					return
 				}
 				switch {
@@ -136,8 +179,10 @@ func runValidate(opts *ValidateOptions) error {
 					res.tally.syntax++
 				case policy.Grade(vd.Findings):
 					res.tally.warned++
+					res.tally.of(vd.Schema).valid++
 				default:
 					res.tally.invalid++
+					res.tally.of(vd.Schema).invalid++
 				}
 				res.Out = print(res.Out, vd)
 			})
@@ -149,10 +194,7 @@ func runValidate(opts *ValidateOptions) error {
 	var total validateTally
 	progress = newProgress(io, p.Reader(), opts.ProgressAfter)
 	emit := func(res validatedBatch) error {
-		total.events += res.tally.events
-		total.invalid += res.tally.invalid
-		total.syntax += res.tally.syntax
-		total.warned += res.tally.warned
+		total.add(res.tally)
 		progress.update()
 		if len(res.Out) > 0 && io.IsStdoutTTY() {
 			progress.clear()
@@ -182,6 +224,35 @@ func summary(t validateTally) string {
 	if t.unread > 0 {
 		// The counts are of what could be read: say they are not the input's.
 		s += fmt.Sprintf("; incomplete: %d %s could not be read whole", t.unread, plural(t.unread, "input", "inputs"))
+	}
+	return s + schemaSummary(t.bySchema)
+}
+
+// schemaSummary is a second summary line saying which schema judged how
+// many events, when that is news: more than one schema judged them, or an
+// event did not say its OS. It is empty otherwise.
+//
+//	schemas: linux 40 valid, 2 invalid; windows (guessed) 10 valid
+func schemaSummary(bySchema []schemaTally) string {
+	news := len(bySchema) > 1
+	for _, st := range bySchema {
+		news = news || st.schema.By == schema.ByShape || st.schema.By == schema.ByDefault
+	}
+	if !news {
+		return ""
+	}
+	sorted := slices.SortedFunc(slices.Values(bySchema), func(a, b schemaTally) int {
+		return cmp.Compare(a.schema.Label(), b.schema.Label())
+	})
+	s := "\nschemas: "
+	for i, st := range sorted {
+		if i > 0 {
+			s += "; "
+		}
+		s += fmt.Sprintf("%s %d valid", escape.Text(st.schema.Label()), st.valid)
+		if st.invalid > 0 {
+			s += fmt.Sprintf(", %d invalid", st.invalid)
+		}
 	}
 	return s
 }

@@ -43,6 +43,12 @@ func TestValidateGolden(t *testing.T) {
 		{"auto-schema", []string{"validate", "testdata/linux.ndjson", "../examples/violations.ndjson"}, 1},
 		{"allow-unknown", []string{"validate", "--allow-unknown", "../examples/violations.ndjson"}, 1},
 		{"hints-json", []string{"validate", "-o", "json", "testdata/deviations.ndjson"}, 1},
+		{"schema-by-shape", []string{"validate", "../testdata/linux-events.ndjson", "../testdata/linux-events-no-os.ndjson", "../testdata/windows-events-no-os.ndjson"}, 0},
+		{"one-schema", []string{"validate", "../testdata/linux-events.ndjson"}, 0},
+		{"linux-deviations", []string{"validate", "testdata/linux-deviations.ndjson"}, 1},
+		{"linux-deviations-json", []string{"validate", "-o", "json", "testdata/linux-deviations.ndjson"}, 1},
+		{"schema-file-json", []string{"validate", "-o", "json", "--schema", "testdata/title.schema.json", "testdata/hostile.ndjson"}, 1},
+		{"hostile-os-shape-json", []string{"validate", "-o", "json", "../testdata/hostile/os-shape.ndjson"}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

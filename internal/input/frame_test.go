@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -173,6 +175,14 @@ var frameCases = []struct {
 	{"array missing comma", "[{\"a\":1} {\"b\":2}]\n{\"c\":3}\n",
 		// The rest of the line is lost; framing goes on in the array.
 		[]got{ok(1, `{"a":1}`), bad(1, `{`, "1:10"), ok(2, `{"c":3}`), bad(3, "", "3:1")}},
+	{"array missing comma at a line's end", "[\n{\"a\":1},\n{\"b\":2}\n{\"c\":3},\n{\"d\":4}\n]\n",
+		// The element after the missing ',' is read, not dropped with its line.
+		[]got{ok(2, `{"a":1}`), ok(3, `{"b":2}`), bad(4, "{", "4:1"), ok(4, `{"c":3}`), ok(5, `{"d":4}`)}},
+	{"array missing comma after a pretty element", "[\n  {\n    \"a\": 1\n  },\n  {\n    \"b\": 2\n  }\n  {\n    \"c\": 3\n  }\n]\n",
+		[]got{ok(2, "{\n    \"a\": 1\n  }"), ok(5, "{\n    \"b\": 2\n  }"), bad(8, "{", "8:3"), ok(8, "{\n    \"c\": 3\n  }")}},
+	{"missing comma after the first element", "[\n  {\n    \"a\": 1\n  }\n  {\n    \"b\": 2\n  }\n]\n",
+		// Read as a stray "[": an error for it and for the "]".
+		[]got{bad(1, "[", "1:1"), ok(2, "{\n    \"a\": 1\n  }"), ok(5, "{\n    \"b\": 2\n  }"), ok(8, "]")}},
 	{"array not closed", "[{\"a\":1},\n",
 		[]got{ok(1, `{"a":1}`), bad(2, "", "2:1")}},
 	{"array not closed after element", "[{\"a\":1}",
@@ -181,6 +191,24 @@ var frameCases = []struct {
 		[]got{ok(1, `{"a":1}`), bad(1, `{"b":`, "1:15"), bad(1, "", "1:15")}},
 	{"array number cut by eof", "[1,23",
 		[]got{ok(1, `1`), ok(1, `23`), bad(1, "", "1:6")}},
+	{"stray bracket line", "[\n{\"a\":1}\n{\"b\":2}\n{\"c\":3}\n",
+		// A "[" whose first value is followed by a new line, not ',' or
+		// ']', opens no array: one error for it, then lines.
+		[]got{bad(1, "[", "1:1"), ok(2, `{"a":1}`), ok(3, `{"b":2}`), ok(4, `{"c":3}`)}},
+	{"stray bracket indented", "  [ \r\n{\"a\":1}\r\n{\"b\":2}\r\n",
+		[]got{bad(1, "[", "1:3"), ok(2, `{"a":1}`), ok(3, `{"b":2}`)}},
+	{"stray bracket on the first event's line", "[{\"a\":1}\n{\"b\":2}\n",
+		[]got{bad(1, "[", "1:1"), ok(1, `{"a":1}`), ok(2, `{"b":2}`)}},
+	{"stray bracket before pretty values", "[\n{\n  \"a\": 1\n}\n{\n  \"b\": 2\n}\n",
+		[]got{bad(1, "[", "1:1"), ok(2, "{\n  \"a\": 1\n}"), ok(5, "{\n  \"b\": 2\n}")}},
+	{"stray bracket then one event", "[\n{\"a\":1}\n",
+		// Nothing after the value: an array cut short, reported at its end.
+		[]got{ok(2, `{"a":1}`), bad(3, "", "3:1")}},
+	{"array of one pretty element", "[\n  {\n    \"a\": 1\n  }\n]\n",
+		[]got{ok(2, "{\n    \"a\": 1\n  }")}},
+	{"array whose first element is broken", "[\n{\"a\":\n{\"b\":2},\n{\"c\":3}\n]\n",
+		// Not a stray bracket: the array reports the element and goes on.
+		[]got{bad(2, "{\"a\":\n{\"b\":2},\n", "4:1"), ok(3, `{"b":2}`), ok(4, `{"c":3}`)}},
 	{"array error column", "[1, tru, 3]",
 		// Columns count from the line's start, not the element's.
 		[]got{ok(1, `1`), bad(1, `tru`, "1:8"), bad(1, "", "1:12")}},
@@ -203,9 +231,31 @@ var frameCases = []struct {
 	{"brace never closed at eof", "{\"a\":1}\n{\n",
 		[]got{ok(1, `{"a":1}`), bad(2, "{\n", "3:1")}},
 	{"brace broken inside", "{\n  \"a\": 1,\n{\"b\":2}\n",
-		// Framing resumes on the line after the "{": the value's own
-		// lines become records, and the good one after it is kept.
-		[]got{bad(1, "{\n  \"a\": 1,\n", "3:1"), ok(2, `  "a": 1,`), ok(3, `{"b":2}`)}},
+		// The value's indented lines are dropped; the next line as little
+		// indented as its "{" is the next record.
+		[]got{bad(1, "{\n  \"a\": 1,\n", "3:1"), ok(3, `{"b":2}`)}},
+	{"pretty broken", "{\n  \"a\": 1 xx,\n  \"b\": {\n    \"c\": [\n      2\n    ]\n\n  }\n}\n{\n  \"d\": 3\n}\n{\"e\":4}\n",
+		// `jq . | sed '2s/$/ xx/'`: one error, then the next value.
+		[]got{bad(1, "{\n  \"a\": 1 ", "2:10"), ok(10, "{\n  \"d\": 3\n}"), ok(13, `{"e":4}`)}},
+	{"pretty broken crlf", "{\r\n  \"a\": 1 xx\r\n}\r\n{\"b\":2}\r\n",
+		[]got{bad(1, "{\r\n  \"a\": 1 ", "2:10"), ok(4, `{"b":2}`)}},
+	{"pretty broken then junk after its closing", "{\n  \"a\": xx\n} yy\n{\"b\":2}\n",
+		[]got{bad(1, "{\n  \"a\": ", "2:8"), ok(3, ` yy`), ok(4, `{"b":2}`)}},
+	{"pretty broken indented", "  {\n    \"a\": xx\n  }\n  {\n    \"b\": 2\n  }\n",
+		[]got{bad(1, "{\n    \"a\": ", "2:10"), ok(4, "{\n    \"b\": 2\n  }")}},
+	{"pretty cut before its closing", "{\n  \"a\": [\n    1,\n{\"b\":2}\n{\"c\":3}\n",
+		// The scanner reads {"b":2} into the array and fails after it;
+		// the line is as little indented as the "{", so it is kept.
+		[]got{bad(1, "{\n  \"a\": [\n    1,\n{\"b\":2}\n", "5:1"), ok(4, `{"b":2}`), ok(5, `{"c":3}`)}},
+	{"pretty broken at eof", "{\n  \"a\": xx\n  \"b\": 1\n",
+		[]got{bad(1, "{\n  \"a\": ", "2:8")}},
+	{"pretty array broken element", "[\n  {\n    \"a\": xx,\n    \"b\": [\n      1\n    ]\n  },\n  {\n    \"c\": 3\n  }\n]\n{\"d\":4}\n",
+		[]got{bad(2, "{\n    \"a\": ", "3:10"), ok(8, "{\n    \"c\": 3\n  }"), ok(12, `{"d":4}`)}},
+	{"pretty array broken last element", "[\n  {\n    \"a\": 1\n  },\n  {\n    \"b\": xx\n  }\n]\n{\"d\":4}\n",
+		[]got{ok(2, "{\n    \"a\": 1\n  }"), bad(5, "{\n    \"b\": ", "6:10"), ok(9, `{"d":4}`)}},
+	{"unindented pretty broken", "{\n\"a\": xx\n}\n{\"b\":2}\n",
+		// Nothing is indented deeper than the "{": framing goes on line by line.
+		[]got{bad(1, "{\n\"a\": ", "2:6"), ok(2, `"a": xx`), ok(3, `}`), ok(4, `{"b":2}`)}},
 
 	{"truncated line", "{\"a\":1}\n{\"b\":\n{\"c\":3}\n",
 		[]got{ok(1, `{"a":1}`), ok(2, `{"b":`), ok(3, `{"c":3}`)}},
@@ -354,6 +404,12 @@ func TestTooLong(t *testing.T) {
 	}{
 		{"line", "{\"a\":1}\n" + long + "\n{\"b\":2}\n",
 			[]got{ok(1, `{"a":1}`), bad(2, head(long), "too long"), ok(3, `{"b":2}`)}},
+		// Broken within the limit: cut after its error, as a longer line
+		// (past 1 MiB) would be.
+		{"broken line", "{\"a\":1}\n{\"x\":\x00" + long + "\n{\"b\":2}\n",
+			[]got{ok(1, `{"a":1}`), ok(2, "{\"x\":\x00"), ok(3, `{"b":2}`)}},
+		{"broken past the limit", "{\"a\":1}\n" + long[:len(long)-2] + "\x00\n{\"b\":2}\n",
+			[]got{ok(1, `{"a":1}`), bad(2, head(long), "too long"), ok(3, `{"b":2}`)}},
 		{"last line", "{\"a\":1}\n" + long,
 			[]got{ok(1, `{"a":1}`), bad(2, head(long), "too long")}},
 		{"crlf line", "{\"a\":1}\r\n" + long + "\r\n{\"b\":2}\r\n",
@@ -407,5 +463,121 @@ func TestMaxRecordExact(t *testing.T) {
 		if len(have) != 2 || have[0].Err != "" || have[1].Err != "too long" {
 			t.Errorf("block=%d: a record of exactly MaxRecord bytes, then one byte more: got %v", bs, have)
 		}
+	}
+}
+
+// zeros is an endless run of NUL bytes: /dev/zero, or a gzip bomb of it.
+type zeros struct{ left int }
+
+func (z *zeros) Read(p []byte) (int, error) {
+	if z.left == 0 {
+		return 0, io.EOF
+	}
+	n := min(len(p), z.left)
+	clear(p[:n])
+	z.left -= n
+	return n, nil
+}
+
+// TestLongBrokenLine checks that a line past 1 MiB that cannot be JSON is
+// cut after its first error, however it falls into blocks, and that the
+// rest of it is dropped without being buffered.
+func TestLongBrokenLine(t *testing.T) {
+	pad := strings.Repeat(" ", 1<<20)
+	cases := []struct {
+		name string
+		in   string
+		want []got
+	}{
+		{"nul", "{\"a\":1}\n" + strings.Repeat("\x00", 3<<20) + "\n{\"b\":2}\n",
+			[]got{ok(1, `{"a":1}`), ok(2, "\x00"), ok(3, `{"b":2}`)}},
+		{"error after values", "{\"a\":1} {\"b\":2}" + pad + "x" + pad + "\n{\"c\":3}\n",
+			[]got{ok(1, `{"a":1} {"b":2}`+pad+"x"), ok(2, `{"c":3}`)}},
+		{"bom", "\xef\xbb\xbf" + pad + "\x00\x00\n{\"c\":3}\n",
+			[]got{ok(1, pad+"\x00"), ok(2, `{"c":3}`)}},
+		{"crlf", pad + "\x01" + pad + "\r\n{\"c\":3}\r\n",
+			[]got{ok(1, pad+"\x01"), ok(2, `{"c":3}`)}},
+		{"last line", "{\"a\":1}\n" + pad + "]" + pad,
+			[]got{ok(1, `{"a":1}`), ok(2, pad+"]")}},
+		// An error at the end of a line's bytes is the consumers' to find.
+		{"cut string", pad + "\"abc\n{\"c\":3}\n",
+			[]got{ok(1, pad+"\"abc"), ok(2, `{"c":3}`)}},
+		{"valid", "{\"a\":1}" + pad + "\"x\"\n",
+			[]got{ok(1, `{"a":1}`+pad+`"x"`)}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			for _, bs := range []int{4096, 1<<20 - 1, 1<<20 + 1, 0} {
+				for _, v := range via {
+					if v.name == "trickle" {
+						continue // a byte at a time through megabytes
+					}
+					t.Run(fmt.Sprintf("%s/block=%d", v.name, bs), func(t *testing.T) {
+						recs, errs := readAll(t, v.open(t, c.in, input.Options{BlockSize: bs}))
+						if len(errs) > 0 {
+							t.Fatalf("input errors: %v", errs)
+						}
+						checkRecords(t, "(long input)", reduce(recs), c.want)
+						checkPlace(t, []byte(c.in), recs)
+					})
+				}
+			}
+		})
+	}
+}
+
+// TestLongBrokenLineMemory reads 300 MiB of NUL bytes with no newline, more
+// than the default limit, then an event: the NUL line is reported at its
+// first byte, the event is read, and what the reader allocates stays far
+// below the line's length (it used to buffer the limit's worth, 256 MiB,
+// several times over).
+func TestLongBrokenLineMemory(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are not the reader's under the race detector")
+	}
+	in := io.MultiReader(&zeros{left: 300 << 20}, strings.NewReader("\n{\"a\":1}\n"))
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	recs, errs := readAll(t, input.Open(nil, in, input.Options{}))
+	runtime.ReadMemStats(&after)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	checkRecords(t, "(300 MiB of NUL)", reduce(recs), []got{ok(1, "\x00"), ok(2, `{"a":1}`)})
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 16<<20 {
+		t.Errorf("reading allocated %d MiB, want at most 16", alloc>>20)
+	}
+	var v input.Value
+	for v = range recs[0].Values() {
+	}
+	if v.Err == nil || v.Err.Error() != `<stdin>:1:1: invalid JSON: invalid character '\x00' looking for beginning of value` {
+		t.Errorf("the NUL line reads as %v", v.Err)
+	}
+}
+
+// TestTooLongMemory reads a line that is JSON as far as it goes and four
+// times the limit long: it is buffered up to the limit, not more, and the
+// blocks it takes on the way add up to less than twice the limit (doubling
+// and a separate carry cost five times it).
+func TestTooLongMemory(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are not the reader's under the race detector")
+	}
+	const max = 16 << 20
+	x := strings.NewReader(strings.Repeat("x", 4*max))
+	in := io.MultiReader(strings.NewReader(`{"a":"`), x, strings.NewReader("\"}\n{\"b\":2}\n"))
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	recs, errs := readAll(t, input.Open(nil, in, input.Options{MaxRecord: max}))
+	runtime.ReadMemStats(&after)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	have := reduce(recs)
+	if len(have) != 2 || have[0].Err != "too long" || have[1] != ok(2, `{"b":2}`) {
+		t.Fatalf("records %v, want one too long and {\"b\":2}", have)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 2*max {
+		t.Errorf("reading allocated %d MiB, want less than twice the limit, %d MiB", alloc>>20, 2*max>>20)
 	}
 }

@@ -35,21 +35,57 @@ const defaultBlockSize = 1 << 20
 // StdinName is how standard input is named in records and messages.
 const StdinName = "<stdin>"
 
+// MaxBatchRecords is the most records a batch holds. A batch's bytes are
+// bounded too: they are one block's (Options.BlockSize, or one record).
+const MaxBatchRecords = 4096
+
 // Batch is a run of consecutive records that share one buffer. Batches let
 // several workers process a file in parallel; Release returns the buffer.
 type Batch struct {
 	Records []Record
-	block   *[]byte
-	pool    *sync.Pool
+	block   *block
 }
 
 // Release gives the batch's buffer back for reuse. The records' Data must not
 // be used afterwards.
 func (b *Batch) Release() {
-	if b.block != nil && b.pool != nil {
-		b.pool.Put(b.block)
+	if b.block != nil {
+		b.block.release()
 		b.block = nil
 	}
+}
+
+// block is a buffer that input is read into, shared by the batches framed
+// from it and the source framing it; the last to release it returns it to
+// the pool, if it came from there.
+type block struct {
+	buf  []byte
+	refs atomic.Int32
+	pool *sync.Pool // nil for a block made bigger than the others
+}
+
+func (b *block) release() {
+	if b.refs.Add(-1) == 0 && b.pool != nil {
+		b.pool.Put(b)
+	}
+}
+
+// newBlock returns a block of size bytes, referenced once. Blocks of the
+// usual size come from the pool; bigger ones, for long records, are left to
+// the garbage collector, so that one long record does not keep its memory.
+func (r *Reader) newBlock(size int) *block {
+	if size == r.opt.BlockSize {
+		if b, _ := r.pool.Get().(*block); b != nil {
+			b.refs.Store(1)
+			return b
+		}
+	}
+	b := &block{buf: make([]byte, size)}
+	if size == r.opt.BlockSize {
+		b.pool = &r.pool
+	}
+	b.refs.Store(1)
+	return b
 }
 
 // Reader reads the records of a list of inputs, in order.

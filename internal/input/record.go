@@ -16,8 +16,10 @@ type Record struct {
 	File string // the name the user gave ("-" or "<stdin>" for standard input)
 	Line int    // 1-based line of the record's first byte
 	// Data is the record's bytes: a whole line of NDJSON (without the line
-	// ending), or one element of a JSON array. It is valid until the batch
-	// holding it is released.
+	// ending), or one element of a JSON array. A line longer than 1 MiB that
+	// cannot be JSON ends just after its first syntax error, which is all a
+	// reader of it can use. It is valid until the batch holding it is
+	// released.
 	Data []byte
 	// Err is set when the input could not be framed into a value here: a
 	// *jsonscan.SyntaxError (with its offset in Data) for a broken array

@@ -5,6 +5,7 @@ import (
 	"iter"
 
 	"github.com/csmctl/csmctl/internal/input"
+	"github.com/csmctl/csmctl/internal/jqlib"
 	"github.com/csmctl/csmctl/internal/jsonscan"
 	"github.com/csmctl/csmctl/internal/model"
 	"github.com/csmctl/csmctl/internal/selector"
@@ -72,6 +73,10 @@ func (b *Batch) Events(need Need) iter.Seq[*Event] {
 		sel := b.p.Selector()
 		defer b.p.PutSelector(sel)
 		decode := need.Model || NeedsModel(b.p.opts.Select)
+		var docs DocDecoder // --where's values
+		if sel.NeedsDoc() {
+			docs = b.p.opts.NewDoc()
+		}
 		var ev Event
 		var scratch model.Event
 		var unread model.Event // the Model of events not decoded: Match reads it only
@@ -133,10 +138,12 @@ func (b *Batch) Events(need Need) iter.Seq[*Event] {
 					ev.Model = &unread
 				}
 				var doc any
-				if sel.NeedsDoc() {
-					doc, _ = selector.Doc(val.Data) // valid JSON: the values were delimited
+				if docs != nil {
+					// The bytes as read: --where sees what query's filters
+					// see. Valid JSON: the values were delimited.
+					doc, _, _ = docs.Decode(string(val.Data), 0)
 				}
-				ok, err := sel.Match(val.Line, ev.Model, doc)
+				ok, err := sel.Match(jqlib.Location{File: rec.File, Line: val.Line, Host: rec.Host}, ev.Model, doc)
 				if err != nil {
 					b.Problem(ev.Pos, err.Error())
 				}

@@ -16,8 +16,9 @@ import (
 	"io"
 	"sync"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
-	"github.com/csmctl/csmctl/internal/render"
+	"github.com/csmctl/csmctl/internal/jsonscan"
 	"github.com/csmctl/csmctl/internal/selector"
 )
 
@@ -30,10 +31,19 @@ type Options struct {
 	Workers int // batches worked on at once; less than 1 means 1
 	// ErrOut is where problems are reported, one "csmctl: " line each.
 	ErrOut io.Writer
+	// NewDoc makes a decoder of events into the values --where's jq
+	// expression sees, one for each worker; needed with --where only.
+	NewDoc func() DocDecoder
 	// BeforeReport, if set, runs before anything is written to ErrOut: it
 	// flushes buffered output, or clears a progress bar, so that lines
 	// never mix and come in input order.
 	BeforeReport func()
+}
+
+// DocDecoder decodes the JSON value at s[pos:] into the values jq sees
+// (query.Decoder). It need not be safe for concurrent use.
+type DocDecoder interface {
+	Decode(s string, pos int) (v any, end int, err *jsonscan.SyntaxError)
 }
 
 // Pipeline is one run over the inputs. Make it with New and Close it.
@@ -161,5 +171,5 @@ func (p *Pipeline) Done() bool { return p.limit > 0 && p.taken >= p.limit }
 // "csmctl: " then msg, escaped, as grep and jq start theirs with their name.
 func AppendDiagnostic(dst []byte, msg string) []byte {
 	dst = append(dst, "csmctl: "...)
-	return append(render.AppendSanitized(dst, msg), '\n')
+	return append(escape.AppendText(dst, msg), '\n')
 }

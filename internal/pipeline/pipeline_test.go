@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/csmctl/csmctl/internal/input"
+	"github.com/csmctl/csmctl/internal/jsonscan"
 	"github.com/csmctl/csmctl/internal/selector"
 )
 
@@ -57,6 +59,20 @@ const events = `{"evt":{"name":"exec"},"agent":{"rule_id":"a"}}
 {"evt":{"name":"exec"},"agent":{"rule_id":"c"}}
 `
 
+// jsonDocs is a DocDecoder for tests (query's cannot be imported here: it
+// imports this package).
+type jsonDocs struct{}
+
+func (jsonDocs) Decode(s string, pos int) (any, int, *jsonscan.SyntaxError) {
+	d := json.NewDecoder(strings.NewReader(s[pos:]))
+	d.UseNumber()
+	var v any
+	if err := d.Decode(&v); err != nil {
+		return nil, pos, &jsonscan.SyntaxError{Offset: pos, Msg: err.Error()}
+	}
+	return v, pos + int(d.InputOffset()), nil
+}
+
 // run runs a printer of raw events over the text in a file, with standard
 // output and standard error into one buffer to see their order.
 func run(t *testing.T, text string, sel selector.Options, need Need) (string, *Tally) {
@@ -68,6 +84,7 @@ func run(t *testing.T, text string, sel selector.Options, need Need) (string, *T
 	var both bytes.Buffer
 	p, err := New(Options{
 		Files: []string{file}, Select: sel, Workers: 3, ErrOut: &both,
+		NewDoc:  func() DocDecoder { return jsonDocs{} },
 		Reading: input.Options{BlockSize: 16}, // a batch a line or so
 	})
 	defer p.Close()

@@ -1,15 +1,15 @@
 package query
 
 import (
-	_ "embed"
 	"errors"
 	"fmt"
 	"regexp"
 	"strings"
-	"sync"
+
+	"github.com/itchyny/gojq"
 
 	"github.com/csmctl/csmctl/internal/input"
-	"github.com/itchyny/gojq"
+	"github.com/csmctl/csmctl/internal/jqlib"
 )
 
 // Options are the filter and what the jq flags give it.
@@ -56,17 +56,6 @@ type Program struct {
 	identity bool
 }
 
-//go:embed helpers.jq
-var helpersSource string
-
-var helpers = sync.OnceValue(func() []*gojq.FuncDef {
-	q, err := gojq.Parse(helpersSource + ".")
-	if err != nil {
-		panic("query: helpers.jq: " + err.Error())
-	}
-	return q.FuncDefs
-})
-
 // inputCall finds a call of input or inputs in a filter's text. It may also
 // match a variable or a key of that name: then events merely run one at a
 // time, which is always correct.
@@ -87,7 +76,7 @@ func Compile(o Options) (*Program, error) {
 	p.literal = literalTestOf(q)
 	p.identity = isIdentity(q)
 	// The helpers come first, so the filter's own definitions shadow them.
-	q.FuncDefs = append(append([]*gojq.FuncDef(nil), helpers()...), q.FuncDefs...)
+	jqlib.Define(q)
 
 	named := make(map[string]any, len(o.Named))
 	for _, a := range o.Named {
@@ -122,12 +111,11 @@ func (p *Program) code(s *session, inputs gojq.Iter) (*gojq.Code, error) {
 		gojq.WithModuleLoader(newModuleLoader(p.opts.ModulePaths)),
 		gojq.WithEnvironLoader(environ),
 		gojq.WithVariables(p.names),
-		gojq.WithFunction("input_line", 0, 0, s.inputLine),
-		gojq.WithFunction("input_host", 0, 0, s.inputHost),
 		gojq.WithFunction("input_filename", 0, 0, s.inputFilename),
 		gojq.WithFunction("debug", 0, 0, s.debug),
 		gojq.WithFunction("stderr", 0, 0, s.stderr),
 	}
+	opts = append(opts, jqlib.Functions(&s.Location)...)
 	if inputs != nil {
 		opts = append(opts, gojq.WithInputIter(inputs))
 	}
@@ -158,11 +146,11 @@ func parseErrorMessage(name, src string, err error) string {
 	if errors.As(err, &pe) {
 		offset = pe.Offset - len(pe.Token) + 1
 	}
-	text, line, column := lineAt(src, offset)
+	ex := excerptAt(src, offset)
 	if name != "<arg>" || strings.ContainsAny(src, "\r\n") {
-		l := fmt.Sprint(line)
+		l := fmt.Sprint(ex.line)
 		return fmt.Sprintf("invalid query: %s\n    %s | %s\n    %*c  %s",
-			input.Position{File: name, Line: line}, l, text, column+len(l)+4, '^', err)
+			input.Position{File: name, Line: ex.line}, l, ex.text, ex.column+len(l)+4, '^', err)
 	}
-	return fmt.Sprintf("invalid query: %s\n    %s\n    %*c  %s", src, text, column+1, '^', err)
+	return fmt.Sprintf("invalid query: %s\n    %s\n    %*c  %s", src, ex.text, ex.column+1, '^', err)
 }

@@ -14,10 +14,10 @@ func runtimeMessage(file string, line int, err error) string {
 
 // errorMessage words an error of the filter on the current event.
 func (s *session) errorMessage(err error) string {
-	if !s.hasLoc {
+	if s.Line == 0 {
 		return err.Error()
 	}
-	return runtimeMessage(s.file, s.line, err)
+	return runtimeMessage(s.File, s.Line, err)
 }
 
 // appendMessage appends a message line, sanitized.

@@ -2,82 +2,82 @@ package query
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/width"
+	"github.com/csmctl/csmctl/internal/escape"
+	"github.com/csmctl/csmctl/internal/iostreams"
 )
 
-// lineAt finds the line of src holding the 1-based byte offset, as gojq
-// shows it under an error: at most 64 bytes of it around the offset, the
-// line number, and the column of the offset in terminal cells.
-func lineAt(src string, offset int) (text string, line, column int) {
-	start := 0
-	for src != "" {
-		i := strings.IndexAny(src, "\r\n")
-		var l, rest string
-		next := 0
-		if i < 0 {
-			l, rest, next = src, "", len(src)
-		} else {
-			l, rest = src[:i], src[i+1:]
-			next = i + 1
-			if src[i] == '\r' && strings.HasPrefix(rest, "\n") {
-				rest = rest[1:]
-				next++
-			}
-		}
-		line++
-		text = l
-		if offset <= start+len(l)+1 {
-			offset -= start
-			break
-		}
-		start += next
-		src = rest
-	}
-	offset = min(max(offset-1, 0), len(text))
-	if offset > 48 {
-		skip := len(trimLastInvalidRune(text[:offset-48]))
-		text = text[skip:]
-		offset -= skip
-	}
-	text = trimLastInvalidRune(text[:min(64, len(text))])
-	if offset < len(text) {
-		offset = len(trimLastInvalidRune(text[:offset]))
-	} else {
-		offset = len(text)
-	}
-	return text, line, displayWidth(text[:offset])
+// A compile error shows the line of the filter it is on, but never more than
+// excerptBytes of it, of which at most excerptLead come before the error:
+// the bounds gojq's messages use, so that csmctl's read the same.
+const (
+	excerptBytes = 64
+	excerptLead  = 48
+)
+
+// filterExcerpt is what a compile error shows of where it is in a filter.
+type filterExcerpt struct {
+	text   string // part of the line, cut between whole characters
+	line   int    // 1-based; 0 for an empty filter
+	column int    // terminal cells before the error in text as printed, escaped
 }
 
-// trimLastInvalidRune drops a rune cut in half at the end of s.
-func trimLastInvalidRune(s string) string {
-	for i := len(s) - 1; i >= 0 && i > len(s)-utf8.UTFMax; i-- {
-		if b := s[i]; b < utf8.RuneSelf {
-			return s[:i+1]
-		} else if utf8.RuneStart(b) {
-			if r, _ := utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError {
-				return s[:i]
-			}
+// excerptAt finds the 1-based byte offset in src. Lines end at "\n", "\r\n"
+// or a lone "\r". An offset at a line's end, on its line break or past the
+// end of src points just after the last character of its line.
+func excerptAt(src string, offset int) filterExcerpt {
+	pos := offset - 1 // 0-based, and may be -1
+	lineNo, lineStart := 0, 0
+	text := ""
+	for rest := src; rest != ""; {
+		lineNo++
+		text = rest
+		end := strings.IndexAny(rest, "\r\n")
+		if end < 0 {
 			break
 		}
+		text, rest = rest[:end], rest[end+lineBreakLen(rest[end:]):]
+		if pos <= lineStart+len(text) || rest == "" {
+			break
+		}
+		lineStart += len(src[lineStart:]) - len(rest)
 	}
-	return s
+	caret := min(max(pos-lineStart, 0), len(text))
+	from := 0
+	if caret > excerptLead {
+		from = charStart(text, caret-excerptLead)
+	}
+	to := charStart(text, min(from+excerptBytes, len(text)))
+	caret = charStart(text, min(caret, to))
+	return filterExcerpt{
+		text: text[from:to],
+		line: lineNo,
+		// The line is printed escaped (a tab as \t): the caret goes under
+		// the error as printed.
+		column: iostreams.DisplayWidth(escape.Text(text[from:caret])),
+	}
 }
 
-// displayWidth is how many terminal cells s takes: two for wide East Asian
-// characters, none for combining marks and controls.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch {
-		case r < 0x20 || r == 0x7f || unicode.Is(unicode.Mn, r):
-		case width.LookupRune(r).Kind() == width.EastAsianWide, width.LookupRune(r).Kind() == width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
+// lineBreakLen is the length of the line break s starts with.
+func lineBreakLen(s string) int {
+	if strings.HasPrefix(s, "\r\n") {
+		return 2
 	}
-	return n
+	return 1
+}
+
+// charStart is the last index at or before i where a character of s begins,
+// decoding s from its start: a cut there never splits a UTF-8 sequence (a
+// byte that is not valid UTF-8 counts as one character).
+func charStart(s string, i int) int {
+	at := 0
+	for at < i {
+		_, n := utf8.DecodeRuneInString(s[at:])
+		if at+n > i {
+			break
+		}
+		at += n
+	}
+	return at
 }

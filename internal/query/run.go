@@ -65,6 +65,7 @@ func (p *Program) Run(o RunOptions) (*Result, error) {
 	events, err := pipeline.New(pipeline.Options{
 		Files: o.Files, Stdin: o.Stdin, Reading: o.Reading,
 		Select: o.Select, Workers: o.Workers, ErrOut: o.ErrOut,
+		NewDoc: NewDocDecoder,
 		// Standard output first: a message comes after the results before it.
 		BeforeReport: func() { _ = ru.flushOut() },
 	})
@@ -93,6 +94,10 @@ func (p *Program) Run(o RunOptions) (*Result, error) {
 	ru.res.InputErrors = events.Tally.Unread
 	return ru.res, err
 }
+
+// NewDocDecoder returns a decoder of events into the values jq filters see,
+// for --where.
+func NewDocDecoder() pipeline.DocDecoder { return new(Decoder) }
 
 // UsageError is a run's options that do not make sense, such as a selector
 // that does not parse.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/render"
 )
 
@@ -61,7 +62,8 @@ type tablePrinter struct {
 	started bool // the header is printed
 	cols    []string
 	// inferred holds the columns when they are the first row's keys, to
-	// spot a later row's key that is not one.
+	// spot a later row's key that is not one; such a key is then added to
+	// it, as false, so that it is reported once, not on every row.
 	inferred map[string]bool
 	held     *render.Table // on a terminal
 	cells    []string
@@ -77,9 +79,9 @@ func newTablePrinter(o TableOptions, out *bufio.Writer) *tablePrinter {
 }
 
 // print prints a row, or holds it on a terminal. It returns a key of the
-// row that is not a column, or "" when there is none: with --columns that
-// is a choice, but columns taken from the first row leave out a key the
-// user may not know about.
+// row that is not a column and was in no row before (the first of them,
+// if several), or "" when there is none: with --columns leaving a key out is a choice, but columns taken
+// from the first row leave out a key the user may not know about.
 func (t *tablePrinter) print(r tableRow) (lostKey string) {
 	switch {
 	case !t.started:
@@ -95,7 +97,11 @@ func (t *tablePrinter) print(r tableRow) (lostKey string) {
 		t.printHeader()
 	case t.inferred != nil:
 		for k := range r.cells {
-			if !t.inferred[k] && (lostKey == "" || k < lostKey) {
+			if _, seen := t.inferred[k]; seen {
+				continue
+			}
+			t.inferred[k] = false
+			if lostKey == "" || k < lostKey {
 				lostKey = k
 			}
 		}
@@ -116,7 +122,7 @@ func (t *tablePrinter) printHeader() {
 	t.printCells(t.cols)
 }
 
-// printCells writes a line of tab-separated cells, each escaped as Sanitize
+// printCells writes a line of tab-separated cells, each escaped as escape.Text
 // does (a tab or a newline in a value is \t or \n), or adds it to the
 // terminal's table.
 func (t *tablePrinter) printCells(cells []string) {
@@ -129,7 +135,7 @@ func (t *tablePrinter) printCells(cells []string) {
 		if i > 0 {
 			t.line = append(t.line, '\t')
 		}
-		t.line = render.AppendSanitized(t.line, c)
+		t.line = escape.AppendText(t.line, c)
 	}
 	t.line = append(t.line, '\n')
 	_, _ = t.out.Write(t.line) // an error sticks to out, and is returned when it is flushed

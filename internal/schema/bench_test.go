@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"bytes"
+	"os"
 	"testing"
 
 	"github.com/csmctl/csmctl/internal/input"
@@ -65,6 +67,34 @@ func BenchmarkCheckRecord(b *testing.B) {
 	for b.Loop() {
 		for i := range recs {
 			scratch = CheckRecord(v, &recs[i], scratch, func(*Verdict) {})
+		}
+	}
+}
+
+// BenchmarkPickOS chooses the schema of events without agent.os, the case
+// that reads their keys: Linux ones decide at their first process key
+// (after agent, title, evt, date), Windows ones at process.cmdline. It
+// allocates nothing.
+func BenchmarkPickOS(b *testing.B) {
+	var lines [][]byte
+	size := 0
+	for _, path := range []string{"../../testdata/linux-events-no-os.ndjson", "../../testdata/windows-events-no-os.ndjson"} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for line := range bytes.Lines(data) {
+			lines = append(lines, line)
+			size += len(line)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, line := range lines {
+			if pickOS(line, 0).By != ByShape {
+				b.Fatal("not chosen by shape")
+			}
 		}
 	}
 }

@@ -8,8 +8,7 @@ import (
 )
 
 // Auto is the schema name that picks, event by event, the schema of the
-// agent that sent it: agent.os "linux" gets the Linux schema, anything else
-// (Windows, or no agent.os) the Windows one.
+// agent that sent it: by agent.os, else by the event's shape (see pickOS).
 const Auto = "auto"
 
 // byOS validates each event with the schema of its agent's OS. Each schema
@@ -29,25 +28,28 @@ func newByOS() Validator {
 func (b *byOS) Compiled() bool { return true }
 
 func (b *byOS) Validate(data []byte, start int, findings []Finding) (int, []Finding, *jsonscan.SyntaxError) {
+	v, _ := b.choose(data, start)
+	return v.Validate(data, start, findings)
+}
+
+func (b *byOS) choose(data []byte, start int) (Validator, Choice) {
+	c := pickOS(data, start)
 	pick := b.windows
-	if agentOS(data, start) == "linux" {
+	if c.Schema == "linux" {
 		pick = b.linux
 	}
 	v, err := pick()
 	if err != nil { // the embedded schemas compile: TestBuiltinSchemas
 		panic(err)
 	}
-	return v.Validate(data, start, findings)
+	return v, c
 }
 
-// agentOS returns the value of agent.os in the object at data[i], reading
-// only as far as the agent object (the first member, in agents' output).
-// Anything unexpected gives "": the validator then reports it.
+// agentOS returns the value of agent.os in the object at data[i], the last
+// agent's as the validator checks the last, reading little more than the
+// agent object (the first member, in agents' output). Anything unexpected
+// gives "": the validator then reports it.
 func agentOS(data []byte, i int) string {
-	i = jsonscan.SkipSpace(data, i)
-	if i >= len(data) || data[i] != '{' {
-		return ""
-	}
 	lit := jsonscan.Member(data, i, "agent", "os")
 	if len(lit) == 0 || lit[0] != '"' {
 		return ""

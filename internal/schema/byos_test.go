@@ -13,6 +13,11 @@ func TestAgentOS(t *testing.T) {
 		`[{"agent":{}}]`:                                           "",
 		`{"agent":{"os":"li`:                                       "",
 		``:                                                         "",
+		// The last of repeated keys wins, as in the validator and jq.
+		`{"agent":{"os":"windows"},"title":"t","agent":{"os":"linux"}}`: "linux",
+		`{"agent":{"os":"linux"},"agent":{"rule_id":"r"}}`:              "",
+		`{"agent":{"os":"windows","arch":"x64","os":"linux"}}`:          "linux",
+		`{"agent":{"os":"linux"},"\u0061gent":{"os":"windows"}}`:        "windows",
 	}
 	for in, want := range tests {
 		if got := agentOS([]byte(in), 0); got != want {
@@ -38,6 +43,12 @@ func TestAutoSchema(t *testing.T) {
 	if len(f) != 1 || f[0].Path != "/process/gid" || f[0].Keyword != "additionalProperties" {
 		t.Errorf("windows event: %v, want gid not allowed", f)
 	}
+	// The schema is the last agent's, the one the validator checks.
+	twoAgents := `{"agent":{"rule_id":"r","os":"windows"},"title":"t","process":{"pid":1,"gid":0},"agent":{"rule_id":"r","os":"linux"}}`
+	_, f, _ = v.Validate([]byte(twoAgents), 0, nil)
+	if len(f) != 1 || f[0].Path != "/process" || f[0].Keyword != "required" {
+		t.Errorf("event whose last agent is linux: %v, want process.uid required", f)
+	}
 }
 
 func TestPolicyGrade(t *testing.T) {
@@ -53,6 +64,29 @@ func TestPolicyGrade(t *testing.T) {
 		{"user_sid elsewhere not hinted", Policy{}, []Finding{{Path: "/usr/user_sid", Keyword: "additionalProperties"}}, false, 0},
 		{"empty date hinted", Policy{}, []Finding{{Path: "/date", Keyword: "type", Message: "expected string, got object"}}, false, 1},
 		{"numeric date not hinted", Policy{}, []Finding{{Path: "/date", Keyword: "type", Message: "expected string, got number"}}, false, 0},
+		{"user_sid hinted once an event", Policy{}, []Finding{
+			{Path: "/process/user_sid", Keyword: "additionalProperties"},
+			{Path: "/process/parent/user_sid", Keyword: "additionalProperties"},
+			{Path: "/process/ancestors/0/user_sid", Keyword: "additionalProperties"},
+		}, false, 1},
+		{"user_sid suffix of another name", Policy{}, []Finding{{Path: "/process/xuser_sid", Keyword: "additionalProperties"}}, false, 0},
+		{"auid hinted", Policy{}, []Finding{{Path: "/process/credentials", Keyword: "required", Message: `missing required property "auid"`}}, false, 1},
+		{"auid in every ancestor hinted once", Policy{}, []Finding{
+			{Path: "/process/credentials", Keyword: "required", Message: `missing required property "auid"`},
+			{Path: "/process/parent/credentials", Keyword: "required", Message: `missing required property "auid"`},
+			{Path: "/process/ancestors/0/credentials", Keyword: "required", Message: `missing required property "auid"`},
+			{Path: "/process/ancestors/17/credentials", Keyword: "required", Message: `missing required property "auid"`},
+		}, false, 1},
+		{"another credential not hinted", Policy{}, []Finding{{Path: "/process/credentials", Keyword: "required", Message: `missing required property "euid"`}}, false, 0},
+		{"auid elsewhere not hinted", Policy{}, []Finding{{Path: "/process/credentials/destination", Keyword: "required", Message: `missing required property "auid"`}}, false, 0},
+		{"dns response null hinted", Policy{}, []Finding{{Path: "/dns/response", Keyword: "type", Message: "expected object, got null"}}, false, 1},
+		{"dns response string not hinted", Policy{}, []Finding{{Path: "/dns/response", Keyword: "type", Message: "expected object, got string"}}, false, 0},
+		{"raw serializer output hinted once", Policy{}, []Finding{
+			{Path: "", Keyword: "required", Message: `missing required property "agent"`},
+			{Path: "", Keyword: "required", Message: `missing required property "title"`},
+		}, false, 1},
+		{"agent missing alone not hinted", Policy{}, []Finding{{Path: "", Keyword: "required", Message: `missing required property "agent"`}}, false, 0},
+		{"title missing alone not hinted", Policy{}, []Finding{{Path: "", Keyword: "required", Message: `missing required property "title"`}}, false, 0},
 		{"unknown allowed", Policy{AllowUnknown: true}, []Finding{{Path: "/hostname", Keyword: "additionalProperties"}}, true, 0},
 		{"unknown allowed, type still fails", Policy{AllowUnknown: true}, []Finding{{Path: "/hostname", Keyword: "additionalProperties"}, {Path: "/title", Keyword: "type"}}, false, 0},
 	}

@@ -14,6 +14,9 @@ type Verdict struct {
 	Line     int
 	Column   int       // for a syntax error: where parsing stopped (1-based, bytes)
 	Findings []Finding // empty for a valid event
+	// Schema is the schema the event was judged by; zero for input that
+	// is not JSON.
+	Schema Choice
 }
 
 // Syntax reports whether the verdict is about input that is not JSON.
@@ -27,14 +30,19 @@ func (v *Verdict) Syntax() bool {
 // after emit returns. The validator delimits each value as it checks it, so
 // every byte is read once.
 func CheckRecord(v Validator, rec *input.Record, scratch []Finding, emit func(*Verdict)) []Finding {
+	var choice Choice
 	validate := func(data []byte, pos int) (int, *jsonscan.SyntaxError) {
-		end, findings, err := v.Validate(data, pos, scratch[:0])
+		var judge Validator
+		judge, choice = Choose(v, data, pos)
+		end, findings, err := judge.Validate(data, pos, scratch[:0])
 		scratch = findings
 		return end, err
 	}
 	for val := range rec.ScanValues(validate) {
-		verdict := Verdict{File: rec.File, Line: val.Line}
+		verdict := Verdict{File: rec.File, Line: val.Line, Schema: choice}
+		choice = Choice{}
 		if val.Err != nil {
+			verdict.Schema = Choice{}
 			// A syntax error has a column; a record skipped whole (too
 			// long) has none, and is reported as FILE:LINE: … everywhere.
 			if se := (*jsonscan.SyntaxError)(nil); errors.As(val.Err.Err, &se) {

@@ -231,7 +231,9 @@ func lookup(doc any, ptr string) (any, error) {
 	}
 	cur := doc
 	for _, tok := range strings.Split(ptr[1:], "/") {
-		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		if strings.Contains(tok, "~") { // RFC 6901: "~1" is "/", then "~0" is "~"
+			tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		}
 		switch v := cur.(type) {
 		case map[string]any:
 			next, ok := v[tok]

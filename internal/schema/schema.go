@@ -57,12 +57,21 @@ type Validator interface {
 }
 
 // Load returns a validator for the named built-in schema ("windows",
-// "linux", or "auto" for the one matching each event's agent.os) or for the
-// schema in the file at that path.
+// "linux", or "auto" for the one matching each event's OS) or for the
+// schema in the file at that path. Choose tells which schema it holds each
+// event to.
 func Load(nameOrPath string) (Validator, error) {
 	if nameOrPath == Auto {
 		return newByOS(), nil
 	}
+	v, err := loadOne(nameOrPath)
+	if err != nil {
+		return nil, err
+	}
+	return named{v, Choice{Schema: nameOrPath}}, nil
+}
+
+func loadOne(nameOrPath string) (Validator, error) {
 	if doc, ok := Builtin[nameOrPath]; ok {
 		return builtin(doc)
 	}
