@@ -86,6 +86,9 @@ func New(opts Options) (*Pipeline, error) {
 		s, _ := selector.New(unlimited, anchor) // Prepare checked the options
 		return s
 	}
+	if opts.Select.Where != "" && opts.NewDoc == nil {
+		return p, errors.New("pipeline: --where needs Options.NewDoc")
+	}
 	p.reader = input.Open(opts.Files, stdin, opts.Reading)
 	return p, nil
 }

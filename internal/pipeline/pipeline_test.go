@@ -211,6 +211,16 @@ func TestRunInputError(t *testing.T) {
 	}
 }
 
+// --where without a way to decode its document is the caller's mistake,
+// said before anything is read, not a nil function called in a worker.
+func TestNewWhereNeedsDocDecoder(t *testing.T) {
+	p, err := New(Options{Select: selector.Options{Where: ".a"}, Stdin: strings.NewReader("{}\n")})
+	defer p.Close()
+	if err == nil || !strings.Contains(err.Error(), "NewDoc") {
+		t.Fatalf("New() error = %v, want one naming Options.NewDoc", err)
+	}
+}
+
 // A selector flag that makes no sense is a usage error, before any reading.
 func TestNewUsageError(t *testing.T) {
 	p, err := New(Options{Select: selector.Options{Lines: []string{"x"}}, Stdin: strings.NewReader("")})
