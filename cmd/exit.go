@@ -11,13 +11,14 @@ import (
 
 	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/iostreams"
+	"github.com/csmctl/csmctl/internal/pipeline"
 )
 
 // Exit statuses, like grep's and jq's.
 const (
-	ExitOK    = 0 // everything was fine
-	ExitData  = 1 // the data had problems: invalid events, unparseable lines
-	ExitUsage = 2 // bad flags or arguments, or an input that could not be read
+	ExitOK    = pipeline.ExitOK    // everything was fine
+	ExitData  = pipeline.ExitData  // the data had problems: invalid events, unparseable lines
+	ExitUsage = pipeline.ExitInput // bad flags or arguments, or an input that could not be read
 
 	// jq's own statuses, which query keeps.
 	ExitFalsy   = 1 // -e: the last output was false or null
@@ -43,11 +44,18 @@ func (e *ExitError) Error() string {
 
 func (e *ExitError) Unwrap() error { return e.Err }
 
-// errDataProblems ends a command whose problems were all reported already.
-var errDataProblems = &ExitError{Code: ExitData, Silent: true}
+// ExitCode is the status the command ends with.
+func (e *ExitError) ExitCode() int { return e.Code }
 
-// errReported ends a command after an input error that was reported already.
-var errReported = &ExitError{Code: ExitUsage, Silent: true}
+// Reported says whether the user was told already.
+func (e *ExitError) Reported() bool { return e.Silent }
+
+// exitCoder is an error that carries the status it ends the command with,
+// as gojq's do: ExitError, FlagError, input.Error, the pipeline's.
+type exitCoder interface{ ExitCode() int }
+
+// reporter is an error that was reported to the user as it happened.
+type reporter interface{ Reported() bool }
 
 // FlagError is a usage mistake: the user gets the message and a pointer to
 // the help of Command, the path of the command that was run ("csmctl show");
@@ -60,25 +68,29 @@ type FlagError struct {
 func (e *FlagError) Error() string { return e.Err.Error() }
 func (e *FlagError) Unwrap() error { return e.Err }
 
+// ExitCode is 2: a usage mistake.
+func (e *FlagError) ExitCode() int { return ExitUsage }
+
 func flagErrorf(format string, a ...any) error {
 	return &FlagError{Err: fmt.Errorf(format, a...)}
 }
 
-// exitCode reports err to the user, unless it is silent, and picks the status.
+// exitCode reports err to the user, unless it was reported already, and
+// picks the status: the one the error carries, else 2.
 func exitCode(io *iostreams.IOStreams, err error) int {
 	if err == nil {
 		return ExitOK
 	}
-	var ee *ExitError
-	if errors.As(err, &ee) {
-		if !ee.Silent {
-			fmt.Fprintf(io.ErrOut, "csmctl: %s\n", escape.Text(ee.Error()))
-		}
-		return ee.Code
-	}
 	var fe *FlagError
 	if !errors.As(err, &fe) {
-		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", escape.Text(err.Error()))
+		var r reporter
+		if !errors.As(err, &r) || !r.Reported() {
+			fmt.Fprintf(io.ErrOut, "csmctl: %s\n", escape.Text(err.Error()))
+		}
+		var ec exitCoder
+		if errors.As(err, &ec) {
+			return ec.ExitCode()
+		}
 		return ExitUsage
 	}
 	fmt.Fprintf(io.ErrOut, "csmctl: %s\n", usageMessage(fe.Err))
@@ -88,13 +100,6 @@ func exitCode(io *iostreams.IOStreams, err error) int {
 	}
 	fmt.Fprintf(io.ErrOut, "Run '%s --help' for usage.\n", escape.Text(command))
 	return ExitUsage
-}
-
-// appendDiagnostic appends one line for standard error about a problem:
-// "csmctl: " then msg, escaped, as grep and jq start theirs with their name.
-func appendDiagnostic(dst []byte, msg string) []byte {
-	dst = append(dst, "csmctl: "...)
-	return append(escape.AppendText(dst, msg), '\n')
 }
 
 // usageMessage words a usage mistake for the terminal: the user's text

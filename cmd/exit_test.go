@@ -6,39 +6,46 @@ import (
 	"testing"
 
 	"github.com/csmctl/csmctl/internal/input"
+	"github.com/csmctl/csmctl/internal/iostreams"
+	"github.com/csmctl/csmctl/internal/pipeline"
 )
 
-// mergeInputErr: an input not read whole makes the run exit 2, whatever came
-// before; an input with no events changes nothing.
-func TestMergeInputErr(t *testing.T) {
-	unreadable := &input.Error{File: "f", Err: errors.New("permission denied")}
-	truncated := &input.Error{File: "f.gz", Err: errors.New("truncated gzip stream after 12 bytes")}
-	empty := fmt.Errorf("wrapped: %w", input.ErrNoEvents)
+// statusError is an error from elsewhere that carries its exit status.
+type statusError struct{ code int }
+
+func (e *statusError) Error() string { return fmt.Sprintf("status %d", e.code) }
+func (e *statusError) ExitCode() int { return e.code }
+
+// exitCode takes the status an error carries, wrapped or not, and prints
+// the message unless the error was reported already.
+func TestExitCode(t *testing.T) {
+	tally := &pipeline.Tally{Problems: 3}
+	unread := &pipeline.Tally{Problems: 3, Unread: 1}
 	tests := []struct {
-		name string
-		prev error
-		err  error
-		want int // -1: no error
+		name    string
+		err     error
+		want    int
+		wantErr string // what standard error shows
 	}{
-		{"first, unreadable", nil, unreadable, ExitUsage},
-		{"first, truncated", nil, truncated, ExitUsage},
-		{"unreadable outranks data", &ExitError{Code: ExitData}, unreadable, ExitUsage},
-		{"wrapped previous", fmt.Errorf("reading: %w", &ExitError{Code: ExitUsage}), truncated, ExitUsage},
-		{"empty input alone", nil, empty, -1},
-		{"empty input keeps data problems", &ExitError{Code: ExitData}, empty, ExitData},
+		{"nil", nil, ExitOK, ""},
+		{"plain error", errors.New("boom"), ExitUsage, "csmctl: boom\n"},
+		{"data problems reported", tally.Err(), ExitData, ""},
+		{"wrapped data problems", fmt.Errorf("show: %w", tally.Err()), ExitData, ""},
+		{"unread input outranks data", unread.Err(), ExitUsage, ""},
+		{"input error", &input.Error{File: "f", Err: errors.New("permission denied")}, ExitUsage, "csmctl: f: permission denied\n"},
+		{"wrapped status of another package", fmt.Errorf("running: %w", &statusError{code: 5}), 5, "csmctl: running: status 5\n"},
+		{"silent exit error", &ExitError{Code: ExitNoValue, Silent: true}, ExitNoValue, ""},
+		{"exit error with a message", &ExitError{Code: ExitData, Err: errors.New("bad \x1b data")}, ExitData, "csmctl: bad \\x1b data\n"},
+		{"usage error from the pipeline", &pipeline.UsageError{Err: errors.New("bad --line")}, ExitUsage, "csmctl: bad --line\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := mergeInputErr(tt.prev, tt.err)
-			if tt.want < 0 {
-				if got != nil {
-					t.Errorf("mergeInputErr = %v, want nil", got)
-				}
-				return
+			ios, _, _, stderr := iostreams.Test()
+			if got := exitCode(ios, tt.err); got != tt.want {
+				t.Errorf("exitCode = %d, want %d", got, tt.want)
 			}
-			var ee *ExitError
-			if !errors.As(got, &ee) || ee.Code != tt.want {
-				t.Errorf("mergeInputErr = %v, want exit status %d", got, tt.want)
+			if got := stderr.String(); got != tt.wantErr {
+				t.Errorf("stderr = %q, want %q", got, tt.wantErr)
 			}
 		})
 	}

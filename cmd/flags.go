@@ -1,11 +1,10 @@
 package cmd
 
 import (
-	"fmt"
-	"slices"
-	"strings"
+	"runtime"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/csmctl/csmctl/internal/input"
 )
@@ -19,18 +18,6 @@ func noArgs(c *cobra.Command, args []string) error {
 	return nil
 }
 
-// checkOutput checks an -o value against the formats a command writes.
-func checkOutput(got string, formats ...string) error {
-	if slices.Contains(formats, got) {
-		return nil
-	}
-	want := formats[len(formats)-1]
-	if len(formats) > 1 {
-		want = strings.Join(formats[:len(formats)-1], ", ") + " or " + want
-	}
-	return fmt.Errorf("invalid output format %q: want %s", got, want)
-}
-
 // applyReading copies the root's reading options (--max-record-size, and
 // naming empty inputs) into a command's once flags are parsed; root is nil
 // when a test builds the command alone.
@@ -39,4 +26,11 @@ func applyReading(dst *input.Options, root *input.Options) {
 		dst.MaxRecord = root.MaxRecord
 		dst.ReportEmpty = root.ReportEmpty
 	}
+}
+
+// addWorkersFlag registers the hidden --workers: how many batches of events
+// are worked on at once (tests and benchmarks set it).
+func addWorkersFlag(fs *pflag.FlagSet, workers *int) {
+	fs.IntVar(workers, "workers", runtime.GOMAXPROCS(0), "batches of events worked on in parallel by this many workers")
+	_ = fs.MarkHidden("workers")
 }

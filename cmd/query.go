@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -148,11 +147,10 @@ null; 1 when some line was not JSON; else 0.`,
 	f.StringArray("rawfile", nil, "takes `NAME FILE`: $NAME is the text of FILE")
 	f.Bool("args", false, "the arguments after the filter are strings in $ARGS.positional, not files")
 	f.Bool("jsonargs", false, "the arguments after the filter are JSON values in $ARGS.positional")
-	f.StringVarP(&opts.Output, "output", "o", "json", "output format: json, or table (the objects the filter yields)")
+	addOutputFlag(f, &opts.Output, queryOutputs)
 	f.StringSliceVar(&opts.Columns, "columns", nil, "with -o table: the `KEYS` shown, in order (comma-separated)")
 	opts.Select.AddFlags(f)
-	f.IntVar(&opts.Workers, "workers", runtime.GOMAXPROCS(0), "events queried in parallel by this many workers")
-	_ = f.MarkHidden("workers")
+	addWorkersFlag(f, &opts.Workers)
 	return cmd
 }
 
@@ -284,9 +282,21 @@ func (opts *QueryOptions) check() error {
 		}
 	case "table":
 	default:
-		return checkOutput(opts.Output, "json", "table")
+		_, err := pickOutput(queryOutputs, opts.Output)
+		return err
 	}
 	return nil
+}
+
+// queryOutputs are query's -o formats; each sets how a run prints.
+var queryOutputs = []outputFormat[func(*QueryOptions, *query.RunOptions)]{
+	{Name: "json", Printer: func(*QueryOptions, *query.RunOptions) {}},
+	{Name: "table", Help: "the objects the filter yields", Printer: func(opts *QueryOptions, ro *query.RunOptions) {
+		io := opts.IO
+		ro.Table = &query.TableOptions{Columns: opts.Columns, Render: render.TableOptions{
+			TTY: io.IsStdoutTTY(), Width: io.TerminalWidth(), Palette: io.Palette(),
+		}}
+	}},
 }
 
 func runQuery(opts *QueryOptions) error {
@@ -328,11 +338,11 @@ func runQuery(opts *QueryOptions) error {
 		StderrTerm: io.IsStderrTTY(),
 		Reading:    opts.Reading,
 	}
-	if opts.Output == "table" {
-		ro.Table = &query.TableOptions{Columns: opts.Columns, Render: render.TableOptions{
-			TTY: io.IsStdoutTTY(), Width: io.TerminalWidth(), Palette: pal,
-		}}
+	usePrinter, err := pickOutput(queryOutputs, opts.Output)
+	if err != nil {
+		return &FlagError{Err: err}
 	}
+	usePrinter(opts, &ro)
 	res, err := prog.Run(ro)
 	if err != nil {
 		var ue *query.UsageError
@@ -402,7 +412,7 @@ func (opts *QueryOptions) compileOptions() (query.Options, error) {
 // else csmctl's for the input.
 func queryStatus(res *query.Result, exitStatus bool) error {
 	if res.InputErrors > 0 {
-		return errReported
+		return &ExitError{Code: ExitUsage, Silent: true}
 	}
 	if res.Halted {
 		if res.HaltCode == 0 {
@@ -418,7 +428,7 @@ func queryStatus(res *query.Result, exitStatus bool) error {
 	case exitStatus && res.LastFalsy:
 		return &ExitError{Code: ExitFalsy, Silent: true}
 	case res.InvalidJSON > 0:
-		return errDataProblems
+		return &ExitError{Code: ExitData, Silent: true}
 	}
 	return nil
 }

@@ -2,11 +2,6 @@ package cmd
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
-	"runtime"
-	"strconv"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -14,9 +9,8 @@ import (
 	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
-	"github.com/csmctl/csmctl/internal/jqlib"
 	"github.com/csmctl/csmctl/internal/model"
-	"github.com/csmctl/csmctl/internal/query"
+	"github.com/csmctl/csmctl/internal/pipeline"
 	"github.com/csmctl/csmctl/internal/render"
 	"github.com/csmctl/csmctl/internal/selector"
 )
@@ -69,7 +63,7 @@ usage errors and unreadable inputs.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			applyReading(&opts.Reading, reading)
 			opts.Files = args
-			if err := checkOutput(opts.Output, "text", "json"); err != nil {
+			if _, err := pickOutput(showOutputs, opts.Output); err != nil {
 				return &FlagError{Err: err}
 			}
 			if runF != nil {
@@ -78,208 +72,88 @@ usage errors and unreadable inputs.`,
 			return runShow(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "text", "output format: text, or json (the selected events, one per line)")
+	addOutputFlag(cmd.Flags(), &opts.Output, showOutputs)
 	opts.Select.AddFlags(cmd.Flags())
-	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.GOMAXPROCS(0), "events rendered in parallel by this many workers")
-	_ = cmd.Flags().MarkHidden("workers")
+	addWorkersFlag(cmd.Flags(), &opts.Workers)
 	return cmd
+}
+
+// showOutputs are show's -o formats; each makes the printer of a run.
+var showOutputs = []outputFormat[func(*ShowOptions) showPrinter]{
+	{Name: "text", Help: "tables", Printer: newShowText},
+	{Name: "json", Help: "the selected events, one per line", Printer: newShowJSON},
+}
+
+// showPrinter prints one selected event, and says what it needs decoded.
+type showPrinter struct {
+	need  pipeline.Need
+	print func(buf *bytes.Buffer, ev *pipeline.Event)
+}
+
+func newShowText(opts *ShowOptions) showPrinter {
+	io := opts.IO
+	layout := render.ShowLayout{
+		Table: render.TableOptions{
+			TTY:     io.IsStdoutTTY(),
+			Width:   io.TerminalWidth(),
+			Palette: io.Palette(),
+		},
+		Now: opts.Now(),
+	}
+	return showPrinter{
+		need: pipeline.Need{Model: true, Decode: func(value []byte) (*model.Event, error) {
+			return model.Decode(escape.InvalidUTF8InJSON(value)) // shown as \xNN, not U+FFFD
+		}},
+		print: func(buf *bytes.Buffer, ev *pipeline.Event) {
+			src := render.Source{File: ev.Pos.File, Line: ev.Pos.Line, Host: ev.Host, LogID: ev.LogID}
+			render.ShowEvent(buf, ev.Model, src, layout)
+		},
+	}
+}
+
+// newShowJSON prints the events as they came in, so that it decodes them
+// only for a selector that looks inside.
+func newShowJSON(*ShowOptions) showPrinter {
+	return showPrinter{print: func(buf *bytes.Buffer, ev *pipeline.Event) {
+		// With its envelope, if it had one: the host and log id it keeps
+		// are what csmctl, reading the output again, needs to keep the
+		// hosts' processes apart.
+		value := ev.Raw
+		if ev.Envelope != nil {
+			value = ev.Envelope
+		}
+		buf.Write(escape.AppendCompactJSON(buf.AvailableBuffer(), value, escape.Terminal))
+		buf.WriteByte('\n')
+	}}
 }
 
 func runShow(opts *ShowOptions) error {
 	io := opts.IO
-	sel, stdin, cleanup, err := selector.Prepare(opts.Select, opts.Files, io.In, opts.Reading)
-	defer cleanup()
+	newPrinter, err := pickOutput(showOutputs, opts.Output)
 	if err != nil {
-		return selectorErr(err)
+		return &FlagError{Err: err}
 	}
-	renderer := newShowRenderer(opts, sel.Anchor())
-	out := &showWriter{io: io, limit: opts.Select.Limit}
-	onErr := func(err error) {
-		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", escape.Text(err.Error()))
-		out.inputErr = mergeInputErr(out.inputErr, err)
-	}
-	r := input.Open(opts.Files, stdin, opts.Reading)
-	if err := input.Parallel(r, opts.Workers, renderer.batch, out.write, onErr); err != nil && err != errShowLimit {
-		return &ExitError{Code: ExitUsage, Err: err}
-	}
-	if out.inputErr != nil {
-		return out.inputErr
-	}
-	if out.problems > 0 {
-		return errDataProblems
-	}
-	return nil
-}
-
-// shownBatch is a batch's output, produced by a worker: the selected events
-// rendered back to back, and the problems met between them.
-type shownBatch struct {
-	out   []byte
-	items []shownItem
-}
-
-// shownItem is, in input order, a selected event (the end of its output in
-// shownBatch.out) or a problem to report on stderr.
-type shownItem struct {
-	end     int
-	problem string
-}
-
-// showRenderer decodes, selects and renders the events of batches; its
-// batch method runs in several workers at once.
-type showRenderer struct {
-	layout render.ShowLayout
-	asJSON bool
-	// decode is false when the events can go out as they came in: -o json
-	// with no selector that looks inside them.
-	decode bool
-	// filters holds selectors without --limit, one per worker at a time;
-	// --limit, which counts, is applied in order by showWriter.
-	filters sync.Pool
-}
-
-func newShowRenderer(opts *ShowOptions, anchor time.Time) *showRenderer {
-	io, s := opts.IO, opts.Select
-	asJSON := opts.Output == "json"
-	r := &showRenderer{
-		layout: render.ShowLayout{
-			Table: render.TableOptions{
-				TTY:     io.IsStdoutTTY(),
-				Width:   io.TerminalWidth(),
-				Palette: io.Palette(),
-			},
-			Now: opts.Now(),
-		},
-		asJSON: asJSON,
-		decode: !asJSON || len(s.Rules) > 0 || len(s.Events) > 0 || len(s.PIDs) > 0 || s.Since != "" || s.Until != "",
-	}
-	s.Limit = 0
-	r.filters.New = func() any {
-		sel, _ := selector.New(s, anchor) // the options were checked by runShow
-		return sel
-	}
-	return r
-}
-
-func (r *showRenderer) batch(b *input.Batch) shownBatch {
-	defer b.Release()
-	sel := r.filters.Get().(*selector.Selector)
-	defer r.filters.Put(sel)
-	var buf bytes.Buffer
-	var items []shownItem
-	var dec query.Decoder // --where's values
-	problem := func(msg string) {
-		items = append(items, shownItem{end: buf.Len(), problem: msg})
-	}
-	for i := range b.Records {
-		rec := &b.Records[i]
-		// Reading a record stops at its first syntax error, as validate's does.
-		for val := range rec.Values() {
-			if val.Err != nil {
-				problem(escape.Text(val.Err.Error()))
-				break
-			}
-			src := render.Source{File: rec.File, Line: val.Line, Host: rec.Host, LogID: rec.LogID}
-			if msg, ok := r.event(&buf, sel, &dec, val.Data, rec.Envelope, src); msg != "" {
-				problem(msg)
-			} else if ok {
-				items = append(items, shownItem{end: buf.Len()})
-			}
-		}
-	}
-	return shownBatch{out: buf.Bytes(), items: items}
-}
-
-// event renders one event to buf if sel selects it, and reports whether it
-// did; or returns what was wrong with it. envelope is the Datadog envelope
-// the event came in, nil for a plain event; dec decodes the event for
-// --where.
-func (r *showRenderer) event(buf *bytes.Buffer, sel *selector.Selector, dec *query.Decoder, value, envelope []byte, src render.Source) (problem string, shown bool) {
-	file, line := src.File, src.Line
-	if !sel.MatchLine(line) {
-		return "", false
-	}
-	at := escape.Text(file) + ":" + strconv.Itoa(line) + ": "
-	ev := &model.Event{}
-	switch {
-	case r.decode:
-		text := value
-		if !r.asJSON {
-			text = escape.InvalidUTF8InJSON(value) // shown as \xNN, not U+FFFD
-		}
-		var err error
-		if ev, err = model.Decode(text); err != nil {
-			return at + escape.Text(err.Error()), false
-		}
-	case value[0] != '{':
-		return at + model.ErrNotObject.Error(), false
-	}
-	var doc any
-	if sel.NeedsDoc() {
-		// The bytes as read, not as escaped for display: --where sees what
-		// query's filters see, invalid UTF-8 as U+FFFD.
-		doc, _, _ = dec.Decode(string(value), 0) // valid JSON: Values checked it
-	}
-	ok, err := sel.Match(jqlib.Location{File: file, Line: line, Host: src.Host}, ev, doc)
+	p, err := startPipeline(io, pipeline.Options{
+		Files: opts.Files, Reading: opts.Reading,
+		Select: opts.Select, Workers: opts.Workers,
+	})
+	defer p.Close()
 	if err != nil {
-		return at + escape.Text(err.Error()), false
-	}
-	if !ok {
-		return "", false
-	}
-	if r.asJSON {
-		// With its envelope, if it had one: the host and log id it keeps
-		// are what csmctl, reading the output again, needs to keep the
-		// hosts' processes apart.
-		if envelope != nil {
-			value = envelope
-		}
-		buf.Write(escape.AppendCompactJSON(buf.AvailableBuffer(), value, escape.Terminal))
-		buf.WriteByte('\n')
-	} else {
-		render.ShowEvent(buf, ev, src, r.layout)
-	}
-	return "", true
-}
-
-// showWriter writes the workers' results in input order: events to stdout
-// until --limit is reached, problems to stderr.
-type showWriter struct {
-	io       *iostreams.IOStreams
-	limit    int
-	shown    int
-	problems int
-	inputErr error
-}
-
-// errShowLimit stops reading once --limit events have been shown.
-var errShowLimit = errors.New("limit reached")
-
-func (w *showWriter) write(res shownBatch) error {
-	start := 0 // res.out[start:] is not written yet
-	flush := func(end int) error {
-		_, err := w.io.Out.Write(res.out[start:end])
-		start = end
 		return err
 	}
-	for _, it := range res.items {
-		if it.problem != "" {
-			if err := flush(it.end); err != nil {
-				return err
-			}
-			if _, err := w.io.ErrOut.Write(appendDiagnostic(nil, it.problem)); err != nil {
-				return err
-			}
-			w.problems++
-			continue
+	printer := newPrinter(opts)
+	work := func(b *pipeline.Batch) *pipeline.Output {
+		buf := bytes.NewBuffer(b.Out)
+		for ev := range b.Events(printer.need) {
+			printer.print(buf, ev)
+			b.Out = buf.Bytes()
+			b.Selected()
 		}
-		w.shown++
-		if w.limit > 0 && w.shown >= w.limit {
-			if err := flush(it.end); err != nil {
-				return err
-			}
-			return errShowLimit
-		}
+		return &b.Output
 	}
-	return flush(len(res.out))
+	emit := func(o *pipeline.Output) error { return p.Emit(io.Out, o) }
+	if err := pipeline.Run(p, work, emit); err != nil {
+		return &ExitError{Code: ExitUsage, Err: err}
+	}
+	return p.Tally.Err()
 }

@@ -1,12 +1,14 @@
 package cmd
 
 import (
+	"errors"
 	"io"
 	"os"
 	"testing"
 	"time"
 
 	"github.com/csmctl/csmctl/internal/iostreams"
+	"github.com/csmctl/csmctl/internal/pipeline"
 )
 
 // BenchmarkShow runs show on a generated corpus into a pipe, as
@@ -30,7 +32,8 @@ func BenchmarkShow(b *testing.B) {
 		ios, _, _, _ := iostreams.Test()
 		ios.Out, ios.ErrOut = io.Discard, io.Discard
 		opts := &ShowOptions{IO: ios, Files: []string{file}, Output: "text", Workers: 2, Now: time.Now}
-		if err := runShow(opts); err != nil && err != errDataProblems {
+		var problems *pipeline.ProblemsError
+		if err := runShow(opts); err != nil && !(errors.As(err, &problems) && problems.Code == ExitData) {
 			b.Fatal(err)
 		}
 	}

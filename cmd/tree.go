@@ -1,21 +1,16 @@
 package cmd
 
 import (
-	"errors"
 	"fmt"
-	"runtime"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
-	"github.com/csmctl/csmctl/internal/jqlib"
-	"github.com/csmctl/csmctl/internal/jsonscan"
 	"github.com/csmctl/csmctl/internal/lineage"
 	"github.com/csmctl/csmctl/internal/model"
-	"github.com/csmctl/csmctl/internal/query"
+	"github.com/csmctl/csmctl/internal/pipeline"
 	"github.com/csmctl/csmctl/internal/render"
 	"github.com/csmctl/csmctl/internal/selector"
 )
@@ -88,7 +83,7 @@ inputs.`,
 			if opts.MaxProcesses < 0 {
 				return flagErrorf("invalid --max-processes %d: want 0 (no bound) or more", opts.MaxProcesses)
 			}
-			if err := checkOutput(opts.Output, "text", "json", "dot", "mermaid"); err != nil {
+			if _, err := pickOutput(treeOutputs, opts.Output); err != nil {
 				return &FlagError{Err: err}
 			}
 			// Check the selectors now; durations are resolved once the
@@ -102,53 +97,68 @@ inputs.`,
 			return runTree(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "text", "output format: text, json, dot (Graphviz) or mermaid")
+	addOutputFlag(cmd.Flags(), &opts.Output, treeOutputs)
 	cmd.Flags().BoolVar(&opts.ASCII, "ascii", false, "draw the tree with ASCII characters instead of box drawing")
 	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "add command lines, and list each event under its process instead of counts by rule")
 	cmd.Flags().BoolVar(&opts.HitsOnly, "hits-only", false, "drop the processes with no hit and no hit below them")
 	cmd.Flags().IntVar(&opts.MaxProcesses, "max-processes", defaultMaxProcesses, "keep at most this many distinct processes (0: no bound); past it, events of new processes are left out")
 	opts.Selector.AddFlags(cmd.Flags())
-	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.GOMAXPROCS(0), "events decoded in parallel by this many workers")
-	_ = cmd.Flags().MarkHidden("workers")
+	addWorkersFlag(cmd.Flags(), &opts.Workers)
 	return cmd
+}
+
+// treeOutputs are tree's -o formats, each a printer of the forests.
+var treeOutputs = []outputFormat[func(*TreeOptions, []*lineage.Forest) error]{
+	{Name: "text", Printer: writeTreeText},
+	{Name: "json", Printer: func(opts *TreeOptions, forests []*lineage.Forest) error {
+		return render.WriteTreeJSON(opts.IO.Out, forests)
+	}},
+	{Name: "dot", Help: "Graphviz", Printer: func(opts *TreeOptions, forests []*lineage.Forest) error {
+		return render.WriteTreeDOT(opts.IO.Out, forests)
+	}},
+	{Name: "mermaid", Printer: func(opts *TreeOptions, forests []*lineage.Forest) error {
+		return render.WriteTreeMermaid(opts.IO.Out, forests)
+	}},
 }
 
 // treeEvent is one decoded event, on its way from a worker to the builder.
 type treeEvent struct {
-	file string
-	line int
+	pos  input.Position
 	host string // from a Datadog envelope, "" for plain events
 	ev   model.Event
-	doc  any // the event as query's filters see it, for --where
+	hit  bool // the selectors (but --limit) pick it
 }
 
 // treeBatch is one batch's decoded events and the problems met decoding it.
 type treeBatch struct {
-	events   []treeEvent
-	problems []byte // messages for standard error
-	bad      int    // values that were not JSON objects
+	events []treeEvent
+	pipeline.Output
 }
 
 func runTree(opts *TreeOptions) error {
 	io := opts.IO
-	sel, stdin, cleanup, err := selector.Prepare(opts.Selector, opts.Files, io.In, opts.Reading)
-	defer cleanup()
+	write, err := pickOutput(treeOutputs, opts.Output)
 	if err != nil {
-		return selectorErr(err)
+		return &FlagError{Err: err}
+	}
+	p, err := startPipeline(io, pipeline.Options{
+		Files: opts.Files, Reading: opts.Reading,
+		Select: opts.Selector, Workers: opts.Workers,
+	})
+	defer p.Close()
+	if err != nil {
+		return err
 	}
 	selecting := opts.Selector.Active()
-	needsDoc := sel.NeedsDoc()
-
-	work := func(b *input.Batch) treeBatch {
-		defer b.Release()
-		var res treeBatch
-		var dec *query.Decoder // --where's values
-		if needsDoc {
-			dec = new(query.Decoder)
+	// lineage.Decode reads only what the lineage needs, and every event
+	// counts for the lineage; the selectors pick the hits.
+	need := pipeline.Need{Scan: lineage.Decode, Unselected: true}
+	work := func(b *pipeline.Batch) *treeBatch {
+		res := &treeBatch{}
+		for ev := range b.Events(need) {
+			res.events = append(res.events, treeEvent{pos: ev.Pos, host: ev.Host, ev: *ev.Model, hit: ev.Selected})
 		}
-		for i := range b.Records {
-			res.decode(&b.Records[i], dec)
-		}
+		res.Output = b.Output
 		return res
 	}
 
@@ -156,47 +166,26 @@ func runTree(opts *TreeOptions) error {
 	// Only these outputs list every event; the others count them by rule.
 	builder.KeepHits = opts.Verbose || opts.Output == "json"
 	builder.MaxProcesses = opts.MaxProcesses
-	var bad, read int
-	var inputErr error
-	emit := func(res treeBatch) error {
-		bad += res.bad
-		read += len(res.events)
-		if len(res.problems) > 0 {
-			if _, err := io.ErrOut.Write(res.problems); err != nil {
-				return err
-			}
+	var read int
+	emit := func(res *treeBatch) error {
+		if err := p.Emit(io.Out, &res.Output); err != nil {
+			return err
 		}
+		read += len(res.events)
 		for i := range res.events {
 			te := &res.events[i]
 			n := builder.Add(te.host, &te.ev) // one forest per host: pids of two hosts never merge
 			if n == nil {
 				continue
 			}
-			if selecting {
-				// Match reads agent.rule_id, evt.name, process.pid and
-				// date, which lineage.Decode fills, and doc for --where.
-				ok, err := sel.Match(jqlib.Location{File: te.file, Line: te.line, Host: te.host}, &te.ev, te.doc)
-				if err != nil {
-					// As show: a data problem on this event, named, exit 1.
-					if _, err := io.ErrOut.Write(appendDiagnostic(nil, fmt.Sprintf("%s:%d: %s", te.file, te.line, err))); err != nil {
-						return err
-					}
-					bad++
-				}
-				if !ok {
-					continue
-				}
+			if selecting && !(te.hit && p.Take()) {
+				continue
 			}
-			builder.Attach(n, te.file, te.line, &te.ev)
+			builder.Attach(n, te.pos.File, te.pos.Line, &te.ev)
 		}
 		return nil
 	}
-	onErr := func(err error) {
-		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", escape.Text(err.Error()))
-		inputErr = mergeInputErr(inputErr, err)
-	}
-	r := input.Open(opts.Files, stdin, opts.Reading)
-	if err := input.Parallel(r, opts.Workers, work, emit, onErr); err != nil {
+	if err := pipeline.Run(p, work, emit); err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
 	}
 
@@ -216,7 +205,7 @@ func runTree(opts *TreeOptions) error {
 		dropped += f.Dropped
 		shown += len(f.Roots)
 	}
-	if err := writeTree(opts, forests); err != nil {
+	if err := write(opts, forests); err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
 	}
 	if c := conflicts.Total(); c > 0 {
@@ -235,59 +224,13 @@ func runTree(opts *TreeOptions) error {
 	if selecting && shown == 0 && read > 0 {
 		fmt.Fprintln(io.ErrOut, "csmctl: no event matched the selectors")
 	}
-	if inputErr != nil {
-		return inputErr
-	}
-	if bad > 0 || dropped > 0 {
-		return errDataProblems
-	}
-	return nil
+	p.Tally.Problems += dropped
+	return p.Tally.Err()
 }
 
-// decode decodes the values of one record, reporting those that cannot be;
-// dec, when --where needs it, decodes them as query's filters see them.
-func (res *treeBatch) decode(rec *input.Record, dec *query.Decoder) {
-	var notEvent error // why the value just decoded is not an event
-	decode := func(data []byte, pos int) (int, *jsonscan.SyntaxError) {
-		res.events = append(res.events, treeEvent{file: rec.File, line: rec.Line, host: rec.Host})
-		end, err := lineage.Decode(data, pos, &res.events[len(res.events)-1].ev)
-		var se *jsonscan.SyntaxError
-		if errors.As(err, &se) {
-			res.events = res.events[:len(res.events)-1]
-			return end, se
-		}
-		notEvent = err
-		return end, nil
-	}
-	for val := range rec.ScanValues(decode) {
-		switch {
-		case val.Err != nil:
-			res.bad++ // worded as every command words it
-			res.problems = appendDiagnostic(res.problems, val.Err.Error())
-		case notEvent != nil:
-			res.events = res.events[:len(res.events)-1]
-			// FILE:LINE, as show and validate name an event; a column
-			// only points into a syntax error.
-			res.bad++
-			res.problems = appendDiagnostic(res.problems, fmt.Sprintf("%s:%d: %s", rec.File, val.Line, notEvent))
-		case dec != nil:
-			// A copy: the batch's bytes are reused once it is decoded.
-			res.events[len(res.events)-1].doc, _, _ = dec.Decode(string(val.Data), 0) // Decode checked the syntax
-		}
-	}
-}
-
-// writeTree writes the forests in the output format asked for.
-func writeTree(opts *TreeOptions, forests []*lineage.Forest) error {
+// writeTreeText draws the forests as text, like pstree.
+func writeTreeText(opts *TreeOptions, forests []*lineage.Forest) error {
 	io := opts.IO
-	switch opts.Output {
-	case "json":
-		return render.WriteTreeJSON(io.Out, forests)
-	case "dot":
-		return render.WriteTreeDOT(io.Out, forests)
-	case "mermaid":
-		return render.WriteTreeMermaid(io.Out, forests)
-	}
 	st := render.TreeStyle{
 		Palette: io.Palette(),
 		ASCII:   opts.ASCII,

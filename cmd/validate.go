@@ -2,10 +2,8 @@ package cmd
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"slices"
 	"time"
 
@@ -15,6 +13,7 @@ import (
 	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
+	"github.com/csmctl/csmctl/internal/pipeline"
 	"github.com/csmctl/csmctl/internal/render"
 	"github.com/csmctl/csmctl/internal/schema"
 )
@@ -65,7 +64,7 @@ Exit status: 0 when every event is valid, 1 when any is invalid or not JSON,
 		RunE: func(c *cobra.Command, args []string) error {
 			applyReading(&opts.Reading, reading)
 			opts.Files = args
-			if err := checkOutput(opts.Output, "text", "json"); err != nil {
+			if _, err := pickOutput(validateOutputs, opts.Output); err != nil {
 				return &FlagError{Err: err}
 			}
 			if runF != nil {
@@ -76,12 +75,24 @@ Exit status: 0 when every event is valid, 1 when any is invalid or not JSON,
 	}
 	cmd.Flags().StringVar(&opts.Schema, "schema", schema.Auto, "schema: auto (by each event's agent.os, else its keys), windows, linux, or a draft 2020-12 schema `FILE`")
 	cmd.Flags().BoolVar(&opts.AllowUnknown, "allow-unknown", false, "report unknown properties as warnings, not errors")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "text", "output format: text or json (one object per invalid event)")
+	addOutputFlag(cmd.Flags(), &opts.Output, validateOutputs)
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "do not print the summary")
-	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.GOMAXPROCS(0), "events validated in parallel by this many workers")
-	_ = cmd.Flags().MarkHidden("workers")
+	addWorkersFlag(cmd.Flags(), &opts.Workers)
 	return cmd
 }
+
+// validateOutputs are validate's -o formats, each a printer of verdicts.
+var validateOutputs = []outputFormat[func(*iostreams.Palette) verdictPrinter]{
+	{Name: "text", Printer: func(pal *iostreams.Palette) verdictPrinter {
+		return func(dst []byte, vd *schema.Verdict) []byte { return render.AppendVerdictText(dst, vd, pal) }
+	}},
+	{Name: "json", Help: "one object per invalid event", Printer: func(*iostreams.Palette) verdictPrinter {
+		return render.AppendVerdictJSON
+	}},
+}
+
+// verdictPrinter appends an event's verdict to dst.
+type verdictPrinter func(dst []byte, vd *schema.Verdict) []byte
 
 // validateTally counts verdicts, and the inputs that could not be read
 // whole.
@@ -123,23 +134,36 @@ func (t *validateTally) add(u validateTally) {
 
 // validatedBatch is one batch's output and counts, produced by a worker.
 type validatedBatch struct {
-	out   []byte
+	pipeline.Output
 	tally validateTally
 }
 
 func runValidate(opts *ValidateOptions) error {
+	newPrinter, err := pickOutput(validateOutputs, opts.Output)
+	if err != nil {
+		return &FlagError{Err: err}
+	}
 	v, err := schema.Load(opts.Schema)
 	if err != nil {
 		return flagErrorf("--schema %s: %w", opts.Schema, err)
 	}
 	io := opts.IO
-	pal := io.Palette()
-	asJSON := opts.Output == "json"
+	print := newPrinter(io.Palette())
 	policy := schema.Policy{AllowUnknown: opts.AllowUnknown}
 
-	r := input.Open(opts.Files, io.In, opts.Reading)
-	work := func(b *input.Batch) validatedBatch {
-		defer b.Release()
+	var progress *progress
+	p, err := startPipeline(io, pipeline.Options{
+		Files: opts.Files, Reading: opts.Reading,
+		Workers:      opts.Workers,
+		BeforeReport: func() { progress.clear() },
+	})
+	defer p.Close()
+	if err != nil {
+		return err
+	}
+	// The validator checks each record whole, delimiting its values as it
+	// goes: it needs no decoded event.
+	work := func(b *pipeline.Batch) validatedBatch {
 		var res validatedBatch
 		var scratch []schema.Finding
 		for i := range b.Records {
@@ -160,54 +184,32 @@ func runValidate(opts *ValidateOptions) error {
 					res.tally.invalid++
 					res.tally.of(vd.Schema).invalid++
 				}
-				if asJSON {
-					res.out = render.AppendVerdictJSON(res.out, vd)
-				} else {
-					res.out = render.AppendVerdictText(res.out, vd, pal)
-				}
+				res.Out = print(res.Out, vd)
 			})
 		}
+		res.Invalid = res.tally.invalid
 		return res
 	}
 
 	var total validateTally
-	progress := newProgress(io, r, opts.ProgressAfter)
-	var inputErr error
+	progress = newProgress(io, p.Reader(), opts.ProgressAfter)
 	emit := func(res validatedBatch) error {
 		total.add(res.tally)
 		progress.update()
-		if len(res.out) > 0 {
-			if io.IsStdoutTTY() {
-				progress.clear()
-			}
-			if _, err := io.Out.Write(res.out); err != nil {
-				return err
-			}
+		if len(res.Out) > 0 && io.IsStdoutTTY() {
+			progress.clear()
 		}
-		return nil
+		return p.Emit(io.Out, &res.Output)
 	}
-	onErr := func(err error) {
-		progress.clear()
-		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", escape.Text(err.Error()))
-		inputErr = mergeInputErr(inputErr, err)
-		if !errors.Is(err, input.ErrNoEvents) {
-			total.unread++
-		}
-	}
-	if err := input.Parallel(r, opts.Workers, work, emit, onErr); err != nil {
+	if err := pipeline.Run(p, work, emit); err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
 	}
 	progress.finish()
+	total.unread = p.Tally.Unread
 	if !opts.Quiet {
 		fmt.Fprintln(io.ErrOut, summary(total))
 	}
-	if inputErr != nil {
-		return inputErr
-	}
-	if total.invalid > 0 {
-		return errDataProblems
-	}
-	return nil
+	return p.Tally.Err()
 }
 
 func summary(t validateTally) string {
@@ -260,16 +262,6 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// mergeInputErr returns the status an input error adds to a run's: exit 2
-// for an input that could not be read whole (missing, truncated, corrupt,
-// not UTF-8), none for one that held no events.
-func mergeInputErr(prev error, err error) error {
-	if errors.Is(err, input.ErrNoEvents) {
-		return prev
-	}
-	return errReported
 }
 
 // progress is a progress bar on stderr, for long runs on a terminal only: it

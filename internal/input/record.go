@@ -7,7 +7,6 @@ package input
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/csmctl/csmctl/internal/jsonscan"
 )
@@ -62,7 +61,7 @@ func (r *Record) Position(offset int) (line, col int) {
 // Location formats where an offset of the record is: "FILE:LINE:COLUMN".
 func (r *Record) Location(offset int) string {
 	line, col := r.Position(offset)
-	return fmt.Sprintf("%s:%d:%d", r.File, line, col)
+	return Position{File: r.File, Line: line, Col: col}.String()
 }
 
 // SyntaxError returns the record's framing error as a syntax error, if it is one.
@@ -87,4 +86,13 @@ type Error struct {
 var ErrNoEvents = errors.New("no events")
 
 func (e *Error) Error() string { return e.File + ": " + e.Err.Error() }
+
+// ExitCode is 2 for an input that could not be read whole, and 0 for one
+// that held no event.
+func (e *Error) ExitCode() int {
+	if errors.Is(e.Err, ErrNoEvents) {
+		return 0
+	}
+	return 2
+}
 func (e *Error) Unwrap() error { return e.Err }

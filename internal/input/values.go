@@ -3,7 +3,6 @@ package input
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"iter"
 
 	"github.com/csmctl/csmctl/internal/jsonscan"
@@ -36,9 +35,9 @@ type ValueError struct {
 func (e *ValueError) Error() string {
 	var se *jsonscan.SyntaxError
 	if errors.As(e.Err, &se) {
-		return fmt.Sprintf("%s:%d:%d: invalid JSON: %s", e.File, e.Line, e.Column, se.Msg)
+		return Position{File: e.File, Line: e.Line, Col: e.Column}.String() + ": invalid JSON: " + se.Msg
 	}
-	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Err)
+	return Position{File: e.File, Line: e.Line}.String() + ": " + e.Err.Error()
 }
 
 func (e *ValueError) Unwrap() error { return e.Err }

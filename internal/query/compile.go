@@ -8,6 +8,7 @@ import (
 
 	"github.com/itchyny/gojq"
 
+	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/jqlib"
 )
 
@@ -148,8 +149,8 @@ func parseErrorMessage(name, src string, err error) string {
 	ex := excerptAt(src, offset)
 	if name != "<arg>" || strings.ContainsAny(src, "\r\n") {
 		l := fmt.Sprint(ex.line)
-		return fmt.Sprintf("invalid query: %s:%d\n    %s | %s\n    %*c  %s",
-			name, ex.line, l, ex.text, ex.column+len(l)+4, '^', err)
+		return fmt.Sprintf("invalid query: %s\n    %s | %s\n    %*c  %s",
+			input.Position{File: name, Line: ex.line}, l, ex.text, ex.column+len(l)+4, '^', err)
 	}
 	return fmt.Sprintf("invalid query: %s\n    %s\n    %*c  %s", src, ex.text, ex.column+1, '^', err)
 }

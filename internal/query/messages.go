@@ -1,16 +1,15 @@
 package query
 
 import (
-	"fmt"
-
-	"github.com/csmctl/csmctl/internal/escape"
+	"github.com/csmctl/csmctl/internal/input"
+	"github.com/csmctl/csmctl/internal/pipeline"
 )
 
 // The messages about the data, on standard error, each after "csmctl: ".
 
 // runtimeMessage words an error of the filter on the event at file:line.
 func runtimeMessage(file string, line int, err error) string {
-	return fmt.Sprintf("%s:%d: %s", file, line, err)
+	return input.Position{File: file, Line: line}.String() + ": " + err.Error()
 }
 
 // errorMessage words an error of the filter on the current event.
@@ -22,8 +21,4 @@ func (s *session) errorMessage(err error) string {
 }
 
 // appendMessage appends a message line, sanitized.
-func appendMessage(dst []byte, msg string) []byte {
-	dst = append(dst, "csmctl: "...)
-	dst = escape.AppendText(dst, msg)
-	return append(dst, '\n')
-}
+func appendMessage(dst []byte, msg string) []byte { return pipeline.AppendDiagnostic(dst, msg) }

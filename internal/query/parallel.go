@@ -1,12 +1,10 @@
 package query
 
-import (
-	"github.com/csmctl/csmctl/internal/input"
-)
+import "github.com/csmctl/csmctl/internal/pipeline"
 
 // parallel runs the filter over the events on all workers, and prints the
 // results in input order.
-func (ru *runner) parallel(r *input.Reader) error {
+func (ru *runner) parallel() error {
 	n := ru.o.Workers
 	workers := make(chan *worker, n)
 	for range n {
@@ -16,11 +14,10 @@ func (ru *runner) parallel(r *input.Reader) error {
 		}
 		workers <- w
 	}
-	work := func(b *input.Batch) *batchResult {
-		defer b.Release()
+	work := func(b *pipeline.Batch) *batchResult {
 		w := <-workers
 		defer func() { workers <- w }()
-		return w.batch(b)
+		return w.batch(b.Records)
 	}
 	emit := func(res *batchResult) error {
 		defer batchResults.Put(res)
@@ -32,11 +29,7 @@ func (ru *runner) parallel(r *input.Reader) error {
 		return ru.flushOut()
 	}
 	ru.countLimit = true
-	err := input.Parallel(r, n, work, emit, ru.inputError)
-	if err == errHalt || err == errLimit {
-		return nil
-	}
-	return err
+	return pipeline.Run(ru.events, work, emit)
 }
 
 // emit prints a batch's results, counting --limit in input order.
@@ -81,8 +74,8 @@ func (ru *runner) count(seg segment) error {
 		ru.halt(seg.halt)
 		return errHalt
 	}
-	if seg.selected && ru.countLimit && ru.o.Select.Limit > 0 {
-		if ru.taken++; ru.taken >= ru.o.Select.Limit {
+	if seg.selected && ru.countLimit {
+		if ru.events.Take(); ru.events.Done() {
 			return errLimit
 		}
 	}

@@ -5,12 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/itchyny/gojq"
 
-	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
+	"github.com/csmctl/csmctl/internal/pipeline"
 	"github.com/csmctl/csmctl/internal/selector"
 )
 
@@ -49,8 +48,8 @@ type Result struct {
 // errHalt and errLimit stop the reading of input: after halt, and after
 // the --limit-th event.
 var (
-	errHalt  = errors.New("halt")
-	errLimit = errors.New("limit reached")
+	errHalt  = fmt.Errorf("halt: %w", pipeline.Stop)
+	errLimit = fmt.Errorf("limit reached: %w", pipeline.Stop)
 )
 
 // Run runs the program over the events of the inputs, printing the results.
@@ -61,28 +60,30 @@ func (p *Program) Run(o RunOptions) (*Result, error) {
 	if o.Workers < 1 {
 		o.Workers = 1
 	}
-	sel, stdin, cleanup, err := selector.Prepare(o.Select, o.Files, o.Stdin, o.Reading)
-	defer cleanup()
-	var oe *selector.OptionsError
-	if errors.As(err, &oe) {
-		return nil, &UsageError{oe.Err}
+	ru := &runner{p: p, o: o, res: &Result{}}
+	ru.out = bufio.NewWriterSize(o.Out, 64<<10)
+	events, err := pipeline.New(pipeline.Options{
+		Files: o.Files, Stdin: o.Stdin, Reading: o.Reading,
+		Select: o.Select, Workers: o.Workers, ErrOut: o.ErrOut,
+		NewDoc: NewDocDecoder,
+		// Standard output first: a message comes after the results before it.
+		BeforeReport: func() { _ = ru.flushOut() },
+	})
+	defer events.Close()
+	var ue *pipeline.UsageError
+	if errors.As(err, &ue) {
+		return nil, &UsageError{ue.Err}
 	} else if err != nil {
 		return nil, err
 	}
-	anchor := sel.Anchor()
-	ru := &runner{p: p, o: o, res: &Result{}, anchor: anchor}
-	if _, err := ru.newSelection(); err != nil {
-		return nil, &UsageError{err}
-	}
-	ru.out = bufio.NewWriterSize(o.Out, 64<<10)
+	ru.events = events
 	if o.Table != nil {
 		ru.table = newTablePrinter(*o.Table, ru.out)
 	}
-	r := input.Open(o.Files, stdin, o.Reading)
 	if p.readsInputs || o.NullInput || o.Slurp {
-		err = ru.sequential(r)
+		err = ru.sequential(events.Reader())
 	} else {
-		err = ru.parallel(r)
+		err = ru.parallel()
 	}
 	if err == nil && ru.table != nil {
 		err = ru.table.end()
@@ -90,8 +91,13 @@ func (p *Program) Run(o RunOptions) (*Result, error) {
 	if ferr := ru.out.Flush(); err == nil {
 		err = ferr
 	}
+	ru.res.InputErrors = events.Tally.Unread
 	return ru.res, err
 }
+
+// NewDocDecoder returns a decoder of events into the values jq filters see,
+// for --where.
+func NewDocDecoder() pipeline.DocDecoder { return new(Decoder) }
 
 // UsageError is a run's options that do not make sense, such as a selector
 // that does not parse.
@@ -105,13 +111,12 @@ type runner struct {
 	p      *Program
 	o      RunOptions
 	res    *Result
-	anchor time.Time
 	out    *bufio.Writer
 	table  *tablePrinter
+	events *pipeline.Pipeline // reads, prepares the selectors, reports input errors
 	// countLimit: --limit is counted as results are printed (in parallel
 	// runs; a sequential run counts as it reads).
 	countLimit bool
-	taken      int
 }
 
 // flushOut writes what is buffered for standard output, so that a message
@@ -121,18 +126,7 @@ func (ru *runner) flushOut() error {
 }
 
 // report prints a message about the data on standard error.
-func (ru *runner) report(msg string) {
-	_ = ru.flushOut()
-	fmt.Fprintf(ru.o.ErrOut, "csmctl: %s\n", escape.Text(msg))
-}
-
-// inputError reports an input that could not be read.
-func (ru *runner) inputError(err error) {
-	ru.report(err.Error())
-	if !errors.Is(err, input.ErrNoEvents) {
-		ru.res.InputErrors++
-	}
-}
+func (ru *runner) report(msg string) { ru.events.Report(msg) }
 
 // halt ends the run as halt and halt_error do: halt_error's value goes to
 // standard error, a string as it is and anything else as JSON.

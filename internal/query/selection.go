@@ -2,12 +2,12 @@ package query
 
 import (
 	"bytes"
-	"errors"
 
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/jqlib"
 	"github.com/csmctl/csmctl/internal/jsonscan"
 	"github.com/csmctl/csmctl/internal/model"
+	"github.com/csmctl/csmctl/internal/pipeline"
 	"github.com/csmctl/csmctl/internal/selector"
 )
 
@@ -19,21 +19,13 @@ type selection struct {
 	needles   [][][]byte // for --rule and --event: one of each list must be in the bytes
 }
 
-func (ru *runner) newSelection() (*selection, error) {
+func (ru *runner) newSelection() *selection {
 	so := ru.o.Select
 	if !so.Active() {
-		return nil, nil
+		return nil
 	}
-	if so.Limit < 0 {
-		return nil, errors.New("--limit must not be negative")
-	}
-	so.Limit = 0
-	sel, err := selector.New(so, ru.anchor)
-	if err != nil {
-		return nil, err
-	}
-	s := &selection{sel: sel}
-	s.needEvent = len(so.Rules) > 0 || len(so.Events) > 0 || len(so.PIDs) > 0 || so.Since != "" || so.Until != ""
+	// A worker keeps its selector for the run: it is never given back.
+	s := &selection{sel: ru.events.Selector(), needEvent: pipeline.NeedsModel(so)}
 	for _, list := range [][]string{so.Rules, so.Events} {
 		if len(list) == 0 {
 			continue
@@ -50,7 +42,7 @@ func (ru *runner) newSelection() (*selection, error) {
 			s.needles = append(s.needles, ns)
 		}
 	}
-	return s, nil
+	return s
 }
 
 // cannotMatch reports whether the bytes of an event prove that --rule or

@@ -23,7 +23,6 @@ type source struct {
 	vals  input.ValueReader // its values
 	s     string            // its bytes
 	v     any               // the value decode decoded last
-	taken int               // events selected, for --limit
 	done  bool
 }
 
@@ -57,10 +56,8 @@ func (src *source) Next() (any, bool) {
 			if !ok {
 				continue
 			}
-			if limit := src.ru.o.Select.Limit; limit > 0 {
-				if src.taken++; src.taken >= limit {
-					src.done = true // this one is the last
-				}
+			if src.ru.events.Take(); src.ru.events.Done() {
+				src.done = true // this one is the last
 			}
 		}
 		w.sess.at(rec.File, val.Line, rec.Host)
@@ -98,7 +95,7 @@ func (src *source) nextRecord() bool {
 			return false
 		}
 		if err != nil {
-			src.ru.inputError(err)
+			src.ru.events.InputError(err)
 			continue
 		}
 		src.batch, src.next = b, 0

@@ -1,6 +1,7 @@
 package query
 
 import (
+	"errors"
 	"sync"
 
 	"github.com/itchyny/gojq"
@@ -31,9 +32,7 @@ func (ru *runner) newWorker(inputs gojq.Iter) (*worker, error) {
 	if w.code, err = ru.p.code(w.sess, inputs); err != nil {
 		return nil, err
 	}
-	if w.sel, err = ru.newSelection(); err != nil {
-		return nil, err
-	}
+	w.sel = ru.newSelection()
 	// --limit counts selected events, and --where may fail on an event:
 	// skipping events unseen would change both.
 	if ru.o.Select.Limit == 0 && ru.o.Select.Where == "" {
@@ -88,11 +87,11 @@ func (r *batchResult) diagStart() int {
 }
 
 // batch runs the filter over a batch's events.
-func (w *worker) batch(b *input.Batch) *batchResult {
+func (w *worker) batch(records []input.Record) *batchResult {
 	res := batchResults.Get().(*batchResult)
 	res.reset()
-	for i := range b.Records {
-		if w.record(&b.Records[i], res) {
+	for i := range records {
+		if w.record(&records[i], res) {
 			break // halted
 		}
 	}
@@ -190,7 +189,7 @@ func (w *worker) run(v any, res *batchResult) bool {
 		}
 		w.takeDiag(res)
 		if err, ok := out.(error); ok {
-			if h, ok := err.(*gojq.HaltError); ok {
+			if h := (*gojq.HaltError)(nil); errors.As(err, &h) {
 				seg.halt = h
 				break
 			}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/csmctl/csmctl/internal/escape"
+	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/schema"
 )
@@ -14,13 +15,14 @@ import (
 //	FILE:LINE:COLUMN: invalid JSON: message
 func AppendVerdictText(dst []byte, v *schema.Verdict, p *iostreams.Palette) []byte {
 	for _, f := range v.Findings {
-		loc := escape.Text(v.File) + ":" + strconv.Itoa(v.Line)
+		// FILE:LINE:COLUMN: invalid JSON: … or, for a record skipped
+		// whole, FILE:LINE: …, as every command words them.
+		pos := input.Position{File: v.File, Line: v.Line}
 		if f.Keyword == schema.KeywordSyntax {
-			// FILE:LINE:COLUMN: invalid JSON: … or, for a record skipped
-			// whole, FILE:LINE: …, as every command words them.
-			if v.Column > 0 {
-				loc += ":" + strconv.Itoa(v.Column)
-			}
+			pos.Col = v.Column
+		}
+		loc := escape.Text(pos.String())
+		if f.Keyword == schema.KeywordSyntax {
 			dst = p.Append(dst, p.Location, loc)
 			dst = append(dst, ": "...)
 			if v.Column > 0 {

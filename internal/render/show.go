@@ -2,12 +2,12 @@ package render
 
 import (
 	"bytes"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/csmctl/csmctl/internal/escape"
+	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/model"
 )
@@ -117,7 +117,7 @@ func (v *eventView) header(src Source) {
 		b = p.Append(b, p.Heading, escape.Text(src.Host))
 	}
 	sep()
-	b = p.Append(b, p.Location, escape.Text(src.File)+":"+strconv.Itoa(src.Line))
+	b = p.Append(b, p.Location, escape.Text(input.Position{File: src.File, Line: src.Line}.String()))
 	if src.LogID != "" {
 		b = append(b, ' ')
 		b = p.Append(b, p.Faint, "(log "+escape.Text(src.LogID)+")")

@@ -7,6 +7,7 @@ import (
 	"github.com/fatih/color"
 
 	"github.com/csmctl/csmctl/internal/escape"
+	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/lineage"
 )
@@ -204,7 +205,7 @@ func (t *treeText) hits(prefix string, n *lineage.Node) {
 			t.span(t.pal.Faint, "  "+formatTime(h.Date))
 		}
 		t.keepSpan(nil, "  ")
-		t.keepSpan(t.pal.Location, escape.Text(h.File)+":"+strconv.Itoa(h.Line))
+		t.keepSpan(t.pal.Location, escape.Text(input.Position{File: h.File, Line: h.Line}.String()))
 		t.flushLine()
 	}
 }

@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"errors"
+
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/jsonscan"
 )
@@ -43,7 +45,7 @@ func CheckRecord(v Validator, rec *input.Record, scratch []Finding, emit func(*V
 			verdict.Schema = Choice{}
 			// A syntax error has a column; a record skipped whole (too
 			// long) has none, and is reported as FILE:LINE: … everywhere.
-			if _, ok := val.Err.Err.(*jsonscan.SyntaxError); ok {
+			if se := (*jsonscan.SyntaxError)(nil); errors.As(val.Err.Err, &se) {
 				verdict.Column = val.Column
 			}
 			scratch = append(scratch[:0], Finding{Keyword: KeywordSyntax, Message: val.Err.Err.Error()})
