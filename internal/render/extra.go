@@ -30,11 +30,16 @@ type extraField struct {
 }
 
 // collectExtra lists every property the model kept raw, in every object of
-// the event, Linux sections included: document order, keys sorted within
-// an object.
+// the event, and those that only the other OS's schema defines when
+// agent.os names the event's own: document order, keys sorted within an
+// object.
 func collectExtra(ev *model.Event) []extraField {
+	var platform model.Platform // none: what the model kept raw only
+	if ev.Agent != nil {
+		platform = model.Platform(ev.Agent.OS)
+	}
 	var fields []extraField
-	for _, f := range model.OtherFields(ev, "") {
+	for _, f := range model.OtherFields(ev, platform) {
 		fields = append(fields, extraField{pointer: f.Pointer, value: extraValueText(f.Raw)})
 	}
 	return fields

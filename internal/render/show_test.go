@@ -168,6 +168,29 @@ func TestCollectExtra(t *testing.T) {
 	}
 }
 
+// A field only the other OS's schema defines is another field of an event
+// whose agent.os names its own; without one, only what the model kept raw is.
+func TestCollectExtraByAgentOS(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`{"agent":{"os":"windows"},"process":{"pid":1,"tid":5,"cmdline":"c"},"dns":{"id":1}}`, `/process/tid=5 /dns={"id":1}`},
+		{`{"agent":{"os":"linux"},"process":{"pid":1,"tid":5,"cmdline":"c"},"dns":{"id":1}}`, `/process/cmdline="c"`},
+		{`{"agent":{"os":"Linux"},"process":{"tid":"x","cmdline":"c"}}`, `/process/tid="x"`},
+		{`{"process":{"tid":5,"cmdline":"c"}}`, ``},
+	} {
+		e, err := model.Decode([]byte(tc.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range collectExtra(e) {
+			got = append(got, f.pointer+"="+f.value)
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.in, strings.Join(got, " "), tc.want)
+		}
+	}
+}
+
 // An event with nothing but a rule still renders, and sections it lacks
 // are not printed.
 func TestShowEventMinimal(t *testing.T) {
