@@ -14,7 +14,7 @@ import (
 var linuxFixtures = []string{"../../testdata/linux-events.ndjson", "testdata/linux-sections.ndjson.gz"}
 
 // forEachLine calls f with each line of the (possibly gzipped) file path.
-func forEachLine(t *testing.T, path string, f func(line int, data []byte)) {
+func forEachLine(t testing.TB, path string, f func(line int, data []byte)) {
 	t.Helper()
 	file, err := os.Open(path)
 	if err != nil {

@@ -1,7 +1,10 @@
 package model
 
 import (
+	"bytes"
+	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -61,4 +64,34 @@ func TestOtherFields(t *testing.T) {
 	if got := OtherFields(nil, Linux); got != nil {
 		t.Errorf("OtherFields(nil) = %v", got)
 	}
+}
+
+// FuzzOtherFields checks that OtherFields never panics and that every
+// field it returns has a pointer and a valid JSON value, on either
+// platform.
+func FuzzOtherFields(f *testing.F) {
+	for _, s := range []string{
+		`{"process":{"tid":"x","credentials":{"uid":"root"},"cmdline":"c"},"network":{"source":{"port":"p"}}}`,
+		`{"mount":{"mountpoint.path":7},"syscalls":[{"id":1},2],"user_session":{"k8s_extra":{"a":[1]}}}`,
+		`{"process":{"ancestors":[{"pid":1,"syscalls":null}],"user_session":{"ssh_port":1e999}}}`,
+		`{"sysctl":{"proc":{"a":{"b":[null]}}},"registry":{"key_name":"k","x":"\u001b"}}`,
+	} {
+		f.Add([]byte(s))
+	}
+	forEachLine(f, "testdata/linux-sections.ndjson.gz", func(_ int, data []byte) {
+		f.Add(bytes.Clone(data))
+	})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ev, err := Decode(data)
+		if err != nil {
+			return
+		}
+		for _, platform := range []Platform{Windows, Linux, ""} {
+			for _, field := range OtherFields(ev, platform) {
+				if !strings.HasPrefix(field.Pointer, "/") || !json.Valid(field.Raw) {
+					t.Fatalf("%s: field %q = %q", platform, field.Pointer, field.Raw)
+				}
+			}
+		}
+	})
 }
