@@ -39,31 +39,47 @@ func OtherFields(ev *Event, platform Platform) []Field {
 	}
 	judged := platform == Windows || platform == Linux
 	var out []Field
-	var walk func(v reflect.Value, of *objectFields, at string)
-	walk = func(v reflect.Value, of *objectFields, at string) {
+	// path holds the keys and indexes down to the object being walked: the
+	// pointer is built only for a field listed, as most objects have none.
+	var path []string
+	pointer := func(key string) string {
+		var b strings.Builder
+		for _, token := range append(path, key) {
+			b.WriteString("/" + pointerToken(token))
+		}
+		return b.String()
+	}
+	var walk func(v reflect.Value, of *objectFields)
+	walk = func(v reflect.Value, of *objectFields) {
 		extra := v.FieldByIndex(of.extra).Interface().(map[string]json.RawMessage)
-		for _, key := range slices.Sorted(maps.Keys(extra)) {
-			out = append(out, Field{at + "/" + pointerToken(key), extra[key]})
+		if len(extra) > 0 {
+			for _, key := range slices.Sorted(maps.Keys(extra)) {
+				out = append(out, Field{pointer(key), extra[key]})
+			}
 		}
 		for _, f := range of.fields {
 			fv := v.FieldByIndex(f.index)
 			if _, kept := extra[f.key]; kept || fv.IsZero() {
 				continue // an ill-typed value is listed as written, above
 			}
-			ptr := at + "/" + pointerToken(f.key)
 			switch {
 			case judged && !definedBy(v.Type().FieldByIndex(f.index), platform):
-				out = append(out, Field{ptr, encodeField(fv, f)})
+				out = append(out, Field{pointer(f.key), encodeField(fv, f)})
 			case f.elem != nil && f.slice:
+				path = append(path, f.key, "")
 				for i := range fv.Len() {
-					walk(fv.Index(i), f.elem, ptr+"/"+strconv.Itoa(i))
+					path[len(path)-1] = strconv.Itoa(i)
+					walk(fv.Index(i), f.elem)
 				}
+				path = path[:len(path)-2]
 			case f.elem != nil:
-				walk(fv.Elem(), f.elem, ptr)
+				path = append(path, f.key)
+				walk(fv.Elem(), f.elem)
+				path = path[:len(path)-1]
 			}
 		}
 	}
-	walk(reflect.ValueOf(ev).Elem(), eventObject, "")
+	walk(reflect.ValueOf(ev).Elem(), eventObject)
 	return out
 }
 

@@ -95,3 +95,24 @@ func FuzzOtherFields(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkOtherFields walks the committed Linux events, which have
+// hundreds of typed fields and nothing to list: the cost show pays on every
+// valid event.
+func BenchmarkOtherFields(b *testing.B) {
+	var events []*Event
+	forEachLine(b, "testdata/linux-sections.ndjson.gz", func(_ int, data []byte) {
+		ev, err := Decode(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		events = append(events, ev)
+	})
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, ev := range events {
+			OtherFields(ev, Linux)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(events)), "ns/event")
+}
