@@ -9,8 +9,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/iostreams"
-	"github.com/csmctl/csmctl/internal/render"
 )
 
 // Exit statuses, like grep's and jq's.
@@ -72,13 +72,13 @@ func exitCode(io *iostreams.IOStreams, err error) int {
 	var ee *ExitError
 	if errors.As(err, &ee) {
 		if !ee.Silent {
-			fmt.Fprintf(io.ErrOut, "csmctl: %s\n", render.Sanitize(ee.Error()))
+			fmt.Fprintf(io.ErrOut, "csmctl: %s\n", escape.Text(ee.Error()))
 		}
 		return ee.Code
 	}
 	var fe *FlagError
 	if !errors.As(err, &fe) {
-		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", render.Sanitize(err.Error()))
+		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", escape.Text(err.Error()))
 		return ExitUsage
 	}
 	fmt.Fprintf(io.ErrOut, "csmctl: %s\n", usageMessage(fe.Err))
@@ -86,7 +86,7 @@ func exitCode(io *iostreams.IOStreams, err error) int {
 	if command == "" {
 		command = "csmctl"
 	}
-	fmt.Fprintf(io.ErrOut, "Run '%s --help' for usage.\n", render.Sanitize(command))
+	fmt.Fprintf(io.ErrOut, "Run '%s --help' for usage.\n", escape.Text(command))
 	return ExitUsage
 }
 
@@ -94,7 +94,7 @@ func exitCode(io *iostreams.IOStreams, err error) int {
 // "csmctl: " then msg, escaped, as grep and jq start theirs with their name.
 func appendDiagnostic(dst []byte, msg string) []byte {
 	dst = append(dst, "csmctl: "...)
-	return append(render.AppendSanitized(dst, msg), '\n')
+	return append(escape.AppendText(dst, msg), '\n')
 }
 
 // usageMessage words a usage mistake for the terminal: the user's text
@@ -117,9 +117,9 @@ func usageMessage(err error) string {
 		case errors.Is(ne.Err, strconv.ErrRange):
 			why = "out of range"
 		}
-		return render.Sanitize(fmt.Sprintf("invalid argument %q for \"--%s\" flag: %s", ive.GetValue(), ive.GetFlag().Name, why))
+		return escape.Text(fmt.Sprintf("invalid argument %q for \"--%s\" flag: %s", ive.GetValue(), ive.GetFlag().Name, why))
 	}
-	return render.Sanitize(err.Error())
+	return escape.Text(err.Error())
 }
 
 // unknownCommandError is a first argument that names no command, with the
@@ -131,7 +131,7 @@ type unknownCommandError struct {
 
 func (e *unknownCommandError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "unknown command \"%s\" for \"csmctl\"", render.Sanitize(e.name))
+	fmt.Fprintf(&b, "unknown command \"%s\" for \"csmctl\"", escape.Text(e.name))
 	if len(e.suggestions) > 0 {
 		b.WriteString("\n\nDid you mean this?\n")
 		for _, s := range e.suggestions {

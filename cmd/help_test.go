@@ -42,7 +42,7 @@ var jqOwnFunctions = []string{"input_filename", "debug", "stderr"}
 // csmctl defines for filters: every one is listed, and nothing else.
 func TestQueryHelpListsFunctions(t *testing.T) {
 	var defined []string
-	helpers, err := os.ReadFile("../internal/query/helpers.jq")
+	helpers, err := os.ReadFile("../internal/jqlib/helpers.jq")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,18 +51,22 @@ func TestQueryHelpListsFunctions(t *testing.T) {
 			defined = append(defined, strings.TrimRight(strings.Fields(def)[0], ":("))
 		}
 	}
-	compile, err := os.ReadFile("../internal/query/compile.go")
-	if err != nil {
-		t.Fatal(err)
+	var goDefined []byte
+	for _, file := range []string{"../internal/query/compile.go", "../internal/jqlib/jqlib.go"} {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		goDefined = append(goDefined, src...)
 	}
-	for _, call := range strings.Split(string(compile), `gojq.WithFunction("`)[1:] {
+	for _, call := range strings.Split(string(goDefined), `gojq.WithFunction("`)[1:] {
 		if name, _, _ := strings.Cut(call, `"`); !slices.Contains(jqOwnFunctions, name) {
 			defined = append(defined, name)
 		}
 	}
 	ios, _, _, _ := iostreams.Test()
 	help := newQueryCmd(ios, nil, nil).Long
-	_, list, _ := strings.Cut(help, "filters can call\n")
+	_, list, _ := strings.Cut(help, "can call\n")
 	list, _, _ = strings.Cut(list, "\nand the selector flags")
 	var listed []string
 	for _, line := range strings.Split(list, "\n") {

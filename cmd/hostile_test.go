@@ -41,13 +41,17 @@ var hostileCases = []hostileCase{
 	{"array.json", 3, nil, 0},
 	{"two-per-line.ndjson", 3, nil, 0},
 	{"duplicate-keys.ndjson", 2, nil, 0},
+	{"duplicate-date.ndjson", 3, nil, 0},
+	{"invalid-utf8-title.ndjson", 3, nil, 0},
+	{"wide-objects.ndjson", 3, nil, 0}, // objects of more than 64 properties; repeated keys of mixed types
 	{"non-object.ndjson", 2, []int{2, 3, 4, 5, 6}, 5},
 	{"escapes.ndjson", 3, nil, 0},
 	{"pid-cycle.ndjson", 3, nil, 0},
 	{"pid-reuse.ndjson", 2, nil, 0},
 	{"ill-typed-pids.ndjson", 14, nil, 0},
 	{"invisible.ndjson", 3, nil, 0},
-	{"os-shape.ndjson", 6, nil, 0},        // agent.os hostile or absent: the keys choose the schema
+	{"os-shape.ndjson", 6, nil, 0}, // agent.os hostile or absent: the keys choose the schema
+	{"lineage-variables.ndjson", 3, nil, 0},
 	{"linux-ill-typed.ndjson", 3, nil, 0}, // ill-typed Linux fields, escapes in Linux-only ones
 	{"events.ndjson.gz", 3, []int{3}, 0},
 	{"pretty-broken.json", 7, []int{5}, 0},   // `jq .` output, one value broken

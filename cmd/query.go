@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/query"
@@ -65,7 +66,7 @@ with jq's flags. For the same filter, flags and input, what is printed and the
 exit status are those of the gojq command: object keys sorted, numbers as
 written.
 
-Besides jq's builtins, filters can call
+Besides jq's builtins, filters (and --where, in every command) can call
   input_line       {file, line} of the current event
   input_host       the host of the Datadog envelope it came in, or null
   lineage          executable names of the process and its ancestors
@@ -239,6 +240,12 @@ func parseQueryArgs(c *cobra.Command, opts *QueryOptions, args []string) (help b
 		}
 		opts.IO.SetColorMode(mode)
 	}
+	switch { // jq's -C and -M decide over --color; -M over -C
+	case opts.ColorOff:
+		opts.IO.SetColorMode(iostreams.ColorNever)
+	case opts.ColorOn:
+		opts.IO.SetColorMode(iostreams.ColorAlways)
+	}
 	if len(rest) > 0 {
 		opts.Filter, opts.Files = rest[0], rest[1:]
 	} else if opts.FromFile {
@@ -297,19 +304,13 @@ func runQuery(opts *QueryOptions) error {
 				if i == 0 {
 					line = "csmctl: " + line
 				}
-				fmt.Fprintf(io.ErrOut, "%s\n", render.Sanitize(line))
+				fmt.Fprintf(io.ErrOut, "%s\n", escape.Text(line))
 			}
 			return &ExitError{Code: ExitCompile, Silent: true}
 		}
 		return err
 	}
-	color := io.ColorEnabled()
-	if opts.ColorOn {
-		color = true
-	}
-	if opts.ColorOff {
-		color = false
-	}
+	pal := io.Palette()
 	ro := query.RunOptions{
 		Files:  opts.Files,
 		Stdin:  io.In,
@@ -318,7 +319,7 @@ func runQuery(opts *QueryOptions) error {
 		Format: query.Format{
 			Indent: opts.Indent, Compact: opts.Compact, Tab: opts.Tab,
 			Raw: opts.Raw, Join: opts.Join, ASCII: opts.ASCII,
-			Color: color, Escape: io.IsStdoutTTY() || opts.Escape,
+			Colors: pal.JSON, Escape: io.IsStdoutTTY() || opts.Escape,
 		},
 		NullInput:  opts.NullInput,
 		Slurp:      opts.Slurp,
@@ -329,7 +330,7 @@ func runQuery(opts *QueryOptions) error {
 	}
 	if opts.Output == "table" {
 		ro.Table = &query.TableOptions{Columns: opts.Columns, Render: render.TableOptions{
-			TTY: io.IsStdoutTTY(), Width: io.TerminalWidth(), Palette: render.NewPalette(color),
+			TTY: io.IsStdoutTTY(), Width: io.TerminalWidth(), Palette: pal,
 		}}
 	}
 	res, err := prog.Run(ro)

@@ -370,13 +370,35 @@ func TestQueryColorFlag(t *testing.T) {
 	if out != "{\"a\":1}\n" {
 		t.Errorf("-M over --color always: %q", out)
 	}
+	out, _, _ = run(t, `{"a":1}`, "--color", "never", "query", "-C", "-c", ".")
+	if out != "{\x1b[34;1m\"a\"\x1b[0m:\x1b[36m1\x1b[0m}\n" {
+		t.Errorf("-C over --color never: %q", out)
+	}
+	out, _, _ = run(t, `{"a":1}`, "query", "-C", "-M", "-c", ".")
+	if out != "{\"a\":1}\n" {
+		t.Errorf("-M over -C: %q", out)
+	}
 }
 
 func TestQueryCompileErrorMessage(t *testing.T) {
-	_, errOut, code := run(t, "", "query", ".a | foo(")
-	want := "csmctl: invalid query: .a | foo(\n    .a | foo(\n             ^  unexpected EOF\n"
-	if code != ExitCompile || errOut != want {
-		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, errOut, want)
+	// The caret stands under the error in the line as printed, escaped: a
+	// tab takes two columns (\t), a zero-width space six (\u200b), a wide
+	// character two.
+	tests := []struct {
+		filter, printed string
+		caret           int // spaces before it
+	}{
+		{".a | foo(", ".a | foo(", 4 + 9},
+		{".a |\tfoo(", `.a |\tfoo(`, 4 + 10},
+		{"\"\u200b\" | foo(", `"\u200b" | foo(`, 4 + 15},
+		{"\"日本\" | foo(", "\"日本\" | foo(", 4 + 13},
+	}
+	for _, tt := range tests {
+		_, errOut, code := run(t, "", "query", tt.filter)
+		want := "csmctl: invalid query: " + tt.printed + "\n    " + tt.printed + "\n" + strings.Repeat(" ", tt.caret) + "^  unexpected EOF\n"
+		if code != ExitCompile || errOut != want {
+			t.Errorf("%q: exit %d, stderr:\n%s\nwant:\n%s", tt.filter, code, errOut, want)
+		}
 	}
 }
 

@@ -11,9 +11,12 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
+	"github.com/csmctl/csmctl/internal/jqlib"
 	"github.com/csmctl/csmctl/internal/model"
+	"github.com/csmctl/csmctl/internal/query"
 	"github.com/csmctl/csmctl/internal/render"
 	"github.com/csmctl/csmctl/internal/selector"
 )
@@ -92,7 +95,7 @@ func runShow(opts *ShowOptions) error {
 	renderer := newShowRenderer(opts, sel.Anchor())
 	out := &showWriter{io: io, limit: opts.Select.Limit}
 	onErr := func(err error) {
-		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", render.Sanitize(err.Error()))
+		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", escape.Text(err.Error()))
 		out.inputErr = mergeInputErr(out.inputErr, err)
 	}
 	r := input.Open(opts.Files, stdin, opts.Reading)
@@ -143,7 +146,7 @@ func newShowRenderer(opts *ShowOptions, anchor time.Time) *showRenderer {
 			Table: render.TableOptions{
 				TTY:     io.IsStdoutTTY(),
 				Width:   io.TerminalWidth(),
-				Palette: render.NewPalette(io.ColorEnabled()),
+				Palette: io.Palette(),
 			},
 			Now: opts.Now(),
 		},
@@ -164,6 +167,7 @@ func (r *showRenderer) batch(b *input.Batch) shownBatch {
 	defer r.filters.Put(sel)
 	var buf bytes.Buffer
 	var items []shownItem
+	var dec query.Decoder // --where's values
 	problem := func(msg string) {
 		items = append(items, shownItem{end: buf.Len(), problem: msg})
 	}
@@ -172,11 +176,11 @@ func (r *showRenderer) batch(b *input.Batch) shownBatch {
 		// Reading a record stops at its first syntax error, as validate's does.
 		for val := range rec.Values() {
 			if val.Err != nil {
-				problem(render.Sanitize(val.Err.Error()))
+				problem(escape.Text(val.Err.Error()))
 				break
 			}
 			src := render.Source{File: rec.File, Line: val.Line, Host: rec.Host, LogID: rec.LogID}
-			if msg, ok := r.event(&buf, sel, val.Data, rec.Envelope, src); msg != "" {
+			if msg, ok := r.event(&buf, sel, &dec, val.Data, rec.Envelope, src); msg != "" {
 				problem(msg)
 			} else if ok {
 				items = append(items, shownItem{end: buf.Len()})
@@ -188,33 +192,37 @@ func (r *showRenderer) batch(b *input.Batch) shownBatch {
 
 // event renders one event to buf if sel selects it, and reports whether it
 // did; or returns what was wrong with it. envelope is the Datadog envelope
-// the event came in, nil for a plain event.
-func (r *showRenderer) event(buf *bytes.Buffer, sel *selector.Selector, value, envelope []byte, src render.Source) (problem string, shown bool) {
+// the event came in, nil for a plain event; dec decodes the event for
+// --where.
+func (r *showRenderer) event(buf *bytes.Buffer, sel *selector.Selector, dec *query.Decoder, value, envelope []byte, src render.Source) (problem string, shown bool) {
 	file, line := src.File, src.Line
 	if !sel.MatchLine(line) {
 		return "", false
 	}
-	at := render.Sanitize(file) + ":" + strconv.Itoa(line) + ": "
+	at := escape.Text(file) + ":" + strconv.Itoa(line) + ": "
 	ev := &model.Event{}
 	switch {
 	case r.decode:
+		text := value
 		if !r.asJSON {
-			value = render.EscapeInvalidUTF8(value) // shown as \xNN, not U+FFFD
+			text = escape.InvalidUTF8InJSON(value) // shown as \xNN, not U+FFFD
 		}
 		var err error
-		if ev, err = model.Decode(value); err != nil {
-			return at + render.Sanitize(err.Error()), false
+		if ev, err = model.Decode(text); err != nil {
+			return at + escape.Text(err.Error()), false
 		}
 	case value[0] != '{':
 		return at + model.ErrNotObject.Error(), false
 	}
 	var doc any
 	if sel.NeedsDoc() {
-		doc, _ = selector.Doc(value) // valid JSON: Values checked it
+		// The bytes as read, not as escaped for display: --where sees what
+		// query's filters see, invalid UTF-8 as U+FFFD.
+		doc, _, _ = dec.Decode(string(value), 0) // valid JSON: Values checked it
 	}
-	ok, err := sel.Match(line, ev, doc)
+	ok, err := sel.Match(jqlib.Location{File: file, Line: line, Host: src.Host}, ev, doc)
 	if err != nil {
-		return at + render.Sanitize(err.Error()), false
+		return at + escape.Text(err.Error()), false
 	}
 	if !ok {
 		return "", false
@@ -226,7 +234,7 @@ func (r *showRenderer) event(buf *bytes.Buffer, sel *selector.Selector, value, e
 		if envelope != nil {
 			value = envelope
 		}
-		buf.Write(render.AppendCompactJSON(buf.AvailableBuffer(), value))
+		buf.Write(escape.AppendCompactJSON(buf.AvailableBuffer(), value, escape.Terminal))
 		buf.WriteByte('\n')
 	} else {
 		render.ShowEvent(buf, ev, src, r.layout)

@@ -8,11 +8,14 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
+	"github.com/csmctl/csmctl/internal/jqlib"
 	"github.com/csmctl/csmctl/internal/jsonscan"
 	"github.com/csmctl/csmctl/internal/lineage"
 	"github.com/csmctl/csmctl/internal/model"
+	"github.com/csmctl/csmctl/internal/query"
 	"github.com/csmctl/csmctl/internal/render"
 	"github.com/csmctl/csmctl/internal/selector"
 )
@@ -116,7 +119,7 @@ type treeEvent struct {
 	line int
 	host string // from a Datadog envelope, "" for plain events
 	ev   model.Event
-	doc  any // the event as a JSON value, for --where
+	doc  any // the event as query's filters see it, for --where
 }
 
 // treeBatch is one batch's decoded events and the problems met decoding it.
@@ -139,8 +142,12 @@ func runTree(opts *TreeOptions) error {
 	work := func(b *input.Batch) treeBatch {
 		defer b.Release()
 		var res treeBatch
+		var dec *query.Decoder // --where's values
+		if needsDoc {
+			dec = new(query.Decoder)
+		}
 		for i := range b.Records {
-			res.decode(&b.Records[i], needsDoc)
+			res.decode(&b.Records[i], dec)
 		}
 		return res
 	}
@@ -168,7 +175,7 @@ func runTree(opts *TreeOptions) error {
 			if selecting {
 				// Match reads agent.rule_id, evt.name, process.pid and
 				// date, which lineage.Decode fills, and doc for --where.
-				ok, err := sel.Match(te.line, &te.ev, te.doc)
+				ok, err := sel.Match(jqlib.Location{File: te.file, Line: te.line, Host: te.host}, &te.ev, te.doc)
 				if err != nil {
 					// As show: a data problem on this event, named, exit 1.
 					if _, err := io.ErrOut.Write(appendDiagnostic(nil, fmt.Sprintf("%s:%d: %s", te.file, te.line, err))); err != nil {
@@ -185,7 +192,7 @@ func runTree(opts *TreeOptions) error {
 		return nil
 	}
 	onErr := func(err error) {
-		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", render.Sanitize(err.Error()))
+		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", escape.Text(err.Error()))
 		inputErr = mergeInputErr(inputErr, err)
 	}
 	r := input.Open(opts.Files, stdin, opts.Reading)
@@ -237,8 +244,9 @@ func runTree(opts *TreeOptions) error {
 	return nil
 }
 
-// decode decodes the values of one record, reporting those that cannot be.
-func (res *treeBatch) decode(rec *input.Record, needsDoc bool) {
+// decode decodes the values of one record, reporting those that cannot be;
+// dec, when --where needs it, decodes them as query's filters see them.
+func (res *treeBatch) decode(rec *input.Record, dec *query.Decoder) {
 	var notEvent error // why the value just decoded is not an event
 	decode := func(data []byte, pos int) (int, *jsonscan.SyntaxError) {
 		res.events = append(res.events, treeEvent{file: rec.File, line: rec.Line, host: rec.Host})
@@ -262,8 +270,9 @@ func (res *treeBatch) decode(rec *input.Record, needsDoc bool) {
 			// only points into a syntax error.
 			res.bad++
 			res.problems = appendDiagnostic(res.problems, fmt.Sprintf("%s:%d: %s", rec.File, val.Line, notEvent))
-		case needsDoc:
-			res.events[len(res.events)-1].doc, _ = selector.Doc(val.Data) // Decode checked the syntax
+		case dec != nil:
+			// A copy: the batch's bytes are reused once it is decoded.
+			res.events[len(res.events)-1].doc, _, _ = dec.Decode(string(val.Data), 0) // Decode checked the syntax
 		}
 	}
 }
@@ -280,7 +289,7 @@ func writeTree(opts *TreeOptions, forests []*lineage.Forest) error {
 		return render.WriteTreeMermaid(io.Out, forests)
 	}
 	st := render.TreeStyle{
-		Palette: render.NewPalette(io.ColorEnabled()),
+		Palette: io.Palette(),
 		ASCII:   opts.ASCII,
 		Verbose: opts.Verbose,
 	}

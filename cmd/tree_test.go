@@ -9,6 +9,7 @@ import (
 
 	"github.com/csmctl/csmctl/internal/golden"
 	"github.com/csmctl/csmctl/internal/iostreams"
+	"github.com/csmctl/csmctl/internal/jqlib"
 	"github.com/csmctl/csmctl/internal/jsonscan"
 	"github.com/csmctl/csmctl/internal/lineage"
 	"github.com/csmctl/csmctl/internal/model"
@@ -217,8 +218,8 @@ func TestTreeSelectorsSeeDecodedFields(t *testing.T) {
 				if _, err := lineage.Decode([]byte(line), jsonscan.SkipSpace([]byte(line), 0), &got); err != nil {
 					t.Fatalf("%s:%d: %v", file, i+1, err)
 				}
-				w, _ := full.Match(i+1, want, nil)
-				g, _ := part.Match(i+1, &got, nil)
+				w, _ := full.Match(jqlib.Location{Line: i + 1}, want, nil)
+				g, _ := part.Match(jqlib.Location{Line: i + 1}, &got, nil)
 				if w != g {
 					t.Errorf("%+v, %s:%d: selected %v on the decoded fields, %v on the full event", o, file, i+1, g, w)
 				}

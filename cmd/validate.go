@@ -12,6 +12,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/render"
@@ -132,7 +133,7 @@ func runValidate(opts *ValidateOptions) error {
 		return flagErrorf("--schema %s: %w", opts.Schema, err)
 	}
 	io := opts.IO
-	pal := render.NewPalette(io.ColorEnabled())
+	pal := io.Palette()
 	asJSON := opts.Output == "json"
 	policy := schema.Policy{AllowUnknown: opts.AllowUnknown}
 
@@ -187,7 +188,7 @@ func runValidate(opts *ValidateOptions) error {
 	}
 	onErr := func(err error) {
 		progress.clear()
-		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", render.Sanitize(err.Error()))
+		fmt.Fprintf(io.ErrOut, "csmctl: %s\n", escape.Text(err.Error()))
 		inputErr = mergeInputErr(inputErr, err)
 		if !errors.Is(err, input.ErrNoEvents) {
 			total.unread++
@@ -246,7 +247,7 @@ func schemaSummary(bySchema []schemaTally) string {
 		if i > 0 {
 			s += "; "
 		}
-		s += fmt.Sprintf("%s %d valid", render.Sanitize(st.schema.Label()), st.valid)
+		s += fmt.Sprintf("%s %d valid", escape.Text(st.schema.Label()), st.valid)
 		if st.invalid > 0 {
 			s += fmt.Sprintf(", %d invalid", st.invalid)
 		}

@@ -1,8 +1,8 @@
 // Package iostreams is the one place that knows about the terminal: the three
-// standard streams, whether each is a terminal, whether to colour, and how
-// wide the screen is. Commands receive an *IOStreams and never look at
-// os.Stdout or the environment themselves; tests use Test() and read the
-// buffers back.
+// standard streams, whether each is a terminal, whether to colour and with
+// which palette, how wide the screen is and how wide text is on it.
+// Commands receive an *IOStreams and never look at os.Stdout or the
+// environment themselves; tests use Test() and read the buffers back.
 package iostreams
 
 import (
@@ -47,6 +47,7 @@ type IOStreams struct {
 	noColor   bool // NO_COLOR is set
 	colorMode ColorMode
 	width     func() int
+	palette   *Palette // built by Palette, from the colour decision
 }
 
 // System returns the process's own streams.
@@ -94,8 +95,11 @@ func (s *IOStreams) SetStderrTTY(v bool) { s.stderrTTY = v }
 // SetWidth fixes the terminal width, for tests.
 func (s *IOStreams) SetWidth(w int) { s.width = func() int { return w } }
 
-// SetColorMode applies the --color flag.
-func (s *IOStreams) SetColorMode(m ColorMode) { s.colorMode = m }
+// SetColorMode applies the --color flag (and query's -C and -M).
+func (s *IOStreams) SetColorMode(m ColorMode) {
+	s.colorMode = m
+	s.palette = nil // decided again
+}
 
 // IsStdinTTY reports whether stdin is a terminal: someone may be typing
 // events, or may not know csmctl is waiting for them.
@@ -118,6 +122,15 @@ func (s *IOStreams) ColorEnabled() bool {
 		return false
 	}
 	return s.stdoutTTY && !s.noColor
+}
+
+// Palette is the colour scheme for stdout, on or off as ColorEnabled
+// decides: built once, the same for every caller.
+func (s *IOStreams) Palette() *Palette {
+	if s.palette == nil {
+		s.palette = NewPalette(s.ColorEnabled())
+	}
+	return s.palette
 }
 
 // ColorMode returns the --color setting in force.

@@ -6,10 +6,12 @@
 package jsonscan
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math/big"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -407,42 +409,132 @@ func Int(lit []byte) (int64, bool) {
 }
 
 // Member returns the bytes of the value found by following keys down from
-// the object at data[i] (the first member of each name, matched exactly), or
-// nil when there is none or the path crosses something that is not an
-// object. It reads no further than it must: the agent object, say, comes
-// first in an event, so finding agent.os costs a few keys.
+// the object at data[i], or nil when there is none or the path crosses
+// something that is not an object. Keys follow csmctl's one rule, jq's: a
+// key names a member when its text, unescaped, is the name byte for byte
+// (KeyIs), and of repeated keys the last wins, at every level of the path.
+//
+// It reads no further than it must: once a key matched, the rest of the
+// input is only searched for another spelling of it, so finding agent.os,
+// agent being first in an event, costs a few keys and one search. Bytes
+// past the answer are not checked for syntax.
 func Member(data []byte, i int, keys ...string) []byte {
-	i = SkipSpace(data, i)
-	if i >= len(data) || data[i] != '{' || len(keys) == 0 {
+	if len(keys) == 0 {
 		return nil
 	}
+	v, end := lastMember(data, i, keys[0])
+	if v < 0 {
+		return nil
+	}
+	if len(keys) > 1 {
+		// Within the value: a duplicate is looked for up to its end only.
+		return Member(data[:end], v, keys[1:]...)
+	}
+	return data[v:end]
+}
+
+// lastMember returns the bounds of the value of the last member named key
+// of the object at data[i], or -1, -1 when there is none or the object is
+// not well formed up to where it was read.
+func lastMember(data []byte, i int, key string) (start, end int) {
+	i = SkipSpace(data, i)
+	if i >= len(data) || data[i] != '{' {
+		return -1, -1
+	}
+	start, end = -1, -1
 	i = SkipSpace(data, i+1)
+	if i < len(data) && data[i] == '}' {
+		return -1, -1
+	}
 	for i < len(data) && data[i] == '"' {
 		kend, escaped, err := String(data, i)
 		if err != nil {
-			return nil
+			return -1, -1
 		}
-		match := !escaped && string(data[i+1:kend-1]) == keys[0] ||
-			escaped && Unquote(data[i:kend]) == keys[0]
+		match := KeyIs(data[i:kend], escaped, key)
 		v := SkipSpace(data, kend)
 		if v >= len(data) || data[v] != ':' {
-			return nil
+			return -1, -1
 		}
 		v = SkipSpace(data, v+1)
-		if match && len(keys) > 1 {
-			return Member(data, v, keys[1:]...)
-		}
-		end, err := Skip(data, v, 1)
+		vend, err := Skip(data, v, 1)
 		if err != nil {
-			return nil
+			return -1, -1
 		}
 		if match {
-			return data[v:end]
+			start, end = v, vend
+			if !mayRepeat(data[vend:], key) {
+				return start, end
+			}
 		}
-		i = SkipSpace(data, end)
-		if i < len(data) && data[i] == ',' {
+		i = SkipSpace(data, vend)
+		switch {
+		case i < len(data) && data[i] == ',':
 			i = SkipSpace(data, i+1)
+		case i < len(data) && data[i] == '}':
+			return start, end
+		default:
+			return -1, -1
 		}
 	}
-	return nil
+	return -1, -1
+}
+
+// KeyIs reports whether the object key literal lit (quotes included, and
+// escaped as String reported it) names key: its text, unescaped as
+// encoding/json and jq read it, is key byte for byte. "PROCESS" is not
+// "process" (encoding/json would fold case), "d\u0061te" is "date".
+func KeyIs(lit []byte, escaped bool, key string) bool {
+	if escaped {
+		return Unquote(lit) == key
+	}
+	return string(lit[1:len(lit)-1]) == key
+}
+
+// mayRepeat reports whether rest, the bytes after a member named key, may
+// hold another member of that name: they spell "key" literally, quotes
+// included, or hold a \u escape of one of its characters (\u0064 for d),
+// all of them ASCII. A name with a character that another escape also
+// spells (the quote, the backslash, the slash, a control character) or
+// that invalid UTF-8 could stand for (anything not ASCII), or the empty
+// name, always may.
+func mayRepeat(rest []byte, key string) bool {
+	if key == "" {
+		return true
+	}
+	for k := 0; k < len(key); k++ {
+		if c := key[k]; c < 0x20 || c >= utf8.RuneSelf || c == '"' || c == '\\' || c == '/' {
+			return true
+		}
+	}
+	// Windows paths hold many \\u (C:\\Users): only \u00 and two hex
+	// digits can spell an ASCII character.
+	for esc := rest; ; {
+		k := bytes.Index(esc, []byte(`\u00`))
+		if k < 0 || k+6 > len(esc) {
+			break
+		}
+		hi, ok1 := hexValue(esc[k+4])
+		lo, ok2 := hexValue(esc[k+5])
+		if ok1 && ok2 && strings.IndexByte(key, hi<<4|lo) >= 0 {
+			return true
+		}
+		esc = esc[k+4:]
+	}
+	var buf [64]byte
+	quoted := append(append(append(buf[:0], '"'), key...), '"')
+	return bytes.Contains(rest, quoted)
+}
+
+// hexValue is the value of the hex digit c.
+func hexValue(c byte) (byte, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10, true
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
 }

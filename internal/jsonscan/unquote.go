@@ -93,18 +93,12 @@ func hex4(s string, i int) rune {
 		return -1
 	}
 	var r rune
-	for _, c := range []byte(s[i : i+4]) {
-		switch {
-		case c >= '0' && c <= '9':
-			c -= '0'
-		case c >= 'a' && c <= 'f':
-			c = c - 'a' + 10
-		case c >= 'A' && c <= 'F':
-			c = c - 'A' + 10
-		default:
+	for k := i; k < i+4; k++ {
+		v, ok := hexValue(s[k])
+		if !ok {
 			return -1
 		}
-		r = r<<4 | rune(c)
+		r = r<<4 | rune(v)
 	}
 	return r
 }

@@ -1,18 +1,18 @@
 package model
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"reflect"
+
+	"github.com/csmctl/csmctl/internal/jsonscan"
 )
 
 // ErrNotObject is returned by Decode for valid JSON that is not an object.
 var ErrNotObject = errors.New("event is not a JSON object")
 
 // Decode decodes one event. It fails only when data is not one JSON object
-// (a *json.SyntaxError, or ErrNotObject); anything else the schema would
-// reject still yields an Event:
+// (a *jsonscan.SyntaxError, or ErrNotObject); anything else the schema
+// would reject still yields an Event:
 //   - an unknown key goes, raw, into the Extra map of the object holding it;
 //   - a known key whose value has the wrong JSON type (a "pid" of "123", an
 //     "async" of "true") goes, raw, into that object's Extra under its own
@@ -22,8 +22,10 @@ var ErrNotObject = errors.New("event is not a JSON object")
 //
 // Keys match fields exactly, as in the schema and jq (not with
 // encoding/json's case folding): "PROCESS" is an unknown property.
-// Of a repeated key, the last occurrence wins (on a valid event,
-// encoding/json merges repeated objects).
+// Of a repeated key, the last occurrence wins whole: its value replaces the
+// field (an object is not merged into the earlier one); an Extra entry the
+// earlier occurrence made stays. Strings decode as encoding/json decodes
+// them: invalid UTF-8 becomes U+FFFD.
 // The Event does not refer to data, which may be reused afterwards.
 func Decode(data []byte) (*Event, error) {
 	e := new(Event)
@@ -42,29 +44,38 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 	return e.decode(data)
 }
 
-// eventFields is Event without its methods, so that decoding into it uses
-// encoding/json's own struct decoding instead of recursing into decode.
-type eventFields Event
-
-// decode tries a strict decode first, which is the fast path for the events
-// that match the schema, and falls back to the lenient, field-by-field
-// decodeObject only when that meets a type mismatch or an unknown key.
+// decode walks data once, checking its syntax as it fills e through the
+// eventObject tables.
 func (e *Event) decode(data []byte) error {
 	*e = Event{}
-	if start := bytes.TrimLeft(data, " \t\r\n"); len(start) == 0 || start[0] != '{' {
-		if json.Valid(data) {
-			return ErrNotObject
-		}
-		return json.Unmarshal(data, new(json.RawMessage)) // the syntax error
-	}
-	err := json.Unmarshal(data, (*eventFields)(e))
-	if err == nil {
-		if _, ok := knownKeys(data, 0, eventObject); ok {
+	i := jsonscan.SkipSpace(data, 0)
+	if i < len(data) && data[i] == '{' {
+		end, err := eventObject.decodeObject(&input{b: data}, reflect.ValueOf(e).Elem(), i, 0)
+		if err == nil && jsonscan.SkipSpace(data, end) == len(data) {
 			return nil
 		}
-	} else if !errors.As(err, new(*json.UnmarshalTypeError)) {
-		return err // a syntax error: nothing to be lenient about
+		*e = Event{}
+		if err := syntaxError(data); err != nil {
+			return err
+		}
+		return errMalformed // not reached: the walker and Skip agree on syntax
 	}
-	*e = Event{}
-	return decodeObject(data, reflect.ValueOf(e).Elem(), eventObject)
+	if err := syntaxError(data); err != nil {
+		return err
+	}
+	return ErrNotObject
+}
+
+// syntaxError returns the first syntax error in data, which should hold
+// one JSON value, or nil.
+func syntaxError(data []byte) error {
+	end, err := jsonscan.Skip(data, 0, 0)
+	if err != nil {
+		return err
+	}
+	if end = jsonscan.SkipSpace(data, end); end < len(data) {
+		return &jsonscan.SyntaxError{Offset: end,
+			Msg: "invalid character " + jsonscan.DescribeByte(data[end]) + " after top-level value"}
+	}
+	return nil
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/csmctl/csmctl/internal/jsonscan"
 )
 
 // edit replaces the first old in s by new, and panics if s has no old, so
@@ -242,7 +244,7 @@ func TestDecode(t *testing.T) {
 func TestDecodeErrors(t *testing.T) {
 	tests := []struct {
 		in        string
-		notObject bool // ErrNotObject rather than a *json.SyntaxError
+		notObject bool // ErrNotObject rather than a *jsonscan.SyntaxError
 	}{
 		{in: ""},
 		{in: "  \n"},
@@ -262,12 +264,12 @@ func TestDecodeErrors(t *testing.T) {
 		if e != nil {
 			t.Errorf("Decode(%q) returned an event", tt.in)
 		}
-		var syntaxErr *json.SyntaxError
+		var syntaxErr *jsonscan.SyntaxError
 		switch {
 		case tt.notObject && !errors.Is(err, ErrNotObject):
 			t.Errorf("Decode(%q) = %v, want ErrNotObject", tt.in, err)
 		case !tt.notObject && !errors.As(err, &syntaxErr):
-			t.Errorf("Decode(%q) = %v, want a *json.SyntaxError", tt.in, err)
+			t.Errorf("Decode(%q) = %v, want a *jsonscan.SyntaxError", tt.in, err)
 		}
 	}
 }

@@ -7,10 +7,10 @@ import (
 )
 
 // A schema object type is a struct with an Extra field of type
-// map[string]json.RawMessage: Event and the types of its $defs. Decode's two
-// paths (knownKeys and decodeObject) walk the JSON of an event against the
-// tables below, built once from the Go types, so that no type needs decoding
-// code of its own and a new field needs nothing but its tag.
+// map[string]json.RawMessage: Event and the types of its $defs. Decode walks
+// the JSON of an event against the tables below, built once from the Go
+// types, so that no type needs decoding code of its own and a new field
+// needs nothing but its tag (and, for a new Go type, its valueDecoder).
 
 // eventObject describes Event, and through it every schema object type.
 var eventObject = objectFieldsOf(reflect.TypeFor[Event]())
@@ -34,6 +34,8 @@ type objectField struct {
 	// for any other property.
 	elem  *objectFields
 	slice bool
+	// decode decodes the property's value into its field.
+	decode valueDecoder
 }
 
 // objectFieldsOf describes t, or returns nil if t is not a schema object
@@ -79,17 +81,18 @@ func (of *objectFields) add(t reflect.Type, prefix []int) {
 		case reflect.Slice:
 			field.elem, field.slice = objectFieldsOf(f.Type.Elem()), true
 		}
+		field.decode = valueDecoderFor(f.Type, field.elem)
 		of.byKey[key] = len(of.fields)
 		of.fields = append(of.fields, field)
 	}
 }
 
-// lookup finds the field for a JSON key.
-func (of *objectFields) lookup(key string) (objectField, bool) {
+// field finds the field for a JSON key, or returns nil.
+func (of *objectFields) field(key string) *objectField {
 	// Exactly, as the schema and jq match keys: under encoding/json's case
 	// folding a "PROCESS" key would stand in for the real process.
 	if i, ok := of.byKey[key]; ok {
-		return of.fields[i], true
+		return &of.fields[i]
 	}
-	return objectField{}, false
+	return nil
 }

@@ -121,8 +121,8 @@ func (i Int) String() string {
 
 // UnmarshalJSON reads data as ParseInt does. For an ill-typed value it
 // still stores it, and then returns a *json.UnmarshalTypeError, so that
-// Decode's fast path hands the event to its lenient path, which lists the
-// value among the object's ill-typed properties too.
+// encoding/json, decoding a struct that holds it, reports the mismatch as
+// for any other ill-typed field. (Decode does not use it.)
 func (i *Int) UnmarshalJSON(data []byte) error {
 	*i = ParseInt(data)
 	if i.IllTyped() {

@@ -3,6 +3,7 @@ package model
 import (
 	"bufio"
 	"compress/gzip"
+	"fmt"
 	"io"
 	"os"
 	"testing"
@@ -68,7 +69,7 @@ func TestLinuxEventsAreTyped(t *testing.T) {
 func TestLinuxFieldsTyped(t *testing.T) {
 	ev, err := Decode([]byte(`{"agent":{"rule_id":"r","kernel_version":"6.8"},
 		"process":{"pid":4242,"tid":4243,"comm":"bash","fork_time":"2025-11-03T08:59:58Z",
-			"credentials":{"uid":1000,"auid":4294967295,"cap_effective":["CAP_SYS_ADMIN"]},
+			"credentials":{"uid":1000,"auid":4294967295,"cap_effective":["CAP_SYS_ADMIN"],"destination":{"uid":0}},
 			"user_session":{"k8s_extra":{"a":["b"]},"ssh_port":22},
 			"executable":{"path":"/usr/bin/bash","inode":1311,"mode":33261,"hashes":["sha256:x"]},
 			"syscalls":[{"name":"open","id":2}]},
@@ -117,6 +118,9 @@ func TestLinuxFieldsTyped(t *testing.T) {
 			t.Errorf("%s = %q, want %q", c.name, c.got, c.want)
 		}
 	}
+	if got, want := fmt.Sprint(p.Credentials.Destination, ev.Sysctl.Proc), "map[uid:0] map[kernel:map[x:1]]"; got != want {
+		t.Errorf("credentials.destination and sysctl.proc = %s, want %s", got, want)
+	}
 	if got := OtherFields(ev, ""); got != nil {
 		t.Errorf("Extra entries: %v", got)
 	}
@@ -127,6 +131,7 @@ func TestLinuxFieldsTyped(t *testing.T) {
 // object stays typed.
 func TestIllTypedLinuxField(t *testing.T) {
 	ev, err := Decode([]byte(`{"process":{"pid":1,"tid":"x","comm":"bash",
+		"user_session":{"k8s_extra":{"a":["b"],"c":"d"},"id":"s"},
 		"credentials":{"uid":"root","gid":0,"user":"r"},
 		"executable":{"path":"/bin/sh","inode":-1.5,"in_upper_layer":"yes"}},
 		"mount":{"mountpoint.path":7,"mount_id":3}}`))
@@ -150,7 +155,11 @@ func TestIllTypedLinuxField(t *testing.T) {
 		`/process/executable/in_upper_layer="yes"`,
 		`/process/executable/inode=-1.5`,
 		`/process/credentials/uid="root"`,
+		`/process/user_session/k8s_extra={"a":["b"],"c":"d"}`,
 		`/mount/mountpoint.path=7`,
+	}
+	if p.UserSession.ID != "s" || p.UserSession.K8sExtra != nil {
+		t.Errorf("user_session = %+v, want its id and no k8s_extra", p.UserSession)
 	}
 	if len(got) != len(want) {
 		t.Fatalf("OtherFields = %q, want %q", got, want)

@@ -2,9 +2,9 @@ package model
 
 import (
 	"bytes"
-	"encoding/json"
 	"time"
 
+	"github.com/csmctl/csmctl/internal/jsonscan"
 	"github.com/csmctl/csmctl/internal/rfc3339"
 )
 
@@ -45,13 +45,18 @@ func (t *Time) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	*t = Time{raw: string(data)}
+	t.read(string(data), data)
+	return nil
+}
+
+// read sets t to the value whose JSON text, not null, is raw, and data.
+func (t *Time) read(raw string, data []byte) {
+	*t = Time{raw: raw}
 	s, ok := jsonString(data)
 	if ok {
 		t.Time, ok = parseDateTime(s)
 	}
 	t.invalid = !ok
-	return nil
 }
 
 // MarshalJSON writes the text the value was read from, or RFC 3339 with
@@ -70,12 +75,13 @@ func (t Time) MarshalJSON() ([]byte, error) {
 // is not one. Literals without escapes, which is all of them in practice,
 // are sliced without decoding.
 func jsonString(data []byte) ([]byte, bool) {
-	if len(data) >= 2 && data[0] == '"' && data[len(data)-1] == '"' && bytes.IndexByte(data, '\\') < 0 {
+	if len(data) < 2 || data[0] != '"' || data[len(data)-1] != '"' {
+		return nil, false
+	}
+	if bytes.IndexByte(data, '\\') < 0 {
 		return data[1 : len(data)-1], true
 	}
-	var s string
-	err := json.Unmarshal(data, &s)
-	return []byte(s), err == nil
+	return []byte(jsonscan.Unquote(data)), true
 }
 
 // parseDateTime parses an RFC 3339 date-time in the value's own offset, by

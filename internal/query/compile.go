@@ -1,14 +1,14 @@
 package query
 
 import (
-	_ "embed"
 	"errors"
 	"fmt"
 	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/itchyny/gojq"
+
+	"github.com/csmctl/csmctl/internal/jqlib"
 )
 
 // Options are the filter and what the jq flags give it.
@@ -55,17 +55,6 @@ type Program struct {
 	identity bool
 }
 
-//go:embed helpers.jq
-var helpersSource string
-
-var helpers = sync.OnceValue(func() []*gojq.FuncDef {
-	q, err := gojq.Parse(helpersSource + ".")
-	if err != nil {
-		panic("query: helpers.jq: " + err.Error())
-	}
-	return q.FuncDefs
-})
-
 // inputCall finds a call of input or inputs in a filter's text. It may also
 // match a variable or a key of that name: then events merely run one at a
 // time, which is always correct.
@@ -86,7 +75,7 @@ func Compile(o Options) (*Program, error) {
 	p.literal = literalTestOf(q)
 	p.identity = isIdentity(q)
 	// The helpers come first, so the filter's own definitions shadow them.
-	q.FuncDefs = append(append([]*gojq.FuncDef(nil), helpers()...), q.FuncDefs...)
+	jqlib.Define(q)
 
 	named := make(map[string]any, len(o.Named))
 	for _, a := range o.Named {
@@ -121,12 +110,11 @@ func (p *Program) code(s *session, inputs gojq.Iter) (*gojq.Code, error) {
 		gojq.WithModuleLoader(newModuleLoader(p.opts.ModulePaths)),
 		gojq.WithEnvironLoader(environ),
 		gojq.WithVariables(p.names),
-		gojq.WithFunction("input_line", 0, 0, s.inputLine),
-		gojq.WithFunction("input_host", 0, 0, s.inputHost),
 		gojq.WithFunction("input_filename", 0, 0, s.inputFilename),
 		gojq.WithFunction("debug", 0, 0, s.debug),
 		gojq.WithFunction("stderr", 0, 0, s.stderr),
 	}
+	opts = append(opts, jqlib.Functions(&s.Location)...)
 	if inputs != nil {
 		opts = append(opts, gojq.WithInputIter(inputs))
 	}

@@ -14,6 +14,6 @@
 //   - a filter that starts with select(.a.b == "literal") skips, undecoded,
 //     the events whose bytes prove they cannot match (literalTest).
 //
-// CSM events get a few helpers, written in jq (helpers.jq), and input_line,
-// which says where the current event is.
+// CSM events get csmctl's jq library (package jqlib): a few helpers, and
+// input_line and input_host, which say where the current event came from.
 package query

@@ -8,9 +8,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
-	"github.com/csmctl/csmctl/internal/render"
+	"github.com/csmctl/csmctl/internal/escape"
+	"github.com/csmctl/csmctl/internal/iostreams"
 )
 
 // Format is how values are printed: the jq output flags.
@@ -21,24 +21,13 @@ type Format struct {
 	Raw     bool // -r: strings without quotes
 	Join    bool // -j: like -r, and no newline after each value
 	ASCII   bool // -a: non-ASCII characters as \uXXXX escapes
-	Color   bool // -C: jq's colours
+	// Colors are jq's colours (iostreams.Palette's JSON); nil: none.
+	Colors *iostreams.JSONColors
 	// Escape: escape in strings what could drive a terminal (see
-	// render.Sanitize), for output bound for one: stdout is a terminal, or
+	// escape.Text), for output bound for one: stdout is a terminal, or
 	// --escape. Raw strings keep their line breaks and tabs.
 	Escape bool
 }
-
-// The colours, as gojq prints them by default (jq's scheme, with object keys
-// in bold blue as jq 1.7 does).
-const (
-	colorReset  = "\x1b[0m"
-	colorNull   = "\x1b[90m"
-	colorFalse  = "\x1b[33m"
-	colorTrue   = "\x1b[33m"
-	colorNumber = "\x1b[36m"
-	colorString = "\x1b[32m"
-	colorKey    = "\x1b[34;1m"
-)
 
 // Encoder appends values as JSON text byte for byte as the gojq command
 // prints them: object keys sorted, numbers as gojq formats them, strings
@@ -46,7 +35,9 @@ const (
 // intermediate copy. An Encoder is not safe for concurrent use.
 type Encoder struct {
 	f       Format
-	indent  int // -1: compact
+	c       iostreams.JSONColors // f.Colors, or none
+	mode    escape.JSON          // how strings are escaped
+	indent  int                  // -1: compact
 	depth   int
 	pairs   []member    // object members being sorted, for all open objects
 	keys    []keyMember // the same, for transcode
@@ -58,6 +49,15 @@ type Encoder struct {
 // NewEncoder returns an encoder for the format.
 func NewEncoder(f Format) *Encoder {
 	e := &Encoder{f: f, indent: f.Indent}
+	if f.Colors != nil {
+		e.c = *f.Colors
+	}
+	switch {
+	case f.ASCII:
+		e.mode = escape.ASCII
+	case f.Escape:
+		e.mode = escape.Terminal
+	}
 	switch {
 	case f.Compact:
 		e.indent = -1
@@ -72,7 +72,8 @@ func NewEncoder(f Format) *Encoder {
 func (e *Encoder) AppendOutput(dst []byte, v any) []byte {
 	if s, ok := v.(string); ok && (e.f.Raw || e.f.Join) && !e.f.ASCII {
 		if e.f.Escape {
-			dst = appendRawTerminal(dst, s)
+			// Raw output is text meant to be read: it keeps its lines.
+			dst = escape.AppendLines(dst, s)
 		} else {
 			dst = append(dst, s...)
 		}
@@ -94,48 +95,48 @@ func (e *Encoder) Append(dst []byte, v any) []byte {
 func (e *Encoder) value(dst []byte, v any) []byte {
 	switch v := v.(type) {
 	case nil:
-		return e.colored(dst, colorNull, "null")
+		return e.colored(dst, e.c.Null, "null")
 	case bool:
 		if v {
-			return e.colored(dst, colorTrue, "true")
+			return e.colored(dst, e.c.True, "true")
 		}
-		return e.colored(dst, colorFalse, "false")
+		return e.colored(dst, e.c.False, "false")
 	case json.Number:
-		return e.colored(dst, colorNumber, string(v))
+		return e.colored(dst, e.c.Number, string(v))
 	case string:
-		return e.str(dst, v, colorString)
+		return e.str(dst, v, e.c.String)
 	case map[string]any:
 		return e.object(dst, v)
 	case []any:
 		return e.array(dst, v)
 	case int:
-		return e.coloredBytes(dst, colorNumber, strconv.AppendInt(e.num[:0], int64(v), 10))
+		return e.coloredBytes(dst, e.c.Number, strconv.AppendInt(e.num[:0], int64(v), 10))
 	case float64:
 		return e.float(dst, v)
 	case *big.Int:
-		return e.coloredBytes(dst, colorNumber, v.Append(e.num[:0], 10))
+		return e.coloredBytes(dst, e.c.Number, v.Append(e.num[:0], 10))
 	}
 	// gojq yields only the types above; anything else is a bug, shown rather
 	// than hidden.
-	return e.str(dst, fmt.Sprintf("<%T>", v), colorString)
+	return e.str(dst, fmt.Sprintf("<%T>", v), e.c.String)
 }
 
 func (e *Encoder) colored(dst []byte, color, text string) []byte {
-	if !e.f.Color {
+	if e.f.Colors == nil {
 		return append(dst, text...)
 	}
 	dst = append(dst, color...)
 	dst = append(dst, text...)
-	return append(dst, colorReset...)
+	return append(dst, e.c.Reset...)
 }
 
 func (e *Encoder) coloredBytes(dst []byte, color string, text []byte) []byte {
-	if !e.f.Color {
+	if e.f.Colors == nil {
 		return append(dst, text...)
 	}
 	dst = append(dst, color...)
 	dst = append(dst, text...)
-	return append(dst, colorReset...)
+	return append(dst, e.c.Reset...)
 }
 
 // float formats as gojq does, which follows encoding/json: NaN is null,
@@ -143,7 +144,7 @@ func (e *Encoder) coloredBytes(dst []byte, color string, text []byte) []byte {
 // used below 1e-6 and from 1e21 on, without a leading zero (1e-7).
 func (e *Encoder) float(dst []byte, f float64) []byte {
 	if math.IsNaN(f) {
-		return e.colored(dst, colorNull, "null")
+		return e.colored(dst, e.c.Null, "null")
 	}
 	f = min(max(f, -math.MaxFloat64), math.MaxFloat64)
 	format := byte('f')
@@ -157,7 +158,7 @@ func (e *Encoder) float(dst []byte, f float64) []byte {
 			buf = buf[:n-1]
 		}
 	}
-	return e.coloredBytes(dst, colorNumber, buf)
+	return e.coloredBytes(dst, e.c.Number, buf)
 }
 
 func (e *Encoder) array(dst []byte, a []any) []byte {
@@ -196,7 +197,7 @@ func (e *Encoder) object(dst []byte, m map[string]any) []byte {
 		if e.indent >= 0 {
 			dst = e.newline(dst)
 		}
-		dst = e.str(dst, kv.key, colorKey)
+		dst = e.str(dst, kv.key, e.c.Key)
 		dst = append(dst, ':')
 		if e.indent >= 0 {
 			dst = append(dst, ' ')
@@ -229,129 +230,16 @@ func (e *Encoder) newline(dst []byte) []byte {
 	return dst
 }
 
-const hexDigits = "0123456789abcdef"
-
-// str appends a string literal as gojq escapes it: the quote, the backslash,
-// the C0 controls and DEL; \b \f \n \r \t by name; invalid UTF-8 as \ufffd.
-// -a escapes every non-ASCII character too, and on a terminal the runes
-// render.Sanitize guards against are escaped as well.
+// str appends a string literal as gojq escapes it (see escape.JSON); -a
+// escapes every non-ASCII character too, and on a terminal the characters
+// escape.Text guards against are escaped as well.
 func (e *Encoder) str(dst []byte, s string, color string) []byte {
-	if e.f.Color {
+	if e.f.Colors != nil {
 		dst = append(dst, color...)
 	}
-	switch {
-	case e.f.ASCII:
-		dst = appendASCIIString(dst, s)
-	case e.f.Escape:
-		dst = render.AppendJSONString(dst, s)
-	default:
-		dst = appendString(dst, s)
-	}
-	if e.f.Color {
-		dst = append(dst, colorReset...)
+	dst = escape.AppendJSONString(dst, s, e.mode)
+	if e.f.Colors != nil {
+		dst = append(dst, e.c.Reset...)
 	}
 	return dst
-}
-
-func appendString(dst []byte, s string) []byte {
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= ' ' && c <= '~' && c != '"' && c != '\\' {
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			dst = append(dst, s[start:i]...)
-			dst = appendEscape(dst, c)
-			i++
-			start = i
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-			i++
-			start = i
-			continue
-		}
-		i += n
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
-}
-
-func appendEscape(dst []byte, c byte) []byte {
-	switch c {
-	case '"':
-		return append(dst, '\\', '"')
-	case '\\':
-		return append(dst, '\\', '\\')
-	case '\b':
-		return append(dst, '\\', 'b')
-	case '\f':
-		return append(dst, '\\', 'f')
-	case '\n':
-		return append(dst, '\\', 'n')
-	case '\r':
-		return append(dst, '\\', 'r')
-	case '\t':
-		return append(dst, '\\', 't')
-	}
-	return append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-}
-
-// appendASCIIString is appendString with every non-ASCII rune escaped, as
-// jq -a prints it (astral runes as surrogate pairs).
-func appendASCIIString(dst []byte, s string) []byte {
-	dst = append(dst, '"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= ' ' && c <= '~' && c != '"' && c != '\\' {
-				dst = append(dst, c)
-			} else {
-				dst = appendEscape(dst, c)
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		if r >= 0x10000 {
-			r1, r2 := utf16EncodeRune(r)
-			dst = appendU4(dst, r1)
-			dst = appendU4(dst, r2)
-			continue
-		}
-		dst = appendU4(dst, r)
-	}
-	return append(dst, '"')
-}
-
-func utf16EncodeRune(r rune) (rune, rune) {
-	r -= 0x10000
-	return 0xd800 + (r>>10)&0x3ff, 0xdc00 + r&0x3ff
-}
-
-func appendU4(dst []byte, r rune) []byte {
-	return append(dst, '\\', 'u', hexDigits[r>>12&0xf], hexDigits[r>>8&0xf], hexDigits[r>>4&0xf], hexDigits[r&0xf])
-}
-
-// appendRawTerminal appends a raw string (-r) bound for a terminal: line
-// breaks and tabs are kept, since raw output is text meant to be read, and
-// everything else that could drive the terminal is escaped by
-// render.Sanitize.
-func appendRawTerminal(dst []byte, s string) []byte {
-	for {
-		i := strings.IndexAny(s, "\n\t")
-		if i < 0 {
-			return render.AppendSanitized(dst, s)
-		}
-		dst = render.AppendSanitized(dst, s[:i])
-		dst = append(dst, s[i])
-		s = s[i+1:]
-	}
 }

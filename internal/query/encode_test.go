@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/itchyny/gojq"
 )
 
@@ -107,8 +108,8 @@ func FuzzEncode(f *testing.F) {
 }
 
 var transcodeFormats = []Format{
-	{Compact: true}, {Indent: 2}, {Indent: 0}, {Tab: true}, {Indent: 3, Color: true}, {Compact: true, ASCII: true},
-	{Raw: true, Indent: 2}, {Join: true, Compact: true}, {Compact: true, Escape: true}, {Raw: true, Escape: true, Color: true},
+	{Compact: true}, {Indent: 2}, {Indent: 0}, {Tab: true}, {Indent: 3, Colors: iostreams.NewPalette(true).JSON}, {Compact: true, ASCII: true},
+	{Raw: true, Indent: 2}, {Join: true, Compact: true}, {Compact: true, Escape: true}, {Raw: true, Escape: true, Colors: iostreams.NewPalette(true).JSON},
 }
 
 // FuzzTranscode: printing `.` from the text gives the same bytes as
@@ -153,6 +154,18 @@ func TestTranscodeDepthLimit(t *testing.T) {
 		_, _, ok := NewEncoder(Format{Compact: true}).AppendOutputText(nil, data, 0)
 		if ok != (derr == nil) || ok != (n <= maxDepth) {
 			t.Errorf("depth %d: transcode ok=%v, decode error %v", n, ok, derr)
+		}
+	}
+}
+
+// On a terminal, a string holding nothing a terminal acts on is written
+// byte for byte as gojq writes it: \b and \f by name, DEL as \u007f.
+func TestEncodeTerminalAsGojq(t *testing.T) {
+	for _, s := range []string{"bs\b ff\f", "del\x7f", "nul\x00 esc\x1b", "été 日本 \U0001F600", `q" \`} {
+		got := NewEncoder(Format{Compact: true, Escape: true}).Append(nil, s)
+		want, _ := gojq.Marshal(s)
+		if string(got) != string(want) {
+			t.Errorf("%q: got %s, gojq writes %s", s, got, want)
 		}
 	}
 }

@@ -3,7 +3,7 @@ package query
 import (
 	"fmt"
 
-	"github.com/csmctl/csmctl/internal/render"
+	"github.com/csmctl/csmctl/internal/escape"
 )
 
 // The messages about the data, on standard error, each after "csmctl: ".
@@ -15,15 +15,15 @@ func runtimeMessage(file string, line int, err error) string {
 
 // errorMessage words an error of the filter on the current event.
 func (s *session) errorMessage(err error) string {
-	if !s.hasLoc {
+	if s.Line == 0 {
 		return err.Error()
 	}
-	return runtimeMessage(s.file, s.line, err)
+	return runtimeMessage(s.File, s.Line, err)
 }
 
 // appendMessage appends a message line, sanitized.
 func appendMessage(dst []byte, msg string) []byte {
 	dst = append(dst, "csmctl: "...)
-	dst = render.AppendSanitized(dst, msg)
+	dst = escape.AppendText(dst, msg)
 	return append(dst, '\n')
 }

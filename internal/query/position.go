@@ -4,7 +4,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/mattn/go-runewidth"
+	"github.com/csmctl/csmctl/internal/escape"
+	"github.com/csmctl/csmctl/internal/iostreams"
 )
 
 // A compile error shows the line of the filter it is on, but never more than
@@ -19,7 +20,7 @@ const (
 type filterExcerpt struct {
 	text   string // part of the line, cut between whole characters
 	line   int    // 1-based; 0 for an empty filter
-	column int    // terminal cells in text before the error, for the caret
+	column int    // terminal cells before the error in text as printed, escaped
 }
 
 // excerptAt finds the 1-based byte offset in src. Lines end at "\n", "\r\n"
@@ -50,9 +51,11 @@ func excerptAt(src string, offset int) filterExcerpt {
 	to := charStart(text, min(from+excerptBytes, len(text)))
 	caret = charStart(text, min(caret, to))
 	return filterExcerpt{
-		text:   text[from:to],
-		line:   lineNo,
-		column: runewidth.StringWidth(text[from:caret]),
+		text: text[from:to],
+		line: lineNo,
+		// The line is printed escaped (a tab as \t): the caret goes under
+		// the error as printed.
+		column: iostreams.DisplayWidth(escape.Text(text[from:caret])),
 	}
 }
 

@@ -39,6 +39,9 @@ func TestExcerptAt(t *testing.T) {
 		{"end not inside a character", "a" + e40, 1, filterExcerpt{"a" + strings.Repeat("é", 31), 1, 0}},
 		{"wide characters take two cells", "日本語 | foo(", 17, filterExcerpt{"日本語 | foo(", 1, 13}},
 		{"a combining mark takes none", "e\u0301x", 4, filterExcerpt{"e\u0301x", 1, 1}},
+		// The line is printed escaped: the caret counts the escapes.
+		{"a tab is printed as \\t", ".a |\tfoo(", 10, filterExcerpt{".a |\tfoo(", 1, 10}},
+		{"a zero-width space is printed as \\u200b", "\u200bfoo(", 8, filterExcerpt{"\u200bfoo(", 1, 10}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

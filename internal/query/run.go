@@ -9,8 +9,8 @@ import (
 
 	"github.com/itchyny/gojq"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
-	"github.com/csmctl/csmctl/internal/render"
 	"github.com/csmctl/csmctl/internal/selector"
 )
 
@@ -123,7 +123,7 @@ func (ru *runner) flushOut() error {
 // report prints a message about the data on standard error.
 func (ru *runner) report(msg string) {
 	_ = ru.flushOut()
-	fmt.Fprintf(ru.o.ErrOut, "csmctl: %s\n", render.Sanitize(msg))
+	fmt.Fprintf(ru.o.ErrOut, "csmctl: %s\n", escape.Text(msg))
 }
 
 // inputError reports an input that could not be read.

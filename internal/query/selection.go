@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 
+	"github.com/csmctl/csmctl/internal/input"
+	"github.com/csmctl/csmctl/internal/jqlib"
 	"github.com/csmctl/csmctl/internal/jsonscan"
 	"github.com/csmctl/csmctl/internal/model"
 	"github.com/csmctl/csmctl/internal/selector"
@@ -72,16 +74,21 @@ func (s *selection) cannotMatch(data []byte) bool {
 	return false
 }
 
-// match applies the selectors to one event. The event is decoded into the
+// match applies the selectors to the event at. The event is decoded into the
 // model only when a selector looks at it.
-func (s *selection) match(line int, data []byte, v any) (bool, error) {
+func (s *selection) match(at jqlib.Location, data []byte, v any) (bool, error) {
 	ev := &model.Event{}
 	if s.needEvent {
 		if e, err := model.Decode(data); err == nil {
 			ev = e
 		}
 	}
-	return s.sel.Match(line, ev, v)
+	return s.sel.Match(at, ev, v)
+}
+
+// location is where the value val of record rec came from.
+func location(rec *input.Record, val input.Value) jqlib.Location {
+	return jqlib.Location{File: rec.File, Line: val.Line, Host: rec.Host}
 }
 
 // decodable reports whether the decoder takes data: valid JSON values, no

@@ -6,6 +6,7 @@ import (
 	"github.com/itchyny/gojq"
 
 	"github.com/csmctl/csmctl/internal/input"
+	"github.com/csmctl/csmctl/internal/jqlib"
 	"github.com/csmctl/csmctl/internal/jsonscan"
 )
 
@@ -47,7 +48,7 @@ func (src *source) Next() (any, bool) {
 			continue
 		}
 		if w.sel != nil {
-			ok, err := w.sel.match(val.Line, val.Data, src.v)
+			ok, err := w.sel.match(location(rec, val), val.Data, src.v)
 			if err != nil {
 				src.ru.report(runtimeMessage(rec.File, val.Line, err))
 				src.ru.res.RuntimeErrors++
@@ -163,7 +164,7 @@ func (ru *runner) sequential(r *input.Reader) error {
 		v, _ := inputs.Next()
 		// As in gojq: once all is read, input_line has no event, and
 		// input_filename names standard input only when it was the input.
-		w.sess.hasLoc, w.sess.filename = false, nil
+		w.sess.Location, w.sess.filename = jqlib.Location{}, nil
 		if len(ru.o.Files) == 0 {
 			w.sess.filename = input.StdinName
 		}

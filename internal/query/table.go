@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/render"
 )
 
@@ -121,7 +122,7 @@ func (t *tablePrinter) printHeader() {
 	t.printCells(t.cols)
 }
 
-// printCells writes a line of tab-separated cells, each escaped as Sanitize
+// printCells writes a line of tab-separated cells, each escaped as escape.Text
 // does (a tab or a newline in a value is \t or \n), or adds it to the
 // terminal's table.
 func (t *tablePrinter) printCells(cells []string) {
@@ -134,7 +135,7 @@ func (t *tablePrinter) printCells(cells []string) {
 		if i > 0 {
 			t.line = append(t.line, '\t')
 		}
-		t.line = render.AppendSanitized(t.line, c)
+		t.line = escape.AppendText(t.line, c)
 	}
 	t.line = append(t.line, '\n')
 	_, _ = t.out.Write(t.line) // an error sticks to out, and is returned when it is flushed

@@ -76,12 +76,12 @@ func (e *Encoder) transcode(dst, data []byte, i, depth int) ([]byte, int, bool) 
 		}
 		lit := data[i:end]
 		if e.f.ASCII || e.f.Escape || !canonicalString(lit, escaped) {
-			return e.str(dst, e.unquote(lit), colorString), end, true
+			return e.str(dst, e.unquote(lit), e.c.String), end, true
 		}
-		if e.f.Color {
-			dst = append(dst, colorString...)
+		if e.f.Colors != nil {
+			dst = append(dst, e.c.String...)
 			dst = append(dst, lit...)
-			return append(dst, colorReset...), end, true
+			return append(dst, e.c.Reset...), end, true
 		}
 		return append(dst, lit...), end, true
 	case 't', 'f', 'n':
@@ -89,12 +89,12 @@ func (e *Encoder) transcode(dst, data []byte, i, depth int) ([]byte, int, bool) 
 		if err != nil {
 			return dst, end, false
 		}
-		color := colorNull
+		color := e.c.Null
 		switch c {
 		case 't':
-			color = colorTrue
+			color = e.c.True
 		case 'f':
-			color = colorFalse
+			color = e.c.False
 		}
 		return e.coloredBytes(dst, color, data[i:end]), end, true
 	}
@@ -102,7 +102,7 @@ func (e *Encoder) transcode(dst, data []byte, i, depth int) ([]byte, int, bool) 
 	if err != nil || end-i > MaxIntegerDigits && integerDigits(data[i:end]) > MaxIntegerDigits {
 		return dst, end, false
 	}
-	return e.coloredBytes(dst, colorNumber, data[i:end]), end, true
+	return e.coloredBytes(dst, e.c.Number, data[i:end]), end, true
 }
 
 func (e *Encoder) transcodeArray(dst, data []byte, i, depth int) ([]byte, int, bool) {
@@ -184,7 +184,7 @@ func (e *Encoder) transcodeObject(dst, data []byte, i, depth int) ([]byte, int, 
 		if e.indent >= 0 {
 			dst = e.newline(dst)
 		}
-		dst = e.str(dst, key, colorKey)
+		dst = e.str(dst, key, e.c.Key)
 		dst = append(dst, ':')
 		if e.indent >= 0 {
 			dst = append(dst, ' ')

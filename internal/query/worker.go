@@ -137,7 +137,7 @@ func (w *worker) record(rec *input.Record, res *batchResult) bool {
 			res.diag = appendMessage(res.diag, val.Err.Error())
 			res.cut(segment{invalid: true})
 		case text:
-			w.printed(val, res, mark)
+			w.printed(rec, val, res, mark)
 		default:
 			if w.decoded(rec, val, v, res) {
 				return true
@@ -149,9 +149,9 @@ func (w *worker) record(rec *input.Record, res *batchResult) bool {
 
 // printed ends the segment of a value printed from its text, at res.out[mark:],
 // or takes the output back if the selectors do not pick the value.
-func (w *worker) printed(val input.Value, res *batchResult, mark int) {
+func (w *worker) printed(rec *input.Record, val input.Value, res *batchResult, mark int) {
 	if w.sel != nil {
-		if ok, _ := w.sel.match(val.Line, val.Data, nil); !ok {
+		if ok, _ := w.sel.match(location(rec, val), val.Data, nil); !ok {
 			res.out = res.out[:mark]
 			return
 		}
@@ -164,7 +164,7 @@ func (w *worker) printed(val input.Value, res *batchResult, mark int) {
 // true means halt.
 func (w *worker) decoded(rec *input.Record, val input.Value, v any, res *batchResult) bool {
 	if w.sel != nil {
-		ok, err := w.sel.match(val.Line, val.Data, v)
+		ok, err := w.sel.match(location(rec, val), val.Data, v)
 		if err != nil {
 			res.diag = appendMessage(res.diag, runtimeMessage(rec.File, val.Line, err))
 			res.cut(segment{failed: true})
@@ -209,8 +209,8 @@ func (w *worker) run(v any, res *batchResult) bool {
 				seg.failed = true
 				break
 			}
-			if w.sess.hasLoc {
-				row.file, row.line = w.sess.file, w.sess.line
+			if w.sess.Line > 0 {
+				row.file, row.line = w.sess.File, w.sess.Line
 			}
 			res.rows = append(res.rows, row)
 		} else {

@@ -3,6 +3,8 @@ package render
 import (
 	"strconv"
 
+	"github.com/csmctl/csmctl/internal/escape"
+	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/schema"
 )
 
@@ -10,9 +12,9 @@ import (
 //
 //	FILE:LINE: /json/pointer: message
 //	FILE:LINE:COLUMN: invalid JSON: message
-func AppendVerdictText(dst []byte, v *schema.Verdict, p *Palette) []byte {
+func AppendVerdictText(dst []byte, v *schema.Verdict, p *iostreams.Palette) []byte {
 	for _, f := range v.Findings {
-		loc := Sanitize(v.File) + ":" + strconv.Itoa(v.Line)
+		loc := escape.Text(v.File) + ":" + strconv.Itoa(v.Line)
 		if f.Keyword == schema.KeywordSyntax {
 			// FILE:LINE:COLUMN: invalid JSON: … or, for a record skipped
 			// whole, FILE:LINE: …, as every command words them.
@@ -25,7 +27,7 @@ func AppendVerdictText(dst []byte, v *schema.Verdict, p *Palette) []byte {
 				dst = p.Append(dst, p.Error, "invalid JSON")
 				dst = append(dst, ": "...)
 			}
-			dst = AppendSanitized(dst, f.Message)
+			dst = escape.AppendText(dst, f.Message)
 			dst = append(dst, '\n')
 			continue
 		}
@@ -35,13 +37,13 @@ func AppendVerdictText(dst []byte, v *schema.Verdict, p *Palette) []byte {
 		if path == "" {
 			path = "(root)"
 		}
-		dst = p.Append(dst, p.Pointer, Sanitize(path))
+		dst = p.Append(dst, p.Pointer, escape.Text(path))
 		dst = append(dst, ": "...)
 		if f.Warning {
 			dst = p.Append(dst, p.Warning, "warning")
 			dst = append(dst, ": "...)
 		}
-		dst = AppendSanitized(dst, f.Message)
+		dst = escape.AppendText(dst, f.Message)
 		dst = append(dst, '\n')
 		if f.Hint != "" {
 			dst = append(dst, "    "...)
@@ -59,7 +61,7 @@ func AppendVerdictText(dst []byte, v *schema.Verdict, p *Palette) []byte {
 // "column" is added for syntax errors, which have no "schema".
 func AppendVerdictJSON(dst []byte, v *schema.Verdict) []byte {
 	dst = append(dst, `{"file":`...)
-	dst = AppendJSONString(dst, v.File)
+	dst = escape.AppendJSONString(dst, v.File, escape.Terminal)
 	dst = append(dst, `,"line":`...)
 	dst = strconv.AppendInt(dst, int64(v.Line), 10)
 	if v.Column > 0 {
@@ -68,7 +70,7 @@ func AppendVerdictJSON(dst []byte, v *schema.Verdict) []byte {
 	}
 	if v.Schema.Schema != "" {
 		dst = append(dst, `,"schema":`...)
-		dst = AppendJSONString(dst, v.Schema.Schema)
+		dst = escape.AppendJSONString(dst, v.Schema.Schema, escape.Terminal)
 		dst = append(dst, `,"schema_by":"`...)
 		dst = append(dst, v.Schema.By.String()...)
 		dst = append(dst, '"')
@@ -79,14 +81,14 @@ func AppendVerdictJSON(dst []byte, v *schema.Verdict) []byte {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, `{"path":`...)
-		dst = AppendJSONString(dst, f.Path)
+		dst = escape.AppendJSONString(dst, f.Path, escape.Terminal)
 		dst = append(dst, `,"keyword":`...)
-		dst = AppendJSONString(dst, f.Keyword)
+		dst = escape.AppendJSONString(dst, f.Keyword, escape.Terminal)
 		dst = append(dst, `,"message":`...)
-		dst = AppendJSONString(dst, f.Message)
+		dst = escape.AppendJSONString(dst, f.Message, escape.Terminal)
 		if f.Hint != "" {
 			dst = append(dst, `,"hint":`...)
-			dst = AppendJSONString(dst, f.Hint)
+			dst = escape.AppendJSONString(dst, f.Hint, escape.Terminal)
 		}
 		if f.Warning {
 			dst = append(dst, `,"warning":true`...)

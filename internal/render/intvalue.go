@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/json"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/model"
 )
 
@@ -21,11 +22,12 @@ func intText(v model.Int) string {
 }
 
 // appendIntJSON appends an integer field as JSON: its digits, or an
-// ill-typed value as written (compacted, and escaped as AppendCompactJSON
-// escapes), never a 0 it did not hold. v must be present.
+// ill-typed value as written (compacted, its strings escaped for a
+// terminal as all of csmctl's JSON), never a 0 it did not hold. v must be
+// present.
 func appendIntJSON(dst []byte, v model.Int) []byte {
 	if !v.IllTyped() {
 		return append(dst, v.String()...)
 	}
-	return AppendCompactJSON(dst, []byte(v.Raw()))
+	return escape.AppendCompactJSON(dst, []byte(v.Raw()), escape.Terminal)
 }

@@ -3,159 +3,110 @@ package render
 import (
 	"bytes"
 	"encoding/json"
-	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/csmctl/csmctl/internal/model"
 )
 
-// The sections of an event that are plain key/value tables. Keys are the
-// schema's own property names, so what the reader sees is what a --where
-// expression or jq would name, except in the rule section, which pairs
-// names with versions.
+// showSection is one part of an event as show prints it: a titled table,
+// or a few, for one family of the event's properties. Each lives in a file
+// of its own, section_*.go, and registers itself from that file's init
+// function, so that adding an event family to show is adding one file.
+// (Name no file section_linux.go or section_arm.go: Go would build it for
+// that system only.)
+type showSection struct {
+	// name identifies the section in tests.
+	name string
+	// order places the section among the others, lowest first.
+	order int
+	// shows lists the top-level properties of model.Event the section is
+	// for. The generic section shows those no section lists.
+	shows []string
+	// has reports whether the event has anything for the section.
+	has func(ev *model.Event) bool
+	// write writes the section's tables; it is called only when has is
+	// true.
+	write func(v *eventView)
+}
 
-func (v *eventView) agent() {
-	a := v.ev.Agent
-	if a == nil {
-		return
-	}
-	v.section("rule", func(t *Table) {
-		styledFieldRow(t, "rule", Cell{Text: joinNonEmpty(" ", a.RuleID, a.RuleVersion), Style: v.p.Rule})
-		fieldRow(t, "policy", joinNonEmpty(" ", a.PolicyName, a.PolicyVersion))
-		platform := a.OS
-		if a.Arch != "" {
-			platform = joinNonEmpty("/", a.OS, a.Arch)
+// sectionRegistry is the sections ShowEvent writes, in order.
+type sectionRegistry struct {
+	sections []showSection
+	// uncovered lists, once every section is registered, the top-level
+	// properties of model.Event that no section shows.
+	uncovered     []string
+	uncoveredOnce sync.Once
+}
+
+// showSections is the registry ShowEvent uses.
+var showSections sectionRegistry
+
+// headerShows lists the top-level properties ShowEvent's header line
+// shows: evt's kind and outcome; its matched rules and variables have
+// sections.
+var headerShows = []string{"title", "date", "evt"}
+
+// register adds s in its place. Two sections with one name or one order
+// are a programming error, caught by the first test run.
+func (r *sectionRegistry) register(s showSection) {
+	for _, o := range r.sections {
+		if o.name == s.name || o.order == s.order {
+			panic("render: show sections " + o.name + " and " + s.name + " share a name or an order")
 		}
-		fieldRow(t, "agent", joinNonEmpty(" ", a.Version, platform))
-		fieldRow(t, "origin", a.Origin)
-		for i, action := range a.RuleActions {
-			key := ""
-			if i == 0 {
-				key = "actions"
-			}
-			t.Row(key, compactJSON(action))
-		}
-	})
-}
-
-func (v *eventView) matchedRules() {
-	if v.ev.Evt == nil || len(v.ev.Evt.MatchedRules) == 0 {
-		return
 	}
-	v.section("evt.matched_rules", func(t *Table) {
-		t.Header("id", "version", "tags", "policy")
-		for _, r := range v.ev.Evt.MatchedRules {
-			t.StyledRow(
-				Cell{Text: r.ID, Style: v.p.Rule},
-				Cell{Text: r.Version},
-				Cell{Text: strings.Join(r.Tags, " ")},
-				Cell{Text: joinNonEmpty(" ", r.PolicyName, r.PolicyVersion)},
-			)
-		}
-	})
+	i, _ := slices.BinarySearchFunc(r.sections, s.order, func(o showSection, order int) int { return o.order - order })
+	r.sections = slices.Insert(r.sections, i, s)
 }
 
-func (v *eventView) file() {
-	f := v.ev.File
-	if f == nil {
-		return
-	}
-	v.section("file", func(t *Table) {
-		fieldRow(t, "path", f.Path)
-		fieldRow(t, "device_path", f.DevicePath)
-		fieldRow(t, "name", f.Name)
-		if d := f.Destination; d != nil {
-			fieldRow(t, "destination.path", d.Path)
-			fieldRow(t, "destination.device_path", d.DevicePath)
-			fieldRow(t, "destination.name", d.Name)
-		}
-	})
-}
-
-func (v *eventView) registry() {
-	r := v.ev.Registry
-	if r == nil {
-		return
-	}
-	v.section("registry", func(t *Table) {
-		fieldRow(t, "key_path", r.KeyPath)
-		fieldRow(t, "key_name", r.KeyName)
-		fieldRow(t, "value_name", r.ValueName)
-	})
-}
-
-func (v *eventView) exit() {
-	e := v.ev.Exit
-	if e == nil {
-		return
-	}
-	v.section("exit", func(t *Table) {
-		fieldRow(t, "cause", e.Cause)
-		code, ok := e.Code.Int64()
-		if !ok {
-			fieldRow(t, "code", intText(e.Code)) // "" when absent
-			return
-		}
-		style := v.p.Error
-		if code == 0 {
-			style = nil
-		}
-		styledFieldRow(t, "code", Cell{Text: exitCodeText(code, e.Cause), Style: style})
-	})
-}
-
-func (v *eventView) container() {
-	c := v.ev.Container
-	if c == nil {
-		return
-	}
-	v.section("container", func(t *Table) {
-		fieldRow(t, "id", c.ID)
-		fieldRow(t, "created_at", timeText(c.CreatedAt))
-	})
-}
-
-func (v *eventView) usr() {
-	u := v.ev.Usr
-	if u == nil {
-		return
-	}
-	v.section("usr", func(t *Table) {
-		fieldRow(t, "name", u.Name)
-		fieldRow(t, "sid", u.SID)
-	})
-}
-
-// variables gathers the rule variables of every context that has some.
-func (v *eventView) variables() {
-	ev := v.ev
-	v.section("variables", func(t *Table) {
-		add := func(scope string, vars model.Variables) {
-			if len(vars) == 0 {
-				return
-			}
-			for _, k := range slices.Sorted(maps.Keys(vars)) {
-				val, ok := vars[k].(string)
-				if !ok {
-					val = compactJSON(vars[k])
-				}
-				t.Row(scope+".variables."+k, val)
+// uncoveredProperties returns the top-level properties of model.Event that
+// neither the header nor any registered section shows, in the order the
+// model declares them.
+func (r *sectionRegistry) uncoveredProperties() []string {
+	r.uncoveredOnce.Do(func() {
+		root, _ := model.ObjectOf(&model.Event{})
+		for p := range root.Properties() {
+			if !slices.Contains(headerShows, p.Key) && !slices.ContainsFunc(r.sections, func(s showSection) bool {
+				return slices.Contains(s.shows, p.Key)
+			}) {
+				r.uncovered = append(r.uncovered, p.Key)
 			}
 		}
-		if ev.Evt != nil {
-			add("evt", ev.Evt.Variables)
-		}
-		if ev.Process != nil {
-			add("process", ev.Process.Variables)
-			if ev.Process.Container != nil {
-				add("process.container", ev.Process.Container.Variables)
-			}
-		}
-		if ev.Container != nil {
-			add("container", ev.Container.Variables)
-		}
 	})
+	return r.uncovered
+}
+
+// show writes ev as ShowEvent documents it, with the registry's sections.
+func (r *sectionRegistry) show(buf *bytes.Buffer, ev *model.Event, src Source, l ShowLayout) {
+	if l.Table.Palette == nil {
+		l.Table.Palette = noColor
+	}
+	v := views.Get().(*eventView)
+	*v = eventView{buf: buf, ev: ev, layout: l, p: l.Table.Palette, table: v.table, uncovered: r.uncoveredProperties()}
+	v.header(src)
+	for i := range r.sections {
+		if s := &r.sections[i]; s.has(ev) {
+			s.write(v)
+		}
+	}
+	buf.WriteByte('\n')
+	*v = eventView{table: v.table} // the pool keeps neither the event nor the buffer
+	views.Put(v)
+}
+
+// fieldRow adds a key/value row when the value is present.
+func fieldRow(t *Table, key, value string) {
+	if value != "" {
+		t.Row(key, value)
+	}
+}
+
+// styledFieldRow adds a key/value row with a styled value, when it is present.
+func styledFieldRow(t *Table, key string, value Cell) {
+	if value.Text != "" {
+		t.StyledRow(Cell{Text: key}, value)
+	}
 }
 
 // compactJSON encodes a decoded JSON value on one line, as written (no

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/csmctl/csmctl/internal/escape"
+	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/model"
 )
 
@@ -20,29 +22,10 @@ type ShowLayout struct {
 }
 
 // ShowEvent appends to buf the event ev, read at file:line, as csmctl show
-// prints it: a header line, then one titled table for each part the event
-// has (parts it lacks are left out), then a blank line.
+// prints it: a header line, then the tables of each registered section the
+// event has (sections.go), in their order, then a blank line.
 func ShowEvent(buf *bytes.Buffer, ev *model.Event, src Source, l ShowLayout) {
-	if l.Table.Palette == nil {
-		l.Table.Palette = noColor
-	}
-	t := tables.Get().(*Table)
-	defer tables.Put(t)
-	v := &eventView{buf: buf, ev: ev, layout: l, p: l.Table.Palette, table: t}
-	v.header(src)
-	v.agent()
-	v.matchedRules()
-	v.process()
-	v.ancestors()
-	v.file()
-	v.registry()
-	v.permissionChange()
-	v.exit()
-	v.container()
-	v.usr()
-	v.variables()
-	v.otherFields()
-	buf.WriteByte('\n')
+	showSections.show(buf, ev, src, l)
 }
 
 // Source is where an event came from: its file and line, and for an event
@@ -53,17 +36,21 @@ type Source struct {
 	Host, LogID string
 }
 
-// tables are the tables ShowEvent reuses from one section and one event to
-// the next.
-var tables = sync.Pool{New: func() any { return new(Table) }}
+// views are the event views, each with its table, ShowEvent reuses from
+// one event to the next: sections are called through the registry, so a
+// view would not stay on the stack.
+var views = sync.Pool{New: func() any { return &eventView{table: new(Table)} }}
 
 // eventView renders one event's sections into buf.
 type eventView struct {
 	buf    *bytes.Buffer
 	ev     *model.Event
 	layout ShowLayout
-	p      *Palette
+	p      *iostreams.Palette
 	table  *Table // reused by every section
+	// uncovered lists the top-level properties of model.Event no section
+	// shows, for the generic section.
+	uncovered []string
 }
 
 // sectionIndent is how far a section's table sits under its title.
@@ -85,20 +72,6 @@ func (v *eventView) section(title string, fill func(t *Table)) {
 	_ = t.Render() // a bytes.Buffer does not fail
 }
 
-// fieldRow adds a key/value row when the value is present.
-func fieldRow(t *Table, key, value string) {
-	if value != "" {
-		t.Row(key, value)
-	}
-}
-
-// styledFieldRow adds a key/value row with a styled value, when it is present.
-func styledFieldRow(t *Table, key string, value Cell) {
-	if value.Text != "" {
-		t.StyledRow(Cell{Text: key}, value)
-	}
-}
-
 // header writes the event's one-line summary:
 //
 //	DATE (AGE ago)  RULE_ID  "TITLE"  NAME/CATEGORY/OUTCOME  FILE:LINE
@@ -118,36 +91,36 @@ func (v *eventView) header(src Source) {
 			b = p.Append(b, p.Faint, "("+age+")")
 		}
 	case !ev.Date.IsZero():
-		b = AppendSanitized(b, ev.Date.Raw())
+		b = escape.AppendText(b, ev.Date.Raw())
 		b = append(b, ' ')
 		b = p.Append(b, p.Warning, "(not an RFC 3339 date)")
 	}
 	if ev.Agent != nil && ev.Agent.RuleID != "" {
 		sep()
-		b = p.Append(b, p.Rule, Sanitize(ev.Agent.RuleID))
+		b = p.Append(b, p.Rule, escape.Text(ev.Agent.RuleID))
 	}
 	if ev.Title != "" {
 		sep()
 		b = append(b, '"')
-		b = p.Append(b, p.Heading, Sanitize(ev.Title))
+		b = p.Append(b, p.Heading, escape.Text(ev.Title))
 		b = append(b, '"')
 	}
 	if ev.Evt != nil {
 		if kind := eventKind(ev.Evt); kind != "" {
 			sep()
-			b = p.Append(b, p.Event, Sanitize(kind))
+			b = p.Append(b, p.Event, escape.Text(kind))
 		}
 	}
 	if src.Host != "" {
 		sep()
 		b = append(b, "host "...)
-		b = p.Append(b, p.Heading, Sanitize(src.Host))
+		b = p.Append(b, p.Heading, escape.Text(src.Host))
 	}
 	sep()
-	b = p.Append(b, p.Location, Sanitize(src.File)+":"+strconv.Itoa(src.Line))
+	b = p.Append(b, p.Location, escape.Text(src.File)+":"+strconv.Itoa(src.Line))
 	if src.LogID != "" {
 		b = append(b, ' ')
-		b = p.Append(b, p.Faint, "(log "+Sanitize(src.LogID)+")")
+		b = p.Append(b, p.Faint, "(log "+escape.Text(src.LogID)+")")
 	}
 	b = append(b, '\n')
 	v.buf.Write(b)

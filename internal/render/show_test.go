@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -94,42 +93,6 @@ func TestRelativeAge(t *testing.T) {
 	}
 	if got := relativeAge(now, time.Time{}); got != "" {
 		t.Errorf("no now: got %q", got)
-	}
-}
-
-func TestAppendCompactJSON(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{`{ "a" : [1, 2, {"b": "x y"}] }`, `{"a":[1,2,{"b":"x y"}]}`},
-		{"{\"a\":\"\\\" \\\\\" , \"b\" : \"\\u001b[2J\"}", `{"a":"\" \\","b":"\u001b[2J"}`},
-		{"\"raw \u202e rlo \u0085 nel\"", `"raw \u202e rlo \u0085 nel"`},
-		{"\"del \x7f\"", `"del \u007f"`},
-		{"\"bad \xff byte\"", `"bad \ufffd byte"`},
-		{"\"日本語 été\"", `"日本語 été"`},
-	}
-	for _, tt := range tests {
-		got := string(AppendCompactJSON(nil, []byte(tt.in)))
-		if got != tt.want {
-			t.Errorf("AppendCompactJSON(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-		if !json.Valid([]byte(got)) {
-			t.Errorf("AppendCompactJSON(%q) = %q: not JSON", tt.in, got)
-		}
-	}
-}
-
-func TestEscapeInvalidUTF8(t *testing.T) {
-	in := []byte("{\"a\":\"ok \xff\xfe é \xc3\"}")
-	out := EscapeInvalidUTF8(in)
-	var v struct{ A string }
-	if err := json.Unmarshal(out, &v); err != nil {
-		t.Fatal(err)
-	}
-	if want := `ok \xff\xfe é \xc3`; v.A != want {
-		t.Errorf("decoded %q, want %q", v.A, want)
-	}
-	valid := []byte(`{"a":"é"}`)
-	if got := EscapeInvalidUTF8(valid); &got[0] != &valid[0] {
-		t.Error("valid text was copied")
 	}
 }
 

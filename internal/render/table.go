@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"io"
 
+	"github.com/csmctl/csmctl/internal/escape"
+	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/fatih/color"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -21,7 +23,7 @@ type TableOptions struct {
 	// limit.
 	Width int
 	// Palette colours the header and styled cells; nil means no colour.
-	Palette *Palette
+	Palette *iostreams.Palette
 	// Indent is how many spaces start every line of the table.
 	Indent int
 }
@@ -62,13 +64,13 @@ func (t *Table) reset(w io.Writer, opts TableOptions) {
 	t.header, t.cells, t.ends, t.cols = t.header[:0], t.cells[:0], t.ends[:0], 0
 }
 
-var noColor = NewPalette(false)
+var noColor = iostreams.NewPalette(false)
 
 // Header sets the column titles. A table without one has no header row.
 func (t *Table) Header(cols ...string) {
 	t.header = t.header[:0]
 	for _, c := range cols {
-		t.header = append(t.header, Cell{Text: Sanitize(c), Style: t.opts.Palette.Heading})
+		t.header = append(t.header, Cell{Text: escape.Text(c), Style: t.opts.Palette.Heading})
 	}
 	t.cols = max(t.cols, len(cols))
 }
@@ -76,7 +78,7 @@ func (t *Table) Header(cols ...string) {
 // Row adds a row of plain cells.
 func (t *Table) Row(cells ...string) {
 	for _, c := range cells {
-		t.cells = append(t.cells, Cell{Text: Sanitize(c)})
+		t.cells = append(t.cells, Cell{Text: escape.Text(c)})
 	}
 	t.endRow(len(cells))
 }
@@ -84,7 +86,7 @@ func (t *Table) Row(cells ...string) {
 // StyledRow adds a row of cells, each with its own style.
 func (t *Table) StyledRow(cells ...Cell) {
 	for _, c := range cells {
-		t.cells = append(t.cells, Cell{Text: Sanitize(c.Text), Style: c.Style})
+		t.cells = append(t.cells, Cell{Text: escape.Text(c.Text), Style: c.Style})
 	}
 	t.endRow(len(cells))
 }
@@ -132,7 +134,7 @@ func (t *Table) naturalWidths() []int {
 	widths := t.widths
 	measure := func(row []Cell) {
 		for i, c := range row {
-			widths[i] = max(widths[i], displayWidth(c.Text))
+			widths[i] = max(widths[i], iostreams.DisplayWidth(c.Text))
 		}
 	}
 	measure(t.header)
@@ -154,7 +156,7 @@ func (t *Table) aligned(dst []byte) []byte {
 			c := row[i]
 			dst = t.appendStyled(dst, c)
 			if i < last {
-				dst = appendSpaces(dst, widths[i]-displayWidth(c.Text)+2)
+				dst = appendSpaces(dst, widths[i]-iostreams.DisplayWidth(c.Text)+2)
 			}
 		}
 		dst = append(dst, '\n')

@@ -7,11 +7,12 @@ import (
 	"testing"
 
 	"github.com/csmctl/csmctl/internal/golden"
+	"github.com/csmctl/csmctl/internal/iostreams"
 )
 
 // ancestry fills a table like show's ancestor chain, with a hostile cell
 // and a wide (CJK) one.
-func ancestry(t *Table, p *Palette) {
+func ancestry(t *Table, p *iostreams.Palette) {
 	t.Header("depth", "pid", "executable", "cmdline")
 	t.Row("1", "1452", "services.exe", `"C:\Windows\System32\services.exe"`)
 	t.Row("2", "22544", "powershell.exe", `"C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe" -NoProfile -ExecutionPolicy Bypass -File C:\Scripts\deploy.ps1`)
@@ -25,10 +26,10 @@ func TestTableGolden(t *testing.T) {
 		opts TableOptions
 	}{
 		{"pipe", TableOptions{}},
-		{"pipe-color", TableOptions{Palette: NewPalette(true)}},
+		{"pipe-color", TableOptions{Palette: iostreams.NewPalette(true)}},
 		{"pipe-indent", TableOptions{Indent: 4}},
 		{"tty-80", TableOptions{TTY: true, Width: 80}},
-		{"tty-80-color", TableOptions{TTY: true, Width: 80, Palette: NewPalette(true)}},
+		{"tty-80-color", TableOptions{TTY: true, Width: 80, Palette: iostreams.NewPalette(true)}},
 		{"tty-40", TableOptions{TTY: true, Width: 40, Indent: 2}},
 		{"tty-unlimited", TableOptions{TTY: true}},
 	}
@@ -37,7 +38,7 @@ func TestTableGolden(t *testing.T) {
 			var buf bytes.Buffer
 			p := tt.opts.Palette
 			if p == nil {
-				p = NewPalette(false)
+				p = iostreams.NewPalette(false)
 			}
 			tbl := NewTable(&buf, tt.opts)
 			ancestry(tbl, p)
@@ -71,12 +72,12 @@ func TestTableTTYFitsWidth(t *testing.T) {
 	for _, width := range []int{40, 60, 80, 120} {
 		var buf bytes.Buffer
 		tbl := NewTable(&buf, TableOptions{TTY: true, Width: width})
-		ancestry(tbl, NewPalette(false))
+		ancestry(tbl, iostreams.NewPalette(false))
 		if err := tbl.Render(); err != nil {
 			t.Fatal(err)
 		}
 		for _, line := range strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n") {
-			if w := displayWidth(line); w > width {
+			if w := iostreams.DisplayWidth(line); w > width {
 				t.Errorf("width %d: line is %d wide: %s", width, w, line)
 			}
 		}

@@ -3,17 +3,17 @@ package render
 import (
 	"io"
 	"strconv"
-	"unicode"
 
 	"github.com/fatih/color"
-	"golang.org/x/text/width"
 
+	"github.com/csmctl/csmctl/internal/escape"
+	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/lineage"
 )
 
 // TreeStyle says how WriteTree draws.
 type TreeStyle struct {
-	Palette *Palette
+	Palette *iostreams.Palette
 	// ASCII draws the guides with |, `- and * instead of box drawing.
 	ASCII bool
 	// Verbose adds each process's command line, and lists each hit on its
@@ -50,7 +50,7 @@ func WriteTree(w io.Writer, forests []*lineage.Forest, st TreeStyle) error {
 			if i > 0 {
 				t.flushLine()
 			}
-			t.span(t.pal.Heading, "host "+Sanitize(f.Host))
+			t.span(t.pal.Heading, "host "+escape.Text(f.Host))
 			t.flushLine()
 		}
 		t.forest(f)
@@ -64,7 +64,7 @@ type treeText struct {
 	w     io.Writer
 	st    TreeStyle
 	g     treeGlyphs
-	pal   *Palette
+	pal   *iostreams.Palette
 	spans []treeSpan
 	out   []byte
 	err   error
@@ -152,22 +152,22 @@ func (t *treeText) process(n *lineage.Node, root bool) {
 	if n.HasHits() {
 		name = t.pal.Error
 	}
-	t.span(name, Sanitize(n.DisplayName()))
+	t.span(name, escape.Text(n.DisplayName()))
 	if n.Key.PID.Present() {
-		t.span(nil, "  pid "+Sanitize(intText(n.Key.PID)))
+		t.span(nil, "  pid "+escape.Text(intText(n.Key.PID)))
 	}
 	if n.User != "" {
-		t.span(t.pal.Faint, "  "+Sanitize(n.User))
+		t.span(t.pal.Faint, "  "+escape.Text(n.User))
 	}
 	if !n.Key.ExecTime.IsZero() {
 		t.span(t.pal.Faint, "  "+formatTreeTime(n.Key.ExecTime))
 	}
 	if t.st.Verbose && n.Cmdline != "" {
-		t.span(nil, "  "+Sanitize(n.Cmdline))
+		t.span(nil, "  "+escape.Text(n.Cmdline))
 	}
 	if root && n.Parent == nil {
 		if n.PPID.Present() {
-			t.span(t.pal.Faint, "  ppid "+Sanitize(intText(n.PPID)))
+			t.span(t.pal.Faint, "  ppid "+escape.Text(intText(n.PPID)))
 		}
 		if n.Truncated {
 			t.span(t.pal.Faint, "  (ancestors truncated)")
@@ -195,7 +195,7 @@ func (t *treeText) hits(prefix string, n *lineage.Node) {
 		t.span(t.pal.Rule, treeRuleID(h.RuleID))
 		if h.Evt != "" {
 			t.span(nil, "  ")
-			t.span(t.pal.Event, Sanitize(h.Evt))
+			t.span(t.pal.Event, escape.Text(h.Evt))
 		}
 		if d := treeHitDetail(h); d != "" {
 			t.span(nil, "  "+d)
@@ -204,7 +204,7 @@ func (t *treeText) hits(prefix string, n *lineage.Node) {
 			t.span(t.pal.Faint, "  "+formatTime(h.Date))
 		}
 		t.keepSpan(nil, "  ")
-		t.keepSpan(t.pal.Location, Sanitize(h.File)+":"+strconv.Itoa(h.Line))
+		t.keepSpan(t.pal.Location, escape.Text(h.File)+":"+strconv.Itoa(h.Line))
 		t.flushLine()
 	}
 }
@@ -213,7 +213,7 @@ func treeRuleID(id string) string {
 	if id == "" {
 		return "(no rule id)"
 	}
-	return Sanitize(id)
+	return escape.Text(id)
 }
 
 // treeHitDetail is what a hit was about: the exit code of an exit, the
@@ -221,13 +221,13 @@ func treeRuleID(id string) string {
 func treeHitDetail(h *lineage.Hit) string {
 	switch {
 	case h.ExitCode.Present():
-		return "exit code " + Sanitize(intText(h.ExitCode))
+		return "exit code " + escape.Text(intText(h.ExitCode))
 	case h.RegistryKey != "" && h.RegistryValue != "":
-		return Sanitize(h.RegistryKey) + "  value " + Sanitize(h.RegistryValue)
+		return escape.Text(h.RegistryKey) + "  value " + escape.Text(h.RegistryValue)
 	case h.RegistryKey != "":
-		return Sanitize(h.RegistryKey)
+		return escape.Text(h.RegistryKey)
 	}
-	return Sanitize(h.Path)
+	return escape.Text(h.Path)
 }
 
 func (t *treeText) span(c *color.Color, s string) { t.appendSpan(treeSpan{c: c, s: s}) }
@@ -280,7 +280,7 @@ func (t *treeText) flush() error {
 func cutTreeSpans(spans []treeSpan, width int, more string, c *color.Color) []treeSpan {
 	total := 0
 	for _, sp := range spans {
-		total += treeCells(sp.s)
+		total += iostreams.DisplayWidth(sp.s)
 	}
 	if total <= width {
 		return spans
@@ -289,9 +289,9 @@ func cutTreeSpans(spans []treeSpan, width int, more string, c *color.Color) []tr
 	kept := 0
 	for head > 0 && spans[head-1].keep {
 		head--
-		kept += treeCells(spans[head].s)
+		kept += iostreams.DisplayWidth(spans[head].s)
 	}
-	if head == len(spans) || kept+treeCells(more) >= width {
+	if head == len(spans) || kept+iostreams.DisplayWidth(more) >= width {
 		return cutTreeSpansEnd(spans, width, more, c)
 	}
 	tail := append([]treeSpan(nil), spans[head:]...)
@@ -300,16 +300,16 @@ func cutTreeSpans(spans []treeSpan, width int, more string, c *color.Color) []tr
 
 // cutTreeSpansEnd cuts a line to width columns, ending it with more.
 func cutTreeSpansEnd(spans []treeSpan, width int, more string, c *color.Color) []treeSpan {
-	room := width - treeCells(more)
+	room := width - iostreams.DisplayWidth(more)
 	for i, sp := range spans {
-		w := treeCells(sp.s)
+		w := iostreams.DisplayWidth(sp.s)
 		if w <= room {
 			room -= w
 			continue
 		}
 		cut := 0
 		for j, r := range sp.s {
-			rw := treeRuneCells(r)
+			rw := iostreams.RuneWidth(r)
 			if rw > room {
 				cut = j
 				break
@@ -320,33 +320,4 @@ func cutTreeSpansEnd(spans []treeSpan, width int, more string, c *color.Color) [
 		return append(spans[:i+1], treeSpan{c: c, s: more})
 	}
 	return spans
-}
-
-// treeCells is how many terminal columns s takes.
-func treeCells(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			for _, r := range s[i:] {
-				n += treeRuneCells(r)
-			}
-			return n
-		}
-		n++
-	}
-	return n
-}
-
-func treeRuneCells(r rune) int {
-	switch {
-	case r < 0x300:
-		return 1
-	case unicode.In(r, unicode.Mn, unicode.Me) || r == 0x200b:
-		return 0
-	}
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth:
-		return 2
-	}
-	return 1
 }

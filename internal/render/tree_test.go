@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/csmctl/csmctl/internal/golden"
+	"github.com/csmctl/csmctl/internal/iostreams"
 )
 
 // deepChainEvent is an event whose process has an ancestor chain depth
@@ -35,7 +36,7 @@ func TestWriteTreeDepthCap(t *testing.T) {
 	forests := forestsOf(t, deepChainEvent(depth), sibling)
 	for _, ascii := range []bool{false, true} {
 		var out bytes.Buffer
-		if err := WriteTree(&out, forests, TreeStyle{Palette: NewPalette(false), ASCII: ascii}); err != nil {
+		if err := WriteTree(&out, forests, TreeStyle{Palette: iostreams.NewPalette(false), ASCII: ascii}); err != nil {
 			t.Fatal(err)
 		}
 		name := "tree-depth-cap.golden"

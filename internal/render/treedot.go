@@ -4,6 +4,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/lineage"
 )
 
@@ -33,7 +34,7 @@ func WriteTreeDOT(w io.Writer, forests []*lineage.Forest) error {
 			buf = append(buf, '"')
 			if n.Cmdline != "" {
 				buf = append(buf, `, tooltip="`...)
-				buf = appendCut(buf, Sanitize(n.Cmdline), maxTooltipBytes, appendDOTTooltipEscaped)
+				buf = appendCut(buf, escape.Text(n.Cmdline), maxTooltipBytes, appendDOTTooltipEscaped)
 				buf = append(buf, '"')
 			}
 			if n.HasHits() {

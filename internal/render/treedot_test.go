@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/csmctl/csmctl/internal/escape"
 )
 
 // hostileTooltips are command lines full of what Graphviz reads in a
@@ -223,7 +225,7 @@ func TestDOTThroughGraphviz(t *testing.T) {
 				t.Errorf("no node p%d in the SVG", id)
 				continue
 			}
-			want := Sanitize(n.Cmdline)
+			want := escape.Text(n.Cmdline)
 			if n.Cmdline == longCmdline {
 				shown := string(appendCut(nil, want, maxTooltipBytes, appendDOTTooltipEscaped))
 				want = strings.ReplaceAll(shown, `\\\\`, `\`)

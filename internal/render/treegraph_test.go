@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/lineage"
 	"github.com/csmctl/csmctl/internal/model"
 )
@@ -88,7 +89,7 @@ func TestMermaidEscapesLabels(t *testing.T) {
 			if len(labels) != 1 {
 				t.Fatalf("%d nodes, want 1:\n%s", len(labels), text)
 			}
-			want := []string{Sanitize(hostile), "pid 10 · " + Sanitize(hostile), Sanitize(hostile) + " ×1"}
+			want := []string{escape.Text(hostile), "pid 10 · " + escape.Text(hostile), escape.Text(hostile) + " ×1"}
 			got := strings.Split(labels[0], "<br/>")
 			if len(got) != len(want) {
 				t.Fatalf("label lines %q, want %q", got, want)

@@ -4,6 +4,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/lineage"
 	"github.com/csmctl/csmctl/internal/model"
 )
@@ -22,7 +23,7 @@ import (
 // are left out. A root also has "host" when its forest has
 // one. The edge that closes a cycle of parents is a child
 // {"pid", "exec_time", "cycle": true} referring back to a process above.
-// Strings are escaped as AppendJSONString does. A pid, ppid or exit code
+// Strings are escaped for a terminal (escape.Terminal). A pid, ppid or exit code
 // that is not an integer is written as the event wrote it (a string, 1.5,
 // null...), compacted, never as a number it did not hold.
 func WriteTreeJSON(w io.Writer, forests []*lineage.Forest) error {
@@ -116,7 +117,7 @@ func (j *treeJSON) newline() {
 
 func (j *treeJSON) key(k string) {
 	j.elem()
-	j.buf = AppendJSONString(j.buf, k)
+	j.buf = escape.AppendJSONString(j.buf, k, escape.Terminal)
 	j.buf = append(j.buf, ':', ' ')
 }
 
@@ -124,7 +125,7 @@ func (j *treeJSON) key(k string) {
 func (j *treeJSON) str(k, v string) {
 	if v != "" {
 		j.key(k)
-		j.buf = AppendJSONString(j.buf, v)
+		j.buf = escape.AppendJSONString(j.buf, v, escape.Terminal)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/lineage"
 )
 
@@ -19,13 +20,13 @@ const maxLabelRules = 4
 // line per element: name; pid and user; exec time; then its rules with
 // their counts.
 func treeLabel(n *lineage.Node) []string {
-	lines := []string{Sanitize(n.DisplayName())}
+	lines := []string{escape.Text(n.DisplayName())}
 	var who []string
 	if n.Key.PID.Present() {
-		who = append(who, "pid "+Sanitize(intText(n.Key.PID)))
+		who = append(who, "pid "+escape.Text(intText(n.Key.PID)))
 	}
 	if n.User != "" {
-		who = append(who, Sanitize(n.User))
+		who = append(who, escape.Text(n.User))
 	}
 	if len(who) > 0 {
 		lines = append(lines, strings.Join(who, " · "))

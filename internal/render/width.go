@@ -3,34 +3,15 @@ package render
 import (
 	"unicode/utf8"
 
-	"github.com/olekukonko/tablewriter/pkg/twwidth"
+	"github.com/csmctl/csmctl/internal/iostreams"
 )
-
-// displayWidth is how many terminal columns sanitized text takes. It is
-// measured as tablewriter measures it, so that our alignment and its borders
-// agree; ASCII, which is nearly all event text, skips the lookup.
-func displayWidth(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return twwidth.Width(s)
-		}
-	}
-	return len(s)
-}
-
-func runeWidth(r rune) int {
-	if r < utf8.RuneSelf {
-		return 1
-	}
-	return twwidth.Width(string(r))
-}
 
 // wrapCell cuts sanitized text into lines at most width columns wide. It
 // breaks after a space, a path separator or punctuation when one falls in
 // the last two thirds of a line, and anywhere otherwise; no character is
 // dropped, so joining the lines gives the text back.
 func wrapCell(s string, width int) []string {
-	if width <= 0 || displayWidth(s) <= width {
+	if width <= 0 || iostreams.DisplayWidth(s) <= width {
 		return []string{s}
 	}
 	var lines []string
@@ -40,7 +21,7 @@ func wrapCell(s string, width int) []string {
 	var prev rune    // the rune before r; 0 at the start
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		rw := runeWidth(r)
+		rw := iostreams.RuneWidth(r)
 		if w+rw > width && i > start {
 			cut := i
 			if lastBreak > start && breakW >= width/3 {
@@ -68,7 +49,7 @@ func longestWord(s string) int {
 	longest, w := 0, 0
 	var prev rune
 	for _, r := range s {
-		w += runeWidth(r)
+		w += iostreams.RuneWidth(r)
 		if isBreakAfter(r) && !startsOption(prev, r) {
 			longest, w = max(longest, w), 0
 		}
@@ -92,7 +73,7 @@ func startsOption(prev, r rune) bool {
 }
 
 // startsEscape reports whether s, just after a backslash, looks like the
-// rest of an escape Sanitize wrote (\x1b, \u202e): the two stay together.
+// rest of an escape escape.Text wrote (\x1b, \u202e): the two stay together.
 func startsEscape(s string) bool {
 	return len(s) > 0 && (s[0] == 'x' || s[0] == 'u')
 }

@@ -45,14 +45,11 @@ func (b *byOS) choose(data []byte, start int) (Validator, Choice) {
 	return v, c
 }
 
-// agentOS returns the value of agent.os in the object at data[i], reading
-// only as far as the agent object (the first member, in agents' output).
-// Anything unexpected gives "": the validator then reports it.
+// agentOS returns the value of agent.os in the object at data[i], the last
+// agent's as the validator checks the last, reading little more than the
+// agent object (the first member, in agents' output). Anything unexpected
+// gives "": the validator then reports it.
 func agentOS(data []byte, i int) string {
-	i = jsonscan.SkipSpace(data, i)
-	if i >= len(data) || data[i] != '{' {
-		return ""
-	}
 	lit := jsonscan.Member(data, i, "agent", "os")
 	if len(lit) == 0 || lit[0] != '"' {
 		return ""

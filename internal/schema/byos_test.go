@@ -13,6 +13,11 @@ func TestAgentOS(t *testing.T) {
 		`[{"agent":{}}]`:                                           "",
 		`{"agent":{"os":"li`:                                       "",
 		``:                                                         "",
+		// The last of repeated keys wins, as in the validator and jq.
+		`{"agent":{"os":"windows"},"title":"t","agent":{"os":"linux"}}`: "linux",
+		`{"agent":{"os":"linux"},"agent":{"rule_id":"r"}}`:              "",
+		`{"agent":{"os":"windows","arch":"x64","os":"linux"}}`:          "linux",
+		`{"agent":{"os":"linux"},"\u0061gent":{"os":"windows"}}`:        "windows",
 	}
 	for in, want := range tests {
 		if got := agentOS([]byte(in), 0); got != want {
@@ -37,6 +42,12 @@ func TestAutoSchema(t *testing.T) {
 	_, f, _ = v.Validate([]byte(windows), 0, nil)
 	if len(f) != 1 || f[0].Path != "/process/gid" || f[0].Keyword != "additionalProperties" {
 		t.Errorf("windows event: %v, want gid not allowed", f)
+	}
+	// The schema is the last agent's, the one the validator checks.
+	twoAgents := `{"agent":{"rule_id":"r","os":"windows"},"title":"t","process":{"pid":1,"gid":0},"agent":{"rule_id":"r","os":"linux"}}`
+	_, f, _ = v.Validate([]byte(twoAgents), 0, nil)
+	if len(f) != 1 || f[0].Path != "/process" || f[0].Keyword != "required" {
+		t.Errorf("event whose last agent is linux: %v, want process.uid required", f)
 	}
 }
 

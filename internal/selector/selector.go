@@ -4,8 +4,6 @@
 package selector
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -15,6 +13,7 @@ import (
 	"github.com/itchyny/gojq"
 	"github.com/spf13/pflag"
 
+	"github.com/csmctl/csmctl/internal/jqlib"
 	"github.com/csmctl/csmctl/internal/model"
 	"github.com/csmctl/csmctl/internal/rfc3339"
 )
@@ -39,7 +38,7 @@ func (o *Options) AddFlags(fs *pflag.FlagSet) {
 	fs.Var(pidList{&o.PIDs}, "pid", "only events whose process has pid `N` (repeatable)")
 	fs.StringVar(&o.Since, "since", "", "only events at or after `TIME` (RFC 3339, or a duration like 2h back from the last event)")
 	fs.StringVar(&o.Until, "until", "", "only events at or before `TIME` (RFC 3339, or a duration back from the last event)")
-	fs.StringVar(&o.Where, "where", "", "only events for which the jq `EXPR` is true, e.g. '.exit.code != 0'")
+	fs.StringVar(&o.Where, "where", "", "only events for which the jq `EXPR` is true, e.g. '.exit.code != 0' or is_run_key (query's functions too)")
 	fs.IntVar(&o.Limit, "limit", 0, "stop after `N` selected events (0: no limit)")
 }
 
@@ -74,6 +73,7 @@ type Selector struct {
 	pids         map[int64]bool
 	since, until time.Time
 	where        *gojq.Code
+	at           jqlib.Location // the event Match looks at, for --where's input_line and input_host
 	limit        int
 	taken        int
 	anchor       time.Time
@@ -116,7 +116,10 @@ func New(o Options, anchor time.Time) (*Selector, error) {
 		if err != nil {
 			return nil, fmt.Errorf("--where: %w", err)
 		}
-		if s.where, err = gojq.Compile(q); err != nil {
+		// The functions a query filter has, so that what selects an
+		// event in query selects it in show and tree.
+		jqlib.Define(q)
+		if s.where, err = gojq.Compile(q, jqlib.Functions(&s.at)...); err != nil {
 			return nil, fmt.Errorf("--where: %w", err)
 		}
 	}
@@ -193,8 +196,8 @@ func windowBound(v string, t time.Time, other string) string {
 // Anchor is the date durations count back from: the last event's.
 func (s *Selector) Anchor() time.Time { return s.anchor }
 
-// NeedsDoc reports whether Match needs the event as a generic JSON value
-// (for --where); callers can skip decoding it otherwise.
+// NeedsDoc reports whether Match needs the event as a JSON value (for
+// --where); callers can skip decoding it otherwise.
 func (s *Selector) NeedsDoc() bool { return s.where != nil }
 
 // Done reports whether --limit has been reached: reading can stop.
@@ -213,12 +216,13 @@ func (s *Selector) MatchLine(line int) bool {
 	return false
 }
 
-// Match reports whether the event on line is selected, and counts it
-// towards --limit if so. doc is the event as a JSON value (map[string]any,
-// as gojq takes it), needed only when NeedsDoc. An error is a --where
-// expression that failed on this event; the event is then not selected.
-func (s *Selector) Match(line int, ev *model.Event, doc any) (bool, error) {
-	if s.Done() || !s.MatchLine(line) {
+// Match reports whether the event at is selected, and counts it towards
+// --limit if so. doc is the event as the value a query filter runs on (see
+// query.Decoder: every command gives --where the same value), needed only
+// when NeedsDoc. An error is a --where expression that failed on this
+// event; the event is then not selected.
+func (s *Selector) Match(at jqlib.Location, ev *model.Event, doc any) (bool, error) {
+	if s.Done() || !s.MatchLine(at.Line) {
 		return false, nil
 	}
 	if s.rules != nil && (ev.Agent == nil || !s.rules[ev.Agent.RuleID]) {
@@ -239,6 +243,7 @@ func (s *Selector) Match(line int, ev *model.Event, doc any) (bool, error) {
 		}
 	}
 	if s.where != nil {
+		s.at = at
 		ok, err := s.truthy(doc)
 		if err != nil || !ok {
 			return false, err
@@ -246,17 +251,6 @@ func (s *Selector) Match(line int, ev *model.Event, doc any) (bool, error) {
 	}
 	s.taken++
 	return true, nil
-}
-
-// Doc decodes an event for --where as query decodes it for a filter:
-// numbers stay json.Number, so a large pid compares exactly, in every
-// command alike.
-func Doc(data []byte) (any, error) {
-	d := json.NewDecoder(bytes.NewReader(data))
-	d.UseNumber()
-	var v any
-	err := d.Decode(&v)
-	return v, err
 }
 
 // truthy runs --where on doc: selected when its first output is neither

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/csmctl/csmctl/internal/input"
+	"github.com/csmctl/csmctl/internal/jqlib"
 	"github.com/csmctl/csmctl/internal/model"
 )
 
@@ -47,7 +48,7 @@ func selected(t *testing.T, o Options) []int {
 				t.Fatal(err)
 			}
 		}
-		ok, err := s.Match(i+1, ev, doc)
+		ok, err := s.Match(jqlib.Location{File: "f", Line: i + 1}, ev, doc)
 		if err != nil {
 			t.Fatalf("Match line %d: %v", i+1, err)
 		}
@@ -93,6 +94,9 @@ func TestMatch(t *testing.T) {
 		{"where truthy", Options{Where: ".exit"}, []int{1, 2}},
 		{"where on ill-typed data", Options{Where: `.process.pid == "30"`}, []int{4}},
 		{"where false and null", Options{Where: ".nope"}, nil},
+		{"where with csmctl's helpers", Options{Where: "lineage | length == 0"}, []int{5}},
+		{"where with input_line", Options{Where: `input_line | .file == "f" and .line > 3`}, []int{4, 5}},
+		{"where with input_host", Options{Where: "input_host == null"}, all},
 		{"where empty output", Options{Where: "empty"}, nil},
 		{"limit", Options{Limit: 2}, []int{1, 2}},
 		{"limit counts selected events only", Options{Rules: []string{"r1", "r3"}, Limit: 2}, []int{1, 3}},
@@ -145,7 +149,7 @@ func TestMatchPIDIllTyped(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := slices.Contains(tt.matches, pid)
-			if got, err := s.Match(1, ev, nil); got != want || err != nil {
+			if got, err := s.Match(jqlib.Location{File: "f", Line: 1}, ev, nil); got != want || err != nil {
 				t.Errorf("--pid %d on pid %s: match %v, %v; want %v", pid, data, got, err, want)
 			}
 		}
@@ -167,6 +171,7 @@ func TestNewErrors(t *testing.T) {
 		{"until without offset", Options{Until: "2025-11-03T10:00:00"}, anchor, `--until "2025-11-03T10:00:00"`},
 		{"where syntax", Options{Where: ".["}, anchor, "--where"},
 		{"where undefined function", Options{Where: "nope(1)"}, anchor, "--where"},
+		{"where with jq's input_filename, which is query's alone", Options{Where: "input_filename"}, anchor, "--where: function not defined: input_filename/0"},
 		{"negative limit", Options{Limit: -1}, anchor, "--limit must not be negative"},
 		{"since negative duration", Options{Since: "-2h"}, time.Time{}, "--since -2h: a duration goes back from the last event; write 2h"},
 		{"until negative duration", Options{Until: "-1h30m"}, anchor, "--until -1h30m: a duration goes back from the last event; write 1h30m"},
@@ -196,7 +201,7 @@ func TestWhereRuntimeError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ok, err := s.Match(1, &model.Event{}, map[string]any{"title": 1.0})
+	ok, err := s.Match(jqlib.Location{File: "f", Line: 1}, &model.Event{}, map[string]any{"title": 1.0})
 	if ok || err == nil || !strings.HasPrefix(err.Error(), "--where: ") {
 		t.Errorf("Match = %v, %v; want false and a --where error", ok, err)
 	}
@@ -211,13 +216,13 @@ func TestLimitDone(t *testing.T) {
 	if s.Done() {
 		t.Fatal("done before anything was selected")
 	}
-	if ok, _ := s.Match(1, ev, nil); !ok {
+	if ok, _ := s.Match(jqlib.Location{File: "f", Line: 1}, ev, nil); !ok {
 		t.Fatal("first event not selected")
 	}
 	if !s.Done() {
 		t.Error("not done after the limit")
 	}
-	if ok, _ := s.Match(2, ev, nil); ok {
+	if ok, _ := s.Match(jqlib.Location{File: "f", Line: 2}, ev, nil); ok {
 		t.Error("selected past the limit")
 	}
 }
@@ -306,7 +311,7 @@ func TestDurationWithoutAnchor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ok, _ := s.Match(1, &model.Event{Title: "t"}, nil); ok {
+	if ok, _ := s.Match(jqlib.Location{File: "f", Line: 1}, &model.Event{Title: "t"}, nil); ok {
 		t.Error("an event without a date was selected")
 	}
 }

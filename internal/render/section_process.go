@@ -7,12 +7,24 @@ import (
 	"github.com/csmctl/csmctl/internal/model"
 )
 
+func init() {
+	showSections.register(showSection{
+		name: "process", order: 300, shows: []string{"process"},
+		has:   func(ev *model.Event) bool { return ev.Process != nil },
+		write: (*eventView).processAndLineage,
+	})
+}
+
+// processAndLineage shows the process that caused the event, then its
+// ancestors.
+func (v *eventView) processAndLineage() {
+	v.process()
+	v.ancestors()
+}
+
 // process shows the process that caused the event.
 func (v *eventView) process() {
 	pc := v.ev.Process
-	if pc == nil {
-		return
-	}
 	v.section("process", func(t *Table) {
 		fieldRow(t, "pid", intText(pc.PID))
 		fieldRow(t, "ppid", intText(pc.PPID))
@@ -39,9 +51,6 @@ func (v *eventView) process() {
 // ancestors list, or the parent alone when the event has no list.
 func (v *eventView) ancestors() {
 	pc := v.ev.Process
-	if pc == nil {
-		return
-	}
 	chain := pc.Chain()
 	if len(chain) == 0 && !pc.TruncatedAncestors {
 		return

@@ -1,4 +1,4 @@
-package render
+package iostreams
 
 import "github.com/fatih/color"
 
@@ -18,9 +18,33 @@ type Palette struct {
 	Faint    *color.Color // secondary detail
 	Added    *color.Color // what a change added
 	Removed  *color.Color // what a change removed
+
+	// JSON colours query's output; nil with colour off.
+	JSON *JSONColors
 }
 
-// NewPalette returns the scheme, with colour on or off.
+// JSONColors are jq's colours as gojq prints them by default (object keys
+// in bold blue, as jq 1.7 does): the escape sequences that start each kind
+// of value, and the one that ends it. query writes them straight into its
+// output, byte for byte as gojq does, which a *color.Color cannot.
+type JSONColors struct {
+	Null, False, True, Number, String, Key, Reset string
+}
+
+// jqColors is jq's scheme.
+var jqColors = JSONColors{
+	Null:   "\x1b[90m",
+	False:  "\x1b[33m",
+	True:   "\x1b[33m",
+	Number: "\x1b[36m",
+	String: "\x1b[32m",
+	Key:    "\x1b[34;1m",
+	Reset:  "\x1b[0m",
+}
+
+// NewPalette returns the scheme, with colour on or off. Commands get theirs
+// from IOStreams.Palette; this is for tests and for output that is never a
+// terminal's.
 func NewPalette(enabled bool) *Palette {
 	p := &Palette{
 		enabled:  enabled,
@@ -43,13 +67,16 @@ func NewPalette(enabled bool) *Palette {
 			c.DisableColor()
 		}
 	}
+	if enabled {
+		p.JSON = &jqColors
+	}
 	return p
 }
 
 // Enabled reports whether the palette colours.
 func (p *Palette) Enabled() bool { return p.enabled }
 
-// Append appends s in style c. s must already be sanitized.
+// Append appends s in style c. s must already be escaped (escape.Text).
 func (p *Palette) Append(dst []byte, c *color.Color, s string) []byte {
 	if !p.enabled {
 		return append(dst, s...)

@@ -2,16 +2,23 @@ package render
 
 import (
 	"strconv"
+
+	"github.com/csmctl/csmctl/internal/model"
 )
+
+func init() {
+	showSections.register(showSection{
+		name: "permission_change", order: 600, shows: []string{"permission_change"},
+		has:   func(ev *model.Event) bool { return ev.PermissionChange != nil },
+		write: (*eventView).permissionChange,
+	})
+}
 
 // permissionChange shows who changed which object's security descriptor,
 // then the descriptors line by line: as a diff when both are present, so
 // the ACEs the change added or removed stand out.
 func (v *eventView) permissionChange() {
 	pc := v.ev.PermissionChange
-	if pc == nil {
-		return
-	}
 	v.section("permission_change", func(t *Table) {
 		user := pc.Username
 		if pc.UserDomain != "" {

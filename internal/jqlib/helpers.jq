@@ -1,5 +1,5 @@
-# csmctl's jq helpers for CSM Threats events: defined before every filter,
-# which may redefine them.
+# csmctl's jq helpers for CSM Threats events: defined before every query
+# filter and every --where expression, which may redefine them.
 
 # The event's process ancestors, nearest first: process.ancestors when the
 # event has it (it starts with the parent), else process.parent alone.

@@ -1,16 +1,18 @@
-// Package render turns csmctl's results into what a person or a program
-// reads: text lines, tables, JSON. Everything that comes from event data is
-// untrusted and passes through Sanitize (for text) or AppendJSONString (for
-// JSON) on its way out; only csmctl's own colour codes reach the terminal raw.
-package render
+// Package escape is how csmctl writes untrusted strings: as text for a
+// terminal (Text) and as JSON (AppendJSONString, AppendCompactJSON). Every
+// string from event data leaves csmctl through one of them, so that a
+// character is escaped the same way wherever it is printed; only csmctl's own
+// colour codes reach the terminal raw.
+package escape
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 )
 
-// Sanitize returns s made safe to print on a terminal: control characters
+// Text returns s made safe to print on a terminal: control characters
 // (C0, DEL, C1), bidirectional overrides and isolates, line and paragraph
 // separators, and the invisible characters (zero-width spaces and joiners,
 // the soft hyphen, fillers, tag characters: every format character) are
@@ -19,27 +21,40 @@ import (
 // hide text, reverse it or pass for other text (cmd\u200b.exe is not
 // cmd.exe), and nothing is silently dropped. Backslashes are left alone:
 // Windows paths are full of them.
-func Sanitize(s string) string {
+func Text(s string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c >= 0x7f {
-			return string(appendSanitized(append(make([]byte, 0, len(s)+16), s[:i]...), s, i))
+			return string(appendText(append(make([]byte, 0, len(s)+16), s[:i]...), s, i))
 		}
 	}
 	return s
 }
 
-// AppendSanitized appends Sanitize(s) to dst.
-func AppendSanitized(dst []byte, s string) []byte {
+// AppendText appends Text(s) to dst.
+func AppendText(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c >= 0x7f {
-			return appendSanitized(append(dst, s[:i]...), s, i)
+			return appendText(append(dst, s[:i]...), s, i)
 		}
 	}
 	return append(dst, s...)
 }
 
-// appendSanitized escapes s[from:]; s[:from] is known safe and already in dst.
-func appendSanitized(dst []byte, s string, from int) []byte {
+// AppendLines appends s as AppendText does, except that line breaks and
+// tabs are kept: for text that is meant to be read as lines (jq -r).
+func AppendLines(dst []byte, s string) []byte {
+	for {
+		i := strings.IndexAny(s, "\n\t")
+		if i < 0 {
+			return AppendText(dst, s)
+		}
+		dst = append(AppendText(dst, s[:i]), s[i])
+		s = s[i+1:]
+	}
+}
+
+// appendText escapes s[from:]; s[:from] is known safe and already in dst.
+func appendText(dst []byte, s string, from int) []byte {
 	for i := from; i < len(s); {
 		c := s[i]
 		if c >= 0x20 && c < 0x7f {
@@ -47,17 +62,17 @@ func appendSanitized(dst []byte, s string, from int) []byte {
 			i++
 			continue
 		}
-		if c < 0x80 {
-			dst = appendControl(dst, c)
+		if c < utf8.RuneSelf {
+			dst = appendTextControl(dst, c)
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && n == 1:
-			dst = append(dst, '\\', 'x', hex[c>>4], hex[c&0xf])
+			dst = appendHexByte(dst, c)
 		case unsafeRune(r):
-			dst = appendRuneEscape(dst, r)
+			dst = appendTextRune(dst, r)
 		default:
 			dst = append(dst, s[i:i+n]...)
 		}
@@ -68,36 +83,45 @@ func appendSanitized(dst []byte, s string, from int) []byte {
 
 const hex = "0123456789abcdef"
 
-func appendControl(dst []byte, c byte) []byte {
-	switch c {
-	case '\n':
-		return append(dst, '\\', 'n')
-	case '\r':
-		return append(dst, '\\', 'r')
-	case '\t':
-		return append(dst, '\\', 't')
-	}
+// appendHexByte appends \xNN: how text shows a control byte without a
+// name, or a byte that is not UTF-8.
+func appendHexByte(dst []byte, c byte) []byte {
 	return append(dst, '\\', 'x', hex[c>>4], hex[c&0xf])
 }
 
-// appendRuneEscape appends r as \uNNNN, or \UNNNNNNNN past U+FFFF (as Go
+// appendTextControl appends an ASCII control: the line break, the carriage
+// return and the tab by their JSON names, as people know them; the rest,
+// \b and \f among them, as \xNN.
+func appendTextControl(dst []byte, c byte) []byte {
+	if c == '\n' || c == '\r' || c == '\t' {
+		return append(dst, '\\', shortEscapes[c])
+	}
+	return appendHexByte(dst, c)
+}
+
+// appendU4 appends \uNNNN for a rune of the Basic Multilingual Plane.
+func appendU4(dst []byte, r rune) []byte {
+	return append(dst, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
+}
+
+// appendTextRune appends r as \uNNNN, or \UNNNNNNNN past U+FFFF (as Go
 // writes them), for text.
-func appendRuneEscape(dst []byte, r rune) []byte {
+func appendTextRune(dst []byte, r rune) []byte {
 	if r > 0xffff {
 		return append(dst, '\\', 'U', '0', '0', hex[r>>20&0xf], hex[r>>16&0xf],
 			hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
 	}
-	return append(dst, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
+	return appendU4(dst, r)
 }
 
-// appendJSONRuneEscape appends r as a JSON escape: \uNNNN, or its UTF-16
+// appendJSONRune appends r as a JSON escape: \uNNNN, or its UTF-16
 // surrogate pair past U+FFFF, as JSON has no longer escape.
-func appendJSONRuneEscape(dst []byte, r rune) []byte {
+func appendJSONRune(dst []byte, r rune) []byte {
 	if r > 0xffff {
 		hi, lo := utf16.EncodeRune(r)
-		return appendRuneEscape(appendRuneEscape(dst, hi), lo)
+		return appendU4(appendU4(dst, hi), lo)
 	}
-	return appendRuneEscape(dst, r)
+	return appendU4(dst, r)
 }
 
 // unsafeRune reports the non-ASCII runes a terminal acts on, that change

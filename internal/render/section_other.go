@@ -4,20 +4,25 @@ import (
 	"bytes"
 	"encoding/json"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/jsonscan"
 	"github.com/csmctl/csmctl/internal/model"
 )
+
+func init() {
+	showSections.register(showSection{
+		name: "other fields", order: 1200,
+		has:   hasExtra,
+		write: (*eventView).otherFields,
+	})
+}
 
 // otherFields shows what the model could not place — properties unknown to
 // the schema, or of the wrong type — from every object of the event, with
 // their JSON pointers, so that nothing in the data is hidden.
 func (v *eventView) otherFields() {
-	fields := collectExtra(v.ev)
-	if len(fields) == 0 {
-		return
-	}
 	v.section("other fields (not in the schema, or of the wrong type)", func(t *Table) {
-		for _, f := range fields {
+		for _, f := range collectExtra(v.ev) {
 			t.StyledRow(Cell{Text: f.pointer, Style: v.p.Pointer}, Cell{Text: f.value})
 		}
 	})
@@ -29,17 +34,27 @@ type extraField struct {
 	value   string // the value as extraValueText shows it
 }
 
+// hasExtra reports whether the event has a property for other fields.
+func hasExtra(ev *model.Event) bool {
+	return len(model.OtherFields(ev, schemaPlatform(ev))) > 0
+}
+
+// schemaPlatform is the schema other fields judges the event by: the one
+// its agent.os names, or none (what the model kept raw only).
+func schemaPlatform(ev *model.Event) model.Platform {
+	if ev.Agent == nil {
+		return ""
+	}
+	return model.Platform(ev.Agent.OS)
+}
+
 // collectExtra lists every property the model kept raw, in every object of
 // the event, and those that only the other OS's schema defines when
-// agent.os names the event's own: document order, keys sorted within an
-// object.
+// agent.os names the event's own: objects in the order the model walks
+// them, keys sorted within an object.
 func collectExtra(ev *model.Event) []extraField {
-	var platform model.Platform // none: what the model kept raw only
-	if ev.Agent != nil {
-		platform = model.Platform(ev.Agent.OS)
-	}
 	var fields []extraField
-	for _, f := range model.OtherFields(ev, platform) {
+	for _, f := range model.OtherFields(ev, schemaPlatform(ev)) {
 		fields = append(fields, extraField{pointer: f.Pointer, value: extraValueText(f.Raw)})
 	}
 	return fields
@@ -58,9 +73,5 @@ func extraValueText(raw json.RawMessage) string {
 
 // compactRaw puts a raw JSON value on one line.
 func compactRaw(raw json.RawMessage) string {
-	var b bytes.Buffer
-	if json.Compact(&b, raw) != nil {
-		return string(raw)
-	}
-	return b.String()
+	return string(escape.AppendCompactText(nil, raw))
 }

@@ -1,15 +1,13 @@
-package render
+package escape
 
 import (
-	"encoding/json"
 	"fmt"
-	"strings"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
 )
 
-func TestSanitize(t *testing.T) {
+func TestText(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{`C:\Windows\System32\cmd.exe /c "dir"`, `C:\Windows\System32\cmd.exe /c "dir"`},
 		{"title\x1b]0;pwned\x07", `title\x1b]0;pwned\x07`},
@@ -26,11 +24,11 @@ func TestSanitize(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		if got := Sanitize(tt.in); got != tt.want {
-			t.Errorf("Sanitize(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := Text(tt.in); got != tt.want {
+			t.Errorf("Text(%q) = %q, want %q", tt.in, got, tt.want)
 		}
-		if got := string(AppendSanitized([]byte("pre:"), tt.in)); got != "pre:"+tt.want {
-			t.Errorf("AppendSanitized(%q) = %q, want %q", tt.in, got, "pre:"+tt.want)
+		if got := string(AppendText([]byte("pre:"), tt.in)); got != "pre:"+tt.want {
+			t.Errorf("AppendText(%q) = %q, want %q", tt.in, got, "pre:"+tt.want)
 		}
 	}
 }
@@ -48,47 +46,28 @@ func safeForTerminal(s string) bool {
 	return true
 }
 
-func FuzzSanitize(f *testing.F) {
+func FuzzText(f *testing.F) {
 	for _, s := range []string{"plain", "\x1b[31mred", "\u202e", "\xff", "\u0085", "a\\x1b", ""} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		got := Sanitize(s)
+		got := Text(s)
 		if !safeForTerminal(got) {
-			t.Fatalf("Sanitize(%q) = %q is not safe", s, got)
+			t.Fatalf("Text(%q) = %q is not safe", s, got)
 		}
 		if safeForTerminal(s) && got != s {
-			t.Fatalf("Sanitize(%q) = %q changed a safe string", s, got)
+			t.Fatalf("Text(%q) = %q changed a safe string", s, got)
 		}
 		if len(got) < len(s) {
-			t.Fatalf("Sanitize(%q) = %q dropped bytes", s, got)
+			t.Fatalf("Text(%q) = %q dropped bytes", s, got)
 		}
 	})
 }
 
-func FuzzAppendJSONString(f *testing.F) {
-	for _, s := range []string{"plain", "\x1b[31mred", "\u202e", "\xff", "\"\\", "\u2028", ""} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		lit := AppendJSONString(nil, s)
-		if !safeForTerminal(string(lit)) {
-			t.Fatalf("AppendJSONString(%q) = %s is not safe", s, lit)
-		}
-		var back string
-		if err := json.Unmarshal(lit, &back); err != nil {
-			t.Fatalf("AppendJSONString(%q) = %s is not JSON: %v", s, lit, err)
-		}
-		if want := strings.ToValidUTF8(s, "\ufffd"); back != want && utf8.ValidString(s) {
-			t.Fatalf("AppendJSONString(%q) decodes to %q", s, back)
-		}
-	})
-}
-
-// TestSanitizeInvisible checks every character that shows as nothing, or
+// TestTextInvisible checks every character that shows as nothing, or
 // as a blank, or reorders text: each must come out as an escape, in text
 // and in JSON, so that cmd\u200b.exe never passes for cmd.exe.
-func TestSanitizeInvisible(t *testing.T) {
+func TestTextInvisible(t *testing.T) {
 	ranges := []struct {
 		lo, hi rune
 		what   string
@@ -120,21 +99,21 @@ func TestSanitizeInvisible(t *testing.T) {
 				hi, lo := utf16.EncodeRune(r)
 				wantJSON = fmt.Sprintf(`cmd\u%04x\u%04x.exe`, hi, lo)
 			}
-			if got := Sanitize(in); got != want {
-				t.Errorf("%s: Sanitize(%q) = %q, want %q", rg.what, in, got, want)
+			if got := Text(in); got != want {
+				t.Errorf("%s: Text(%q) = %q, want %q", rg.what, in, got, want)
 			}
-			if got := string(AppendJSONString(nil, in)); got != `"`+wantJSON+`"` {
+			if got := string(AppendJSONString(nil, in, Terminal)); got != `"`+wantJSON+`"` {
 				t.Errorf("%s: AppendJSONString(%q) = %s, want %q", rg.what, in, got, `"`+wantJSON+`"`)
 			}
-			if got := string(AppendCompactJSON(nil, []byte(`{"a": "`+in+`"}`))); got != `{"a":"`+wantJSON+`"}` {
+			if got := string(AppendCompactJSON(nil, []byte(`{"a": "`+in+`"}`), Terminal)); got != `{"a":"`+wantJSON+`"}` {
 				t.Errorf("%s: AppendCompactJSON(%q) = %s", rg.what, in, got)
 			}
 		}
 	}
 	// Visible neighbours stay as they are.
 	for _, s := range []string{"\u00ac\u00ae", "\u034e\u0350", "\u3163\u3165", "\U0001f600", "\u00e9"} {
-		if got := Sanitize(s); got != s {
-			t.Errorf("Sanitize(%q) = %q, want it unchanged", s, got)
+		if got := Text(s); got != s {
+			t.Errorf("Text(%q) = %q, want it unchanged", s, got)
 		}
 	}
 }

@@ -1,0 +1,170 @@
+package model
+
+import (
+	"reflect"
+	"strconv"
+
+	"github.com/csmctl/csmctl/internal/jsonscan"
+)
+
+// The schema leaves some values open: rule variables and rule actions hold
+// any JSON. They decode as encoding/json decodes into any: objects as
+// map[string]any (the last of repeated keys wins), arrays as []any,
+// numbers as float64. A number beyond float64's range makes the whole
+// value not fit, as it fails encoding/json.
+
+// decodeVariables decodes an object of variables; null is a nil map.
+func decodeVariables(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+	vars := fv.Addr().Interface().(*Variables)
+	v, end, fits, err := openValue(in, i, depth, '{')
+	*vars, _ = v.(map[string]any)
+	return end, fits, err
+}
+
+// decodeArrayOfAny decodes an array of any values; null is a nil slice.
+func decodeArrayOfAny(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+	items := fv.Addr().Interface().(*[]any)
+	v, end, fits, err := openValue(in, i, depth, '[')
+	*items, _ = v.([]any)
+	return end, fits, err
+}
+
+// decodeStrings decodes an array of strings; null is a nil slice, a null
+// item "". An item of another type makes the whole array not fit.
+func decodeStrings(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+	items := fv.Addr().Interface().(*[]string)
+	*items = nil
+	v, end, fits, err := openValue(in, i, depth, '[')
+	array, _ := v.([]any)
+	if !fits || array == nil {
+		return end, fits, err
+	}
+	strs := make([]string, len(array))
+	for k, item := range array {
+		switch item := item.(type) {
+		case string:
+			strs[k] = item
+		case nil: // "", as encoding/json leaves a string for null
+		default:
+			return end, false, nil
+		}
+	}
+	*items = strs
+	return end, true, nil
+}
+
+// decodeOpenObject decodes an object the schema leaves open (sysctl's
+// proc); null is a nil map.
+func decodeOpenObject(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+	m := fv.Addr().Interface().(*map[string]any)
+	v, end, fits, err := openValue(in, i, depth, '{')
+	*m, _ = v.(map[string]any)
+	return end, fits, err
+}
+
+// decodeStringLists decodes an object of arrays of strings (a user
+// session's k8s_extra); null is a nil map. A value of another type makes
+// the whole object not fit.
+func decodeStringLists(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+	m := fv.Addr().Interface().(*map[string][]string)
+	*m = nil
+	v, end, fits, err := openValue(in, i, depth, '{')
+	object, _ := v.(map[string]any)
+	if !fits || object == nil {
+		return end, fits, err
+	}
+	lists := make(map[string][]string, len(object))
+	for key, value := range object {
+		items, ok := value.([]any)
+		if !ok && value != nil {
+			return end, false, nil
+		}
+		list := make([]string, len(items))
+		for k, item := range items {
+			if list[k], ok = item.(string); !ok {
+				return end, false, nil
+			}
+		}
+		lists[key] = list
+	}
+	*m = lists
+	return end, true, nil
+}
+
+// decodeAny decodes a value the schema leaves untyped (credentials'
+// destination): any JSON value fits.
+func decodeAny(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+	v, end, fits, err := openValue(in, i, depth, in.b[i])
+	if v != nil {
+		fv.Set(reflect.ValueOf(v))
+	} else {
+		fv.SetZero()
+	}
+	return end, fits, err
+}
+
+// openValue scans the value at b[i] and, if it is null or its first byte is
+// open, decodes it as any. fits is false for a value of another JSON type,
+// or one holding a number beyond float64's range; v is then nil.
+func openValue(in *input, i, depth int, open byte) (v any, end int, fits bool, err *jsonscan.SyntaxError) {
+	b := in.b
+	end, err = jsonscan.Skip(b, i, depth)
+	switch {
+	case err != nil:
+		return nil, end, false, err
+	case b[i] == 'n':
+		return nil, end, true, nil
+	case b[i] != open:
+		return nil, end, false, nil
+	}
+	if v, _, fits = anyValue(in, i); !fits {
+		v = nil
+	}
+	return v, end, fits, nil
+}
+
+// anyValue decodes the valid JSON value at b[i] as encoding/json decodes
+// into any. ok is false if a number in it is beyond float64's range.
+func anyValue(in *input, i int) (v any, end int, ok bool) {
+	b := in.b
+	i = jsonscan.SkipSpace(b, i)
+	switch b[i] {
+	case '{':
+		m := map[string]any{}
+		if i = jsonscan.SkipSpace(b, i+1); b[i] == '}' {
+			return m, i + 1, true
+		}
+		ok = true
+		for more := true; more; {
+			keyEnd, key, _ := scanString(in, i)
+			item, end, itemOK := anyValue(in, jsonscan.SkipSpace(b, keyEnd)+1)
+			m[key], ok = item, ok && itemOK
+			i, more, _ = jsonscan.AfterElement(b, end, '}')
+		}
+		return m, i, ok
+	case '[':
+		a := []any{}
+		if i = jsonscan.SkipSpace(b, i+1); b[i] == ']' {
+			return a, i + 1, true
+		}
+		ok = true
+		for more := true; more; {
+			item, end, itemOK := anyValue(in, i)
+			a, ok = append(a, item), ok && itemOK
+			i, more, _ = jsonscan.AfterElement(b, end, ']')
+		}
+		return a, i, ok
+	case '"':
+		end, s, _ := scanString(in, i)
+		return s, end, true
+	case 't':
+		return true, i + 4, true
+	case 'f':
+		return false, i + 5, true
+	case 'n':
+		return nil, i + 4, true
+	}
+	end, _, _ = jsonscan.Number(b, i)
+	f, err := strconv.ParseFloat(string(b[i:end]), 64)
+	return f, end, err == nil
+}

@@ -1,0 +1,78 @@
+package render
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/csmctl/csmctl/internal/model"
+)
+
+func init() {
+	showSections.register(showSection{
+		name: "generic", order: 1000,
+		// Whether the event has a property no section shows is the
+		// registry's question, not the event's: generic writes nothing
+		// when it has none.
+		has:   func(*model.Event) bool { return true },
+		write: (*eventView).generic,
+	})
+}
+
+// generic shows, from the model's reflective table alone, each top-level
+// property of the event that no section shows, so that a property the model
+// gains is never silently left out of show: a table titled with its key,
+// one row for each value it holds, the keys of nested objects joined with
+// dots (destination.path, ancestors.0.pid). Their unknown properties are
+// under other fields, as everywhere.
+func (v *eventView) generic() {
+	if len(v.uncovered) == 0 {
+		return
+	}
+	root, _ := model.ObjectOf(v.ev)
+	for p := range root.Properties() {
+		if !p.IsZero() && slices.Contains(v.uncovered, p.Key) {
+			v.section(p.Key, func(t *Table) { propertyRows(t, p, "") })
+		}
+	}
+}
+
+// propertyRows adds the rows of property p, named key within its section
+// ("" for the property the section is for).
+func propertyRows(t *Table, p model.Property, key string) {
+	if !p.HoldsObjects() {
+		if key == "" {
+			key = p.Key
+		}
+		t.Row(key, propertyText(p.Value()))
+		return
+	}
+	for i, o := range p.Objects() {
+		prefix := key
+		if i >= 0 {
+			prefix = joinNonEmpty(".", key, strconv.Itoa(i))
+		}
+		if prefix != "" {
+			prefix += "."
+		}
+		for q := range o.Properties() {
+			if !q.IsZero() {
+				propertyRows(t, q, prefix+q.Key)
+			}
+		}
+	}
+}
+
+// propertyText is a property's value as a table shows it: text as it is,
+// integers and dates as the dedicated sections show them, anything else as
+// compact JSON.
+func propertyText(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case model.Int:
+		return intText(v)
+	case model.Time:
+		return timeText(v)
+	}
+	return compactJSON(v)
+}
