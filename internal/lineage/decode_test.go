@@ -119,7 +119,7 @@ func lineageFields(full *model.Event) *model.Event {
 		ev.Evt = &model.EventContext{Name: e.Name}
 	}
 	if f := full.File; f != nil {
-		ev.File = &model.FileEvent{Path: f.Path}
+		ev.File = &model.FileEvent{File: model.File{Path: f.Path}}
 	}
 	if r := full.Registry; r != nil {
 		ev.Registry = &model.RegistryEvent{KeyPath: r.KeyPath, ValueName: r.ValueName}

@@ -45,6 +45,12 @@ func valueDecoderFor(t reflect.Type, elem *objectFields) valueDecoder {
 		return decodeArrayOfAny
 	case t == reflect.TypeFor[[]string]():
 		return decodeStrings
+	case t == reflect.TypeFor[map[string]any]():
+		return decodeOpenObject
+	case t == reflect.TypeFor[map[string][]string]():
+		return decodeStringLists
+	case t == reflect.TypeFor[any]():
+		return decodeAny
 	}
 	// A new field type needs its decoder here; failing when the tables are
 	// built, at start-up, beats decoding it wrongly.

@@ -53,6 +53,56 @@ func decodeStrings(in *input, fv reflect.Value, i, depth int) (int, bool, *jsons
 	return end, true, nil
 }
 
+// decodeOpenObject decodes an object the schema leaves open (sysctl's
+// proc); null is a nil map.
+func decodeOpenObject(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+	m := fv.Addr().Interface().(*map[string]any)
+	v, end, fits, err := openValue(in, i, depth, '{')
+	*m, _ = v.(map[string]any)
+	return end, fits, err
+}
+
+// decodeStringLists decodes an object of arrays of strings (a user
+// session's k8s_extra); null is a nil map. A value of another type makes
+// the whole object not fit.
+func decodeStringLists(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+	m := fv.Addr().Interface().(*map[string][]string)
+	*m = nil
+	v, end, fits, err := openValue(in, i, depth, '{')
+	object, _ := v.(map[string]any)
+	if !fits || object == nil {
+		return end, fits, err
+	}
+	lists := make(map[string][]string, len(object))
+	for key, value := range object {
+		items, ok := value.([]any)
+		if !ok && value != nil {
+			return end, false, nil
+		}
+		list := make([]string, len(items))
+		for k, item := range items {
+			if list[k], ok = item.(string); !ok {
+				return end, false, nil
+			}
+		}
+		lists[key] = list
+	}
+	*m = lists
+	return end, true, nil
+}
+
+// decodeAny decodes a value the schema leaves untyped (credentials'
+// destination): any JSON value fits.
+func decodeAny(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
+	v, end, fits, err := openValue(in, i, depth, in.b[i])
+	if v != nil {
+		fv.Set(reflect.ValueOf(v))
+	} else {
+		fv.SetZero()
+	}
+	return end, fits, err
+}
+
 // openValue scans the value at b[i] and, if it is null or its first byte is
 // open, decodes it as any. fits is false for a value of another JSON type,
 // or one holding a number beyond float64's range; v is then nil.

@@ -1,51 +1,5 @@
 package model
 
-import "encoding/json"
-
-// Process is one process: an ancestor or the parent in a ProcessContext
-// (schema: "ProcessSerializer serializes a process to JSON").
-type Process struct {
-	// Process ID
-	PID Int `json:"pid,omitzero"`
-	// Parent Process ID
-	PPID Int `json:"ppid,omitzero"`
-	// Exec time of the process
-	ExecTime Time `json:"exec_time,omitzero"`
-	// Exit time of the process
-	ExitTime Time `json:"exit_time,omitzero"`
-	// File information of the executable
-	Executable *File `json:"executable,omitempty"`
-	// Container context
-	Container *ContainerContext `json:"container,omitempty"`
-	// Command line arguments
-	Cmdline string `json:"cmdline,omitempty"`
-	// User name
-	User string `json:"user,omitempty"`
-
-	// Extra holds unknown and ill-typed properties (for example "user_sid",
-	// or a "pid" given as a string), as Event.Extra does.
-	Extra map[string]json.RawMessage `json:"-"`
-}
-
-// ProcessContext is the process that caused an event, with its lineage
-// (schema: "ProcessContextSerializer serializes a process context to JSON").
-// Key is promoted from Process.
-type ProcessContext struct {
-	// Process holds the fields the schema's ProcessContext shares with its
-	// Process: pid, ppid, exec_time, exit_time, executable, container,
-	// cmdline, user. Its Extra holds the context's unknown and ill-typed
-	// properties.
-	Process
-	// Parent process
-	Parent *Process `json:"parent,omitempty"`
-	// Ancestor processes
-	Ancestors []Process `json:"ancestors,omitempty"`
-	// Variables values
-	Variables Variables `json:"variables,omitempty"`
-	// True if the ancestors list was truncated because it was too big
-	TruncatedAncestors bool `json:"truncated_ancestors,omitempty"`
-}
-
 // AsProcess returns the context's own process, without its lineage.
 func (pc *ProcessContext) AsProcess() Process { return pc.Process }
 

@@ -135,7 +135,10 @@ func TestObjectOf(t *testing.T) {
 	}
 	// The top-level properties in declaration order; * marks those the
 	// event has: an exit code of 0 is there, an absent date is not.
-	want := "agent title* evt date file exit* process* container registry usr permission_change"
+	want := "agent title* evt date file exit* process* container registry usr permission_change " +
+		"network dd security_profile cgroup selinux bpf mmap mprotect ptrace module signal splice dns imds " +
+		"accept bind connect mount syscalls syscall packet network_flow_monitor sysctl setsockopt " +
+		"cgroup_write capabilities prctl"
 	if strings.Join(got, " ") != want {
 		t.Errorf("properties %q, want %q", strings.Join(got, " "), want)
 	}

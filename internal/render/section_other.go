@@ -3,9 +3,6 @@ package render
 import (
 	"bytes"
 	"encoding/json"
-	"maps"
-	"slices"
-	"strings"
 
 	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/jsonscan"
@@ -37,30 +34,30 @@ type extraField struct {
 	value   string // the value as extraValueText shows it
 }
 
-// hasExtra reports whether some object of the event kept a property raw.
+// hasExtra reports whether the event has a property for other fields.
 func hasExtra(ev *model.Event) bool {
-	return model.WalkExtra(ev, func(string, map[string]json.RawMessage) bool { return false })
+	return len(model.OtherFields(ev, schemaPlatform(ev))) > 0
 }
 
-// collectExtra lists the properties every object of the event kept raw,
-// objects in the order the model walks them, keys sorted within an object.
+// schemaPlatform is the schema other fields judges the event by: the one
+// its agent.os names, or none (what the model kept raw only).
+func schemaPlatform(ev *model.Event) model.Platform {
+	if ev.Agent == nil {
+		return ""
+	}
+	return model.Platform(ev.Agent.OS)
+}
+
+// collectExtra lists every property the model kept raw, in every object of
+// the event, and those that only the other OS's schema defines when
+// agent.os names the event's own: objects in the order the model walks
+// them, keys sorted within an object.
 func collectExtra(ev *model.Event) []extraField {
 	var fields []extraField
-	model.WalkExtra(ev, func(at string, extra map[string]json.RawMessage) bool {
-		for _, k := range slices.Sorted(maps.Keys(extra)) {
-			fields = append(fields, extraField{pointer: at + "/" + escapePointerToken(k), value: extraValueText(extra[k])})
-		}
-		return true
-	})
-	return fields
-}
-
-// escapePointerToken escapes a key for a JSON pointer (RFC 6901).
-func escapePointerToken(k string) string {
-	if !strings.ContainsAny(k, "~/") {
-		return k
+	for _, f := range model.OtherFields(ev, schemaPlatform(ev)) {
+		fields = append(fields, extraField{pointer: f.Pointer, value: extraValueText(f.Raw)})
 	}
-	return strings.ReplaceAll(strings.ReplaceAll(k, "~", "~0"), "/", "~1")
+	return fields
 }
 
 // extraValueText is a raw value as other fields shows it: a string as the

@@ -104,13 +104,14 @@ func TestCollectExtra(t *testing.T) {
 	 "evt":{"name":"exec","zz":3,"matched_rules":[{"id":"m"},{"id":"n","zz":4}]},
 	 "file":{"path":"p","zz":5,"destination":{"path":"d","zz":6}},
 	 "exit":{"cause":"EXITED","code":"1"},
-	 "process":{"pid":1,"zz":7,"executable":{"zz":8},"container":{"zz":9},
+	 "process":{"pid":1,"zz":7,"executable":{"zz":8},"container":{"zz":9},"tid":"t","credentials":{"uid":"root","gid":0},
 	   "parent":{"pid":2,"zz":10,"executable":{"zz":11}},
 	   "ancestors":[{"pid":2},{"pid":3,"zz":12,"container":{"zz":13}}]},
 	 "container":{"id":"c","zz":14},
 	 "registry":{"key_path":"k","zz":15},
 	 "usr":{"name":"u","zz":16},
-	 "permission_change":{"path":"p","zz":17,"a/b~c":18}}`
+	 "permission_change":{"path":"p","zz":17,"a/b~c":18},
+	 "network":{"size":1,"zz":19,"source":{"ip":"i","port":"x"}}}`
 	e, err := model.Decode([]byte(ev))
 	if err != nil {
 		t.Fatal(err)
@@ -120,12 +121,36 @@ func TestCollectExtra(t *testing.T) {
 		got = append(got, f.pointer+"="+f.value)
 	}
 	want := []string{"/zz=1", "/agent/zz=2", "/evt/zz=3", "/evt/matched_rules/1/zz=4", "/file/zz=5",
-		"/file/destination/zz=6", `/exit/code="1"`, "/process/zz=7", "/process/executable/zz=8",
-		"/process/container/zz=9", "/process/parent/zz=10", "/process/parent/executable/zz=11",
+		"/file/destination/zz=6", `/exit/code="1"`, `/process/tid="t"`, "/process/zz=7", "/process/executable/zz=8",
+		"/process/container/zz=9", `/process/credentials/uid="root"`, "/process/parent/zz=10", "/process/parent/executable/zz=11",
 		"/process/ancestors/1/zz=12", "/process/ancestors/1/container/zz=13", "/container/zz=14",
-		"/registry/zz=15", "/usr/zz=16", "/permission_change/a~1b~0c=18", "/permission_change/zz=17"}
+		"/registry/zz=15", "/usr/zz=16", "/permission_change/a~1b~0c=18", "/permission_change/zz=17",
+		"/network/zz=19", `/network/source/port="x"`}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A field only the other OS's schema defines is another field of an event
+// whose agent.os names its own; without one, only what the model kept raw is.
+func TestCollectExtraByAgentOS(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`{"agent":{"os":"windows"},"process":{"pid":1,"tid":5,"cmdline":"c"},"dns":{"id":1}}`, `/process/tid=5 /dns={"id":1}`},
+		{`{"agent":{"os":"linux"},"process":{"pid":1,"tid":5,"cmdline":"c"},"dns":{"id":1}}`, `/process/cmdline="c"`},
+		{`{"agent":{"os":"Linux"},"process":{"tid":"x","cmdline":"c"}}`, `/process/tid="x"`},
+		{`{"process":{"tid":5,"cmdline":"c"}}`, ``},
+	} {
+		e, err := model.Decode([]byte(tc.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range collectExtra(e) {
+			got = append(got, f.pointer+"="+f.value)
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.in, strings.Join(got, " "), tc.want)
+		}
 	}
 }
 
