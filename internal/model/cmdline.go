@@ -5,7 +5,7 @@ import "strings"
 // ShellQuote quotes one word of a command line as a POSIX shell reads it,
 // by the rule of Python's shlex.quote (and of query's cmdline helper): as
 // is when it is made only of A-Z a-z 0-9 @ % + = : , . / _ -, else in
-// single quotes, a ' inside written '"'"'. The empty word is ”.
+// single quotes, a ' inside written '"'"'. The empty word is a pair of single quotes.
 func ShellQuote(word string) string {
 	if word != "" && strings.IndexFunc(word, shellUnsafe) < 0 {
 		return word
