@@ -16,6 +16,10 @@ type Builder struct {
 	// KeepHits keeps a Hit for each attached event in Node.Hits; otherwise
 	// only Node.Rules counts them.
 	KeepHits bool
+	// KeepArgs keeps the argv0 and args of Linux processes in
+	// LinuxFacts, for those who list them; otherwise only their command
+	// line is kept.
+	KeepArgs bool
 	// MaxProcesses bounds the processes kept, over all hosts: once reached,
 	// no new process is added, and the events that name one are counted in
 	// Forest.Dropped. 0 means no bound.
@@ -146,10 +150,26 @@ func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, cut, tr
 	}
 	f := hb.f
 	h := b.hashIdentity(key, under)
-	pos, slot := hb.nodes.find(h, func(pos uint32) bool {
+	// Without an exec time, the executable tells processes apart too: a pid
+	// reused under one parent for another program is another process. A
+	// sighting that does not say which program matches the first node that
+	// fits, as does one that names a program where the node knows none.
+	byPath := key.ExecTime.IsZero()
+	path := ""
+	if p.Executable != nil {
+		path = p.Executable.Path
+	}
+	same := func(pos uint32, anyPath bool) bool {
 		n := f.Nodes[pos]
-		return n.Key.Equal(key) && n.under() == under
-	})
+		return n.Key.Equal(key) && n.under() == under &&
+			(!byPath || n.Path == path || anyPath && (n.Path == "" || path == ""))
+	}
+	pos, slot := hb.nodes.find(h, func(pos uint32) bool { return same(pos, false) })
+	if pos < 0 && byPath {
+		if any, _ := hb.nodes.find(h, func(pos uint32) bool { return same(pos, true) }); any >= 0 {
+			pos = any
+		}
+	}
 	var n *Node
 	if pos >= 0 {
 		n = f.Nodes[pos]
@@ -178,17 +198,18 @@ func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, cut, tr
 		n.Parent = parent
 		n.Truncated = false
 	}
-	if p.PPID.Present() && !p.PPID.Equal(n.PPID) {
-		if n.PPID.Present() {
-			f.Conflicts.Facts++
-		}
-		n.PPID = b.internInt(p.PPID)
+	b.mergeInt(f, &n.PPID, p.PPID)
+	if p.ExecTime.Valid() {
+		n.ExecTimeText = p.ExecTime.Written() // one instant written two ways is one process
 	}
-	if t := p.ExitTime.Time.UTC(); !t.IsZero() && !t.Equal(n.ExitTime) {
-		if !n.ExitTime.IsZero() {
-			f.Conflicts.Facts++
+	if p.ExitTime.Valid() {
+		if t := p.ExitTime.Time.UTC(); !t.Equal(n.ExitTime) {
+			if !n.ExitTime.IsZero() {
+				f.Conflicts.Facts++
+			}
+			n.ExitTime = t
 		}
-		n.ExitTime = t
+		n.ExitTimeText = p.ExitTime.Written()
 	}
 	if p.Executable != nil {
 		b.merge(f, &n.Path, p.Executable.Path)
@@ -199,7 +220,62 @@ func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, cut, tr
 	}
 	b.merge(f, &n.Cmdline, p.Cmdline)
 	b.merge(f, &n.User, p.User)
+	b.sightLinux(f, n, p)
 	return n
+}
+
+// sightLinux merges the Linux facts of a sighting into n, allocating them
+// only for a process a sighting told one of.
+func (b *Builder) sightLinux(f *Forest, n *Node, p *model.Process) {
+	cmdline := model.ShellCommandLine(p.Argv0, p.Args)
+	if cmdline == "" && p.Comm == "" && !p.TID.Present() && !p.CredentialsUID.Present() && p.ForkTime.IsZero() && !p.ArgsTruncated {
+		return
+	}
+	l := n.Linux
+	if l == nil {
+		l = new(LinuxFacts)
+		n.Linux = l
+	}
+	if cmdline != "" {
+		if cmdline != l.CommandLine && b.KeepArgs {
+			l.Argv0 = b.intern(p.Argv0)
+			l.Args = make([]string, len(p.Args))
+			for i, a := range p.Args {
+				l.Args[i] = b.intern(a)
+			}
+		}
+		b.merge(f, &l.CommandLine, cmdline)
+		l.ArgsTruncated = p.ArgsTruncated
+	}
+	b.merge(f, &l.Comm, p.Comm)
+	b.mergeInt(f, &l.TID, p.TID)
+	b.mergeInt(f, &l.UID, p.CredentialsUID)
+	if !p.ForkTime.IsZero() {
+		if !l.ForkTime.IsZero() && !sameTime(l.ForkTime, p.ForkTime) {
+			f.Conflicts.Facts++
+		}
+		l.ForkTime = p.ForkTime
+	}
+}
+
+// sameTime reports whether two present times say the same: one instant
+// when both are valid, else one text.
+func sameTime(x, y model.Time) bool {
+	if x.Valid() && y.Valid() {
+		return x.Time.Equal(y.Time)
+	}
+	return x.Raw() == y.Raw()
+}
+
+// mergeInt sets an integer fact to v, as merge does a string one.
+func (b *Builder) mergeInt(f *Forest, fact *model.Int, v model.Int) {
+	if !v.Present() || v.Equal(*fact) {
+		return
+	}
+	if fact.Present() {
+		f.Conflicts.Facts++
+	}
+	*fact = b.internInt(v)
 }
 
 // merge sets a fact to v, a newer sighting's value, unless v is missing,
@@ -288,7 +364,7 @@ func (b *Builder) Forests() []*Forest {
 		out = append(out, hb.finish())
 	}
 	slices.SortFunc(out, func(x, y *Forest) int { return cmp.Compare(x.Host, y.Host) })
-	*b = Builder{KeepHits: b.KeepHits, MaxProcesses: b.MaxProcesses, hosts: map[string]*hostBuilder{}, seed: b.seed}
+	*b = Builder{KeepHits: b.KeepHits, KeepArgs: b.KeepArgs, MaxProcesses: b.MaxProcesses, hosts: map[string]*hostBuilder{}, seed: b.seed}
 	return out
 }
 

@@ -2,6 +2,7 @@ package lineage
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -305,4 +306,59 @@ func TestDisplayName(t *testing.T) {
 			t.Errorf("%+v: %q, want %q", tt.n, got, tt.want)
 		}
 	}
+}
+
+// The agent's security-profile test events reuse pids 12, 13 and 14 under
+// one parent for other executables, with no exec or fork time: each program
+// is a process of its own, and apache stays under webserver. The fifth
+// event names no executable: its pids match the processes already seen.
+func TestPidReusedForAnotherExecutable(t *testing.T) {
+	data, err := os.ReadFile("testdata/profile-pid-reuse.ndjson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := build(t, strings.Split(strings.TrimSpace(string(data)), "\n")...)
+	check(t, f, `
+init
+  webserver [1]
+    apache [2]
+      ls [1]
+  ls [1]
+  ls [1]
+`)
+	if c := f.Conflicts.Total(); c != 0 {
+		t.Errorf("%d conflicts, want 0: %+v", c, f.Conflicts)
+	}
+}
+
+// An exec in place keeps the pid: the agent lists the image before the exec
+// as the parent, with the same pid and an older exec time (or, with no
+// times, another executable). Each image is a process, drawn as the chain
+// carries them.
+func TestExecInPlace(t *testing.T) {
+	img := func(pid, sec int, path string, execChild bool) string {
+		s := fmt.Sprintf(`{"pid":%d,"executable":{"path":%q}`, pid, path)
+		if sec >= 0 {
+			s += fmt.Sprintf(`,"exec_time":"2025-11-03T10:00:%02dZ"`, sec)
+		}
+		if execChild {
+			s += `,"is_exec_child":true`
+		}
+		return s + "}"
+	}
+	f := build(t,
+		event(img(50, 1, "/bin/bash", false), img(1, 0, "/sbin/init", false)),
+		event(img(50, 2, "/bin/ls", true), img(50, 1, "/bin/bash", false), img(1, 0, "/sbin/init", false)),
+		event(img(60, -1, "/bin/sh", false), img(1, 0, "/sbin/init", false)),
+		event(img(60, -1, "/usr/bin/env", true), img(60, -1, "/bin/sh", false), img(1, 0, "/sbin/init", false)),
+		event(img(60, -1, "/usr/bin/python3", true), img(60, -1, "/usr/bin/env", true), img(60, -1, "/bin/sh", false), img(1, 0, "/sbin/init", false)),
+	)
+	check(t, f, `
+init
+  sh [1]
+    env [1]
+      python3 [1]
+  bash [1]
+    ls [1]
+`)
 }

@@ -18,7 +18,9 @@ import (
 //   - container.id, usr.name;
 //   - process, process.parent and process.ancestors[]: pid, ppid,
 //     exec_time, exit_time, executable.path and name, container.id,
-//     cmdline, user; and process.truncated_ancestors.
+//     cmdline, user, and Linux's tid, comm, fork_time, argv0, args,
+//     args_truncated, is_exec_child and credentials.uid; and
+//     process.truncated_ancestors.
 //
 // Everything else is checked for syntax and skipped without being built,
 // which makes Decode several times faster than model.Decode. On the fields
@@ -357,6 +359,22 @@ func (d *decoder) processMember(p *model.Process, k key, v, depth int) (int, boo
 		end, err = d.str(v, depth, &p.Cmdline)
 	case k.is("user"):
 		end, err = d.str(v, depth, &p.User)
+	case k.is("tid"):
+		end, err = d.int(v, depth, &p.TID)
+	case k.is("comm"):
+		end, err = d.str(v, depth, &p.Comm)
+	case k.is("fork_time"):
+		end, err = d.time(v, depth, &p.ForkTime)
+	case k.is("argv0"):
+		end, err = d.str(v, depth, &p.Argv0)
+	case k.is("args"):
+		end, err = d.strs(v, depth, &p.Args)
+	case k.is("args_truncated"):
+		end, err = d.bool(v, depth, &p.ArgsTruncated)
+	case k.is("is_exec_child"):
+		end, err = d.bool(v, depth, &p.IsExecChild)
+	case k.is("credentials"):
+		end, err = d.credentials(v, depth, &p.CredentialsUID)
 	default:
 		return 0, false, nil
 	}
@@ -393,6 +411,48 @@ func (d *decoder) processContext(v, depth int, dst **model.ProcessContext) (int,
 		}
 		return jsonscan.Skip(d.b, v, depth)
 	})
+}
+
+// credentials decodes the uid of a credentials object into uid; any other
+// value leaves it absent.
+func (d *decoder) credentials(v, depth int, uid *model.Int) (int, *jsonscan.SyntaxError) {
+	*uid = model.Int{}
+	if d.b[v] != '{' {
+		return jsonscan.Skip(d.b, v, depth)
+	}
+	return d.object(v, depth, func(k key, v, depth int) (int, *jsonscan.SyntaxError) {
+		if k.is("uid") {
+			return d.int(v, depth, uid)
+		}
+		return jsonscan.Skip(d.b, v, depth)
+	})
+}
+
+// strs decodes an array of strings into dst. As ancestors does with a list
+// of processes, any other value, or an element that is not a string, leaves
+// it nil: an argument is never invented from a number.
+func (d *decoder) strs(v, depth int, dst *[]string) (int, *jsonscan.SyntaxError) {
+	*dst = nil
+	if d.b[v] != '[' {
+		return jsonscan.Skip(d.b, v, depth)
+	}
+	var list []string
+	fits := true
+	end, err := d.array(v, depth, func(v, depth int) (int, *jsonscan.SyntaxError) {
+		if d.b[v] != '"' {
+			fits = false
+			return jsonscan.Skip(d.b, v, depth)
+		}
+		list = append(list, "")
+		return d.str(v, depth, &list[len(list)-1])
+	})
+	if err != nil {
+		return end, err
+	}
+	if fits && len(list) > 0 {
+		*dst = list
+	}
+	return end, nil
 }
 
 // ancestors decodes an array of processes. As in model.Decode, a null

@@ -2,6 +2,7 @@ package lineage
 
 import (
 	"bufio"
+	"encoding/json"
 	"errors"
 	"os"
 	"reflect"
@@ -19,6 +20,9 @@ var decodeInputs = []string{
 	"../../examples/violations.ndjson",
 	"../../examples/attack.ndjson",
 	"../../cmd/testdata/hostile.ndjson",
+	"../../testdata/linux-events.ndjson",
+	"../../cmd/testdata/linux.ndjson",
+	"testdata/linux-ill-typed.ndjson",
 }
 
 // Decode must fill its fields exactly as model.Decode does, on every line.
@@ -154,7 +158,36 @@ func processFields(p model.Process) model.Process {
 	if c := p.Container; c != nil {
 		out.Container = &model.ContainerContext{ID: c.ID}
 	}
+	linuxFields(&out, p.Extra)
 	return out
+}
+
+// linuxFields sets the Linux process fields Decode fills from extra, where
+// model.Decode leaves them, each decoded by encoding/json as its type
+// reads it: a value of another type leaves its field zero.
+func linuxFields(p *model.Process, extra map[string]json.RawMessage) {
+	unmarshal := func(k string, dst any) bool {
+		raw, ok := extra[k]
+		return ok && json.Unmarshal(raw, dst) == nil
+	}
+	if raw, ok := extra["tid"]; ok {
+		p.TID = model.ParseInt(raw)
+	}
+	unmarshal("comm", &p.Comm)
+	unmarshal("argv0", &p.Argv0)
+	unmarshal("fork_time", &p.ForkTime)
+	var args []string
+	if unmarshal("args", &args) && len(args) > 0 {
+		p.Args = args
+	}
+	unmarshal("args_truncated", &p.ArgsTruncated)
+	unmarshal("is_exec_child", &p.IsExecChild)
+	var creds map[string]json.RawMessage // a map: its keys match exactly
+	if unmarshal("credentials", &creds) {
+		if raw, ok := creds["uid"]; ok {
+			p.CredentialsUID = model.ParseInt(raw)
+		}
+	}
 }
 
 // eachLine calls fn with each non-blank line of a file.

@@ -22,6 +22,27 @@ type Process struct {
 	// User name
 	User string `json:"user,omitempty"`
 
+	// The Linux schema's process fields lineage draws. lineage.Decode
+	// fills them; model.Decode does not yet (the "-" tags), so that show
+	// keeps listing them under other fields until the model types them.
+	//
+	// Thread ID
+	TID Int `json:"-"`
+	// Command name
+	Comm string `json:"-"`
+	// Fork time of the process
+	ForkTime Time `json:"-"`
+	// First command line argument
+	Argv0 string `json:"-"`
+	// Command line arguments (argv0 is not one of them)
+	Args []string `json:"-"`
+	// Indicator of arguments truncation
+	ArgsTruncated bool `json:"-"`
+	// Indicates whether the process is an exec following another exec
+	IsExecChild bool `json:"-"`
+	// credentials.uid: User ID
+	CredentialsUID Int `json:"-"`
+
 	// Extra holds unknown and ill-typed properties (for example "user_sid",
 	// or a "pid" given as a string), as Event.Extra does.
 	Extra map[string]json.RawMessage `json:"-"`
