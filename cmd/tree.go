@@ -148,6 +148,7 @@ func runTree(opts *TreeOptions) error {
 	builder := lineage.NewBuilder()
 	// Only these outputs list every event; the others count them by rule.
 	builder.KeepHits = opts.Verbose || opts.Output == "json"
+	builder.KeepArgs = opts.Output == "json"
 	builder.MaxProcesses = opts.MaxProcesses
 	var bad, read int
 	var inputErr error

@@ -228,7 +228,7 @@ func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, cut, tr
 // only for a process a sighting told one of.
 func (b *Builder) sightLinux(f *Forest, n *Node, p *model.Process) {
 	cmdline := model.ShellCommandLine(p.Argv0, p.Args)
-	if cmdline == "" && p.Comm == "" && !p.TID.Present() && !p.CredentialsUID.Present() && p.ForkTime.IsZero() && !p.ArgsTruncated {
+	if cmdline == "" && p.Args == nil && p.Comm == "" && !p.TID.Present() && !p.CredentialsUID.Present() && p.ForkTime.IsZero() && !p.ArgsTruncated {
 		return
 	}
 	l := n.Linux
@@ -236,8 +236,8 @@ func (b *Builder) sightLinux(f *Forest, n *Node, p *model.Process) {
 		l = new(LinuxFacts)
 		n.Linux = l
 	}
-	if cmdline != "" {
-		if cmdline != l.CommandLine && b.KeepArgs {
+	if cmdline != "" || p.Args != nil {
+		if b.KeepArgs && (cmdline != l.CommandLine || l.Args == nil) {
 			l.Argv0 = b.intern(p.Argv0)
 			l.Args = make([]string, len(p.Args))
 			for i, a := range p.Args {

@@ -428,15 +428,16 @@ func (d *decoder) credentials(v, depth int, uid *model.Int) (int, *jsonscan.Synt
 	})
 }
 
-// strs decodes an array of strings into dst. As ancestors does with a list
-// of processes, any other value, or an element that is not a string, leaves
-// it nil: an argument is never invented from a number.
+// strs decodes an array of strings into dst, an empty one into an empty
+// slice. As ancestors does with a list of processes, any other value, or an
+// element that is not a string, leaves it nil: an argument is never
+// invented from a number.
 func (d *decoder) strs(v, depth int, dst *[]string) (int, *jsonscan.SyntaxError) {
 	*dst = nil
 	if d.b[v] != '[' {
 		return jsonscan.Skip(d.b, v, depth)
 	}
-	var list []string
+	list := []string{}
 	fits := true
 	end, err := d.array(v, depth, func(v, depth int) (int, *jsonscan.SyntaxError) {
 		if d.b[v] != '"' {
@@ -449,7 +450,7 @@ func (d *decoder) strs(v, depth int, dst *[]string) (int, *jsonscan.SyntaxError)
 	if err != nil {
 		return end, err
 	}
-	if fits && len(list) > 0 {
+	if fits {
 		*dst = list
 	}
 	return end, nil

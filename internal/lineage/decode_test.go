@@ -177,7 +177,7 @@ func linuxFields(p *model.Process, extra map[string]json.RawMessage) {
 	unmarshal("argv0", &p.Argv0)
 	unmarshal("fork_time", &p.ForkTime)
 	var args []string
-	if unmarshal("args", &args) && len(args) > 0 {
+	if unmarshal("args", &args) && args != nil {
 		p.Args = args
 	}
 	unmarshal("args_truncated", &p.ArgsTruncated)

@@ -78,6 +78,10 @@ type treeSpan struct {
 	keep bool
 }
 
+// maxTreeCommandLine is how many columns of a Linux command line a
+// process's line shows without -v, the rest marked by the "more" glyph.
+const maxTreeCommandLine = 60
+
 // maxTreeIndent is the deepest a process is indented: a chain 10 000
 // processes deep would otherwise draw 30 000 columns of guides on each of
 // its lines, output growing with the square of the input. Deeper processes
@@ -159,11 +163,22 @@ func (t *treeText) process(n *lineage.Node, root bool) {
 	if n.User != "" {
 		t.span(t.pal.Faint, "  "+Sanitize(n.User))
 	}
-	if !n.Key.ExecTime.IsZero() {
-		t.span(t.pal.Faint, "  "+formatTreeTime(n.Key.ExecTime))
+	if n.ContainerID != "" {
+		t.span(t.pal.Faint, "  "+shortContainerID(n.ContainerID))
 	}
-	if t.st.Verbose && n.Cmdline != "" {
-		t.span(nil, "  "+Sanitize(n.Cmdline))
+	if e := treeExecTime(n); e != "" {
+		t.span(t.pal.Faint, "  "+e)
+	}
+	// A Linux command line is the process's label, as pstree -a shows it:
+	// cut short unless verbose. A Windows one, often long, waits for -v.
+	if cmdline, truncated := treeCommandLine(n); cmdline != "" && (t.st.Verbose || n.Cmdline == "") {
+		if !t.st.Verbose && treeCells(cmdline) > maxTreeCommandLine {
+			cmdline, truncated = cutCells(cmdline, maxTreeCommandLine-treeCells(t.g.more)), true
+		}
+		if truncated {
+			cmdline += " " + t.g.more
+		}
+		t.span(nil, "  "+cmdline)
 	}
 	if root && n.Parent == nil {
 		if n.PPID.Present() {
@@ -307,19 +322,22 @@ func cutTreeSpansEnd(spans []treeSpan, width int, more string, c *color.Color) [
 			room -= w
 			continue
 		}
-		cut := 0
-		for j, r := range sp.s {
-			rw := treeRuneCells(r)
-			if rw > room {
-				cut = j
-				break
-			}
-			room -= rw
-		}
-		spans[i].s = sp.s[:cut]
+		spans[i].s = cutCells(sp.s, room)
 		return append(spans[:i+1], treeSpan{c: c, s: more})
 	}
 	return spans
+}
+
+// cutCells is as much of s as takes at most width columns.
+func cutCells(s string, width int) string {
+	for j, r := range s {
+		rw := treeRuneCells(r)
+		if rw > width {
+			return s[:j]
+		}
+		width -= rw
+	}
+	return s
 }
 
 // treeCells is how many terminal columns s takes.

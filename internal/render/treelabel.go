@@ -8,16 +8,51 @@ import (
 	"github.com/csmctl/csmctl/internal/lineage"
 )
 
-// formatTreeTime writes a time as RFC 3339 with as many fractional digits
-// as it has, in its own offset.
-func formatTreeTime(t time.Time) string { return t.Format(time.RFC3339Nano) }
+// formatTreeTime writes a time the forest holds as text: as the event
+// wrote it, else (a Node built in Go) RFC 3339 with as many fractional
+// digits as it has, in its own offset.
+func formatTreeTime(written string, t time.Time) string {
+	if written != "" {
+		return written
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
+// treeExecTime is the process's exec time as written, "" when unknown.
+func treeExecTime(n *lineage.Node) string {
+	if n.Key.ExecTime.IsZero() {
+		return ""
+	}
+	return formatTreeTime(n.ExecTimeText, n.Key.ExecTime)
+}
+
+// treeCommandLine is the process's command line, sanitized: the event's
+// cmdline (Windows), else argv0 and args quoted (Linux), "" when neither;
+// truncated says the agent cut the args.
+func treeCommandLine(n *lineage.Node) (cmdline string, truncated bool) {
+	switch {
+	case n.Cmdline != "":
+		return Sanitize(n.Cmdline), false
+	case n.Linux != nil && n.Linux.CommandLine != "":
+		return Sanitize(n.Linux.CommandLine), n.Linux.ArgsTruncated
+	}
+	return "", false
+}
+
+// shortContainerID is as much of a container id as `docker ps` shows.
+func shortContainerID(id string) string {
+	if len(id) > 12 {
+		id = id[:12]
+	}
+	return Sanitize(id)
+}
 
 // maxLabelRules is how many rules a picture's node lists before "+N more".
 const maxLabelRules = 4
 
 // treeLabel is the text of a process's node in a picture, one sanitized
-// line per element: name; pid and user; exec time; then its rules with
-// their counts.
+// line per element: name; pid, user and container; exec time; a Linux
+// process's command line; then its rules with their counts.
 func treeLabel(n *lineage.Node) []string {
 	lines := []string{Sanitize(n.DisplayName())}
 	var who []string
@@ -27,11 +62,22 @@ func treeLabel(n *lineage.Node) []string {
 	if n.User != "" {
 		who = append(who, Sanitize(n.User))
 	}
+	if n.ContainerID != "" {
+		who = append(who, shortContainerID(n.ContainerID))
+	}
 	if len(who) > 0 {
 		lines = append(lines, strings.Join(who, " · "))
 	}
-	if !n.Key.ExecTime.IsZero() {
-		lines = append(lines, formatTreeTime(n.Key.ExecTime))
+	if t := treeExecTime(n); t != "" {
+		lines = append(lines, t)
+	}
+	if n.Cmdline == "" { // Windows command lines are in the DOT tooltip only
+		if cmdline, truncated := treeCommandLine(n); cmdline != "" {
+			if truncated {
+				cmdline += " …"
+			}
+			lines = append(lines, cmdline)
+		}
 	}
 	rules := n.Rules
 	for i, rc := range rules {
