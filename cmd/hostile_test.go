@@ -47,7 +47,8 @@ var hostileCases = []hostileCase{
 	{"pid-reuse.ndjson", 2, nil, 0},
 	{"ill-typed-pids.ndjson", 14, nil, 0},
 	{"invisible.ndjson", 3, nil, 0},
-	{"os-shape.ndjson", 6, nil, 0}, // agent.os hostile or absent: the keys choose the schema
+	{"os-shape.ndjson", 6, nil, 0},        // agent.os hostile or absent: the keys choose the schema
+	{"linux-ill-typed.ndjson", 4, nil, 0}, // Linux process fields of the wrong type, escapes in args
 	{"events.ndjson.gz", 3, []int{3}, 0},
 	{"pretty-broken.json", 7, []int{5}, 0},   // `jq .` output, one value broken
 	{"stray-bracket.ndjson", 3, []int{1}, 0}, // "[" alone before NDJSON

@@ -6,6 +6,7 @@ import (
 	"hash/maphash"
 	"math"
 	"slices"
+	"time"
 
 	"github.com/csmctl/csmctl/internal/model"
 )
@@ -32,6 +33,7 @@ type Builder struct {
 	// user, path or rule id is stored once however many events repeat it.
 	strs     []string
 	strIndex index
+	cmdline  []byte // a sighting's Linux command line, being built
 }
 
 // hostBuilder is one host's forest while it is being built.
@@ -199,17 +201,21 @@ func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, cut, tr
 		n.Truncated = false
 	}
 	b.mergeInt(f, &n.PPID, p.PPID)
+	// One instant written two ways is one process: the later text is kept.
 	if p.ExecTime.Valid() {
-		n.ExecTimeText = p.ExecTime.Written() // one instant written two ways is one process
+		if text := uncanonicalText(p.ExecTime); text != "" || n.times != nil {
+			n.setTimes().execText = text
+		}
 	}
 	if p.ExitTime.Valid() {
-		if t := p.ExitTime.Time.UTC(); !t.Equal(n.ExitTime) {
-			if !n.ExitTime.IsZero() {
+		nt := n.setTimes()
+		if t := p.ExitTime.Time.UTC(); !t.Equal(nt.exit) {
+			if !nt.exit.IsZero() {
 				f.Conflicts.Facts++
 			}
-			n.ExitTime = t
+			nt.exit = t
 		}
-		n.ExitTimeText = p.ExitTime.Written()
+		nt.exitText = uncanonicalText(p.ExitTime)
 	}
 	if p.Executable != nil {
 		b.merge(f, &n.Path, p.Executable.Path)
@@ -227,8 +233,8 @@ func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, cut, tr
 // sightLinux merges the Linux facts of a sighting into n, allocating them
 // only for a process a sighting told one of.
 func (b *Builder) sightLinux(f *Forest, n *Node, p *model.Process) {
-	cmdline := model.ShellCommandLine(p.Argv0, p.Args)
-	if cmdline == "" && p.Args == nil && p.Comm == "" && !p.TID.Present() && !p.CredentialsUID.Present() && p.ForkTime.IsZero() && !p.ArgsTruncated {
+	b.cmdline = model.AppendShellCommandLine(b.cmdline[:0], p.Argv0, p.Args)
+	if len(b.cmdline) == 0 && p.Args == nil && p.Comm == "" && !p.TID.Present() && !p.CredentialsUID.Present() && p.ForkTime.IsZero() && !p.ArgsTruncated {
 		return
 	}
 	l := n.Linux
@@ -236,15 +242,21 @@ func (b *Builder) sightLinux(f *Forest, n *Node, p *model.Process) {
 		l = new(LinuxFacts)
 		n.Linux = l
 	}
-	if cmdline != "" || p.Args != nil {
-		if b.KeepArgs && (cmdline != l.CommandLine || l.Args == nil) {
+	if len(b.cmdline) > 0 || p.Args != nil {
+		changed := string(b.cmdline) != l.CommandLine // no allocation
+		if b.KeepArgs && (changed || l.Args == nil) {
 			l.Argv0 = b.intern(p.Argv0)
-			l.Args = make([]string, len(p.Args))
-			for i, a := range p.Args {
-				l.Args[i] = b.intern(a)
+			l.Args = nil // when ill-typed: left out, never an empty list
+			if p.Args != nil {
+				l.Args = make([]string, len(p.Args))
+				for i, a := range p.Args {
+					l.Args[i] = b.intern(a)
+				}
 			}
 		}
-		b.merge(f, &l.CommandLine, cmdline)
+		if changed {
+			b.merge(f, &l.CommandLine, string(b.cmdline))
+		}
 		l.ArgsTruncated = p.ArgsTruncated
 	}
 	b.merge(f, &l.Comm, p.Comm)
@@ -265,6 +277,26 @@ func sameTime(x, y model.Time) bool {
 		return x.Time.Equal(y.Time)
 	}
 	return x.Raw() == y.Raw()
+}
+
+// setTimes returns n's times, allocated if need be.
+func (n *Node) setTimes() *nodeTimes {
+	if n.times == nil {
+		n.times = new(nodeTimes)
+	}
+	return n.times
+}
+
+// uncanonicalText is a valid time as the event wrote it, or "" when that
+// is RFC 3339 in UTC with no trailing fractional zeros, which Node
+// rebuilds from the instant: most times cost no text.
+func uncanonicalText(t model.Time) string {
+	written := t.Written()
+	var buf [64]byte
+	if string(t.Time.UTC().AppendFormat(buf[:0], time.RFC3339Nano)) == written {
+		return ""
+	}
+	return written
 }
 
 // mergeInt sets an integer fact to v, as merge does a string one.
@@ -364,7 +396,7 @@ func (b *Builder) Forests() []*Forest {
 		out = append(out, hb.finish())
 	}
 	slices.SortFunc(out, func(x, y *Forest) int { return cmp.Compare(x.Host, y.Host) })
-	*b = Builder{KeepHits: b.KeepHits, KeepArgs: b.KeepArgs, MaxProcesses: b.MaxProcesses, hosts: map[string]*hostBuilder{}, seed: b.seed}
+	*b = Builder{KeepHits: b.KeepHits, KeepArgs: b.KeepArgs, MaxProcesses: b.MaxProcesses, hosts: map[string]*hostBuilder{}, seed: b.seed, cmdline: b.cmdline[:0]}
 	return out
 }
 

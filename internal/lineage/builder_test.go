@@ -203,7 +203,7 @@ func TestLaterEventsWin(t *testing.T) {
 			n = m
 		}
 	}
-	if !n.Parent.Key.PID.Is(3) || n.Cmdline != "second" || n.User != "alice" || n.ExitTime.Second() != 10 || len(n.Hits) != 4 {
+	if !n.Parent.Key.PID.Is(3) || n.Cmdline != "second" || n.User != "alice" || n.ExitTime().Second() != 10 || len(n.Hits) != 4 {
 		t.Errorf("merged node %+v", n)
 	}
 }
@@ -361,4 +361,46 @@ init
   bash [1]
     ls [1]
 `)
+}
+
+// Exec and exit times are kept as the events wrote them, the later text
+// for one instant written two ways (which is one process, no conflict).
+func TestTimesAsWritten(t *testing.T) {
+	at := func(exec, exit string) string {
+		s := `{"pid":7,"exec_time":"` + exec + `"`
+		if exit != "" {
+			s += `,"exit_time":"` + exit + `"`
+		}
+		return event(s + "}")
+	}
+	tests := []struct {
+		name               string
+		events             []string
+		wantExec, wantExit string
+	}{
+		{"canonical", []string{at("2025-11-03T09:00:00.5Z", "")}, "2025-11-03T09:00:00.5Z", ""},
+		{"trailing zeros", []string{at("2025-11-03T09:00:00.1334550Z", "2025-11-03T09:29:00.1279000Z")},
+			"2025-11-03T09:00:00.1334550Z", "2025-11-03T09:29:00.1279000Z"},
+		{"offset", []string{at("2025-11-03T10:00:00+01:00", "")}, "2025-11-03T10:00:00+01:00", ""},
+		{"later text wins", []string{at("2025-11-03T10:00:00+01:00", "2025-11-03T10:00:01+01:00"), at("2025-11-03T09:00:00Z", "2025-11-03T09:00:01.000Z")},
+			"2025-11-03T09:00:00Z", "2025-11-03T09:00:01.000Z"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := build(t, tt.events...)
+			if len(f.Nodes) != 1 {
+				t.Fatalf("%d nodes, want 1", len(f.Nodes))
+			}
+			n := f.Nodes[0]
+			if got := n.ExecTimeText(); got != tt.wantExec {
+				t.Errorf("exec time %q, want %q", got, tt.wantExec)
+			}
+			if got := n.ExitTimeText(); got != tt.wantExit {
+				t.Errorf("exit time %q, want %q", got, tt.wantExit)
+			}
+			if c := f.Conflicts.Total(); c != 0 {
+				t.Errorf("%d conflicts, want 0", c)
+			}
+		})
+	}
 }

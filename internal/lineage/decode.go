@@ -437,22 +437,41 @@ func (d *decoder) strs(v, depth int, dst *[]string) (int, *jsonscan.SyntaxError)
 	if d.b[v] != '[' {
 		return jsonscan.Skip(d.b, v, depth)
 	}
-	list := []string{}
+	// The strings share one allocation: a process has tens of arguments,
+	// and an event carries the arguments of each process of its chain.
+	var textBuf [1024]byte
+	var endsBuf [64]int
+	text := textBuf[:0]
+	ends := endsBuf[:0] // where each string ends in text
 	fits := true
 	end, err := d.array(v, depth, func(v, depth int) (int, *jsonscan.SyntaxError) {
 		if d.b[v] != '"' {
 			fits = false
 			return jsonscan.Skip(d.b, v, depth)
 		}
-		list = append(list, "")
-		return d.str(v, depth, &list[len(list)-1])
+		end, escaped, err := jsonscan.String(d.b, v)
+		if err != nil {
+			return end, err
+		}
+		if escaped {
+			text = append(text, unquote(d.b[v:end])...)
+		} else {
+			text = append(text, d.b[v+1:end-1]...)
+		}
+		ends = append(ends, len(text))
+		return end, nil
 	})
-	if err != nil {
+	if err != nil || !fits {
 		return end, err
 	}
-	if fits {
-		*dst = list
+	all := string(text)
+	list := make([]string, len(ends))
+	start := 0
+	for i, e := range ends {
+		list[i] = all[start:e]
+		start = e
 	}
+	*dst = list
 	return end, nil
 }
 

@@ -101,13 +101,10 @@ type Node struct {
 	// PPID is the parent pid as last reported: absent when never reported,
 	// ill-typed as written. It can name a process that is not in the log.
 	PPID model.Int
-	// ExecTimeText is the exec time as the last sighting wrote it
-	// (model.Time.Written): Key.ExecTime is the instant, for identity.
-	ExecTimeText string
-	// ExitTime is when the process exited, in UTC; zero when unknown.
-	ExitTime time.Time
-	// ExitTimeText is ExitTime as the last sighting wrote it.
-	ExitTimeText string
+	// times holds the exit time and the text of times not written as
+	// RFC 3339 in UTC; nil when there is neither, as for most processes:
+	// a Node stays within 256 bytes.
+	times *nodeTimes
 	// Path and Name are the executable's path and base name, as reported.
 	Path, Name string
 	// Cmdline is the command line.
@@ -180,6 +177,46 @@ func (n *Node) DisplayName() string {
 		}
 	}
 	return "?"
+}
+
+// nodeTimes are a process's times that most processes do not need kept.
+type nodeTimes struct {
+	exit time.Time // UTC; zero when unknown
+	// execText and exitText are the exec and exit times as the last
+	// sighting wrote them, "" when that was canonicalText of the instant.
+	execText, exitText string
+}
+
+// ExecTimeText is the exec time as the last sighting wrote it (…00.1334550Z
+// stays so), "" when unknown. Key.ExecTime is the instant, for identity.
+func (n *Node) ExecTimeText() string {
+	if n.Key.ExecTime.IsZero() {
+		return ""
+	}
+	if n.times != nil && n.times.execText != "" {
+		return n.times.execText
+	}
+	return n.Key.ExecTime.Format(time.RFC3339Nano)
+}
+
+// ExitTime is when the process exited, in UTC; zero when unknown.
+func (n *Node) ExitTime() time.Time {
+	if n.times == nil {
+		return time.Time{}
+	}
+	return n.times.exit
+}
+
+// ExitTimeText is the exit time as the last sighting wrote it, "" when
+// unknown.
+func (n *Node) ExitTimeText() string {
+	switch {
+	case n.times == nil || n.times.exit.IsZero():
+		return ""
+	case n.times.exitText != "":
+		return n.times.exitText
+	}
+	return n.times.exit.Format(time.RFC3339Nano)
 }
 
 // LinuxFacts is what Linux events tell of a process beyond what both

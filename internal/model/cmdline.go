@@ -5,12 +5,24 @@ import "strings"
 // ShellQuote quotes one word of a command line as a POSIX shell reads it,
 // by the rule of Python's shlex.quote (and of query's cmdline helper): as
 // is when it is made only of A-Z a-z 0-9 @ % + = : , . / _ -, else in
-// single quotes, a ' inside written '"'"'. The empty word is a pair of single quotes.
-func ShellQuote(word string) string {
+// single quotes, a ' inside written '"'"'. The empty word is a pair of
+// single quotes.
+func ShellQuote(word string) string { return string(appendShellQuoted(nil, word)) }
+
+func appendShellQuoted(dst []byte, word string) []byte {
 	if word != "" && strings.IndexFunc(word, shellUnsafe) < 0 {
-		return word
+		return append(dst, word...)
 	}
-	return "'" + strings.ReplaceAll(word, "'", `'"'"'`) + "'"
+	dst = append(dst, '\'')
+	for {
+		i := strings.IndexByte(word, '\'')
+		if i < 0 {
+			break
+		}
+		dst = append(append(dst, word[:i]...), `'"'"'`...)
+		word = word[i+1:]
+	}
+	return append(append(dst, word...), '\'')
 }
 
 // shellUnsafe reports whether r needs quoting in a shell word.
@@ -26,15 +38,20 @@ func shellUnsafe(r rune) bool {
 // then args (which the agent writes without argv0), each quoted by
 // ShellQuote, joined with spaces. It is "" when there are no words.
 func ShellCommandLine(argv0 string, args []string) string {
-	var sb strings.Builder
+	return string(AppendShellCommandLine(nil, argv0, args))
+}
+
+// AppendShellCommandLine appends ShellCommandLine(argv0, args) to dst.
+func AppendShellCommandLine(dst []byte, argv0 string, args []string) []byte {
+	start := len(dst)
 	if argv0 != "" {
-		sb.WriteString(ShellQuote(argv0))
+		dst = appendShellQuoted(dst, argv0)
 	}
 	for _, a := range args {
-		if sb.Len() > 0 {
-			sb.WriteByte(' ')
+		if len(dst) > start {
+			dst = append(dst, ' ')
 		}
-		sb.WriteString(ShellQuote(a))
+		dst = appendShellQuoted(dst, a)
 	}
-	return sb.String()
+	return dst
 }

@@ -166,7 +166,7 @@ func (t *treeText) process(n *lineage.Node, root bool) {
 	if n.ContainerID != "" {
 		t.span(t.pal.Faint, "  "+shortContainerID(n.ContainerID))
 	}
-	if e := treeExecTime(n); e != "" {
+	if e := n.ExecTimeText(); e != "" {
 		t.span(t.pal.Faint, "  "+e)
 	}
 	// A Linux command line is the process's label, as pstree -a shows it:

@@ -151,7 +151,7 @@ func (j *treeJSON) intValue(k string, v model.Int) {
 func (j *treeJSON) process(n *lineage.Node, ref bool) {
 	j.intValue("pid", n.Key.PID)
 	if ref {
-		j.str("exec_time", treeExecTime(n))
+		j.str("exec_time", n.ExecTimeText())
 		return
 	}
 	switch {
@@ -160,10 +160,8 @@ func (j *treeJSON) process(n *lineage.Node, ref bool) {
 	case n.Parent != nil:
 		j.intValue("ppid", n.Parent.Key.PID)
 	}
-	j.str("exec_time", treeExecTime(n))
-	if !n.ExitTime.IsZero() {
-		j.str("exit_time", formatTreeTime(n.ExitTimeText, n.ExitTime))
-	}
+	j.str("exec_time", n.ExecTimeText())
+	j.str("exit_time", n.ExitTimeText())
 	if n.Path != "" || n.Name != "" {
 		j.key("executable")
 		j.open('{')

@@ -3,28 +3,9 @@ package render
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/csmctl/csmctl/internal/lineage"
 )
-
-// formatTreeTime writes a time the forest holds as text: as the event
-// wrote it, else (a Node built in Go) RFC 3339 with as many fractional
-// digits as it has, in its own offset.
-func formatTreeTime(written string, t time.Time) string {
-	if written != "" {
-		return written
-	}
-	return t.Format(time.RFC3339Nano)
-}
-
-// treeExecTime is the process's exec time as written, "" when unknown.
-func treeExecTime(n *lineage.Node) string {
-	if n.Key.ExecTime.IsZero() {
-		return ""
-	}
-	return formatTreeTime(n.ExecTimeText, n.Key.ExecTime)
-}
 
 // treeCommandLine is the process's command line, sanitized: the event's
 // cmdline (Windows), else argv0 and args quoted (Linux), "" when neither;
@@ -68,7 +49,7 @@ func treeLabel(n *lineage.Node) []string {
 	if len(who) > 0 {
 		lines = append(lines, strings.Join(who, " · "))
 	}
-	if t := treeExecTime(n); t != "" {
+	if t := n.ExecTimeText(); t != "" {
 		lines = append(lines, t)
 	}
 	if n.Cmdline == "" { // Windows command lines are in the DOT tooltip only
