@@ -16,8 +16,8 @@ type TreeStyle struct {
 	Palette *Palette
 	// ASCII draws the guides with |, `- and * instead of box drawing.
 	ASCII bool
-	// Verbose adds each process's command line, and lists each hit on its
-	// own line instead of counting them by rule.
+	// Verbose adds Windows command lines and shows Linux ones whole, and
+	// lists each hit on its own line instead of counting them by rule.
 	Verbose bool
 	// Width cuts lines to this many columns; 0 never cuts (not a terminal).
 	Width int
@@ -35,7 +35,8 @@ var (
 )
 
 // WriteTree writes forests as text trees, the way pstree draws a live
-// system: one line per process (name, pid, user, exec time), children
+// system: one line per process (name, pid, user, container, exec time, a
+// Linux command line cut to maxTreeCommandLine columns), children
 // below their parent, and under each process the rules its hits matched,
 // with how many times (or, with Verbose, the command line too and each hit:
 // rule, event, detail, date and where it was read). Processes with hits are highlighted. A cycle of
@@ -149,8 +150,8 @@ func (t *treeText) guides(last []bool) string {
 	return s
 }
 
-// process draws the process's own line: name, pid, user, exec time (and
-// command line when verbose).
+// process draws the process's own line: name, pid, user, container, exec
+// time, and the command line (a Windows one only when verbose).
 func (t *treeText) process(n *lineage.Node, root bool) {
 	var name *color.Color
 	if n.HasHits() {

@@ -52,7 +52,7 @@ func treeLabel(n *lineage.Node) []string {
 	if t := n.ExecTimeText(); t != "" {
 		lines = append(lines, t)
 	}
-	if n.Cmdline == "" { // Windows command lines are in the DOT tooltip only
+	if n.Cmdline == "" { // a Windows one, often long, is only DOT's tooltip
 		if cmdline, truncated := treeCommandLine(n); cmdline != "" {
 			if truncated {
 				cmdline += " …"
