@@ -225,7 +225,11 @@ func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, cut, tr
 		b.merge(f, &n.ContainerID, p.Container.ID)
 	}
 	b.merge(f, &n.Cmdline, p.Cmdline)
-	b.merge(f, &n.User, p.User)
+	if p.User != "" {
+		b.merge(f, &n.User, p.User)
+	} else {
+		b.merge(f, &n.User, p.CredentialsUser) // Linux events may have only this one
+	}
 	b.sightLinux(f, n, p)
 	return n
 }

@@ -404,3 +404,22 @@ func TestTimesAsWritten(t *testing.T) {
 		})
 	}
 }
+
+// A Linux process's user is process.user, else credentials.user; its uid
+// is credentials.uid, an ill-typed one kept as written.
+func TestLinuxUser(t *testing.T) {
+	f := build(t,
+		event(`{"pid":1,"user":"root","credentials":{"uid":0,"user":"nobody"}}`),
+		event(`{"pid":2,"credentials":{"uid":"1000","user":"alice"}}`),
+	)
+	tests := []struct {
+		user string
+		uid  model.Int
+	}{{"root", model.IntOf(0)}, {"alice", model.IllTypedInt(`"1000"`)}}
+	for i, want := range tests {
+		n := f.Nodes[i]
+		if n.User != want.user || n.Linux == nil || !n.Linux.UID.Equal(want.uid) {
+			t.Errorf("pid %v: user %q, linux %+v; want %q, uid %v", n.Key.PID, n.User, n.Linux, want.user, want.uid)
+		}
+	}
+}

@@ -19,7 +19,7 @@ import (
 //   - process, process.parent and process.ancestors[]: pid, ppid,
 //     exec_time, exit_time, executable.path and name, container.id,
 //     cmdline, user, and Linux's tid, comm, fork_time, argv0, args,
-//     args_truncated, is_exec_child and credentials.uid; and
+//     args_truncated, is_exec_child and credentials.uid and user; and
 //     process.truncated_ancestors.
 //
 // Everything else is checked for syntax and skipped without being built,
@@ -374,7 +374,7 @@ func (d *decoder) processMember(p *model.Process, k key, v, depth int) (int, boo
 	case k.is("is_exec_child"):
 		end, err = d.bool(v, depth, &p.IsExecChild)
 	case k.is("credentials"):
-		end, err = d.credentials(v, depth, &p.CredentialsUID)
+		end, err = d.credentials(v, depth, p)
 	default:
 		return 0, false, nil
 	}
@@ -413,16 +413,19 @@ func (d *decoder) processContext(v, depth int, dst **model.ProcessContext) (int,
 	})
 }
 
-// credentials decodes the uid of a credentials object into uid; any other
-// value leaves it absent.
-func (d *decoder) credentials(v, depth int, uid *model.Int) (int, *jsonscan.SyntaxError) {
-	*uid = model.Int{}
+// credentials decodes the uid and user of a credentials object into p; any
+// other value leaves them absent.
+func (d *decoder) credentials(v, depth int, p *model.Process) (int, *jsonscan.SyntaxError) {
+	p.CredentialsUID, p.CredentialsUser = model.Int{}, ""
 	if d.b[v] != '{' {
 		return jsonscan.Skip(d.b, v, depth)
 	}
 	return d.object(v, depth, func(k key, v, depth int) (int, *jsonscan.SyntaxError) {
-		if k.is("uid") {
-			return d.int(v, depth, uid)
+		switch {
+		case k.is("uid"):
+			return d.int(v, depth, &p.CredentialsUID)
+		case k.is("user"):
+			return d.str(v, depth, &p.CredentialsUser)
 		}
 		return jsonscan.Skip(d.b, v, depth)
 	})

@@ -187,6 +187,9 @@ func linuxFields(p *model.Process, extra map[string]json.RawMessage) {
 		if raw, ok := creds["uid"]; ok {
 			p.CredentialsUID = model.ParseInt(raw)
 		}
+		if raw, ok := creds["user"]; ok {
+			_ = json.Unmarshal(raw, &p.CredentialsUser)
+		}
 	}
 }
 

@@ -42,6 +42,8 @@ type Process struct {
 	IsExecChild bool `json:"-"`
 	// credentials.uid: User ID
 	CredentialsUID Int `json:"-"`
+	// credentials.user: User name
+	CredentialsUser string `json:"-"`
 
 	// Extra holds unknown and ill-typed properties (for example "user_sid",
 	// or a "pid" given as a string), as Event.Extra does.
