@@ -264,7 +264,11 @@ func (b *Builder) sightLinux(f *Forest, n *Node, p *model.Process) {
 		l.ArgsTruncated = p.ArgsTruncated
 	}
 	b.merge(f, &l.Comm, p.Comm)
-	b.mergeInt(f, &l.TID, p.TID)
+	// The thread that acted differs from event to event of one process:
+	// another tid is no disagreement.
+	if p.TID.Present() {
+		l.TID = b.internInt(p.TID)
+	}
 	b.mergeInt(f, &l.UID, p.CredentialsUID)
 	if !p.ForkTime.IsZero() {
 		if !l.ForkTime.IsZero() && !sameTime(l.ForkTime, p.ForkTime) {

@@ -423,3 +423,15 @@ func TestLinuxUser(t *testing.T) {
 		}
 	}
 }
+
+// The tid is the thread that acted: two events of one process from two
+// threads do not disagree, and the last tid is kept.
+func TestThreadsDoNotDisagree(t *testing.T) {
+	f := build(t,
+		event(`{"pid":5,"tid":5,"exec_time":"2025-11-03T09:00:00Z","comm":"nginx"}`),
+		event(`{"pid":5,"tid":7,"exec_time":"2025-11-03T09:00:00Z","comm":"nginx"}`),
+	)
+	if c := f.Conflicts.Total(); c != 0 || len(f.Nodes) != 1 || !f.Nodes[0].Linux.TID.Is(7) {
+		t.Errorf("%d conflicts, %d nodes, tid %v; want 0, 1, 7", c, len(f.Nodes), f.Nodes[0].Linux.TID)
+	}
+}

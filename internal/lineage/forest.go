@@ -44,7 +44,7 @@
 // for edges: it does not say which of the processes with that pid is meant.
 // When a later event gives a process another parent, or another value for a
 // fact (executable, command line, user, container, ppid, exit time, and on
-// Linux comm, tid, uid, fork time), the later event wins and the
+// Linux comm, uid, fork time), the later event wins and the
 // disagreement is counted in Conflicts. Exec and exit times written two ways
 // for one instant do not disagree: the later text is kept. A missing
 // value never disagrees. Bad data can make parents form a cycle (a process
@@ -233,7 +233,9 @@ type LinuxFacts struct {
 	Args  []string
 	// Comm is the command name the kernel gave the process.
 	Comm string
-	// TID is the thread ID; UID is credentials.uid.
+	// TID is the thread ID of the last sighting: the thread that acted,
+	// which differs from event to event without disagreeing. UID is
+	// credentials.uid.
 	TID, UID model.Int
 	// ForkTime is the fork time as the event wrote it; ill-typed kept.
 	ForkTime model.Time
