@@ -88,3 +88,44 @@ func TestTerminalWidthThroughPTY(t *testing.T) {
 		}
 	}
 }
+
+// Through a real terminal, a Linux command line labels its process: cut
+// short without -v, whole with -v when the terminal is wide enough, every
+// line cut to the width, and the escape sequences of an argument shown
+// escaped, never sent to the terminal.
+func TestTreeLinuxCommandLineThroughPTY(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := csmctlBinary(t)
+	const file = "cmd/testdata/tree-linux.ndjson"
+	const url = "http://169.254.169.254/latest/meta-data/iam/security-credentials/"
+	tests := []struct {
+		cols     int
+		verbose  bool
+		contains string
+	}{
+		{200, false, "curl -s -H 'X-aws-ec2-metadata-token: AQAEAKx' http://169.2 …"},
+		{200, true, "curl -s -H 'X-aws-ec2-metadata-token: AQAEAKx' " + url + "\n"},
+		// 73 columns before the command line, 6 of it, and the … in the 80th.
+		{80, false, "├─ curl  pid 4250  alice  c0ffee012345  2025-11-03T09:00:00.1230Z  curl -…\n"},
+	}
+	for _, tt := range tests {
+		args := []string{"--color", "never", "tree", file}
+		if tt.verbose {
+			args = []string{"--color", "never", "tree", "-v", file}
+		}
+		out := runOnPTY(t, bin, tt.cols, args...)
+		if !strings.Contains(out, tt.contains) {
+			t.Errorf("%d columns, -v %v: no %q in\n%s", tt.cols, tt.verbose, tt.contains, out)
+		}
+		if strings.ContainsRune(out, 0x1b) {
+			t.Errorf("%d columns, -v %v: an escape character reached the terminal", tt.cols, tt.verbose)
+		}
+		for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+			if n := len([]rune(line)); n > tt.cols {
+				t.Errorf("%d columns: a line of %d: %s", tt.cols, n, line)
+			}
+		}
+	}
+}

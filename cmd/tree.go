@@ -43,25 +43,30 @@ func newTreeCmd(io *iostreams.IOStreams, reading *input.Options, runF func(*Tree
 		Use:   "tree [FILE...]",
 		Short: "Draw the process lineage of the events, with the rules each process hit",
 		Long: `Rebuild which process spawned which from the ancestor chains the events
-carry, and draw it like pstree: one line per process (name, pid, user, exec
-time), and under it the rules its events matched, with counts (-v adds the
-command line, and lists each event: rule, event, detail, date, FILE:LINE).
-Processes with hits are highlighted.
+carry, and draw it like pstree: one line per process (name, pid, user,
+container, exec time as the event wrote it, and for Linux its argv0 and args
+quoted as a shell reads them, cut at 60 columns), and under it the rules its
+events matched, with counts (-v gives whole command lines, Windows ones too,
+and lists each event: rule, event, detail, date, FILE:LINE). Processes with
+hits are highlighted.
 
 A process is its pid and exec time, so a reused pid is another process. A
-process without exec_time is told apart by its pid and its parent in the
-chain. A pid that is not an integer is shown as written, marked (invalid),
-and identifies by its text: "123" is not 123. When events disagree about a
-parent or a fact, the later event wins and the disagreement is counted on
-standard error. A cycle of parents in bad data is cut, and marked ↺ where it
-closes.
+process without exec_time is told apart by its pid, its parent in the chain
+and its executable's path: a pid reused under one parent for another program
+is another process. An exec in place (same pid, a new exec time) is drawn as
+the agent's chain carries it, a child with the same pid. A pid that is not
+an integer is shown as written, marked (invalid), and identifies by its
+text: "123" is not 123. When events disagree about a parent or a fact, the
+later event wins and the disagreement is counted on standard error. A cycle
+of parents in bad data is cut, and marked ↺ where it closes.
 
 The selectors (--rule, --pid, --event, --since, --until, --where, --line,
 --limit) pick the events that count as hits; the lineage is built from every
 event. The tree then shows only the processes with hits, their ancestors and
 their descendants; --hits-only also drops the descendants without hits.
 
--o json prints an array of root processes with their children nested; -o dot
+-o json prints an array of root processes with their children nested (Linux
+ones with argv0, args, comm, tid, uid and fork_time as written); -o dot
 (Graphviz) and -o mermaid draw the lineage as a picture, processes with hits
 in red.
 
@@ -165,6 +170,7 @@ func runTree(opts *TreeOptions) error {
 	builder := lineage.NewBuilder()
 	// Only these outputs list every event; the others count them by rule.
 	builder.KeepHits = opts.Verbose || opts.Output == "json"
+	builder.KeepArgs = opts.Output == "json"
 	builder.MaxProcesses = opts.MaxProcesses
 	var read int
 	emit := func(res *treeBatch) error {

@@ -40,9 +40,11 @@ func TestTreeGolden(t *testing.T) {
 		{"attack-where-json", []string{"tree", "--where", ".exit.code == 1", "-o", "json", attack}, 0},
 		{"attack-no-match", []string{"tree", "--pid", "99999", attack}, 0},
 		{"roots-hits-only", []string{"tree", "--hits-only", "testdata/tree-roots.ndjson"}, 1},
+		// Linux command lines label the processes, cut short without -v.
+		{"linux-plain", []string{"tree", "testdata/tree-linux.ndjson"}, 0},
 	}
 	// Each lineage fixture, in every format.
-	for _, fixture := range []string{"pidreuse", "cycle", "noexec", "truncated", "roots", "hostile"} {
+	for _, fixture := range []string{"pidreuse", "cycle", "noexec", "truncated", "roots", "hostile", "linux"} {
 		code := 0
 		if fixture == "roots" {
 			code = 1 // it has a broken line and a value that is not an object

@@ -6,6 +6,7 @@ import (
 	"hash/maphash"
 	"math"
 	"slices"
+	"time"
 
 	"github.com/csmctl/csmctl/internal/model"
 )
@@ -16,6 +17,10 @@ type Builder struct {
 	// KeepHits keeps a Hit for each attached event in Node.Hits; otherwise
 	// only Node.Rules counts them.
 	KeepHits bool
+	// KeepArgs keeps the argv0 and args of Linux processes in
+	// LinuxFacts, for those who list them; otherwise only their command
+	// line is kept.
+	KeepArgs bool
 	// MaxProcesses bounds the processes kept, over all hosts: once reached,
 	// no new process is added, and the events that name one are counted in
 	// Forest.Dropped. 0 means no bound.
@@ -28,6 +33,7 @@ type Builder struct {
 	// user, path or rule id is stored once however many events repeat it.
 	strs     []string
 	strIndex index
+	cmdline  []byte // a sighting's Linux command line, being built
 }
 
 // hostBuilder is one host's forest while it is being built.
@@ -146,10 +152,26 @@ func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, cut, tr
 	}
 	f := hb.f
 	h := b.hashIdentity(key, under)
-	pos, slot := hb.nodes.find(h, func(pos uint32) bool {
+	// Without an exec time, the executable tells processes apart too: a pid
+	// reused under one parent for another program is another process. A
+	// sighting that does not say which program matches the first node that
+	// fits, as does one that names a program where the node knows none.
+	byPath := key.ExecTime.IsZero()
+	path := ""
+	if p.Executable != nil {
+		path = p.Executable.Path
+	}
+	same := func(pos uint32, anyPath bool) bool {
 		n := f.Nodes[pos]
-		return n.Key.Equal(key) && n.under() == under
-	})
+		return n.Key.Equal(key) && n.under() == under &&
+			(!byPath || n.Path == path || anyPath && (n.Path == "" || path == ""))
+	}
+	pos, slot := hb.nodes.find(h, func(pos uint32) bool { return same(pos, false) })
+	if pos < 0 && byPath {
+		if any, _ := hb.nodes.find(h, func(pos uint32) bool { return same(pos, true) }); any >= 0 {
+			pos = any
+		}
+	}
 	var n *Node
 	if pos >= 0 {
 		n = f.Nodes[pos]
@@ -178,17 +200,22 @@ func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, cut, tr
 		n.Parent = parent
 		n.Truncated = false
 	}
-	if p.PPID.Present() && !p.PPID.Equal(n.PPID) {
-		if n.PPID.Present() {
-			f.Conflicts.Facts++
+	b.mergeInt(f, &n.PPID, p.PPID)
+	// One instant written two ways is one process: the later text is kept.
+	if p.ExecTime.Valid() {
+		if text := uncanonicalText(p.ExecTime); text != "" || n.times != nil {
+			n.setTimes().execText = text
 		}
-		n.PPID = b.internInt(p.PPID)
 	}
-	if t := p.ExitTime.Time.UTC(); !t.IsZero() && !t.Equal(n.ExitTime) {
-		if !n.ExitTime.IsZero() {
-			f.Conflicts.Facts++
+	if p.ExitTime.Valid() {
+		nt := n.setTimes()
+		if t := p.ExitTime.Time.UTC(); !t.Equal(nt.exit) {
+			if !nt.exit.IsZero() {
+				f.Conflicts.Facts++
+			}
+			nt.exit = t
 		}
-		n.ExitTime = t
+		nt.exitText = uncanonicalText(p.ExitTime)
 	}
 	if p.Executable != nil {
 		b.merge(f, &n.Path, p.Executable.Path)
@@ -198,8 +225,97 @@ func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, cut, tr
 		b.merge(f, &n.ContainerID, p.Container.ID)
 	}
 	b.merge(f, &n.Cmdline, p.Cmdline)
-	b.merge(f, &n.User, p.User)
+	if p.User != "" {
+		b.merge(f, &n.User, p.User)
+	} else {
+		b.merge(f, &n.User, credentialsUser(p)) // Linux events may have only this one
+	}
+	b.sightLinux(f, n, p)
 	return n
+}
+
+// sightLinux merges the Linux facts of a sighting into n, allocating them
+// only for a process a sighting told one of.
+func (b *Builder) sightLinux(f *Forest, n *Node, p *model.Process) {
+	b.cmdline = model.AppendShellCommandLine(b.cmdline[:0], p.Argv0, p.Args)
+	if len(b.cmdline) == 0 && p.Args == nil && p.Comm == "" && !p.TID.Present() && !credentialsUID(p).Present() && p.ForkTime.IsZero() && !p.ArgsTruncated {
+		return
+	}
+	l := n.Linux
+	if l == nil {
+		l = new(LinuxFacts)
+		n.Linux = l
+	}
+	if len(b.cmdline) > 0 || p.Args != nil {
+		changed := string(b.cmdline) != l.CommandLine // no allocation
+		if b.KeepArgs && (changed || l.Args == nil) {
+			l.Argv0 = b.intern(p.Argv0)
+			l.Args = nil // when ill-typed: left out, never an empty list
+			if p.Args != nil {
+				l.Args = make([]string, len(p.Args))
+				for i, a := range p.Args {
+					l.Args[i] = b.intern(a)
+				}
+			}
+		}
+		if changed {
+			b.merge(f, &l.CommandLine, string(b.cmdline))
+		}
+		l.ArgsTruncated = p.ArgsTruncated
+	}
+	b.merge(f, &l.Comm, p.Comm)
+	// The thread that acted differs from event to event of one process:
+	// another tid is no disagreement.
+	if p.TID.Present() {
+		l.TID = b.internInt(p.TID)
+	}
+	b.mergeInt(f, &l.UID, credentialsUID(p))
+	if !p.ForkTime.IsZero() {
+		if !l.ForkTime.IsZero() && !sameTime(l.ForkTime, p.ForkTime) {
+			f.Conflicts.Facts++
+		}
+		l.ForkTime = p.ForkTime
+	}
+}
+
+// sameTime reports whether two present times say the same: one instant
+// when both are valid, else one text.
+func sameTime(x, y model.Time) bool {
+	if x.Valid() && y.Valid() {
+		return x.Time.Equal(y.Time)
+	}
+	return x.Raw() == y.Raw()
+}
+
+// setTimes returns n's times, allocated if need be.
+func (n *Node) setTimes() *nodeTimes {
+	if n.times == nil {
+		n.times = new(nodeTimes)
+	}
+	return n.times
+}
+
+// uncanonicalText is a valid time as the event wrote it, or "" when that
+// is RFC 3339 in UTC with no trailing fractional zeros, which Node
+// rebuilds from the instant: most times cost no text.
+func uncanonicalText(t model.Time) string {
+	written := t.Written()
+	var buf [64]byte
+	if string(t.Time.UTC().AppendFormat(buf[:0], time.RFC3339Nano)) == written {
+		return ""
+	}
+	return written
+}
+
+// mergeInt sets an integer fact to v, as merge does a string one.
+func (b *Builder) mergeInt(f *Forest, fact *model.Int, v model.Int) {
+	if !v.Present() || v.Equal(*fact) {
+		return
+	}
+	if fact.Present() {
+		f.Conflicts.Facts++
+	}
+	*fact = b.internInt(v)
 }
 
 // merge sets a fact to v, a newer sighting's value, unless v is missing,
@@ -288,7 +404,7 @@ func (b *Builder) Forests() []*Forest {
 		out = append(out, hb.finish())
 	}
 	slices.SortFunc(out, func(x, y *Forest) int { return cmp.Compare(x.Host, y.Host) })
-	*b = Builder{KeepHits: b.KeepHits, MaxProcesses: b.MaxProcesses, hosts: map[string]*hostBuilder{}, seed: b.seed}
+	*b = Builder{KeepHits: b.KeepHits, KeepArgs: b.KeepArgs, MaxProcesses: b.MaxProcesses, hosts: map[string]*hostBuilder{}, seed: b.seed, cmdline: b.cmdline[:0]}
 	return out
 }
 
@@ -376,4 +492,22 @@ func compareNodes(x, y *Node) int {
 		return c
 	}
 	return cmp.Compare(x.seq, y.seq)
+}
+
+// credentialsUID is the uid of a Linux process's credentials, absent when
+// it has none.
+func credentialsUID(p *model.Process) model.Int {
+	if p.Credentials == nil {
+		return model.Int{}
+	}
+	return p.Credentials.UID
+}
+
+// credentialsUser is the user name of a Linux process's credentials, "" when
+// it has none.
+func credentialsUser(p *model.Process) string {
+	if p.Credentials == nil {
+		return ""
+	}
+	return p.Credentials.User
 }

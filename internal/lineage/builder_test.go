@@ -2,6 +2,7 @@ package lineage
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -202,7 +203,7 @@ func TestLaterEventsWin(t *testing.T) {
 			n = m
 		}
 	}
-	if !n.Parent.Key.PID.Is(3) || n.Cmdline != "second" || n.User != "alice" || n.ExitTime.Second() != 10 || len(n.Hits) != 4 {
+	if !n.Parent.Key.PID.Is(3) || n.Cmdline != "second" || n.User != "alice" || n.ExitTime().Second() != 10 || len(n.Hits) != 4 {
 		t.Errorf("merged node %+v", n)
 	}
 }
@@ -304,5 +305,133 @@ func TestDisplayName(t *testing.T) {
 		if got := tt.n.DisplayName(); got != tt.want {
 			t.Errorf("%+v: %q, want %q", tt.n, got, tt.want)
 		}
+	}
+}
+
+// The agent's security-profile test events reuse pids 12, 13 and 14 under
+// one parent for other executables, with no exec or fork time: each program
+// is a process of its own, and apache stays under webserver. The fifth
+// event names no executable: its pids match the processes already seen.
+func TestPidReusedForAnotherExecutable(t *testing.T) {
+	data, err := os.ReadFile("testdata/profile-pid-reuse.ndjson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := build(t, strings.Split(strings.TrimSpace(string(data)), "\n")...)
+	check(t, f, `
+init
+  webserver [1]
+    apache [2]
+      ls [1]
+  ls [1]
+  ls [1]
+`)
+	if c := f.Conflicts.Total(); c != 0 {
+		t.Errorf("%d conflicts, want 0: %+v", c, f.Conflicts)
+	}
+}
+
+// An exec in place keeps the pid: the agent lists the image before the exec
+// as the parent, with the same pid and an older exec time (or, with no
+// times, another executable). Each image is a process, drawn as the chain
+// carries them.
+func TestExecInPlace(t *testing.T) {
+	img := func(pid, sec int, path string, execChild bool) string {
+		s := fmt.Sprintf(`{"pid":%d,"executable":{"path":%q}`, pid, path)
+		if sec >= 0 {
+			s += fmt.Sprintf(`,"exec_time":"2025-11-03T10:00:%02dZ"`, sec)
+		}
+		if execChild {
+			s += `,"is_exec_child":true`
+		}
+		return s + "}"
+	}
+	f := build(t,
+		event(img(50, 1, "/bin/bash", false), img(1, 0, "/sbin/init", false)),
+		event(img(50, 2, "/bin/ls", true), img(50, 1, "/bin/bash", false), img(1, 0, "/sbin/init", false)),
+		event(img(60, -1, "/bin/sh", false), img(1, 0, "/sbin/init", false)),
+		event(img(60, -1, "/usr/bin/env", true), img(60, -1, "/bin/sh", false), img(1, 0, "/sbin/init", false)),
+		event(img(60, -1, "/usr/bin/python3", true), img(60, -1, "/usr/bin/env", true), img(60, -1, "/bin/sh", false), img(1, 0, "/sbin/init", false)),
+	)
+	check(t, f, `
+init
+  sh [1]
+    env [1]
+      python3 [1]
+  bash [1]
+    ls [1]
+`)
+}
+
+// Exec and exit times are kept as the events wrote them, the later text
+// for one instant written two ways (which is one process, no conflict).
+func TestTimesAsWritten(t *testing.T) {
+	at := func(exec, exit string) string {
+		s := `{"pid":7,"exec_time":"` + exec + `"`
+		if exit != "" {
+			s += `,"exit_time":"` + exit + `"`
+		}
+		return event(s + "}")
+	}
+	tests := []struct {
+		name               string
+		events             []string
+		wantExec, wantExit string
+	}{
+		{"canonical", []string{at("2025-11-03T09:00:00.5Z", "")}, "2025-11-03T09:00:00.5Z", ""},
+		{"trailing zeros", []string{at("2025-11-03T09:00:00.1334550Z", "2025-11-03T09:29:00.1279000Z")},
+			"2025-11-03T09:00:00.1334550Z", "2025-11-03T09:29:00.1279000Z"},
+		{"offset", []string{at("2025-11-03T10:00:00+01:00", "")}, "2025-11-03T10:00:00+01:00", ""},
+		{"later text wins", []string{at("2025-11-03T10:00:00+01:00", "2025-11-03T10:00:01+01:00"), at("2025-11-03T09:00:00Z", "2025-11-03T09:00:01.000Z")},
+			"2025-11-03T09:00:00Z", "2025-11-03T09:00:01.000Z"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := build(t, tt.events...)
+			if len(f.Nodes) != 1 {
+				t.Fatalf("%d nodes, want 1", len(f.Nodes))
+			}
+			n := f.Nodes[0]
+			if got := n.ExecTimeText(); got != tt.wantExec {
+				t.Errorf("exec time %q, want %q", got, tt.wantExec)
+			}
+			if got := n.ExitTimeText(); got != tt.wantExit {
+				t.Errorf("exit time %q, want %q", got, tt.wantExit)
+			}
+			if c := f.Conflicts.Total(); c != 0 {
+				t.Errorf("%d conflicts, want 0", c)
+			}
+		})
+	}
+}
+
+// A Linux process's user is process.user, else credentials.user; its uid
+// is credentials.uid, an ill-typed one kept as written.
+func TestLinuxUser(t *testing.T) {
+	f := build(t,
+		event(`{"pid":1,"user":"root","credentials":{"uid":0,"user":"nobody"}}`),
+		event(`{"pid":2,"credentials":{"uid":"1000","user":"alice"}}`),
+	)
+	tests := []struct {
+		user string
+		uid  model.Int
+	}{{"root", model.IntOf(0)}, {"alice", model.IllTypedInt(`"1000"`)}}
+	for i, want := range tests {
+		n := f.Nodes[i]
+		if n.User != want.user || n.Linux == nil || !n.Linux.UID.Equal(want.uid) {
+			t.Errorf("pid %v: user %q, linux %+v; want %q, uid %v", n.Key.PID, n.User, n.Linux, want.user, want.uid)
+		}
+	}
+}
+
+// The tid is the thread that acted: two events of one process from two
+// threads do not disagree, and the last tid is kept.
+func TestThreadsDoNotDisagree(t *testing.T) {
+	f := build(t,
+		event(`{"pid":5,"tid":5,"exec_time":"2025-11-03T09:00:00Z","comm":"nginx"}`),
+		event(`{"pid":5,"tid":7,"exec_time":"2025-11-03T09:00:00Z","comm":"nginx"}`),
+	)
+	if c := f.Conflicts.Total(); c != 0 || len(f.Nodes) != 1 || !f.Nodes[0].Linux.TID.Is(7) {
+		t.Errorf("%d conflicts, %d nodes, tid %v; want 0, 1, 7", c, len(f.Nodes), f.Nodes[0].Linux.TID)
 	}
 }

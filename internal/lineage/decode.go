@@ -18,7 +18,9 @@ import (
 //   - container.id, usr.name;
 //   - process, process.parent and process.ancestors[]: pid, ppid,
 //     exec_time, exit_time, executable.path and name, container.id,
-//     cmdline, user; and process.truncated_ancestors.
+//     cmdline, user, and Linux's tid, comm, fork_time, argv0, args,
+//     args_truncated, is_exec_child and credentials.uid and user; and
+//     process.truncated_ancestors.
 //
 // Everything else is checked for syntax and skipped without being built,
 // which makes Decode several times faster than model.Decode. On the fields
@@ -357,6 +359,22 @@ func (d *decoder) processMember(p *model.Process, k key, v, depth int) (int, boo
 		end, err = d.str(v, depth, &p.Cmdline)
 	case k.is("user"):
 		end, err = d.str(v, depth, &p.User)
+	case k.is("tid"):
+		end, err = d.int(v, depth, &p.TID)
+	case k.is("comm"):
+		end, err = d.str(v, depth, &p.Comm)
+	case k.is("fork_time"):
+		end, err = d.time(v, depth, &p.ForkTime)
+	case k.is("argv0"):
+		end, err = d.str(v, depth, &p.Argv0)
+	case k.is("args"):
+		end, err = d.strs(v, depth, &p.Args)
+	case k.is("args_truncated"):
+		end, err = d.bool(v, depth, &p.ArgsTruncated)
+	case k.is("is_exec_child"):
+		end, err = d.bool(v, depth, &p.IsExecChild)
+	case k.is("credentials"):
+		end, err = d.credentials(v, depth, p)
 	default:
 		return 0, false, nil
 	}
@@ -393,6 +411,73 @@ func (d *decoder) processContext(v, depth int, dst **model.ProcessContext) (int,
 		}
 		return jsonscan.Skip(d.b, v, depth)
 	})
+}
+
+// credentials decodes the uid and user of a credentials object into p; any
+// other value leaves them absent.
+func (d *decoder) credentials(v, depth int, p *model.Process) (int, *jsonscan.SyntaxError) {
+	p.Credentials = nil
+	if d.b[v] != '{' {
+		return jsonscan.Skip(d.b, v, depth)
+	}
+	c := &model.ProcessCredentials{}
+	p.Credentials = c
+	return d.object(v, depth, func(k key, v, depth int) (int, *jsonscan.SyntaxError) {
+		switch {
+		case k.is("uid"):
+			return d.int(v, depth, &c.UID)
+		case k.is("user"):
+			return d.str(v, depth, &c.User)
+		}
+		return jsonscan.Skip(d.b, v, depth)
+	})
+}
+
+// strs decodes an array of strings into dst, an empty one into an empty
+// slice. As ancestors does with a list of processes, any other value, or an
+// element that is not a string, leaves it nil: an argument is never
+// invented from a number.
+func (d *decoder) strs(v, depth int, dst *[]string) (int, *jsonscan.SyntaxError) {
+	*dst = nil
+	if d.b[v] != '[' {
+		return jsonscan.Skip(d.b, v, depth)
+	}
+	// The strings share one allocation: a process has tens of arguments,
+	// and an event carries the arguments of each process of its chain.
+	var textBuf [1024]byte
+	var endsBuf [64]int
+	text := textBuf[:0]
+	ends := endsBuf[:0] // where each string ends in text
+	fits := true
+	end, err := d.array(v, depth, func(v, depth int) (int, *jsonscan.SyntaxError) {
+		if d.b[v] != '"' {
+			fits = false
+			return jsonscan.Skip(d.b, v, depth)
+		}
+		end, escaped, err := jsonscan.String(d.b, v)
+		if err != nil {
+			return end, err
+		}
+		if escaped {
+			text = append(text, unquote(d.b[v:end])...)
+		} else {
+			text = append(text, d.b[v+1:end-1]...)
+		}
+		ends = append(ends, len(text))
+		return end, nil
+	})
+	if err != nil || !fits {
+		return end, err
+	}
+	all := string(text)
+	list := make([]string, len(ends))
+	start := 0
+	for i, e := range ends {
+		list[i] = all[start:e]
+		start = e
+	}
+	*dst = list
+	return end, nil
 }
 
 // ancestors decodes an array of processes. As in model.Decode, a null

@@ -19,6 +19,9 @@ var decodeInputs = []string{
 	"../../examples/violations.ndjson",
 	"../../examples/attack.ndjson",
 	"../../cmd/testdata/hostile.ndjson",
+	"../../testdata/linux-events.ndjson",
+	"../../cmd/testdata/linux.ndjson",
+	"testdata/linux-ill-typed.ndjson",
 }
 
 // Decode must fill its fields exactly as model.Decode does, on every line.
@@ -153,6 +156,11 @@ func processFields(p model.Process) model.Process {
 	}
 	if c := p.Container; c != nil {
 		out.Container = &model.ContainerContext{ID: c.ID}
+	}
+	out.TID, out.Comm, out.ForkTime = p.TID, p.Comm, p.ForkTime
+	out.Argv0, out.Args, out.ArgsTruncated, out.IsExecChild = p.Argv0, p.Args, p.ArgsTruncated, p.IsExecChild
+	if c := p.Credentials; c != nil {
+		out.Credentials = &model.ProcessCredentials{UID: c.UID, User: c.User}
 	}
 	return out
 }

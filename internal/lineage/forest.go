@@ -22,6 +22,15 @@
 // so all sightings of a pid without exec_time at the far end of chains (the
 // Windows "System" process, pid 4, say) are one node.
 //
+// Without an exec time, the executable's path tells processes apart too:
+// the agent's own test events reuse pids 12, 13 and 14 under one parent for
+// /bin/webserver, /bin/apache and /bin/ls, with no exec or fork time, and
+// those are three processes. A sighting that names no executable is the
+// first process with its pid (and parent) that fits. An exec in place (a
+// Linux process that keeps its pid, is_exec_child) has a new exec time, or
+// another executable: the agent lists the image before the exec as its
+// parent, and so it is drawn, a child with the same pid.
+//
 // A pid that is not an integer (a string "123", 1.5, 1e999, null) is never
 // read as a number: it identifies by its JSON text, so "123" and 123 are two
 // processes, and so are two different ill-typed pids, or null and a missing
@@ -34,8 +43,10 @@
 // ancestors list that is absent. The ppid field is kept as a fact, not used
 // for edges: it does not say which of the processes with that pid is meant.
 // When a later event gives a process another parent, or another value for a
-// fact (executable, command line, user, container, ppid, exit time), the
-// later event wins and the disagreement is counted in Conflicts. A missing
+// fact (executable, command line, user, container, ppid, exit time, and on
+// Linux comm, uid, fork time), the later event wins and the
+// disagreement is counted in Conflicts. Exec and exit times written two ways
+// for one instant do not disagree: the later text is kept. A missing
 // value never disagrees. Bad data can make parents form a cycle (a process
 // that is its own parent, or its own grandparent): the forest still
 // terminates, showing one process of the cycle as a root and the edge that
@@ -90,8 +101,10 @@ type Node struct {
 	// PPID is the parent pid as last reported: absent when never reported,
 	// ill-typed as written. It can name a process that is not in the log.
 	PPID model.Int
-	// ExitTime is when the process exited, in UTC; zero when unknown.
-	ExitTime time.Time
+	// times holds the exit time and the text of times not written as
+	// RFC 3339 in UTC; nil when there is neither, as for most processes:
+	// a Node stays within 256 bytes.
+	times *nodeTimes
 	// Path and Name are the executable's path and base name, as reported.
 	Path, Name string
 	// Cmdline is the command line.
@@ -100,6 +113,8 @@ type Node struct {
 	User string
 	// ContainerID is the container the process ran in.
 	ContainerID string
+	// Linux holds what only Linux events tell; nil when no sighting did.
+	Linux *LinuxFacts
 	// Truncated is set when the process was last in an ancestor chain that
 	// the agent truncated, and no event told its parent.
 	Truncated bool
@@ -144,8 +159,8 @@ type Hit struct {
 }
 
 // DisplayName is the name to show for the process: the executable's name,
-// else the last element of its path, else of the command line's first word,
-// else "?".
+// else the last element of its path, else the Linux comm, else the last
+// element of the command line's first word, else "?".
 func (n *Node) DisplayName() string {
 	if n.Name != "" {
 		return n.Name
@@ -153,12 +168,77 @@ func (n *Node) DisplayName() string {
 	if n.Path != "" {
 		return baseName(n.Path)
 	}
+	if n.Linux != nil && n.Linux.Comm != "" {
+		return n.Linux.Comm
+	}
 	if n.Cmdline != "" {
 		if name := baseName(firstWord(n.Cmdline)); name != "" {
 			return name
 		}
 	}
 	return "?"
+}
+
+// nodeTimes are a process's times that most processes do not need kept.
+type nodeTimes struct {
+	exit time.Time // UTC; zero when unknown
+	// execText and exitText are the exec and exit times as the last
+	// sighting wrote them, "" when that was canonicalText of the instant.
+	execText, exitText string
+}
+
+// ExecTimeText is the exec time as the last sighting wrote it (…00.1334550Z
+// stays so), "" when unknown. Key.ExecTime is the instant, for identity.
+func (n *Node) ExecTimeText() string {
+	if n.Key.ExecTime.IsZero() {
+		return ""
+	}
+	if n.times != nil && n.times.execText != "" {
+		return n.times.execText
+	}
+	return n.Key.ExecTime.Format(time.RFC3339Nano)
+}
+
+// ExitTime is when the process exited, in UTC; zero when unknown.
+func (n *Node) ExitTime() time.Time {
+	if n.times == nil {
+		return time.Time{}
+	}
+	return n.times.exit
+}
+
+// ExitTimeText is the exit time as the last sighting wrote it, "" when
+// unknown.
+func (n *Node) ExitTimeText() string {
+	switch {
+	case n.times == nil || n.times.exit.IsZero():
+		return ""
+	case n.times.exitText != "":
+		return n.times.exitText
+	}
+	return n.times.exit.Format(time.RFC3339Nano)
+}
+
+// LinuxFacts is what Linux events tell of a process beyond what both
+// platforms do. A value no sighting gave is zero (absent for an Int); an
+// ill-typed one is kept as written.
+type LinuxFacts struct {
+	// CommandLine is argv0 and args quoted as a shell reads them
+	// (model.ShellCommandLine); ArgsTruncated says the agent cut args.
+	CommandLine   string
+	ArgsTruncated bool
+	// Argv0 and Args are kept only when the Builder keeps them
+	// (Builder.KeepArgs): CommandLine says the same in one string.
+	Argv0 string
+	Args  []string
+	// Comm is the command name the kernel gave the process.
+	Comm string
+	// TID is the thread ID of the last sighting: the thread that acted,
+	// which differs from event to event without disagreeing. UID is
+	// credentials.uid.
+	TID, UID model.Int
+	// ForkTime is the fork time as the event wrote it; ill-typed kept.
+	ForkTime model.Time
 }
 
 // RuleCount is one rule and how many of a process's events matched it.

@@ -16,7 +16,7 @@ import (
 //
 //	go test -run=^$ -fuzz=FuzzBuilder ./internal/lineage
 func FuzzBuilder(f *testing.F) {
-	for _, file := range []string{"../../examples/attack.ndjson", "testdata/invalid.ndjson"} {
+	for _, file := range []string{"../../examples/attack.ndjson", "testdata/invalid.ndjson", "testdata/linux-ill-typed.ndjson", "testdata/profile-pid-reuse.ndjson"} {
 		data, err := os.ReadFile(file)
 		if err != nil {
 			f.Fatal(err)
@@ -31,6 +31,7 @@ func FuzzBuilder(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		b := NewBuilder()
 		b.KeepHits = len(data)%2 == 0
+		b.KeepArgs = len(data)%3 == 0
 		for line, rec := range bytes.Split(data, []byte("\n")) {
 			for pos := jsonscan.SkipSpace(rec, 0); pos < len(rec); pos = jsonscan.SkipSpace(rec, pos) {
 				var ev model.Event
@@ -78,12 +79,13 @@ func FuzzBuilder(f *testing.F) {
 //
 //	go test -run=^$ -fuzz=FuzzDecode ./internal/lineage
 func FuzzDecode(f *testing.F) {
-	for _, file := range []string{"../../examples/attack.ndjson", "testdata/invalid.ndjson"} {
+	for _, file := range []string{"../../examples/attack.ndjson", "testdata/invalid.ndjson", "testdata/linux-ill-typed.ndjson", "testdata/profile-pid-reuse.ndjson"} {
 		data, err := os.ReadFile(file)
 		if err != nil {
 			f.Fatal(err)
 		}
-		for _, line := range bytes.Split(data, []byte("\n"))[:8] {
+		lines := bytes.Split(data, []byte("\n"))
+		for _, line := range lines[:min(8, len(lines))] {
 			f.Add(line)
 		}
 	}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"strings"
 	"time"
 
 	"github.com/csmctl/csmctl/internal/jsonscan"
@@ -89,4 +90,15 @@ func jsonString(data []byte) ([]byte, bool) {
 func parseDateTime(s []byte) (time.Time, bool) {
 	t, err := rfc3339.Parse(s)
 	return t, err == nil
+}
+
+// Written returns a valid value as the event wrote it: the string's text,
+// offset and fractional digits as they were (…00.1334550Z stays so), or RFC
+// 3339 with nanoseconds when that text had escapes or the value was built
+// in Go. It is meant for valid values; an invalid one gives its zero time.
+func (t Time) Written() string {
+	if raw := t.raw; len(raw) >= 2 && raw[0] == '"' && strings.IndexByte(raw, '\\') < 0 {
+		return raw[1 : len(raw)-1]
+	}
+	return t.Time.Format(time.RFC3339Nano)
 }

@@ -89,3 +89,22 @@ func TestTimeBuiltInGo(t *testing.T) {
 		t.Errorf("Marshal(Time{}) = %s, want null", out)
 	}
 }
+
+func TestTimeWritten(t *testing.T) {
+	tests := []struct{ json, want string }{
+		{`"2025-11-03T09:00:00.1334550Z"`, "2025-11-03T09:00:00.1334550Z"}, // trailing zero kept
+		{`"2025-11-03T10:00:00+01:00"`, "2025-11-03T10:00:00+01:00"},       // offset kept
+		{`"2025-11-03T09:00:00.000Z"`, "2025-11-03T09:00:00.000Z"},
+		{`"2025-11-03T09:00:00\u002e5Z"`, "2025-11-03T09:00:00.5Z"}, // escaped: formatted
+	}
+	for _, tt := range tests {
+		var tm Time
+		_ = tm.UnmarshalJSON([]byte(tt.json))
+		if !tm.Valid() {
+			t.Fatalf("%s: not valid", tt.json)
+		}
+		if got := tm.Written(); got != tt.want {
+			t.Errorf("Written(%s) = %q, want %q", tt.json, got, tt.want)
+		}
+	}
+}

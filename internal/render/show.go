@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"strings"
 	"sync"
 	"time"
 
@@ -147,12 +146,7 @@ func eventKind(e *model.EventContext) string {
 
 // formatTime writes a valid time as the event wrote it: RFC 3339, in the
 // event's own offset, with its own precision.
-func formatTime(t model.Time) string {
-	if raw := t.Raw(); len(raw) >= 2 && raw[0] == '"' && strings.IndexByte(raw, '\\') < 0 {
-		return raw[1 : len(raw)-1]
-	}
-	return t.Time.Format(time.RFC3339Nano)
-}
+func formatTime(t model.Time) string { return t.Written() }
 
 // timeText is a time as shown in a table: RFC 3339 when valid, the raw JSON
 // text otherwise, "" when absent.

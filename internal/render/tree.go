@@ -17,8 +17,8 @@ type TreeStyle struct {
 	Palette *iostreams.Palette
 	// ASCII draws the guides with |, `- and * instead of box drawing.
 	ASCII bool
-	// Verbose adds each process's command line, and lists each hit on its
-	// own line instead of counting them by rule.
+	// Verbose adds Windows command lines and shows Linux ones whole, and
+	// lists each hit on its own line instead of counting them by rule.
 	Verbose bool
 	// Width cuts lines to this many columns; 0 never cuts (not a terminal).
 	Width int
@@ -36,7 +36,8 @@ var (
 )
 
 // WriteTree writes forests as text trees, the way pstree draws a live
-// system: one line per process (name, pid, user, exec time), children
+// system: one line per process (name, pid, user, container, exec time, a
+// Linux command line cut to maxTreeCommandLine columns), children
 // below their parent, and under each process the rules its hits matched,
 // with how many times (or, with Verbose, the command line too and each hit:
 // rule, event, detail, date and where it was read). Processes with hits are highlighted. A cycle of
@@ -78,6 +79,10 @@ type treeSpan struct {
 	// before it instead: a hit's FILE:LINE.
 	keep bool
 }
+
+// maxTreeCommandLine is how many columns of a Linux command line a
+// process's line shows without -v, the rest marked by the "more" glyph.
+const maxTreeCommandLine = 60
 
 // maxTreeIndent is the deepest a process is indented: a chain 10 000
 // processes deep would otherwise draw 30 000 columns of guides on each of
@@ -146,8 +151,8 @@ func (t *treeText) guides(last []bool) string {
 	return s
 }
 
-// process draws the process's own line: name, pid, user, exec time (and
-// command line when verbose).
+// process draws the process's own line: name, pid, user, container, exec
+// time, and the command line (a Windows one only when verbose).
 func (t *treeText) process(n *lineage.Node, root bool) {
 	var name *color.Color
 	if n.HasHits() {
@@ -160,11 +165,22 @@ func (t *treeText) process(n *lineage.Node, root bool) {
 	if n.User != "" {
 		t.span(t.pal.Faint, "  "+escape.Text(n.User))
 	}
-	if !n.Key.ExecTime.IsZero() {
-		t.span(t.pal.Faint, "  "+formatTreeTime(n.Key.ExecTime))
+	if n.ContainerID != "" {
+		t.span(t.pal.Faint, "  "+shortContainerID(n.ContainerID))
 	}
-	if t.st.Verbose && n.Cmdline != "" {
-		t.span(nil, "  "+escape.Text(n.Cmdline))
+	if e := n.ExecTimeText(); e != "" {
+		t.span(t.pal.Faint, "  "+e)
+	}
+	// A Linux command line is the process's label, as pstree -a shows it:
+	// cut short unless verbose. A Windows one, often long, waits for -v.
+	if cmdline, truncated := treeCommandLine(n); cmdline != "" && (t.st.Verbose || n.Cmdline == "") {
+		if !t.st.Verbose && iostreams.DisplayWidth(cmdline) > maxTreeCommandLine {
+			cmdline, truncated = cutCells(cmdline, maxTreeCommandLine-iostreams.DisplayWidth(t.g.more)), true
+		}
+		if truncated {
+			cmdline += " " + t.g.more
+		}
+		t.span(nil, "  "+cmdline)
 	}
 	if root && n.Parent == nil {
 		if n.PPID.Present() {
@@ -308,17 +324,20 @@ func cutTreeSpansEnd(spans []treeSpan, width int, more string, c *color.Color) [
 			room -= w
 			continue
 		}
-		cut := 0
-		for j, r := range sp.s {
-			rw := iostreams.RuneWidth(r)
-			if rw > room {
-				cut = j
-				break
-			}
-			room -= rw
-		}
-		spans[i].s = sp.s[:cut]
+		spans[i].s = cutCells(sp.s, room)
 		return append(spans[:i+1], treeSpan{c: c, s: more})
 	}
 	return spans
+}
+
+// cutCells is as much of s as takes at most width columns.
+func cutCells(s string, width int) string {
+	for j, r := range s {
+		rw := iostreams.RuneWidth(r)
+		if rw > width {
+			return s[:j]
+		}
+		width -= rw
+	}
+	return s
 }

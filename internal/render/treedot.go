@@ -4,7 +4,6 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/lineage"
 )
 
@@ -32,9 +31,9 @@ func WriteTreeDOT(w io.Writer, forests []*lineage.Forest) error {
 			buf = append(buf, " [label=\""...)
 			buf = appendLabel(buf, n, `\n`, appendDOTLabelEscaped)
 			buf = append(buf, '"')
-			if n.Cmdline != "" {
+			if cmdline, _ := treeCommandLine(n); cmdline != "" {
 				buf = append(buf, `, tooltip="`...)
-				buf = appendCut(buf, escape.Text(n.Cmdline), maxTooltipBytes, appendDOTTooltipEscaped)
+				buf = appendCut(buf, cmdline, maxTooltipBytes, appendDOTTooltipEscaped)
 				buf = append(buf, '"')
 			}
 			if n.HasHits() {

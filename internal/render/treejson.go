@@ -14,7 +14,8 @@ import (
 // each process an object with its children nested:
 //
 //	{"pid", "ppid", "exec_time", "exit_time", "executable": {"path", "name"},
-//	 "cmdline", "user", "container_id", "ancestors_truncated",
+//	 "cmdline", "argv0", "args", "args_truncated", "comm", "tid", "user",
+//	 "uid", "fork_time", "container_id", "ancestors_truncated",
 //	 "events": [{"file", "line", "date", "rule_id", "evt", "path",
 //	             "registry_key", "value_name", "exit_code"}],
 //	 "children": [...]}
@@ -23,9 +24,12 @@ import (
 // are left out. A root also has "host" when its forest has
 // one. The edge that closes a cycle of parents is a child
 // {"pid", "exec_time", "cycle": true} referring back to a process above.
-// Strings are escaped for a terminal (escape.Terminal). A pid, ppid or exit code
-// that is not an integer is written as the event wrote it (a string, 1.5,
-// null...), compacted, never as a number it did not hold.
+// Strings are escaped for a terminal (escape.Terminal). Times are written as the
+// event wrote them. A pid, ppid, tid, uid or exit code that is not an
+// integer, or a fork_time that is not a date-time, is written as the event
+// wrote it (a string, 1.5, null...), compacted, never as a value it did not
+// hold. "argv0" and "args" are there when the Builder kept them
+// (lineage.Builder.KeepArgs).
 func WriteTreeJSON(w io.Writer, forests []*lineage.Forest) error {
 	j := &treeJSON{w: w}
 	j.open('[')
@@ -148,9 +152,7 @@ func (j *treeJSON) intValue(k string, v model.Int) {
 func (j *treeJSON) process(n *lineage.Node, ref bool) {
 	j.intValue("pid", n.Key.PID)
 	if ref {
-		if !n.Key.ExecTime.IsZero() {
-			j.str("exec_time", formatTreeTime(n.Key.ExecTime))
-		}
+		j.str("exec_time", n.ExecTimeText())
 		return
 	}
 	switch {
@@ -159,12 +161,8 @@ func (j *treeJSON) process(n *lineage.Node, ref bool) {
 	case n.Parent != nil:
 		j.intValue("ppid", n.Parent.Key.PID)
 	}
-	if !n.Key.ExecTime.IsZero() {
-		j.str("exec_time", formatTreeTime(n.Key.ExecTime))
-	}
-	if !n.ExitTime.IsZero() {
-		j.str("exit_time", formatTreeTime(n.ExitTime))
-	}
+	j.str("exec_time", n.ExecTimeText())
+	j.str("exit_time", n.ExitTimeText())
 	if n.Path != "" || n.Name != "" {
 		j.key("executable")
 		j.open('{')
@@ -173,7 +171,35 @@ func (j *treeJSON) process(n *lineage.Node, ref bool) {
 		j.close('}')
 	}
 	j.str("cmdline", n.Cmdline)
+	if l := n.Linux; l != nil {
+		j.str("argv0", l.Argv0)
+		if l.Args != nil {
+			j.key("args")
+			j.open('[')
+			for _, a := range l.Args {
+				j.elem()
+				j.buf = escape.AppendJSONString(j.buf, a, escape.Terminal)
+			}
+			j.close(']')
+		}
+		if l.ArgsTruncated {
+			j.key("args_truncated")
+			j.buf = append(j.buf, "true"...)
+		}
+		j.str("comm", l.Comm)
+		j.intValue("tid", l.TID)
+	}
 	j.str("user", n.User)
+	if l := n.Linux; l != nil {
+		j.intValue("uid", l.UID)
+		switch {
+		case l.ForkTime.Valid():
+			j.str("fork_time", formatTime(l.ForkTime))
+		case !l.ForkTime.IsZero():
+			j.key("fork_time")
+			j.buf = escape.AppendCompactJSON(j.buf, []byte(l.ForkTime.Raw()), escape.Terminal)
+		}
+	}
 	j.str("container_id", n.ContainerID)
 	if n.Truncated && n.Parent == nil {
 		j.key("ancestors_truncated")

@@ -3,22 +3,38 @@ package render
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/lineage"
 )
 
-// formatTreeTime writes a time as RFC 3339 with as many fractional digits
-// as it has, in its own offset.
-func formatTreeTime(t time.Time) string { return t.Format(time.RFC3339Nano) }
+// treeCommandLine is the process's command line, sanitized: the event's
+// cmdline (Windows), else argv0 and args quoted (Linux), "" when neither;
+// truncated says the agent cut the args.
+func treeCommandLine(n *lineage.Node) (cmdline string, truncated bool) {
+	switch {
+	case n.Cmdline != "":
+		return escape.Text(n.Cmdline), false
+	case n.Linux != nil && n.Linux.CommandLine != "":
+		return escape.Text(n.Linux.CommandLine), n.Linux.ArgsTruncated
+	}
+	return "", false
+}
+
+// shortContainerID is as much of a container id as `docker ps` shows.
+func shortContainerID(id string) string {
+	if len(id) > 12 {
+		id = id[:12]
+	}
+	return escape.Text(id)
+}
 
 // maxLabelRules is how many rules a picture's node lists before "+N more".
 const maxLabelRules = 4
 
 // treeLabel is the text of a process's node in a picture, one sanitized
-// line per element: name; pid and user; exec time; then its rules with
-// their counts.
+// line per element: name; pid, user and container; exec time; a Linux
+// process's command line; then its rules with their counts.
 func treeLabel(n *lineage.Node) []string {
 	lines := []string{escape.Text(n.DisplayName())}
 	var who []string
@@ -28,11 +44,22 @@ func treeLabel(n *lineage.Node) []string {
 	if n.User != "" {
 		who = append(who, escape.Text(n.User))
 	}
+	if n.ContainerID != "" {
+		who = append(who, shortContainerID(n.ContainerID))
+	}
 	if len(who) > 0 {
 		lines = append(lines, strings.Join(who, " · "))
 	}
-	if !n.Key.ExecTime.IsZero() {
-		lines = append(lines, formatTreeTime(n.Key.ExecTime))
+	if t := n.ExecTimeText(); t != "" {
+		lines = append(lines, t)
+	}
+	if n.Cmdline == "" { // a Windows one, often long, is only DOT's tooltip
+		if cmdline, truncated := treeCommandLine(n); cmdline != "" {
+			if truncated {
+				cmdline += " …"
+			}
+			lines = append(lines, cmdline)
+		}
 	}
 	rules := n.Rules
 	for i, rc := range rules {
