@@ -26,7 +26,8 @@ type batch struct {
 // Run validates every record of p, prints the verdicts with findings to
 // out in input order, and, unless opts.Quiet, the summary through p's
 // problem writer. The error is out's; the problems with the data are in
-// p.Tally.
+// p.Tally. outTTY says out is a terminal, where the bar is wiped before
+// verdicts are printed so that they do not land on it.
 func Run(p *pipeline.Pipeline, out io.Writer, outTTY bool, opts Options) error {
 	// The validator checks each record whole, delimiting its values as it
 	// goes: it needs no decoded event.
