@@ -1,15 +1,12 @@
 package cmd
 
 import (
-	"bytes"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
-	"github.com/csmctl/csmctl/internal/model"
 	"github.com/csmctl/csmctl/internal/pipeline"
 	"github.com/csmctl/csmctl/internal/render"
 	"github.com/csmctl/csmctl/internal/selector"
@@ -78,53 +75,10 @@ usage errors and unreadable inputs.`,
 	return cmd
 }
 
-// showOutputs are show's -o formats; each makes the printer of a run.
-var showOutputs = []outputFormat[func(*ShowOptions) showPrinter]{
-	{Name: "text", Help: "tables", Printer: newShowText},
-	{Name: "json", Help: "the selected events, one per line", Printer: newShowJSON},
-}
-
-// showPrinter prints one selected event, and says what it needs decoded.
-type showPrinter struct {
-	need  pipeline.Need
-	print func(buf *bytes.Buffer, ev *pipeline.Event)
-}
-
-func newShowText(opts *ShowOptions) showPrinter {
-	io := opts.IO
-	layout := render.ShowLayout{
-		Table: render.TableOptions{
-			TTY:     io.IsStdoutTTY(),
-			Width:   io.TerminalWidth(),
-			Palette: io.Palette(),
-		},
-		Now: opts.Now(),
-	}
-	return showPrinter{
-		need: pipeline.Need{Model: true, Decode: func(value []byte) (*model.Event, error) {
-			return model.Decode(escape.InvalidUTF8InJSON(value)) // shown as \xNN, not U+FFFD
-		}},
-		print: func(buf *bytes.Buffer, ev *pipeline.Event) {
-			src := render.Source{File: ev.Pos.File, Line: ev.Pos.Line, Host: ev.Host, LogID: ev.LogID}
-			render.ShowEvent(buf, ev.Model, src, layout)
-		},
-	}
-}
-
-// newShowJSON prints the events as they came in, so that it decodes them
-// only for a selector that looks inside.
-func newShowJSON(*ShowOptions) showPrinter {
-	return showPrinter{print: func(buf *bytes.Buffer, ev *pipeline.Event) {
-		// With its envelope, if it had one: the host and log id it keeps
-		// are what csmctl, reading the output again, needs to keep the
-		// hosts' processes apart.
-		value := ev.Raw
-		if ev.Envelope != nil {
-			value = ev.Envelope
-		}
-		buf.Write(escape.AppendCompactJSON(buf.AvailableBuffer(), value, escape.Terminal))
-		buf.WriteByte('\n')
-	}}
+// showOutputs are show's -o formats, each a printer of events.
+var showOutputs = []outputFormat[func(render.ShowLayout) pipeline.EventPrinter]{
+	{Name: "text", Help: "tables", Printer: render.ShowTextPrinter},
+	{Name: "json", Help: "the selected events, one per line", Printer: render.ShowJSONPrinter},
 }
 
 func runShow(opts *ShowOptions) error {
@@ -141,18 +95,15 @@ func runShow(opts *ShowOptions) error {
 	if err != nil {
 		return err
 	}
-	printer := newPrinter(opts)
-	work := func(b *pipeline.Batch) *pipeline.Output {
-		buf := bytes.NewBuffer(b.Out)
-		for ev := range b.Events(printer.need) {
-			printer.print(buf, ev)
-			b.Out = buf.Bytes()
-			b.Selected()
-		}
-		return &b.Output
-	}
-	emit := func(o *pipeline.Output) error { return p.Emit(io.Out, o) }
-	if err := pipeline.Run(p, work, emit); err != nil {
+	printer := newPrinter(render.ShowLayout{
+		Table: render.TableOptions{
+			TTY:     io.IsStdoutTTY(),
+			Width:   io.TerminalWidth(),
+			Palette: io.Palette(),
+		},
+		Now: opts.Now(),
+	})
+	if err := pipeline.PrintEvents(p, io.Out, printer); err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
 	}
 	return p.Tally.Err()

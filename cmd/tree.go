@@ -1,18 +1,16 @@
 package cmd
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
-	"github.com/csmctl/csmctl/internal/lineage"
-	"github.com/csmctl/csmctl/internal/model"
 	"github.com/csmctl/csmctl/internal/pipeline"
 	"github.com/csmctl/csmctl/internal/render"
 	"github.com/csmctl/csmctl/internal/selector"
+	"github.com/csmctl/csmctl/internal/treeview"
 )
 
 // TreeOptions are the inputs of `csmctl tree`.
@@ -113,36 +111,16 @@ inputs.`,
 }
 
 // treeOutputs are tree's -o formats, each a printer of the forests.
-var treeOutputs = []outputFormat[func(*TreeOptions, []*lineage.Forest) error]{
-	{Name: "text", Printer: writeTreeText},
-	{Name: "json", Printer: func(opts *TreeOptions, forests []*lineage.Forest) error {
-		return render.WriteTreeJSON(opts.IO.Out, forests)
-	}},
-	{Name: "dot", Help: "Graphviz", Printer: func(opts *TreeOptions, forests []*lineage.Forest) error {
-		return render.WriteTreeDOT(opts.IO.Out, forests)
-	}},
-	{Name: "mermaid", Printer: func(opts *TreeOptions, forests []*lineage.Forest) error {
-		return render.WriteTreeMermaid(opts.IO.Out, forests)
-	}},
-}
-
-// treeEvent is one decoded event, on its way from a worker to the builder.
-type treeEvent struct {
-	pos  input.Position
-	host string // from a Datadog envelope, "" for plain events
-	ev   model.Event
-	hit  bool // the selectors (but --limit) pick it
-}
-
-// treeBatch is one batch's decoded events and the problems met decoding it.
-type treeBatch struct {
-	events []treeEvent
-	pipeline.Output
+var treeOutputs = []outputFormat[func(render.TreeStyle) treeview.Printer]{
+	{Name: "text", Printer: treeview.TextPrinter},
+	{Name: "json", Printer: treeview.JSONPrinter},
+	{Name: "dot", Help: "Graphviz", Printer: treeview.DOTPrinter},
+	{Name: "mermaid", Printer: treeview.MermaidPrinter},
 }
 
 func runTree(opts *TreeOptions) error {
 	io := opts.IO
-	write, err := pickOutput(treeOutputs, opts.Output)
+	newPrinter, err := pickOutput(treeOutputs, opts.Output)
 	if err != nil {
 		return &FlagError{Err: err}
 	}
@@ -154,96 +132,14 @@ func runTree(opts *TreeOptions) error {
 	if err != nil {
 		return err
 	}
-	selecting := opts.Selector.Active()
-	// lineage.Decode reads only what the lineage needs, and every event
-	// counts for the lineage; the selectors pick the hits.
-	need := pipeline.Need{Scan: lineage.Decode, Unselected: true}
-	work := func(b *pipeline.Batch) *treeBatch {
-		res := &treeBatch{}
-		for ev := range b.Events(need) {
-			res.events = append(res.events, treeEvent{pos: ev.Pos, host: ev.Host, ev: *ev.Model, hit: ev.Selected})
-		}
-		res.Output = b.Output
-		return res
-	}
-
-	builder := lineage.NewBuilder()
-	// Only these outputs list every event; the others count them by rule.
-	builder.KeepHits = opts.Verbose || opts.Output == "json"
-	builder.KeepArgs = opts.Output == "json"
-	builder.MaxProcesses = opts.MaxProcesses
-	var read int
-	emit := func(res *treeBatch) error {
-		if err := p.Emit(io.Out, &res.Output); err != nil {
-			return err
-		}
-		read += len(res.events)
-		for i := range res.events {
-			te := &res.events[i]
-			n := builder.Add(te.host, &te.ev) // one forest per host: pids of two hosts never merge
-			if n == nil {
-				continue
-			}
-			if selecting && !(te.hit && p.Take()) {
-				continue
-			}
-			builder.Attach(n, te.pos.File, te.pos.Line, &te.ev)
-		}
-		return nil
-	}
-	if err := pipeline.Run(p, work, emit); err != nil {
+	err = treeview.Run(p, io.Out, treeview.Options{
+		Print:        newPrinter(treeview.Style(io, opts.ASCII, opts.Verbose)),
+		Selecting:    opts.Selector.Active(),
+		HitsOnly:     opts.HitsOnly,
+		MaxProcesses: opts.MaxProcesses,
+	})
+	if err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
 	}
-
-	forests := builder.Forests()
-	var conflicts lineage.Conflicts
-	noProcess, dropped, shown := 0, 0, 0
-	for _, f := range forests {
-		if selecting {
-			f.FocusHits()
-		}
-		if opts.HitsOnly {
-			f.HitsOnly()
-		}
-		conflicts.Parent += f.Conflicts.Parent
-		conflicts.Facts += f.Conflicts.Facts
-		noProcess += f.NoProcess
-		dropped += f.Dropped
-		shown += len(f.Roots)
-	}
-	if err := write(opts, forests); err != nil {
-		return &ExitError{Code: ExitUsage, Err: err}
-	}
-	if c := conflicts.Total(); c > 0 {
-		fmt.Fprintf(io.ErrOut, "csmctl: %d %s disagreed with earlier events, and the later won (%d about a parent, %d about a fact)\n",
-			c, plural(c, "sighting", "sightings"), conflicts.Parent, conflicts.Facts)
-	}
-	if noProcess > 0 {
-		fmt.Fprintf(io.ErrOut, "csmctl: %d %s without a process left out\n", noProcess, plural(noProcess, "event", "events"))
-	}
-	if dropped > 0 {
-		fmt.Fprintf(io.ErrOut, "csmctl: %d %s named processes past the first %d, left out (--max-processes)\n",
-			dropped, plural(dropped, "event", "events"), opts.MaxProcesses)
-	}
-	// With no event read (a missing file, only bad lines), the problems
-	// said why already; "no match" would blame the selectors.
-	if selecting && shown == 0 && read > 0 {
-		fmt.Fprintln(io.ErrOut, "csmctl: no event matched the selectors")
-	}
-	p.Tally.Problems += dropped
 	return p.Tally.Err()
-}
-
-// writeTreeText draws the forests as text, like pstree.
-func writeTreeText(opts *TreeOptions, forests []*lineage.Forest) error {
-	io := opts.IO
-	st := render.TreeStyle{
-		Palette: io.Palette(),
-		ASCII:   opts.ASCII,
-		Verbose: opts.Verbose,
-	}
-	if io.IsStdoutTTY() {
-		st.Width = io.TerminalWidth()
-	}
-	return render.WriteTree(io.Out, forests, st)
 }

@@ -1,21 +1,16 @@
 package cmd
 
 import (
-	"cmp"
-	"fmt"
-	"io"
-	"slices"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
-	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/pipeline"
-	"github.com/csmctl/csmctl/internal/render"
+	"github.com/csmctl/csmctl/internal/progress"
 	"github.com/csmctl/csmctl/internal/schema"
+	"github.com/csmctl/csmctl/internal/validation"
 )
 
 // ValidateOptions are the inputs of `csmctl validate`.
@@ -82,60 +77,9 @@ Exit status: 0 when every event is valid, 1 when any is invalid or not JSON,
 }
 
 // validateOutputs are validate's -o formats, each a printer of verdicts.
-var validateOutputs = []outputFormat[func(*iostreams.Palette) verdictPrinter]{
-	{Name: "text", Printer: func(pal *iostreams.Palette) verdictPrinter {
-		return func(dst []byte, vd *schema.Verdict) []byte { return render.AppendVerdictText(dst, vd, pal) }
-	}},
-	{Name: "json", Help: "one object per invalid event", Printer: func(*iostreams.Palette) verdictPrinter {
-		return render.AppendVerdictJSON
-	}},
-}
-
-// verdictPrinter appends an event's verdict to dst.
-type verdictPrinter func(dst []byte, vd *schema.Verdict) []byte
-
-// validateTally counts verdicts, and the inputs that could not be read
-// whole.
-type validateTally struct {
-	events, invalid, syntax, warned int
-	unread                          int
-	bySchema                        []schemaTally // JSON events, by the schema that judged them
-}
-
-// schemaTally counts the events one schema judged.
-type schemaTally struct {
-	schema         schema.Choice
-	valid, invalid int
-}
-
-// of returns the counts of the events schema c judged, new ones at first.
-func (t *validateTally) of(c schema.Choice) *schemaTally {
-	for i := range t.bySchema {
-		if t.bySchema[i].schema == c {
-			return &t.bySchema[i]
-		}
-	}
-	t.bySchema = append(t.bySchema, schemaTally{schema: c})
-	return &t.bySchema[len(t.bySchema)-1]
-}
-
-// add adds the counts of u.
-func (t *validateTally) add(u validateTally) {
-	t.events += u.events
-	t.invalid += u.invalid
-	t.syntax += u.syntax
-	t.warned += u.warned
-	for _, st := range u.bySchema {
-		mine := t.of(st.schema)
-		mine.valid += st.valid
-		mine.invalid += st.invalid
-	}
-}
-
-// validatedBatch is one batch's output and counts, produced by a worker.
-type validatedBatch struct {
-	pipeline.Output
-	tally validateTally
+var validateOutputs = []outputFormat[func(*iostreams.Palette) validation.Printer]{
+	{Name: "text", Printer: validation.TextPrinter},
+	{Name: "json", Help: "one object per invalid event", Printer: validation.JSONPrinter},
 }
 
 func runValidate(opts *ValidateOptions) error {
@@ -148,195 +92,25 @@ func runValidate(opts *ValidateOptions) error {
 		return flagErrorf("--schema %s: %w", opts.Schema, err)
 	}
 	io := opts.IO
-	print := newPrinter(io.Palette())
-	policy := schema.Policy{AllowUnknown: opts.AllowUnknown}
-
-	var progress *progress
+	bar := progress.New(io.ErrOut, io.IsStderrTTY(), "validating", opts.ProgressAfter)
 	p, err := startPipeline(io, pipeline.Options{
 		Files: opts.Files, Reading: opts.Reading,
 		Workers:      opts.Workers,
-		BeforeReport: func() { progress.clear() },
+		BeforeReport: bar.Clear,
 	})
 	defer p.Close()
 	if err != nil {
 		return err
 	}
-	// The validator checks each record whole, delimiting its values as it
-	// goes: it needs no decoded event.
-	work := func(b *pipeline.Batch) validatedBatch {
-		var res validatedBatch
-		var scratch []schema.Finding
-		for i := range b.Records {
-			scratch = schema.CheckRecord(v, &b.Records[i], scratch, func(vd *schema.Verdict) {
-				res.tally.events++
-				if len(vd.Findings) == 0 {
-					res.tally.of(vd.Schema).valid++
-					return
-				}
-				switch {
-				case vd.Syntax():
-					res.tally.invalid++
-					res.tally.syntax++
-				case policy.Grade(vd.Findings):
-					res.tally.warned++
-					res.tally.of(vd.Schema).valid++
-				default:
-					res.tally.invalid++
-					res.tally.of(vd.Schema).invalid++
-				}
-				res.Out = print(res.Out, vd)
-			})
-		}
-		res.Invalid = res.tally.invalid
-		return res
-	}
-
-	var total validateTally
-	progress = newProgress(io, p.Reader(), opts.ProgressAfter)
-	emit := func(res validatedBatch) error {
-		total.add(res.tally)
-		progress.update()
-		if len(res.Out) > 0 && io.IsStdoutTTY() {
-			progress.clear()
-		}
-		return p.Emit(io.Out, &res.Output)
-	}
-	if err := pipeline.Run(p, work, emit); err != nil {
+	err = validation.Run(p, io.Out, io.IsStdoutTTY(), validation.Options{
+		Validator: v,
+		Policy:    schema.Policy{AllowUnknown: opts.AllowUnknown},
+		Print:     newPrinter(io.Palette()),
+		Quiet:     opts.Quiet,
+		Progress:  bar,
+	})
+	if err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
 	}
-	progress.finish()
-	total.unread = p.Tally.Unread
-	if !opts.Quiet {
-		fmt.Fprintln(io.ErrOut, summary(total))
-	}
 	return p.Tally.Err()
-}
-
-func summary(t validateTally) string {
-	s := fmt.Sprintf("%d %s: %d valid", t.events, plural(t.events, "event", "events"), t.events-t.invalid)
-	if t.warned > 0 {
-		s += fmt.Sprintf(" (%d with warnings)", t.warned)
-	}
-	s += fmt.Sprintf(", %d invalid", t.invalid)
-	if t.syntax > 0 {
-		s += fmt.Sprintf(" (%d not JSON)", t.syntax)
-	}
-	if t.unread > 0 {
-		// The counts are of what could be read: say they are not the input's.
-		s += fmt.Sprintf("; incomplete: %d %s could not be read whole", t.unread, plural(t.unread, "input", "inputs"))
-	}
-	return s + schemaSummary(t.bySchema)
-}
-
-// schemaSummary is a second summary line saying which schema judged how
-// many events, when that is news: more than one schema judged them, or an
-// event did not say its OS. It is empty otherwise.
-//
-//	schemas: linux 40 valid, 2 invalid; windows (guessed) 10 valid
-func schemaSummary(bySchema []schemaTally) string {
-	news := len(bySchema) > 1
-	for _, st := range bySchema {
-		news = news || st.schema.By == schema.ByShape || st.schema.By == schema.ByDefault
-	}
-	if !news {
-		return ""
-	}
-	sorted := slices.SortedFunc(slices.Values(bySchema), func(a, b schemaTally) int {
-		return cmp.Compare(a.schema.Label(), b.schema.Label())
-	})
-	s := "\nschemas: "
-	for i, st := range sorted {
-		if i > 0 {
-			s += "; "
-		}
-		s += fmt.Sprintf("%s %d valid", escape.Text(st.schema.Label()), st.valid)
-		if st.invalid > 0 {
-			s += fmt.Sprintf(", %d invalid", st.invalid)
-		}
-	}
-	return s
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-// progress is a progress bar on stderr, for long runs on a terminal only: it
-// appears once the work has taken a while, so short runs stay quiet. It
-// counts the bytes read from the inputs (compressed ones as they are on
-// disk) against their size, or, when that is unknown (a pipe), shows the
-// bytes read and the rate alone.
-type progress struct {
-	r     *input.Reader
-	after time.Duration // shown once the run has taken this long
-	start time.Time
-	bar   *progressbar.ProgressBar // nil when not on a terminal
-	shown *gatedWriter
-}
-
-func newProgress(io *iostreams.IOStreams, r *input.Reader, after time.Duration) *progress {
-	p := &progress{r: r, start: time.Now(), after: after}
-	if !io.IsStderrTTY() {
-		return p
-	}
-	// The bar starts with the run, unseen, so that its rate is the run's:
-	// one started late would count everything read so far as done at once.
-	p.shown = &gatedWriter{w: io.ErrOut}
-	_, total := r.Progress()
-	if total == 0 {
-		total = -1 // unknown: a spinner, the bytes read and the rate
-	}
-	p.bar = progressbar.NewOptions64(total,
-		progressbar.OptionSetWriter(p.shown),
-		progressbar.OptionSetDescription("validating"),
-		progressbar.OptionShowBytes(true),
-		progressbar.OptionThrottle(100*time.Millisecond),
-		progressbar.OptionClearOnFinish(),
-		progressbar.OptionSetWidth(30),
-		// The spinner turns as bytes come, not on a timer: a timer's
-		// goroutine would write to stderr beside the command's messages.
-		progressbar.OptionSetSpinnerChangeInterval(0),
-	)
-	_ = p.bar.Set64(0) // starts its clock
-	return p
-}
-
-func (p *progress) update() {
-	if p.bar == nil {
-		return
-	}
-	if !p.shown.open && time.Since(p.start) >= p.after {
-		p.shown.open = true
-	}
-	done, _ := p.r.Progress()
-	_ = p.bar.Set64(done)
-}
-
-// clear wipes the bar before other output is written, so lines never mix.
-func (p *progress) clear() {
-	if p.bar != nil {
-		_ = p.bar.Clear()
-	}
-}
-
-func (p *progress) finish() {
-	if p.bar != nil {
-		_ = p.bar.Finish()
-	}
-}
-
-// gatedWriter drops what is written to it until it is opened.
-type gatedWriter struct {
-	w    io.Writer
-	open bool
-}
-
-func (g *gatedWriter) Write(b []byte) (int, error) {
-	if !g.open {
-		return len(b), nil
-	}
-	return g.w.Write(b)
 }

@@ -150,6 +150,17 @@ func (p *Pipeline) Report(msg string) {
 	p.writeErr(AppendDiagnostic(nil, msg))
 }
 
+// Say writes lines on standard error that are not problems (a summary),
+// each escaped, through the same writer as the problems, so that nothing
+// else (a progress bar) is mixed into them.
+func (p *Pipeline) Say(lines ...string) {
+	var b []byte
+	for _, l := range lines {
+		b = append(escape.AppendText(b, l), '\n')
+	}
+	p.writeErr(b)
+}
+
 func (p *Pipeline) writeErr(b []byte) {
 	if p.opts.BeforeReport != nil {
 		p.opts.BeforeReport()

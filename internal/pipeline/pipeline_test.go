@@ -73,7 +73,7 @@ func (jsonDocs) Decode(s string, pos int) (any, int, *jsonscan.SyntaxError) {
 	return v, pos + int(d.InputOffset()), nil
 }
 
-// run runs a printer of raw events over the text in a file, with standard
+// run prints the raw events of the text in a file with PrintEvents, standard
 // output and standard error into one buffer to see their order.
 func run(t *testing.T, text string, sel selector.Options, need Need) (string, *Tally) {
 	t.Helper()
@@ -91,18 +91,14 @@ func run(t *testing.T, text string, sel selector.Options, need Need) (string, *T
 	if err != nil {
 		t.Fatal(err)
 	}
-	work := func(b *Batch) *Output {
-		for ev := range b.Events(need) {
-			mark := " "
-			if ev.Selected {
-				mark = "*"
-			}
-			b.Out = fmt.Appendf(b.Out, "%s%d %s\n", mark, ev.Pos.Line, ev.Raw)
-			b.Selected()
+	print := func(buf *bytes.Buffer, ev *Event) {
+		mark := " "
+		if ev.Selected {
+			mark = "*"
 		}
-		return &b.Output
+		fmt.Fprintf(buf, "%s%d %s\n", mark, ev.Pos.Line, ev.Raw)
 	}
-	if err := Run(p, work, func(o *Output) error { return p.Emit(&both, o) }); err != nil {
+	if err := PrintEvents(p, &both, EventPrinter{Need: need, Print: print}); err != nil {
 		t.Fatal(err)
 	}
 	return strings.ReplaceAll(both.String(), file, "FILE"), &p.Tally
