@@ -1,0 +1,63 @@
+package render
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/csmctl/csmctl/internal/model"
+)
+
+// restRows adds a row for each property of the schema object obj points
+// to that is present and not among shown, the keys after prefix and those
+// of nested objects joined with dots (question.class, flows.0.egress.size),
+// so that a family's section shows every field, its dedicated rows first.
+// A shown key with a dot ("addr.ip") leaves out that property of a nested
+// object alone. A mode is shown as fileModeText shows it.
+func restRows(t *Table, prefix string, obj any, shown ...string) {
+	if o, ok := model.ObjectOf(obj); ok {
+		objectRestRows(t, prefix, o, shown)
+	}
+}
+
+func objectRestRows(t *Table, prefix string, o model.Object, shown []string) {
+	for p := range o.Properties() {
+		if p.IsZero() || slices.Contains(shown, p.Key) {
+			continue
+		}
+		key := prefix + p.Key
+		if !p.HoldsObjects() {
+			t.Row(key, restText(p))
+			continue
+		}
+		inner := shownWithin(shown, p.Key)
+		for i, child := range p.Objects() {
+			childPrefix := key + "."
+			if i >= 0 {
+				childPrefix = key + "." + strconv.Itoa(i) + "."
+			}
+			objectRestRows(t, childPrefix, child, inner)
+		}
+	}
+}
+
+// shownWithin returns the shown keys of the object under key: "addr.ip"
+// is "ip" within addr.
+func shownWithin(shown []string, key string) []string {
+	var inner []string
+	for _, s := range shown {
+		if rest, ok := strings.CutPrefix(s, key); ok && strings.HasPrefix(rest, ".") {
+			inner = append(inner, rest[1:])
+		}
+	}
+	return inner
+}
+
+// restText is a property's value in a rest row: a mode decoded, anything
+// else as the generic section shows it.
+func restText(p model.Property) string {
+	if mode, ok := p.Value().(model.Int); ok && p.Key == "mode" {
+		return fileModeText(mode)
+	}
+	return propertyText(p.Value())
+}
