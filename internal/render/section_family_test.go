@@ -124,3 +124,35 @@ func fillMarkers(v reflect.Value, path string) []string {
 	fillValue(v, "x")
 	return nil
 }
+
+// restRows shows what a section does not: nested keys dotted, list items
+// numbered, a shown nested key left out alone, a mode decoded, rule
+// variables left to their own section, an ill-typed integer as written.
+func TestRestRows(t *testing.T) {
+	ev, err := model.Decode([]byte(`{
+	 "dns":{"id":"7","question":{"name":"a.example","type":"A","class":"CLASS_INET"},"response":{"code":3}},
+	 "cgroup_write":{"pid":1,"file":{"path":"/sys/fs/cgroup/x","mode":16877}},
+	 "cgroup":{"id":"/","variables":{"k":1}},
+	 "network_flow_monitor":{"flows":[{"l3_protocol":"ETH_P_IP"},{"l3_protocol":"ETH_P_IPV6"}]}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	tbl := NewTable(&buf, TableOptions{})
+	restRows(tbl, "", ev.DNS, "question.name", "response")
+	restRows(tbl, "cw.", ev.CGroupWrite, "pid")
+	restRows(tbl, "", ev.CGroup)
+	restRows(tbl, "", ev.NetworkFlowMonitor)
+	if err := tbl.Render(); err != nil {
+		t.Fatal(err)
+	}
+	want := "id                   \"7\" (invalid)\n" +
+		"question.class       CLASS_INET\n" +
+		"question.type        A\n" +
+		"cw.file.path         /sys/fs/cgroup/x\n" +
+		"cw.file.mode         16877 (040755 drwxr-xr-x)\n" +
+		"id                   /\n" +
+		"flows.0.l3_protocol  ETH_P_IP\n" +
+		"flows.1.l3_protocol  ETH_P_IPV6\n"
+	checkText(t, buf.String(), want)
+}

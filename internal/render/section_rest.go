@@ -13,7 +13,8 @@ import (
 // of nested objects joined with dots (question.class, flows.0.egress.size),
 // so that a family's section shows every field, its dedicated rows first.
 // A shown key with a dot ("addr.ip") leaves out that property of a nested
-// object alone. A mode is shown as fileModeText shows it.
+// object alone. A mode is shown as fileModeText shows it; rule variables
+// are left to the variables section.
 func restRows(t *Table, prefix string, obj any, shown ...string) {
 	if o, ok := model.ObjectOf(obj); ok {
 		objectRestRows(t, prefix, o, shown)
@@ -24,6 +25,9 @@ func objectRestRows(t *Table, prefix string, o model.Object, shown []string) {
 	for p := range o.Properties() {
 		if p.IsZero() || slices.Contains(shown, p.Key) {
 			continue
+		}
+		if _, ok := p.Value().(model.Variables); ok {
+			continue // the variables section shows those of every context
 		}
 		key := prefix + p.Key
 		if !p.HoldsObjects() {
