@@ -9,11 +9,14 @@ import (
 )
 
 // Each Linux event family in its own section, in a pipe and on a
-// terminal: the 49 events that cover every section, and the Linux sample.
+// terminal: the 49 events that cover every section, the Linux sample, and
+// hostile values in every family.
 func TestShowLinuxFamiliesGolden(t *testing.T) {
 	files := map[string]string{
 		"linux-sections": "../internal/model/testdata/linux-sections.ndjson.gz",
 		"linux-events":   "../testdata/linux-events.ndjson",
+		// ill-typed values as written, never a number; escapes in every family
+		"linux-families-hostile": "../testdata/hostile/linux-families.ndjson",
 	}
 	for name, file := range files {
 		for _, mode := range []struct {
