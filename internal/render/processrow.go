@@ -17,9 +17,10 @@ func processColumns(p *model.Process) []string {
 }
 
 // processRows writes, for a process an event acts on (a ptrace tracee, a
-// signal's target), a table titled title with the columns of the ancestors
-// table: the process at depth 0, then its lineage nearest first; then a
-// table titled title+" fields" with their other fields as written.
+// signal's target) at path title of the event, a table titled title with
+// the columns of the ancestors table: the process at depth 0, then its
+// lineage nearest first; then a table titled title+" fields" with their
+// other fields as written.
 func (v *eventView) processRows(title string, pc *model.ProcessContext) {
 	v.section(title, func(t *Table) {
 		t.Header("depth", "pid", "ppid", "tid", "executable", "cmdline", "user", "exec_time")
@@ -34,7 +35,7 @@ func (v *eventView) processRows(title string, pc *model.ProcessContext) {
 				Cell{Text: "older ancestors left out by the agent (truncated_ancestors)", Style: w})
 		}
 	})
-	v.section(title+" fields", func(t *Table) { restRows(t, "", pc, processTableShows(pc)...) })
+	v.section(title+" fields", func(t *Table) { restRows(t, "", v.ev, title, processTableShows(pc)...) })
 }
 
 // processTableShows lists the properties of pc, and of its lineage, that

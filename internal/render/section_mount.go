@@ -23,7 +23,7 @@ func (v *eventView) mount() {
 			line = joinNonEmpty(" ", line, "type "+m.FsType)
 		}
 		fieldRow(t, "mount", line)
-		restRows(t, "", m, "source.path", "mountpoint.path", "fs_type")
+		restRows(t, "", v.ev, "mount", "source.path", "mountpoint.path", "fs_type")
 	})
 }
 

@@ -15,20 +15,19 @@ func init() {
 }
 
 // networkFlowMonitor shows each flow the monitor counted on one line,
-// with its traffic each way, then every field as written.
+// with its traffic each way, then every other field as written.
 func (v *eventView) networkFlowMonitor() {
 	m := v.ev.NetworkFlowMonitor
 	v.section("network_flow_monitor", func(t *Table) {
 		fieldRow(t, "device", deviceName(m.Device))
-		restRows(t, "device.", m.Device, "ifname")
 		for i := range m.Flows {
 			f := &m.Flows[i]
 			key := "flows." + strconv.Itoa(i)
 			t.Row(key, joinNonEmpty(" ", flowText(f.Source, f.Destination, f.L4Protocol, "", ""),
 				trafficText("in", f.Ingress), trafficText("out", f.Egress)))
-			restRows(t, key+".", f, "source", "destination", "l4_protocol", "ingress", "egress")
 		}
-		restRows(t, "", m, "device", "flows")
+		restRows(t, "", v.ev, "network_flow_monitor", "device.ifname",
+			"flows.source", "flows.destination", "flows.l4_protocol", "flows.ingress", "flows.egress")
 	})
 }
 

@@ -8,17 +8,42 @@ import (
 	"github.com/csmctl/csmctl/internal/model"
 )
 
-// restRows adds a row for each property of the schema object obj points
-// to that is present and not among shown, the keys after prefix and those
-// of nested objects joined with dots (question.class, flows.0.egress.size),
-// so that a family's section shows every field, its dedicated rows first.
-// A shown key with a dot ("addr.ip") leaves out that property of a nested
-// object alone. A mode is shown as fileModeText shows it; rule variables
-// are left to the variables section.
-func restRows(t *Table, prefix string, obj any, shown ...string) {
-	if o, ok := model.ObjectOf(obj); ok {
+// restRows adds a row for each property of the event's schema object at
+// path (dotted keys from the top: "ptrace.tracee") that is present and not
+// among shown, the keys after prefix and those of nested objects joined
+// with dots (question.class, flows.0.egress.size), so that a family's
+// section shows every field, its dedicated rows first. A shown key with a
+// dot ("addr.ip") leaves out that property of a nested object alone, in
+// every item of a list. A mode is shown as fileModeText shows it; rule
+// variables are left to the variables section.
+func restRows(t *Table, prefix string, ev *model.Event, path string, shown ...string) {
+	if o, ok := objectAt(ev, path); ok {
 		objectRestRows(t, prefix, o, shown)
 	}
+}
+
+// objectAt finds the object at path from the event's own object, whose
+// table the model keeps: model.ObjectOf on a nested type builds the table
+// of that type anew on every call.
+func objectAt(ev *model.Event, path string) (model.Object, bool) {
+	o, ok := model.ObjectOf(ev)
+	for key := range strings.SplitSeq(path, ".") {
+		if !ok {
+			break
+		}
+		ok = false
+		for p := range o.Properties() {
+			if p.Key != key {
+				continue
+			}
+			for _, child := range p.Objects() {
+				o, ok = child, true
+				break
+			}
+			break
+		}
+	}
+	return o, ok
 }
 
 func objectRestRows(t *Table, prefix string, o model.Object, shown []string) {

@@ -23,6 +23,6 @@ func (v *eventView) sysctl() {
 		if s.Name != "" || value != "" {
 			t.Row("change", orUnknown(s.Name)+": "+value)
 		}
-		restRows(t, "", s)
+		restRows(t, "", v.ev, "sysctl")
 	})
 }
