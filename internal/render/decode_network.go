@@ -61,7 +61,12 @@ func protocolName(written string) string {
 }
 
 // flowText is one line for a flow of packets: "10.0.0.5:51234 →
-// 93.184.216.34:443 tcp egress eth0", without the parts the event lacks.
+// 93.184.216.34:443 tcp egress eth0", without the parts the event lacks
+// ("?" for one end when only the other is known).
 func flowText(src, dst *model.IPPort, l4, direction, ifname string) string {
-	return joinNonEmpty(" ", ipPortText(src)+" → "+ipPortText(dst), protocolName(l4), strings.ToLower(direction), ifname)
+	ends := ""
+	if src != nil || dst != nil {
+		ends = ipPortText(src) + " → " + ipPortText(dst)
+	}
+	return joinNonEmpty(" ", ends, protocolName(l4), strings.ToLower(direction), ifname)
 }

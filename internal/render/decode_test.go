@@ -119,3 +119,23 @@ func TestEndpointText(t *testing.T) {
 		}
 	}
 }
+
+func TestFlowText(t *testing.T) {
+	src := &model.IPPort{IP: "10.0.0.5", Port: model.IntOf(51234)}
+	dst := &model.IPPort{IP: "2001:db8::1", Port: model.IntOf(443)}
+	tests := []struct {
+		src, dst              *model.IPPort
+		l4, direction, ifname string
+		want                  string
+	}{
+		{src, dst, "IP_PROTO_TCP", "EGRESS", "eth0", "10.0.0.5:51234 → [2001:db8::1]:443 tcp egress eth0"},
+		{nil, dst, "", "", "", "? → [2001:db8::1]:443"},
+		{nil, nil, "IP_PROTO_UDP", "INGRESS", "", "udp ingress"},
+		{nil, nil, "", "", "", ""},
+	}
+	for _, tt := range tests {
+		if got := flowText(tt.src, tt.dst, tt.l4, tt.direction, tt.ifname); got != tt.want {
+			t.Errorf("flowText = %q, want %q", got, tt.want)
+		}
+	}
+}
