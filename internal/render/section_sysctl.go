@@ -21,7 +21,7 @@ func (v *eventView) sysctl() {
 			value = s.OldValue + " → " + s.Value
 		}
 		if s.Name != "" || value != "" {
-			t.Row("change", orUnknown(s.Name)+": "+value)
+			t.Row("sysctl", orUnknown(s.Name)+": "+value)
 		}
 		restRows(t, "", v.ev, "sysctl")
 	})
