@@ -22,20 +22,16 @@ import (
 // cmd.exe), and nothing is silently dropped. Backslashes are left alone:
 // Windows paths are full of them.
 func Text(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f {
-			return string(appendText(append(make([]byte, 0, len(s)+16), s[:i]...), s, i))
-		}
+	if i := PlainPrefix(s); i < len(s) {
+		return string(appendText(append(make([]byte, 0, len(s)+16), s[:i]...), s, i))
 	}
 	return s
 }
 
 // AppendText appends Text(s) to dst.
 func AppendText(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f {
-			return appendText(append(dst, s[:i]...), s, i)
-		}
+	if i := PlainPrefix(s); i < len(s) {
+		return appendText(append(dst, s[:i]...), s, i)
 	}
 	return append(dst, s...)
 }
@@ -57,9 +53,10 @@ func AppendLines(dst []byte, s string) []byte {
 func appendText(dst []byte, s string, from int) []byte {
 	for i := from; i < len(s); {
 		c := s[i]
-		if c >= 0x20 && c < 0x7f {
-			dst = append(dst, c)
-			i++
+		if isPrintableASCII(c) {
+			n := i + PlainPrefix(s[i:])
+			dst = append(dst, s[i:n]...)
+			i = n
 			continue
 		}
 		if c < utf8.RuneSelf {

@@ -117,3 +117,26 @@ func TestTextInvisible(t *testing.T) {
 		}
 	}
 }
+
+// PlainPrefix stops at the first byte Text would escape or that is not
+// ASCII: a control, DEL, or any byte of a multi-byte character.
+func TestPlainPrefix(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want int
+	}{
+		{"", 0},
+		{"cmd.exe /c whoami", 17},
+		{" ~", 2},
+		{"a\x1fb", 1},
+		{"ab\x7f", 2},
+		{"café", 3},
+		{"\x80", 0},
+		{"\xff", 0},
+		{"x\u202e", 1},
+	} {
+		if got := PlainPrefix(tt.s); got != tt.want {
+			t.Errorf("PlainPrefix(%q) = %d, want %d", tt.s, got, tt.want)
+		}
+	}
+}

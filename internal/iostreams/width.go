@@ -3,6 +3,8 @@ package iostreams
 import (
 	"github.com/clipperhouse/displaywidth"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
+
+	"github.com/csmctl/csmctl/internal/escape"
 )
 
 // runeWidths measures as tablewriter does, East Asian ambiguous characters
@@ -16,16 +18,11 @@ var runeWidths = displaywidth.Options{EastAsianWidth: twwidth.IsEastAsian()}
 // is meant for text escaped by escape.Text, which holds no control; ASCII,
 // nearly all event text, skips the lookup.
 func DisplayWidth(s string) int {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f {
-			n := i
-			for _, r := range s[i:] {
-				n += RuneWidth(r)
-			}
-			return n
-		}
+	n := escape.PlainPrefix(s)
+	for _, r := range s[n:] {
+		n += RuneWidth(r)
 	}
-	return len(s)
+	return n
 }
 
 // RuneWidth is DisplayWidth for one character.

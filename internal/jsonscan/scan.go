@@ -10,6 +10,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math/big"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -93,14 +94,7 @@ var strSafe = func() (t [256]bool) {
 func String(b []byte, i int) (end int, escaped bool, err *SyntaxError) {
 	i++ // opening quote
 	for {
-		// Eight bytes at a time while none needs a closer look; then byte
-		// by byte. Strings are most of an event's bytes.
-		for i+8 <= len(b) && !needsLook(binary.LittleEndian.Uint64(b[i:])) {
-			i += 8
-		}
-		for i < len(b) && strSafe[b[i]] {
-			i++
-		}
+		i = plainRun(b, i)
 		if i >= len(b) {
 			return i, escaped, &SyntaxError{i, "unexpected end of input in string"}
 		}
@@ -145,15 +139,34 @@ const (
 	highs = 0x8080808080808080
 )
 
-// needsLook reports whether any of the eight bytes in x is a quote, a
-// backslash, a control character or non-ASCII (SWAR: each test sets the high
-// bit of a byte that matches, exactly when some byte does).
-func needsLook(x uint64) bool {
-	quote := x ^ (ones * '"')
-	backslash := x ^ (ones * '\\')
-	hasZero := func(v uint64) uint64 { return (v - ones) & ^v & highs }
-	control := (x - ones*0x20) & ^x & highs // bytes < 0x20
-	return (hasZero(quote) | hasZero(backslash) | control | x&highs) != 0
+// plainRun returns the index of the first byte at or after i that is a
+// quote, a backslash, a control character or non-ASCII, or len(b). Strings
+// are most of an event's bytes: it looks at eight bytes at a time, and
+// goes straight to the first that needs a closer look.
+func plainRun(b []byte, i int) int {
+	for ; i+8 <= len(b); i += 8 {
+		if m := lookMask(binary.LittleEndian.Uint64(b[i:])); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for i < len(b) && strSafe[b[i]] {
+		i++
+	}
+	return i
+}
+
+// lookMask sets the high bit of each of the eight bytes of x that is a
+// quote, a backslash, a control character or non-ASCII, and clears every
+// other bit (SWAR). Each byte is tested alone: the sums add 7-bit values,
+// so no carry crosses into the next byte, and the lowest bit set is the
+// first byte that matches.
+func lookMask(x uint64) uint64 {
+	const lows = 0x7f7f7f7f7f7f7f7f
+	y := x & lows
+	notQuote := (y ^ (ones * '"')) + lows      // high bit set unless the byte is '"'
+	notBackslash := (y ^ (ones * '\\')) + lows // ... unless it is '\\'
+	notControl := y + ones*(0x80-0x20)         // ... unless it is below 0x20
+	return ^(notQuote & notBackslash & notControl & ^x) & highs
 }
 
 func isHex(c byte) bool {

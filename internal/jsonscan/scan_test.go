@@ -1,6 +1,7 @@
 package jsonscan
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -418,6 +419,32 @@ func TestInt(t *testing.T) {
 	for _, tt := range tests {
 		if got, ok := Int([]byte(tt.lit)); got != tt.want || ok != tt.ok {
 			t.Errorf("Int(%s) = %d, %v; want %d, %v", tt.lit, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// lookMask flags exactly the bytes strSafe does not pass, whatever the
+// bytes around them: every byte value, at every place of the eight, among
+// plain bytes and among bytes that need a look themselves.
+func TestLookMask(t *testing.T) {
+	for _, fill := range []byte{'a', 0x00, 0x1f, 0x20, '"', '\\', 0x7f, 0x80, 0xff} {
+		for c := range 256 {
+			for at := range 8 {
+				var w [8]byte
+				for k := range w {
+					w[k] = fill
+				}
+				w[at] = byte(c)
+				var want uint64
+				for k, b := range w {
+					if !strSafe[b] {
+						want |= 0x80 << (8 * k)
+					}
+				}
+				if got := lookMask(binary.LittleEndian.Uint64(w[:])); got != want {
+					t.Fatalf("lookMask(% x) = %#x, want %#x", w, got, want)
+				}
+			}
 		}
 	}
 }

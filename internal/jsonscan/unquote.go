@@ -76,8 +76,14 @@ func AppendUnquoted(b []byte, s string, j int) ([]byte, int, bool) {
 		case c < 0x20:
 			return b, j, false
 		case c < utf8.RuneSelf:
-			b = append(b, c)
-			j++
+			// A run of plain ASCII is copied at once: most of a path
+			// between its backslashes.
+			k := j + 1
+			for k < len(s) && strSafe[s[k]] {
+				k++
+			}
+			b = append(b, s[j:k]...)
+			j = k
 		default:
 			r, n := utf8.DecodeRuneInString(s[j:])
 			b = utf8.AppendRune(b, r) // RuneError for an invalid byte

@@ -299,3 +299,20 @@ func TestDecodeDoesNotRetainInput(t *testing.T) {
 		t.Errorf("event changed with its input: %+v", e)
 	}
 }
+
+// An array of objects costs the allocations of its growth, not one for
+// every item: 64 ancestors without objects of their own, about ten.
+func TestDecodeArrayAllocations(t *testing.T) {
+	items := strings.Repeat(`{"pid":1},`, 63) + `{"pid":1}`
+	data := []byte(`{"process":{"ancestors":[` + items + `]}}`)
+	allocs := testing.AllocsPerRun(10, func() {
+		if _, err := Decode(data); err != nil {
+			t.Fatal(err)
+		}
+	})
+	// The event, its process, the slice made for 4 items and grown 4
+	// times to hold 64, and a little room for the runtime.
+	if allocs > 10 {
+		t.Errorf("decoding 64 ancestors: %.0f allocations, want at most 10", allocs)
+	}
+}

@@ -170,7 +170,6 @@ func objectPointerDecoder(t reflect.Type, of *objectFields) valueDecoder {
 // object or null makes the whole array not fit, as encoding/json would
 // fail it.
 func objectSliceDecoder(t reflect.Type, of *objectFields) valueDecoder {
-	zeroItem := reflect.Zero(t.Elem())
 	return func(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
 		b := in.b
 		fv.SetZero()
@@ -185,38 +184,52 @@ func objectSliceDecoder(t reflect.Type, of *objectFields) valueDecoder {
 		if depth+1 > jsonscan.MaxDepth {
 			return i, false, errMalformed
 		}
-		items := reflect.MakeSlice(t, 0, 4)
+		// The items are decoded in place, in fv itself: reflect.Append
+		// would allocate a slice header for every item.
+		fv.Set(reflect.MakeSlice(t, 0, 4))
 		i = jsonscan.SkipSpace(b, i+1)
 		if i < len(b) && b[i] == ']' {
-			fv.Set(items)
 			return i + 1, true, nil
 		}
 		for more := true; more; {
 			if i >= len(b) {
+				fv.SetZero()
 				return i, false, errMalformed
 			}
 			var end int
 			var err *jsonscan.SyntaxError
 			switch b[i] {
 			case '{':
-				items = reflect.Append(items, zeroItem)
-				end, err = of.decodeObject(in, items.Index(items.Len()-1), i, depth+1)
+				end, err = of.decodeObject(in, appendZero(fv), i, depth+1)
 			case 'n':
-				items = reflect.Append(items, zeroItem)
+				appendZero(fv)
 				end, err = jsonscan.Literal(b, i)
 			default:
+				fv.SetZero()
 				return skipMismatch(b, start, depth)
 			}
 			if err == nil {
 				i, more, err = jsonscan.AfterElement(b, end, ']')
 			}
 			if err != nil {
+				fv.SetZero()
 				return i, false, err
 			}
 		}
-		fv.Set(items)
 		return i, true, nil
 	}
+}
+
+// appendZero appends a zero item to the settable slice s and returns it.
+func appendZero(s reflect.Value) reflect.Value {
+	n := s.Len()
+	if n == s.Cap() {
+		s.Grow(1)
+	}
+	s.SetLen(n + 1)
+	item := s.Index(n)
+	item.SetZero() // the slice's spare room was never used, but say so
+	return item
 }
 
 // decodeInt decodes a schema integer. Anything but an integer that fits an

@@ -32,6 +32,18 @@ type TableOptions struct {
 type Cell struct {
 	Text  string       // untrusted text: it is sanitized by the table
 	Style *color.Color // nil for plain text; applied only if the palette colours
+	width int          // of Text, once the table has sanitized it
+}
+
+// sanitized returns a table's own cell for text: escaped, and measured
+// once, since the layout needs each cell's width twice. Plain ASCII, most
+// cells, is read once for both.
+func sanitized(text string, style *color.Color) Cell {
+	if n := escape.PlainPrefix(text); n == len(text) {
+		return Cell{Text: text, Style: style, width: n}
+	}
+	text = escape.Text(text)
+	return Cell{Text: text, Style: style, width: iostreams.DisplayWidth(text)}
 }
 
 // Table collects rows and renders them aligned: through tablewriter, with
@@ -70,7 +82,7 @@ var noColor = iostreams.NewPalette(false)
 func (t *Table) Header(cols ...string) {
 	t.header = t.header[:0]
 	for _, c := range cols {
-		t.header = append(t.header, Cell{Text: escape.Text(c), Style: t.opts.Palette.Heading})
+		t.header = append(t.header, sanitized(c, t.opts.Palette.Heading))
 	}
 	t.cols = max(t.cols, len(cols))
 }
@@ -78,7 +90,7 @@ func (t *Table) Header(cols ...string) {
 // Row adds a row of plain cells.
 func (t *Table) Row(cells ...string) {
 	for _, c := range cells {
-		t.cells = append(t.cells, Cell{Text: escape.Text(c)})
+		t.cells = append(t.cells, sanitized(c, nil))
 	}
 	t.endRow(len(cells))
 }
@@ -86,7 +98,7 @@ func (t *Table) Row(cells ...string) {
 // StyledRow adds a row of cells, each with its own style.
 func (t *Table) StyledRow(cells ...Cell) {
 	for _, c := range cells {
-		t.cells = append(t.cells, Cell{Text: escape.Text(c.Text), Style: c.Style})
+		t.cells = append(t.cells, sanitized(c.Text, c.Style))
 	}
 	t.endRow(len(cells))
 }
@@ -134,7 +146,7 @@ func (t *Table) naturalWidths() []int {
 	widths := t.widths
 	measure := func(row []Cell) {
 		for i, c := range row {
-			widths[i] = max(widths[i], iostreams.DisplayWidth(c.Text))
+			widths[i] = max(widths[i], c.width)
 		}
 	}
 	measure(t.header)
@@ -156,7 +168,7 @@ func (t *Table) aligned(dst []byte) []byte {
 			c := row[i]
 			dst = t.appendStyled(dst, c)
 			if i < last {
-				dst = appendSpaces(dst, widths[i]-iostreams.DisplayWidth(c.Text)+2)
+				dst = appendSpaces(dst, widths[i]-c.width+2)
 			}
 		}
 		dst = append(dst, '\n')

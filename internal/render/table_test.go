@@ -173,3 +173,35 @@ func equalInts(a, b []int) bool {
 	}
 	return true
 }
+
+// Into a pipe, columns line up by the width each cell has once escaped:
+// wide characters take two columns, a combining mark none, an escaped
+// control or invalid byte the four of its \xNN.
+func TestTablePipeAlignsEscapedWidths(t *testing.T) {
+	tests := []struct {
+		name, cell string
+		want       string // the row as laid out, then a row of "x" under it
+	}{
+		{"ascii", "cmd.exe", "cmd.exe  |\nx        |\n"},
+		{"accented", "café", "café  |\nx     |\n"},
+		{"wide", "日本", "日本  |\nx     |\n"},
+		{"combining mark", "e\u0301", "e\u0301  |\nx  |\n"},
+		{"control", "a\x1bb", `a\x1bb  |` + "\nx       |\n"},
+		{"invalid UTF-8", "a\xffb", `a\xffb  |` + "\nx       |\n"},
+		{"bidi override", "\u202eexe", `\u202eexe  |` + "\nx          |\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			tbl := NewTable(&buf, TableOptions{})
+			tbl.Row(tt.cell, "|")
+			tbl.Row("x", "|")
+			if err := tbl.Render(); err != nil {
+				t.Fatal(err)
+			}
+			if buf.String() != tt.want {
+				t.Errorf("got %q, want %q", buf.String(), tt.want)
+			}
+		})
+	}
+}
