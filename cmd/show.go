@@ -23,6 +23,8 @@ type ShowOptions struct {
 	Output  string // text or json
 	Select  selector.Options
 	Workers int
+	// Verbose adds each ancestor's full details under the lineage table.
+	Verbose bool
 	// Now is the time event ages are counted from.
 	Now func() time.Time
 }
@@ -75,6 +77,7 @@ usage errors and unreadable inputs.`,
 	addOutputFlag(cmd.Flags(), &opts.Output, showOutputs)
 	opts.Select.AddFlags(cmd.Flags())
 	addWorkersFlag(cmd.Flags(), &opts.Workers)
+	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "add every property of each ancestor under the lineage table")
 	return cmd
 }
 
@@ -98,7 +101,8 @@ func newShowText(opts *ShowOptions) showPrinter {
 			Width:   io.TerminalWidth(),
 			Palette: io.Palette(),
 		},
-		Now: opts.Now(),
+		Now:     opts.Now(),
+		Verbose: opts.Verbose,
 	}
 	return showPrinter{
 		need: pipeline.Need{Model: true, Decode: func(value []byte) (*model.Event, error) {

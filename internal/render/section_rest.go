@@ -1,0 +1,66 @@
+package render
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/csmctl/csmctl/internal/model"
+)
+
+// coveredRows is a section's table with the dotted keys its dedicated rows
+// have shown, so that rest can show every other property of the object:
+// a field the model gains is never hidden because no row names it.
+type coveredRows struct {
+	t       *Table
+	covered []string
+}
+
+// row adds a key/value row when the value is present and no row showed
+// key already, and marks key and covers as shown either way: an absent
+// value has nothing to show.
+func (r *coveredRows) row(key, value string, covers ...string) {
+	if !slices.Contains(r.covered, key) {
+		fieldRow(r.t, key, value)
+	}
+	r.cover(key)
+	r.cover(covers...)
+}
+
+// cover marks keys as shown by a dedicated row, or, for a key that holds
+// objects, by a function that shows them with their own rest.
+func (r *coveredRows) cover(keys ...string) { r.covered = append(r.covered, keys...) }
+
+// rest adds a row for each present property of o, named prefix + its key,
+// that no row marked as shown: nested objects flattened with dotted keys
+// as the generic section does, values as written, each marked as shown. Variables are left to
+// the variables section, which shows those of every object.
+func (r *coveredRows) rest(o model.Object, prefix string) {
+	for p := range o.Properties() {
+		key := prefix + p.Key
+		if p.IsZero() || slices.Contains(r.covered, key) {
+			continue
+		}
+		if _, ok := p.Value().(model.Variables); ok {
+			continue
+		}
+		r.cover(key) // so that a second rest over an enclosing object skips it
+		if !p.HoldsObjects() {
+			r.t.Row(key, propertyText(p.Value()))
+			continue
+		}
+		for i, obj := range p.Objects() {
+			itemKey := key
+			if i >= 0 {
+				itemKey += "." + strconv.Itoa(i)
+			}
+			r.rest(obj, itemKey+".")
+		}
+	}
+}
+
+// restOf is rest for the schema object p points to; nothing when p is nil.
+func (r *coveredRows) restOf(p any, prefix string) {
+	if o, ok := model.ObjectOf(p); ok {
+		r.rest(o, prefix)
+	}
+}
