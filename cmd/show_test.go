@@ -93,6 +93,12 @@ func TestShowKindsGolden(t *testing.T) {
 	}
 }
 
+// Linux events: a few by hand, and generated ones covering every section.
+const (
+	linuxEvents   = "../testdata/linux-events.ndjson"
+	linuxSections = "../internal/model/testdata/linux-sections.ndjson.gz"
+)
+
 func TestShowGolden(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -110,6 +116,11 @@ func TestShowGolden(t *testing.T) {
 		{"hostile-color", colour, []string{"testdata/show-hostile.ndjson"}, 1},
 		{"hostile-json", nil, []string{"-o", "json", "testdata/show-hostile.ndjson"}, 1},
 		{"hostile-tty", terminal(100, true), []string{"testdata/show-hostile.ndjson"}, 1},
+		{"linux", nil, []string{linuxEvents}, 0},
+		{"linux-tty", terminal(100, false), []string{linuxEvents}, 0},
+		{"linux-verbose", nil, []string{"-v", "--line", "2", linuxEvents}, 0},
+		{"linux-sections", nil, []string{linuxSections}, 0},
+		{"linux-sections-tty", terminal(120, false), []string{linuxSections}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

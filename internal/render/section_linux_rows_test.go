@@ -94,6 +94,20 @@ func TestMarkedExpression(t *testing.T) {
 			t.Errorf("spans %v: got %q, want %q", tt.spans, got, tt.want)
 		}
 	}
+	// A span is never marked inside a character: é is two bytes.
+	for _, tt := range []struct {
+		spans []model.MatchingSubExpr
+		want  string
+	}{
+		{[]model.MatchingSubExpr{span(1, 1)}, "é=1"},
+		{[]model.MatchingSubExpr{span(0, 1)}, "é=1"},
+		{[]model.MatchingSubExpr{span(0, 2)}, "[[é]]=1"},
+	} {
+		rc := &model.RuleContext{Expression: "é=1", MatchingSubexprs: tt.spans}
+		if got := markedExpression(rc); got != tt.want {
+			t.Errorf("spans %v: got %q, want %q", tt.spans, got, tt.want)
+		}
+	}
 }
 
 // A Linux command line is argv0 and args quoted as a shell reads them, and
@@ -168,4 +182,13 @@ func TestUserSessionRow(t *testing.T) {
 		"user_session.id            7f1c\n" +
 		"user_session.session_type  ssh\n"
 	checkText(t, strings.TrimRight(buf.String(), " "), want)
+
+	buf.Reset()
+	tbl = NewTable(&buf, TableOptions{})
+	r = coveredRows{t: tbl}
+	userSessionRow(&r, &model.UserSessionContext{SSHClientIP: "2001:db8::1", SSHPort: model.IntOf(22)}, "user_session")
+	if err := tbl.Render(); err != nil {
+		t.Fatal(err)
+	}
+	checkText(t, buf.String(), "user_session  ssh [2001:db8::1]:22\n")
 }

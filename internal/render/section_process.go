@@ -1,6 +1,7 @@
 package render
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -17,7 +18,7 @@ func init() {
 
 // processAndLineage shows the process that caused the event, then its
 // ancestors: one row each, and with ShowLayout.Verbose the full details of
-// each as well.
+// each as well (the parent's too, unless it is the first ancestor again).
 func (v *eventView) processAndLineage() {
 	pc := v.ev.Process
 	v.section("process", func(t *Table) {
@@ -30,7 +31,7 @@ func (v *eventView) processAndLineage() {
 	if !v.layout.Verbose {
 		return
 	}
-	if len(pc.Ancestors) > 0 && pc.Parent != nil {
+	if len(pc.Ancestors) > 0 && pc.Parent != nil && !reflect.DeepEqual(*pc.Parent, pc.Ancestors[0]) {
 		v.processDetails("process.parent", pc.Parent)
 	}
 	for i := range pc.Ancestors {
@@ -146,6 +147,9 @@ func userSessionRow(r *coveredRows, s *model.UserSessionContext, key string) {
 	var parts []string
 	if s.SSHUsername != "" || s.SSHClientIP != "" {
 		addr := s.SSHClientIP
+		if strings.Contains(addr, ":") {
+			addr = "[" + addr + "]" // IPv6, as ssh and net.JoinHostPort write it
+		}
 		if port := intText(s.SSHPort); port != "" {
 			addr += ":" + port
 		}

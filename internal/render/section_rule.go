@@ -3,6 +3,7 @@ package render
 import (
 	"slices"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/csmctl/csmctl/internal/model"
 )
@@ -69,9 +70,9 @@ func ruleContextRows(r *coveredRows, rc *model.RuleContext) {
 		}
 		at := "at " + intText(m.Offset) + ", length " + intText(m.Length)
 		if _, ok := expressionSpan(rc.Expression, m); !ok {
-			at += ", outside the expression"
+			at += ", not a span of the expression"
 		}
-		r.t.Row(rowKey, joinNonEmpty(" = ", m.Field, m.Value)+" ("+at+")")
+		r.t.Row(rowKey, joinNonEmpty(" ", joinNonEmpty(" = ", m.Field, m.Value), "("+at+")"))
 	}
 	r.cover(key+".expression", key+".matching_subexprs")
 	r.restOf(rc, key+".")
@@ -105,12 +106,20 @@ func markedExpression(rc *model.RuleContext) string {
 }
 
 // expressionSpan returns the byte span [start, end) of m in expr, or false
-// when its offset or length is ill-typed, negative or past the end.
+// when its offset or length is ill-typed, negative or past the end, or an
+// end falls inside a UTF-8 character.
 func expressionSpan(expr string, m model.MatchingSubExpr) ([2]int, bool) {
 	off, ok1 := m.Offset.Int64()
 	n, ok2 := m.Length.Int64()
 	if !ok1 || !ok2 || off < 0 || n < 0 || off > int64(len(expr)) || n > int64(len(expr))-off {
 		return [2]int{}, false
 	}
-	return [2]int{int(off), int(off + n)}, true
+	start, end := int(off), int(off+n)
+	if !runeBoundary(expr, start) || !runeBoundary(expr, end) {
+		return [2]int{}, false // marks inside a character would break it
+	}
+	return [2]int{start, end}, true
 }
+
+// runeBoundary reports whether byte i of s starts a character or ends s.
+func runeBoundary(s string, i int) bool { return i == len(s) || utf8.RuneStart(s[i]) }
