@@ -36,10 +36,13 @@ func newShowCmd(io *iostreams.IOStreams, reading *input.Options, runF func(*Show
 		Short: "Show events as readable tables: rule, process lineage, file, registry, permissions, exit",
 		Long: `Show each event, in file order, as a header line (date, rule, title, event
 kind, FILE:LINE) followed by one table for each part the event has: the rule
-and agent, matched rules, the process and its ancestor chain (nearest first),
-file, registry key, permission change (old and new security descriptors as a
-line diff), exit, container, user, rule variables, and any field the schema
-does not know or whose type is wrong ("other fields").
+and agent (on Linux, the rule's expression with what it matched marked
+[[so]]), matched rules, the process and its ancestor chain (nearest first;
+-v adds each ancestor's details), file, registry key, permission change
+(old and new security descriptors as a line diff), exit, container, user,
+rule variables, and any field the schema does not know or whose type is
+wrong ("other fields"). A part with rows of its own also shows every other
+property it has, with its dotted key: nothing in an event is hidden.
 
 On a terminal tables have borders and long values wrap to its width; a
 table too wide to keep its titles and words whole is shown one row at a
