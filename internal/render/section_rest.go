@@ -36,8 +36,11 @@ func (r *coveredRows) cover(keys ...string) { r.covered = append(r.covered, keys
 // the variables section, which shows those of every object.
 func (r *coveredRows) rest(o model.Object, prefix string) {
 	for p := range o.Properties() {
+		if p.IsZero() {
+			continue
+		}
 		key := prefix + p.Key
-		if p.IsZero() || slices.Contains(r.covered, key) {
+		if slices.Contains(r.covered, key) {
 			continue
 		}
 		if _, ok := p.Value().(model.Variables); ok {
