@@ -31,9 +31,9 @@ func (r *coveredRows) row(key, value string, covers ...string) {
 func (r *coveredRows) cover(keys ...string) { r.covered = append(r.covered, keys...) }
 
 // rest adds a row for each present property of o, named prefix + its key,
-// that no row marked as shown: nested objects flattened with dotted keys
-// as the generic section does, values as written, each marked as shown. Variables are left to
-// the variables section, which shows those of every object.
+// that no row marked as shown: nested objects flattened with dotted keys,
+// values as written, each marked as shown. Variables are left to the
+// variables section, which shows those of every object.
 func (r *coveredRows) rest(o model.Object, prefix string) {
 	for p := range o.Properties() {
 		if p.IsZero() {
@@ -46,18 +46,32 @@ func (r *coveredRows) rest(o model.Object, prefix string) {
 		if _, ok := p.Value().(model.Variables); ok {
 			continue
 		}
-		r.cover(key) // so that a second rest over an enclosing object skips it
-		if !p.HoldsObjects() {
-			r.t.Row(key, propertyText(p.Value()))
-			continue
+		r.property(p, key)
+	}
+}
+
+// property adds the rows of property p, named key ("" for the property a
+// section is for), and marks it as shown: one row for a value, the rest of
+// each object it holds under key, then its index for a list's items
+// (ancestors.0.pid).
+func (r *coveredRows) property(p model.Property, key string) {
+	r.cover(key) // so that a second rest over an enclosing object skips it
+	if !p.HoldsObjects() {
+		if key == "" {
+			key = p.Key
 		}
-		for i, obj := range p.Objects() {
-			itemKey := key
-			if i >= 0 {
-				itemKey += "." + strconv.Itoa(i)
-			}
-			r.rest(obj, itemKey+".")
+		r.t.Row(key, propertyText(p.Value()))
+		return
+	}
+	for i, obj := range p.Objects() {
+		prefix := key
+		if i >= 0 {
+			prefix = joinNonEmpty(".", key, strconv.Itoa(i))
 		}
+		if prefix != "" {
+			prefix += "."
+		}
+		r.rest(obj, prefix)
 	}
 }
 
