@@ -82,7 +82,11 @@ func (p Property) Value() any { return p.field.Interface() }
 // IsZero reports whether the property is absent, as encoding/json's
 // omitempty and omitzero options see it.
 func (p Property) IsZero() bool {
-	if z, ok := p.field.Interface().(interface{ IsZero() bool }); ok {
+	v := p.field
+	if v.CanAddr() {
+		v = v.Addr() // a pointer in an interface needs no allocation; an Int or a Time would
+	}
+	if z, ok := v.Interface().(interface{ IsZero() bool }); ok {
 		return z.IsZero()
 	}
 	switch p.field.Kind() {
