@@ -129,3 +129,33 @@ func TestTreeLinuxCommandLineThroughPTY(t *testing.T) {
 		}
 	}
 }
+
+// Through a real terminal, show's Linux rows fit its width: the matched
+// span of a rule's expression is marked, a mode is decoded, -v details
+// each ancestor, and nothing an event holds sends an escape sequence.
+func TestShowLinuxThroughPTY(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := csmctlBinary(t)
+	for _, cols := range []int{100, 60} {
+		out := runOnPTY(t, bin, cols, "--color", "never", "show", "-v",
+			"testdata/linux-events.ndjson", "testdata/hostile/linux-show-sections.ndjson")
+		for _, want := range []string{
+			"[[open.file.path]]", "-rwxr-xr-x", "rwsr-xr-x", "process.ancestors.0",
+			"[args truncated]", "ssh [::1]:",
+		} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%d columns: no %q in\n%s", cols, want, out)
+			}
+		}
+		if strings.ContainsRune(out, 0x1b) || strings.ContainsRune(out, 0x07) {
+			t.Errorf("%d columns: a control character from an event reached the terminal", cols)
+		}
+		for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+			if n := len([]rune(line)); strings.HasPrefix(line, "  ") && n > cols {
+				t.Errorf("%d columns: a table line of %d: %s", cols, n, line)
+			}
+		}
+	}
+}

@@ -20,6 +20,8 @@ type ShowOptions struct {
 	Output  string // text or json
 	Select  selector.Options
 	Workers int
+	// Verbose adds each ancestor's full details under the lineage table.
+	Verbose bool
 	// Now is the time event ages are counted from.
 	Now func() time.Time
 }
@@ -31,13 +33,16 @@ func newShowCmd(io *iostreams.IOStreams, reading *input.Options, runF func(*Show
 		Short: "Show events as readable tables: rule, process lineage, file, registry, permissions, exit",
 		Long: `Show each event, in file order, as a header line (date, rule, title, event
 kind, FILE:LINE) followed by one table for each part the event has: the rule
-and agent, matched rules, a Linux event's family (network, dns, signal,
+and agent (on Linux, the rule's expression with what it matched marked
+[[so]]), matched rules, a Linux event's family (network, dns, signal,
 ptrace, mount, ...: what happened on one line, then every field as written,
-signal names, modes and protections decoded beside them), the process and its
-ancestor chain (nearest first), file, registry key, permission change (old
-and new security descriptors as a line diff), exit, container, user, rule
-variables, and any field the schema does not know or whose type is wrong
-("other fields").
+signal names, modes and protections decoded beside them), the process and
+its ancestor chain (nearest first; -v adds each ancestor's details), file,
+registry key, permission change (old and new security descriptors as a line
+diff), exit, container, user, rule variables, and any field the schema does
+not know or whose type is wrong ("other fields"). A part with rows of its
+own also shows every other property it has, with its dotted key: nothing in
+an event is hidden.
 
 On a terminal tables have borders and long values wrap to its width; a
 table too wide to keep its titles and words whole is shown one row at a
@@ -75,6 +80,7 @@ usage errors and unreadable inputs.`,
 	addOutputFlag(cmd.Flags(), &opts.Output, showOutputs)
 	opts.Select.AddFlags(cmd.Flags())
 	addWorkersFlag(cmd.Flags(), &opts.Workers)
+	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "add every property of each ancestor under the lineage table")
 	return cmd
 }
 
@@ -104,7 +110,8 @@ func runShow(opts *ShowOptions) error {
 			Width:   io.TerminalWidth(),
 			Palette: io.Palette(),
 		},
-		Now: opts.Now(),
+		Now:     opts.Now(),
+		Verbose: opts.Verbose,
 	})
 	if err := pipeline.PrintEvents(p, io.Out, printer); err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}

@@ -93,6 +93,10 @@ func TestShowKindsGolden(t *testing.T) {
 	}
 }
 
+// linuxEvents are Linux events written by hand (TestShowLinuxFamiliesGolden
+// shows them, and the generated ones covering every section, in full).
+const linuxEvents = "../testdata/linux-events.ndjson"
+
 func TestShowGolden(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -110,6 +114,7 @@ func TestShowGolden(t *testing.T) {
 		{"hostile-color", colour, []string{"testdata/show-hostile.ndjson"}, 1},
 		{"hostile-json", nil, []string{"-o", "json", "testdata/show-hostile.ndjson"}, 1},
 		{"hostile-tty", terminal(100, true), []string{"testdata/show-hostile.ndjson"}, 1},
+		{"linux-verbose", nil, []string{"-v", "--line", "2", linuxEvents}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -309,7 +314,7 @@ func TestShowFlags(t *testing.T) {
 	var got *ShowOptions
 	cmd := newShowCmd(ios, nil, func(o *ShowOptions) error { got = o; return nil })
 	cmd.SetArgs([]string{"-o", "json", "--line", "1-3", "--line", "7", "--rule", "a,b", "--event", "exec",
-		"--pid", "4", "--since", "2h", "--until", "2025-11-03T10:00:00Z", "--where", ".x", "--limit", "5", "f1", "f2"})
+		"--pid", "4", "--since", "2h", "--until", "2025-11-03T10:00:00Z", "--where", ".x", "--limit", "5", "-v", "f1", "f2"})
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
@@ -319,7 +324,7 @@ func TestShowFlags(t *testing.T) {
 		!slices.Equal(got.Select.Lines, want.Lines) || !slices.Equal(got.Select.Rules, want.Rules) ||
 		!slices.Equal(got.Select.Events, want.Events) || !slices.Equal(got.Select.PIDs, want.PIDs) ||
 		got.Select.Since != want.Since || got.Select.Until != want.Until || got.Select.Where != want.Where ||
-		got.Select.Limit != want.Limit || got.Now == nil {
+		got.Select.Limit != want.Limit || got.Now == nil || !got.Verbose {
 		t.Errorf("options %+v", got)
 	}
 }

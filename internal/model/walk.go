@@ -5,6 +5,7 @@ import (
 	"iter"
 	"reflect"
 	"strconv"
+	"sync"
 	"unsafe"
 )
 
@@ -25,13 +26,26 @@ func ObjectOf(p any) (Object, bool) {
 		return Object{}, false
 	}
 	of := eventObject
-	if v.Type().Elem() != reflect.TypeFor[Event]() {
-		of = objectFieldsOf(v.Type().Elem())
+	if t := v.Type().Elem(); t != reflect.TypeFor[Event]() {
+		of = cachedObjectFields(t)
 	}
 	if of == nil {
 		return Object{}, false
 	}
 	return Object{v: v.Elem(), of: of}, true
+}
+
+// objectFieldsByType caches objectFieldsOf by type: show asks for the
+// objects of every event it prints, and building a type's table walks the
+// whole tree of types under it.
+var objectFieldsByType sync.Map // reflect.Type → *objectFields
+
+func cachedObjectFields(t reflect.Type) *objectFields {
+	if of, ok := objectFieldsByType.Load(t); ok {
+		return of.(*objectFields)
+	}
+	of, _ := objectFieldsByType.LoadOrStore(t, objectFieldsOf(t))
+	return of.(*objectFields)
 }
 
 // Extra returns the object's properties the schema does not know, or whose
@@ -68,7 +82,11 @@ func (p Property) Value() any { return p.field.Interface() }
 // IsZero reports whether the property is absent, as encoding/json's
 // omitempty and omitzero options see it.
 func (p Property) IsZero() bool {
-	if z, ok := p.field.Interface().(interface{ IsZero() bool }); ok {
+	v := p.field
+	if v.CanAddr() {
+		v = v.Addr() // a pointer in an interface needs no allocation; an Int or a Time would
+	}
+	if z, ok := v.Interface().(interface{ IsZero() bool }); ok {
 		return z.IsZero()
 	}
 	switch p.field.Kind() {

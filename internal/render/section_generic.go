@@ -2,7 +2,6 @@ package render
 
 import (
 	"slices"
-	"strconv"
 
 	"github.com/csmctl/csmctl/internal/model"
 )
@@ -23,7 +22,7 @@ func init() {
 // gains is never silently left out of show: a table titled with its key,
 // one row for each value it holds, the keys of nested objects joined with
 // dots (destination.path, ancestors.0.pid). Their unknown properties are
-// under other fields, as everywhere.
+// under other fields, and their variables under variables, as everywhere.
 func (v *eventView) generic() {
 	if len(v.uncovered) == 0 {
 		return
@@ -37,29 +36,10 @@ func (v *eventView) generic() {
 }
 
 // propertyRows adds the rows of property p, named key within its section
-// ("" for the property the section is for).
+// ("" for the property the section is for), as a section's rest does.
 func propertyRows(t *Table, p model.Property, key string) {
-	if !p.HoldsObjects() {
-		if key == "" {
-			key = p.Key
-		}
-		t.Row(key, propertyText(p.Value()))
-		return
-	}
-	for i, o := range p.Objects() {
-		prefix := key
-		if i >= 0 {
-			prefix = joinNonEmpty(".", key, strconv.Itoa(i))
-		}
-		if prefix != "" {
-			prefix += "."
-		}
-		for q := range o.Properties() {
-			if !q.IsZero() {
-				propertyRows(t, q, prefix+q.Key)
-			}
-		}
-	}
+	r := coveredRows{t: t}
+	r.property(p, key)
 }
 
 // propertyText is a property's value as a table shows it: text as it is,

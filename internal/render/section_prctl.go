@@ -21,6 +21,6 @@ func (v *eventView) prctl() {
 			name += " (truncated)"
 		}
 		fieldRow(t, "new_name", name)
-		restRows(t, "", v.ev, "prctl", "option", "new_name", "is_name_truncated")
+		restRows(t, "", v.ev, "prctl", "option", "new_name")
 	})
 }

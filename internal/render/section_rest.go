@@ -3,90 +3,81 @@ package render
 import (
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/csmctl/csmctl/internal/model"
 )
 
-// restRows adds a row for each property of the event's schema object at
-// path (dotted keys from the top: "ptrace.tracee") that is present and not
-// among shown, the keys after prefix and those of nested objects joined
-// with dots (question.class, flows.0.egress.size), so that a family's
-// section shows every field, its dedicated rows first. A shown key with a
-// dot ("addr.ip") leaves out that property of a nested object alone, in
-// every item of a list. A mode is shown as fileModeText shows it; rule
-// variables are left to the variables section.
-func restRows(t *Table, prefix string, ev *model.Event, path string, shown ...string) {
-	if o, ok := objectAt(ev, path); ok {
-		objectRestRows(t, prefix, o, shown)
-	}
+// coveredRows is a section's table with the dotted keys its dedicated rows
+// have shown, so that rest can show every other property of the object:
+// a field the model gains is never hidden because no row names it.
+type coveredRows struct {
+	t       *Table
+	covered []string
 }
 
-// objectAt finds the object at path from the event's own object, whose
-// table the model keeps: model.ObjectOf on a nested type builds the table
-// of that type anew on every call.
-func objectAt(ev *model.Event, path string) (model.Object, bool) {
-	o, ok := model.ObjectOf(ev)
-	for key := range strings.SplitSeq(path, ".") {
-		if !ok {
-			break
-		}
-		ok = false
-		for p := range o.Properties() {
-			if p.Key != key {
-				continue
-			}
-			for _, child := range p.Objects() {
-				o, ok = child, true
-				break
-			}
-			break
-		}
+// row adds a key/value row when the value is present and no row showed
+// key already, and marks key and covers as shown either way: an absent
+// value has nothing to show.
+func (r *coveredRows) row(key, value string, covers ...string) {
+	if !slices.Contains(r.covered, key) {
+		fieldRow(r.t, key, value)
 	}
-	return o, ok
+	r.cover(key)
+	r.cover(covers...)
 }
 
-func objectRestRows(t *Table, prefix string, o model.Object, shown []string) {
+// cover marks keys as shown by a dedicated row, or, for a key that holds
+// objects, by a function that shows them with their own rest.
+func (r *coveredRows) cover(keys ...string) { r.covered = append(r.covered, keys...) }
+
+// rest adds a row for each present property of o, named prefix + its key,
+// that no row marked as shown: nested objects flattened with dotted keys,
+// values as written, each marked as shown. Variables are left to the
+// variables section, which shows those of every object.
+func (r *coveredRows) rest(o model.Object, prefix string) {
 	for p := range o.Properties() {
-		if p.IsZero() || slices.Contains(shown, p.Key) {
+		if p.IsZero() {
+			continue
+		}
+		key := prefix + p.Key
+		if slices.Contains(r.covered, key) {
 			continue
 		}
 		if _, ok := p.Value().(model.Variables); ok {
-			continue // the variables section shows those of every context
-		}
-		key := prefix + p.Key
-		if !p.HoldsObjects() {
-			t.Row(key, restText(p))
 			continue
 		}
-		inner := shownWithin(shown, p.Key)
-		for i, child := range p.Objects() {
-			childPrefix := key + "."
-			if i >= 0 {
-				childPrefix = key + "." + strconv.Itoa(i) + "."
-			}
-			objectRestRows(t, childPrefix, child, inner)
-		}
+		r.property(p, key)
 	}
 }
 
-// shownWithin returns the shown keys of the object under key: "addr.ip"
-// is "ip" within addr.
-func shownWithin(shown []string, key string) []string {
-	var inner []string
-	for _, s := range shown {
-		if rest, ok := strings.CutPrefix(s, key); ok && strings.HasPrefix(rest, ".") {
-			inner = append(inner, rest[1:])
+// property adds the rows of property p, named key ("" for the property a
+// section is for), and marks it as shown: one row for a value, the rest of
+// each object it holds under key, then its index for a list's items
+// (ancestors.0.pid).
+func (r *coveredRows) property(p model.Property, key string) {
+	r.cover(key) // so that a second rest over an enclosing object skips it
+	if !p.HoldsObjects() {
+		if key == "" {
+			key = p.Key
 		}
+		r.t.Row(key, propertyText(p.Value()))
+		return
 	}
-	return inner
+	for i, obj := range p.Objects() {
+		prefix := key
+		if i >= 0 {
+			prefix = joinNonEmpty(".", key, strconv.Itoa(i))
+		}
+		if prefix != "" {
+			prefix += "."
+		}
+		r.rest(obj, prefix)
+	}
 }
 
-// restText is a property's value in a rest row: a mode decoded, anything
-// else as the generic section shows it.
-func restText(p model.Property) string {
-	if mode, ok := p.Value().(model.Int); ok && p.Key == "mode" {
-		return fileModeText(mode)
+// restOf is rest for the schema object p points to; nothing when p is nil.
+func (r *coveredRows) restOf(p any, prefix string) {
+	if o, ok := model.ObjectOf(p); ok {
+		r.rest(o, prefix)
 	}
-	return propertyText(p.Value())
 }

@@ -14,7 +14,9 @@ func init() {
 func (v *eventView) usr() {
 	u := v.ev.Usr
 	v.section("usr", func(t *Table) {
-		fieldRow(t, "name", u.Name)
-		fieldRow(t, "sid", u.SID)
+		r := coveredRows{t: t}
+		r.row("name", u.Name)
+		r.row("sid", u.SID)
+		r.restOf(u, "") // Linux's id and group
 	})
 }

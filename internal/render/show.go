@@ -18,6 +18,9 @@ type ShowLayout struct {
 	// Now is the time relative ages are counted from; the zero time shows
 	// no ages.
 	Now time.Time
+	// Verbose adds, under the lineage table, every property of each
+	// ancestor.
+	Verbose bool
 }
 
 // ShowEvent appends to buf the event ev, read at file:line, as csmctl show

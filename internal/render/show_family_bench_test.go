@@ -55,9 +55,10 @@ func BenchmarkShowLinuxSections(b *testing.B) {
 	}
 }
 
-// The family sections stay cheap: walking a family's nested objects once
-// rebuilt the model's table of each type per call, 26752 allocations for
-// these 49 events where 9682 do.
+// The sections stay cheap: walking a family's nested objects once rebuilt
+// the model's table of each type per call, 26752 allocations for these 49
+// events (before the process and file sections showed every field) where
+// about 16 300 do now.
 func TestShowLinuxSectionsAllocations(t *testing.T) {
 	events, _ := linuxSectionEvents(t)
 	var buf bytes.Buffer
@@ -67,7 +68,7 @@ func TestShowLinuxSectionsAllocations(t *testing.T) {
 			ShowEvent(&buf, ev, Source{File: "f", Line: i + 1}, ShowLayout{})
 		}
 	})
-	if allocs > 15000 {
-		t.Errorf("%.0f allocations to show the 49 events, want at most 15000", allocs)
+	if allocs > 20000 {
+		t.Errorf("%.0f allocations to show the 49 events, want at most 20000", allocs)
 	}
 }
