@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/csmctl/csmctl/internal/golden"
+	"github.com/csmctl/csmctl/internal/iostreams"
 )
 
 // linuxExamples holds one event of each kind the Linux agent sends, as the
@@ -62,6 +63,22 @@ func TestLinuxExamplesTree(t *testing.T) {
 				t.Errorf("exit status %d, want 0; stderr %q", code, errOut)
 			}
 			golden.Assert(t, filepath.Join("testdata", "linux", name+".golden"), []byte(out+"--- stderr ---\n"+errOut))
+		})
+	}
+}
+
+// show on every Linux kind, into a pipe and on a 100-column terminal.
+func TestLinuxExamplesShow(t *testing.T) {
+	for name, setup := range map[string]func(*iostreams.IOStreams){
+		"show":     nil,
+		"show-tty": terminal(100, false),
+	} {
+		t.Run(name, func(t *testing.T) {
+			out, errOut, code := runShowAt(t, setup, "", linuxExamples)
+			if code != 0 || errOut != "" {
+				t.Errorf("exit status %d, stderr %q", code, errOut)
+			}
+			golden.Assert(t, filepath.Join("testdata", "linux", name+".golden"), []byte(out))
 		})
 	}
 }
