@@ -35,7 +35,7 @@ func (v *eventView) processRows(title string, pc *model.ProcessContext) {
 				Cell{Text: "older ancestors left out by the agent (truncated_ancestors)", Style: w})
 		}
 	})
-	v.section(title+" fields", func(t *Table) { restRows(t, "", v.ev, title, processTableShows(pc)...) })
+	v.section(title+" fields", func(t *Table) { restRows(t, "", pc, processTableShows(pc)...) })
 }
 
 // processTableShows lists the properties of pc, and of its lineage, that

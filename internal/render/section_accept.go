@@ -16,6 +16,6 @@ func (v *eventView) accept() {
 	e := v.ev.Accept
 	v.section("accept", func(t *Table) {
 		addrRows(t, e.Addr)
-		restRows(t, "", v.ev, "accept", addrShows...)
+		restRows(t, "", v.ev.Accept, addrShows...)
 	})
 }

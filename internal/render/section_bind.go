@@ -16,6 +16,6 @@ func (v *eventView) bind() {
 	e := v.ev.Bind
 	v.section("bind", func(t *Table) {
 		addrRows(t, e.Addr)
-		restRows(t, "", v.ev, "bind", addrShows...)
+		restRows(t, "", v.ev.Bind, addrShows...)
 	})
 }

@@ -24,6 +24,6 @@ func (v *eventView) bpf() {
 			line = joinNonEmpty(" ", line, "map", m.Name, m.MapType)
 		}
 		fieldRow(t, "cmd", line)
-		restRows(t, "", v.ev, "bpf", "cmd", "program.name", "program.program_type", "map.name", "map.map_type")
+		restRows(t, "", v.ev.BPF, "cmd", "program.name", "program.program_type", "map.name", "map.map_type")
 	})
 }

@@ -21,6 +21,6 @@ func (v *eventView) capabilities() {
 	v.section("capabilities", func(t *Table) {
 		fieldRow(t, "attempted", strings.Join(c.CapsAttempted, " "))
 		fieldRow(t, "used", strings.Join(c.CapsUsed, " "))
-		restRows(t, "", v.ev, "capabilities", "caps_attempted", "caps_used")
+		restRows(t, "", v.ev.Capabilities, "caps_attempted", "caps_used")
 	})
 }

@@ -12,5 +12,5 @@ func init() {
 
 // cgroup shows the cgroup the event happened in, every field as written.
 func (v *eventView) cgroup() {
-	v.section("cgroup", func(t *Table) { restRows(t, "", v.ev, "cgroup") })
+	v.section("cgroup", func(t *Table) { restRows(t, "", v.ev.CGroup) })
 }

@@ -25,6 +25,6 @@ func (v *eventView) cgroupWrite() {
 			line = joinNonEmpty(" → ", "pid "+intText(c.PID), path)
 		}
 		fieldRow(t, "write", line)
-		restRows(t, "", v.ev, "cgroup_write", "pid", "file.path")
+		restRows(t, "", v.ev.CGroupWrite, "pid", "file.path")
 	})
 }

@@ -16,6 +16,6 @@ func (v *eventView) connect() {
 	e := v.ev.Connect
 	v.section("connect", func(t *Table) {
 		addrRows(t, e.Addr)
-		restRows(t, "", v.ev, "connect", addrShows...)
+		restRows(t, "", v.ev.Connect, addrShows...)
 	})
 }

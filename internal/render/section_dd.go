@@ -12,5 +12,5 @@ func init() {
 
 // dd shows the trace and span the event happened in, every field as written.
 func (v *eventView) dd() {
-	v.section("dd", func(t *Table) { restRows(t, "", v.ev, "dd") })
+	v.section("dd", func(t *Table) { restRows(t, "", v.ev.DD) })
 }

@@ -30,6 +30,6 @@ func (v *eventView) dns() {
 		if r := d.Response; r != nil {
 			fieldRow(t, "response.code", dnsResponseCodeText(r.Code))
 		}
-		restRows(t, "", v.ev, "dns", "question.name", "question.type", "response.code")
+		restRows(t, "", v.ev.DNS, "question.name", "question.type", "response.code")
 	})
 }

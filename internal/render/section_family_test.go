@@ -139,10 +139,10 @@ func TestRestRows(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	tbl := NewTable(&buf, TableOptions{})
-	restRows(tbl, "", ev, "dns", "question.name", "response")
-	restRows(tbl, "cw.", ev, "cgroup_write", "pid")
-	restRows(tbl, "", ev, "cgroup")
-	restRows(tbl, "", ev, "network_flow_monitor")
+	restRows(tbl, "", ev.DNS, "question.name", "response")
+	restRows(tbl, "cw.", ev.CGroupWrite, "pid")
+	restRows(tbl, "", ev.CGroup)
+	restRows(tbl, "", ev.NetworkFlowMonitor)
 	if err := tbl.Render(); err != nil {
 		t.Fatal(err)
 	}

@@ -30,16 +30,9 @@ func (v *eventView) generic() {
 	root, _ := model.ObjectOf(v.ev)
 	for p := range root.Properties() {
 		if !p.IsZero() && slices.Contains(v.uncovered, p.Key) {
-			v.section(p.Key, func(t *Table) { propertyRows(t, p, "") })
+			v.section(p.Key, func(t *Table) { propertyRows(t, "", p) })
 		}
 	}
-}
-
-// propertyRows adds the rows of property p, named key within its section
-// ("" for the property the section is for), as a section's rest does.
-func propertyRows(t *Table, p model.Property, key string) {
-	r := coveredRows{t: t}
-	r.property(p, key)
 }
 
 // propertyText is a property's value as a table shows it: text as it is,

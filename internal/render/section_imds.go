@@ -16,6 +16,6 @@ func (v *eventView) imds() {
 	m := v.ev.IMDS
 	v.section("imds", func(t *Table) {
 		fieldRow(t, "request", joinNonEmpty(" ", m.CloudProvider, m.Type, m.Host+m.URL))
-		restRows(t, "", v.ev, "imds", "cloud_provider", "type", "host", "url")
+		restRows(t, "", v.ev.IMDS, "cloud_provider", "type", "host", "url")
 	})
 }

@@ -16,6 +16,6 @@ func (v *eventView) mmap() {
 	m := v.ev.Mmap
 	v.section("mmap", func(t *Table) {
 		fieldRow(t, "protection", protectionText(m.Protection))
-		restRows(t, "", v.ev, "mmap", "protection")
+		restRows(t, "", v.ev.Mmap, "protection")
 	})
 }

@@ -20,6 +20,6 @@ func (v *eventView) module() {
 			name = joinNonEmpty(" ", name, "(loaded from memory)")
 		}
 		fieldRow(t, "name", name)
-		restRows(t, "", v.ev, "module", "name")
+		restRows(t, "", v.ev.Module, "name")
 	})
 }

@@ -23,7 +23,7 @@ func (v *eventView) mount() {
 			line = joinNonEmpty(" ", line, "type "+m.FsType)
 		}
 		fieldRow(t, "mount", line)
-		restRows(t, "", v.ev, "mount", "source.path", "mountpoint.path", "fs_type")
+		restRows(t, "", v.ev.Mount, "source.path", "mountpoint.path", "fs_type")
 	})
 }
 

@@ -21,6 +21,6 @@ func (v *eventView) mprotect() {
 		}
 		fieldRow(t, "vm_protection", protectionText(m.VmProtection))
 		fieldRow(t, "req_protection", protectionText(m.ReqProtection))
-		restRows(t, "", v.ev, "mprotect", "vm_protection", "req_protection")
+		restRows(t, "", v.ev.Mprotect, "vm_protection", "req_protection")
 	})
 }

@@ -16,7 +16,7 @@ func (v *eventView) network() {
 	n := v.ev.Network
 	v.section("network", func(t *Table) {
 		fieldRow(t, "flow", flowText(n.Source, n.Destination, n.L4Protocol, n.NetworkDirection, deviceName(n.Device)))
-		restRows(t, "", v.ev, "network", "source", "destination", "device.ifname")
+		restRows(t, "", v.ev.Network, "source", "destination", "device.ifname")
 	})
 }
 

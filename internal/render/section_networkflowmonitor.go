@@ -26,7 +26,7 @@ func (v *eventView) networkFlowMonitor() {
 			t.Row(key, joinNonEmpty(" ", flowText(f.Source, f.Destination, f.L4Protocol, "", ""),
 				trafficText("in", f.Ingress), trafficText("out", f.Egress)))
 		}
-		restRows(t, "", v.ev, "network_flow_monitor", "device.ifname",
+		restRows(t, "", v.ev.NetworkFlowMonitor, "device.ifname",
 			"flows.source", "flows.destination", "flows.l4_protocol", "flows.ingress", "flows.egress")
 	})
 }

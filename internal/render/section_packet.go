@@ -15,6 +15,6 @@ func (v *eventView) packet() {
 	p := v.ev.Packet
 	v.section("packet", func(t *Table) {
 		fieldRow(t, "flow", joinNonEmpty(" ", flowText(p.Source, p.Destination, p.L4Protocol, p.NetworkDirection, deviceName(p.Device)), p.Type))
-		restRows(t, "", v.ev, "packet", "source", "destination", "device.ifname", "type")
+		restRows(t, "", v.ev.Packet, "source", "destination", "device.ifname", "type")
 	})
 }

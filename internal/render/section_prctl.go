@@ -21,6 +21,6 @@ func (v *eventView) prctl() {
 			name += " (truncated)"
 		}
 		fieldRow(t, "new_name", name)
-		restRows(t, "", v.ev, "prctl", "option", "new_name")
+		restRows(t, "", v.ev.Prctl, "option", "new_name")
 	})
 }

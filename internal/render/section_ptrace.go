@@ -22,7 +22,7 @@ func (v *eventView) ptrace() {
 			tracee = joinNonEmpty(" ", "tracee", processSummary(p.Tracee.PID, p.Tracee))
 		}
 		fieldRow(t, "request", joinNonEmpty(" → ", ptraceRequestText(p.Request), tracee))
-		restRows(t, "", v.ev, "ptrace", "request", "tracee")
+		restRows(t, "", v.ev.Ptrace, "request", "tracee")
 	})
 	if p.Tracee != nil {
 		v.processRows("ptrace.tracee", p.Tracee)

@@ -3,13 +3,98 @@ package render
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/csmctl/csmctl/internal/model"
 )
 
+// restRows adds a row for each property of the schema object p points to
+// that is present and not among shown, the keys after prefix and those of
+// nested objects joined with dots (question.class, flows.0.egress.size),
+// so that a section shows every field, its dedicated rows first: a field
+// the model gains is never hidden because no row names it. A shown key
+// with a dot ("addr.ip") leaves out that property of a nested object
+// alone, in every item of a list. Nothing when p is nil.
+func restRows(t *Table, prefix string, p any, shown ...string) {
+	if o, ok := model.ObjectOf(p); ok {
+		objectRestRows(t, prefix, o, shown)
+	}
+}
+
+// objectRestRows is restRows for an object seen through the model's
+// table. Rule variables are left to the variables section, which shows
+// those of every object.
+func objectRestRows(t *Table, prefix string, o model.Object, shown []string) {
+	for p := range o.Properties() {
+		if p.IsZero() || slices.Contains(shown, p.Key) {
+			continue
+		}
+		if p.HoldsObjects() {
+			objectsRows(t, prefix+p.Key, p, shownWithin(shown, p.Key))
+			continue
+		}
+		v := p.Value() // once: an Int or a Time is copied into an allocation
+		if _, ok := v.(model.Variables); !ok {
+			t.Row(prefix+p.Key, restText(p.Key, v))
+		}
+	}
+}
+
+// propertyRows adds the rows of property p, named key ("" for the
+// property a section is for): one row for a value, or the rest of each
+// object it holds, as objectsRows names them.
+func propertyRows(t *Table, key string, p model.Property) {
+	if p.HoldsObjects() {
+		objectsRows(t, key, p, nil)
+		return
+	}
+	if key == "" {
+		key = p.Key
+	}
+	t.Row(key, restText(p.Key, p.Value()))
+}
+
+// objectsRows adds the rest rows of each object p holds but for the keys
+// in shown, under key, then its index for a list's items
+// (ancestors.0.pid).
+func objectsRows(t *Table, key string, p model.Property, shown []string) {
+	for i, child := range p.Objects() {
+		prefix := key
+		if i >= 0 {
+			prefix = joinNonEmpty(".", key, strconv.Itoa(i))
+		}
+		if prefix != "" {
+			prefix += "."
+		}
+		objectRestRows(t, prefix, child, shown)
+	}
+}
+
+// shownWithin returns the shown keys of the object under key: "addr.ip"
+// is "ip" within addr.
+func shownWithin(shown []string, key string) []string {
+	var inner []string
+	for _, s := range shown {
+		if rest, ok := strings.CutPrefix(s, key); ok && strings.HasPrefix(rest, ".") {
+			inner = append(inner, rest[1:])
+		}
+	}
+	return inner
+}
+
+// restText is the value v of the property named key in a rest row: a mode
+// decoded, anything else as propertyText writes it.
+func restText(key string, v any) string {
+	if mode, ok := v.(model.Int); ok && key == "mode" {
+		return fileModeText(mode)
+	}
+	return propertyText(v)
+}
+
 // coveredRows is a section's table with the dotted keys its dedicated rows
-// have shown, so that rest can show every other property of the object:
-// a field the model gains is never hidden because no row names it.
+// have shown, for sections whose rows are written by helpers shared with
+// other sections (a file's, a process's): restOf then shows the rest of an
+// object as restRows does.
 type coveredRows struct {
 	t       *Table
 	covered []string
@@ -30,54 +115,23 @@ func (r *coveredRows) row(key, value string, covers ...string) {
 // objects, by a function that shows them with their own rest.
 func (r *coveredRows) cover(keys ...string) { r.covered = append(r.covered, keys...) }
 
-// rest adds a row for each present property of o, named prefix + its key,
-// that no row marked as shown: nested objects flattened with dotted keys,
-// values as written, each marked as shown. Variables are left to the
-// variables section, which shows those of every object.
-func (r *coveredRows) rest(o model.Object, prefix string) {
-	for p := range o.Properties() {
-		if p.IsZero() {
-			continue
-		}
-		key := prefix + p.Key
-		if slices.Contains(r.covered, key) {
-			continue
-		}
-		if _, ok := p.Value().(model.Variables); ok {
-			continue
-		}
-		r.property(p, key)
-	}
-}
-
-// property adds the rows of property p, named key ("" for the property a
-// section is for), and marks it as shown: one row for a value, the rest of
-// each object it holds under key, then its index for a list's items
-// (ancestors.0.pid).
-func (r *coveredRows) property(p model.Property, key string) {
-	r.cover(key) // so that a second rest over an enclosing object skips it
-	if !p.HoldsObjects() {
-		if key == "" {
-			key = p.Key
-		}
-		r.t.Row(key, propertyText(p.Value()))
+// restOf adds the rest rows of the schema object p points to, named
+// prefix + its keys, leaving out the keys marked as shown; then marks its
+// present properties as shown, so that a second restOf over an object
+// that embeds it (a FileEvent its File) skips them. Nothing when p is nil.
+func (r *coveredRows) restOf(p any, prefix string) {
+	o, ok := model.ObjectOf(p)
+	if !ok {
 		return
 	}
-	for i, obj := range p.Objects() {
-		prefix := key
-		if i >= 0 {
-			prefix = joinNonEmpty(".", key, strconv.Itoa(i))
-		}
-		if prefix != "" {
-			prefix += "."
-		}
-		r.rest(obj, prefix)
+	shown := r.covered
+	if prefix != "" {
+		shown = shownWithin(r.covered, strings.TrimSuffix(prefix, "."))
 	}
-}
-
-// restOf is rest for the schema object p points to; nothing when p is nil.
-func (r *coveredRows) restOf(p any, prefix string) {
-	if o, ok := model.ObjectOf(p); ok {
-		r.rest(o, prefix)
+	objectRestRows(r.t, prefix, o, shown)
+	for p := range o.Properties() {
+		if !p.IsZero() && !slices.Contains(shown, p.Key) {
+			r.cover(prefix + p.Key)
+		}
 	}
 }

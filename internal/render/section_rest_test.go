@@ -106,3 +106,73 @@ func TestShowShowsEveryFilledLeaf(t *testing.T) {
 		t.Logf("output:\n%s", out)
 	}
 }
+
+// A section's rest is one mechanism whichever way a section names what
+// its rows showed: restRows with the keys, or coveredRows with the keys
+// its rows covered under the same prefix give the same rows, a key without
+// an index leaving out that property of every item of a list, and a mode
+// decoded.
+func TestRestRowsAndCoveredRowsAgree(t *testing.T) {
+	tests := []struct {
+		name   string
+		object any
+		shown  []string
+		want   string
+	}{{
+		name: "list items by a key without index",
+		object: &model.NetworkFlowMonitor{Flows: []model.Flow{
+			{L3Protocol: "ETH_P_IP", L4Protocol: "TCP"},
+			{L3Protocol: "ETH_P_IPV6", L4Protocol: "UDP"},
+		}},
+		shown: []string{"flows.l3_protocol"},
+		want: "x.flows.0.l4_protocol  TCP\n" +
+			"x.flows.1.l4_protocol  UDP\n",
+	}, {
+		name:   "mode decoded",
+		object: &model.File{Path: "/a", Inode: model.IntOf(5), Mode: model.IntOf(0o100600)},
+		shown:  []string{"path"},
+		want: "x.inode  5\n" +
+			"x.mode   33152 (0100600 -rw-------)\n",
+	}, {
+		name:   "nil object",
+		object: (*model.File)(nil),
+		want:   "",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var viaKeys, viaCovers bytes.Buffer
+			keys := NewTable(&viaKeys, TableOptions{})
+			restRows(keys, "x.", tt.object, tt.shown...)
+			covers := NewTable(&viaCovers, TableOptions{})
+			r := coveredRows{t: covers}
+			for _, k := range tt.shown {
+				r.cover("x." + k)
+			}
+			r.restOf(tt.object, "x.")
+			for _, tbl := range []*Table{keys, covers} {
+				if err := tbl.Render(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			checkText(t, viaKeys.String(), tt.want)
+			checkText(t, viaCovers.String(), tt.want)
+		})
+	}
+}
+
+// A rest over an object that embeds another whose rest was shown (a
+// FileEvent its File) shows each property once.
+func TestCoveredRowsRestOfEmbeddingObject(t *testing.T) {
+	fe := &model.FileEvent{File: model.File{Path: "/a", Inode: model.IntOf(5)}, Fstype: "ext4"}
+	var buf bytes.Buffer
+	tbl := NewTable(&buf, TableOptions{})
+	r := coveredRows{t: tbl}
+	r.restOf(&fe.File, "")
+	r.restOf(fe, "")
+	if err := tbl.Render(); err != nil {
+		t.Fatal(err)
+	}
+	checkText(t, buf.String(), "path    /a\n"+
+		"inode   5\n"+
+		"fstype  ext4\n")
+}

@@ -2,7 +2,6 @@ package render
 
 import (
 	"slices"
-	"strconv"
 	"unicode/utf8"
 
 	"github.com/csmctl/csmctl/internal/model"
@@ -74,13 +73,10 @@ func ruleContextRows(r *coveredRows, rc *model.RuleContext) {
 		}
 		r.t.Row(rowKey, joinNonEmpty(" ", joinNonEmpty(" = ", m.Field, m.Value), "("+at+")"))
 	}
-	r.cover(key+".expression", key+".matching_subexprs")
+	// Keys without an index cover those properties of every item.
+	r.cover(key+".expression", key+".matching_subexprs.offset", key+".matching_subexprs.length",
+		key+".matching_subexprs.field", key+".matching_subexprs.value")
 	r.restOf(rc, key+".")
-	for i := range rc.MatchingSubexprs {
-		itemKey := key + ".matching_subexprs." + strconv.Itoa(i) + "."
-		r.cover(itemKey+"offset", itemKey+"length", itemKey+"field", itemKey+"value")
-		r.restOf(&rc.MatchingSubexprs[i], itemKey)
-	}
 }
 
 // markedExpression is the rule's expression with each span the agent

@@ -12,5 +12,5 @@ func init() {
 
 // securityProfile shows the workload's security profile and whether the event is in it, every field as written.
 func (v *eventView) securityProfile() {
-	v.section("security_profile", func(t *Table) { restRows(t, "", v.ev, "security_profile") })
+	v.section("security_profile", func(t *Table) { restRows(t, "", v.ev.SecurityProfile) })
 }

@@ -21,6 +21,6 @@ func (v *eventView) selinux() {
 		if b := s.Bool; b != nil && (b.Name != "" || b.State != "") {
 			t.Row("bool", joinNonEmpty(" set to ", orUnknown(b.Name), b.State))
 		}
-		restRows(t, "", v.ev, "selinux", "enforce.status", "bool.name", "bool.state")
+		restRows(t, "", v.ev.SELinux, "enforce.status", "bool.name", "bool.state")
 	})
 }

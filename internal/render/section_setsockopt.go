@@ -21,6 +21,6 @@ func (v *eventView) setsockopt() {
 			socket = "on " + socket
 		}
 		fieldRow(t, "option", joinNonEmpty(" ", s.Level, s.Optname, socket))
-		restRows(t, "", v.ev, "setsockopt", "level", "optname", "socket_family", "socket_type", "socket_protocol")
+		restRows(t, "", v.ev.Setsockopt, "level", "optname", "socket_family", "socket_type", "socket_protocol")
 	})
 }

@@ -17,7 +17,7 @@ func (v *eventView) signal() {
 	s := v.ev.Signal
 	v.section("signal", func(t *Table) {
 		fieldRow(t, "signal", joinNonEmpty(" → ", signalText(s.Type), processSummary(s.PID, s.Target)))
-		restRows(t, "", v.ev, "signal", "type", "pid", "target")
+		restRows(t, "", v.ev.Signal, "type", "pid", "target")
 	})
 	if s.Target != nil {
 		v.processRows("signal.target", s.Target)

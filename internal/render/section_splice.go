@@ -12,5 +12,5 @@ func init() {
 
 // splice shows the pipe flags of a splice(2), every field as written.
 func (v *eventView) splice() {
-	v.section("splice", func(t *Table) { restRows(t, "", v.ev, "splice") })
+	v.section("splice", func(t *Table) { restRows(t, "", v.ev.Splice) })
 }

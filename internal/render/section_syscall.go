@@ -13,5 +13,5 @@ func init() {
 // syscall shows the arguments of the system call behind the event, under
 // its name (mkdir.path, mkdir.mode), a mode decoded.
 func (v *eventView) syscall() {
-	v.section("syscall", func(t *Table) { restRows(t, "", v.ev, "syscall") })
+	v.section("syscall", func(t *Table) { restRows(t, "", v.ev.Syscall) })
 }

@@ -23,6 +23,6 @@ func (v *eventView) sysctl() {
 		if s.Name != "" || value != "" {
 			t.Row("sysctl", orUnknown(s.Name)+": "+value)
 		}
-		restRows(t, "", v.ev, "sysctl")
+		restRows(t, "", v.ev.Sysctl)
 	})
 }

@@ -219,7 +219,7 @@ func TestGenericRowsFlattenObjects(t *testing.T) {
 	tbl := NewTable(&buf, TableOptions{})
 	for p := range o.Properties() {
 		if !p.IsZero() {
-			propertyRows(tbl, p, p.Key)
+			propertyRows(tbl, p.Key, p)
 		}
 	}
 	if err := tbl.Render(); err != nil {
