@@ -63,7 +63,7 @@ func OtherFields(ev *Event, platform Platform) []Field {
 				continue // an ill-typed value is listed as written, above
 			}
 			switch {
-			case judged && !definedBy(v.Type().FieldByIndex(f.index), platform):
+			case judged && !slices.Contains(f.schemas, platform):
 				out = append(out, Field{pointer(f.key), encodeField(fv, f)})
 			case f.elem != nil && f.slice:
 				path = append(path, f.key, "")
