@@ -34,6 +34,10 @@ type objectField struct {
 	// for any other property.
 	elem  *objectFields
 	slice bool
+	// schemas lists the platforms whose schema defines the property, from
+	// its schema tag: read once here, as OtherFields asks for every field
+	// of every event and a tag lookup costs more than the rest of its walk.
+	schemas []Platform
 	// decode decodes the property's value into its field.
 	decode valueDecoder
 }
@@ -72,7 +76,7 @@ func (of *objectFields) add(t reflect.Type, prefix []int) {
 		if key == "" {
 			key = f.Name
 		}
-		field := objectField{key: key, pos: len(of.fields), index: index}
+		field := objectField{key: key, pos: len(of.fields), index: index, schemas: schemasOf(f)}
 		// Schema objects are only ever held through pointers and slices.
 		// None holds itself, so this recursion ends.
 		switch f.Type.Kind() {

@@ -58,12 +58,16 @@ func OtherFields(ev *Event, platform Platform) []Field {
 			}
 		}
 		for _, f := range of.fields {
+			foreign := judged && !slices.Contains(f.schemas, platform)
+			if !foreign && f.elem == nil {
+				continue // most fields: nothing in them to list
+			}
 			fv := v.FieldByIndex(f.index)
 			if _, kept := extra[f.key]; kept || fv.IsZero() {
 				continue // an ill-typed value is listed as written, above
 			}
 			switch {
-			case judged && !definedBy(v.Type().FieldByIndex(f.index), platform):
+			case foreign:
 				out = append(out, Field{pointer(f.key), encodeField(fv, f)})
 			case f.elem != nil && f.slice:
 				path = append(path, f.key, "")

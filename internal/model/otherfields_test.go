@@ -116,3 +116,29 @@ func BenchmarkOtherFields(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(events)), "ns/event")
 }
+
+// TestFieldSchemas holds the description tables to the schema tags that
+// OtherFields judges fields by, read once when the tables are built.
+func TestFieldSchemas(t *testing.T) {
+	for _, tc := range []struct {
+		path []string
+		want []Platform
+	}{
+		{[]string{"agent"}, []Platform{Windows, Linux}},
+		{[]string{"registry"}, []Platform{Windows}},
+		{[]string{"process", "tid"}, []Platform{Linux}},
+		{[]string{"process", "pid"}, []Platform{Windows, Linux}},
+	} {
+		of := eventObject
+		var f *objectField
+		for _, key := range tc.path {
+			if f = of.field(key); f == nil {
+				t.Fatalf("%v: no field %q", tc.path, key)
+			}
+			of = f.elem
+		}
+		if !reflect.DeepEqual(f.schemas, tc.want) {
+			t.Errorf("%v: schemas %v, want %v", tc.path, f.schemas, tc.want)
+		}
+	}
+}

@@ -16,14 +16,15 @@ const (
 	Linux   Platform = "linux"
 )
 
-// definedBy reports whether the schema of platform defines the struct field
-// f, by its schema tag, which the generator writes and a test holds to the
-// schema files.
-func definedBy(f reflect.StructField, platform Platform) bool {
+// schemasOf lists the platforms whose schema defines the struct field f, by
+// its schema tag, which the generator writes and a test holds to the schema
+// files.
+func schemasOf(f reflect.StructField) []Platform {
+	var platforms []Platform
 	for p := range strings.SplitSeq(f.Tag.Get("schema"), ",") {
-		if Platform(p) == platform {
-			return true
+		if p != "" {
+			platforms = append(platforms, Platform(p))
 		}
 	}
-	return false
+	return platforms
 }

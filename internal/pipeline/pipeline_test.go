@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -267,5 +269,33 @@ func TestStdinAnchorLeavesNoFile(t *testing.T) {
 	}
 	if len(left) > 0 {
 		t.Errorf("left in $TMPDIR: %v", left)
+	}
+}
+
+// PrintEvents reuses the output buffers of batches already written: what a
+// run allocates does not grow with the output of each batch.
+func TestPrintEventsReusesOutputBuffers(t *testing.T) {
+	const batches, printed = 200, 64 << 10
+	file := filepath.Join(t.TempDir(), "events.ndjson")
+	if err := os.WriteFile(file, []byte(strings.Repeat("{}\n", batches)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p, err := New(Options{Files: []string{file}, Workers: 1, ErrOut: io.Discard,
+		Reading: input.Options{BlockSize: 16}}) // a batch a line or so
+	defer p.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunk := bytes.Repeat([]byte{'x'}, printed)
+	print := func(buf *bytes.Buffer, _ *Event) { buf.Write(chunk) }
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if err := PrintEvents(p, io.Discard, EventPrinter{Print: print}); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	// A new buffer for each batch would be batches×printed bytes at least.
+	if allocated := after.TotalAlloc - before.TotalAlloc; allocated > batches*printed/2 {
+		t.Errorf("PrintEvents allocated %d bytes for %d batches of %d bytes: buffers not reused", allocated, batches, printed)
 	}
 }

@@ -121,16 +121,29 @@ func compactJSON(v any) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
+// joinNonEmpty joins the parts that are not empty with sep.
 func joinNonEmpty(sep string, parts ...string) string {
-	s := ""
+	// Sized first, so that it allocates once at most, and not at all for
+	// one part: it runs for several cells of every event.
+	size, count, only := 0, 0, ""
+	for _, p := range parts {
+		if p != "" {
+			size, count, only = size+len(p), count+1, p
+		}
+	}
+	if count < 2 {
+		return only
+	}
+	var b strings.Builder
+	b.Grow(size + (count-1)*len(sep))
 	for _, p := range parts {
 		if p == "" {
 			continue
 		}
-		if s != "" {
-			s += sep
+		if b.Len() > 0 {
+			b.WriteString(sep)
 		}
-		s += p
+		b.WriteString(p)
 	}
-	return s
+	return b.String()
 }

@@ -387,3 +387,45 @@ func TestRegisterRejectsSharedOrderOrName(t *testing.T) {
 		t.Errorf("order %q, want %q", got, want)
 	}
 }
+
+func TestJoinNonEmpty(t *testing.T) {
+	for _, tc := range []struct {
+		parts  []string
+		want   string
+		allocs float64 // at most
+	}{
+		{nil, "", 0},
+		{[]string{"", ""}, "", 0},
+		{[]string{"", "a", ""}, "a", 0}, // one part is returned as it is
+		{[]string{"a", "", "b", "c"}, "a, b, c", 1},
+		{[]string{"", "", "b", "c"}, "b, c", 1},
+	} {
+		if got := joinNonEmpty(", ", tc.parts...); got != tc.want {
+			t.Errorf("joinNonEmpty(%q) = %q, want %q", tc.parts, got, tc.want)
+		}
+		if n := testing.AllocsPerRun(100, func() { joinNonEmpty(", ", tc.parts...) }); n > tc.allocs {
+			t.Errorf("joinNonEmpty(%q): %v allocations, want %v at most", tc.parts, n, tc.allocs)
+		}
+	}
+}
+
+func TestEventKind(t *testing.T) {
+	for _, tc := range []struct {
+		evt    model.EventContext
+		want   string
+		allocs float64 // at most
+	}{
+		{model.EventContext{}, "", 0},
+		{model.EventContext{Name: "exec"}, "exec", 0},
+		{model.EventContext{Name: "exec", Category: "process", Outcome: "success"}, "exec/process/success", 1},
+		{model.EventContext{Category: "process", Async: true}, "process async", 1},
+		{model.EventContext{Name: "open", Outcome: "denied", Async: true}, "open/denied async", 2},
+	} {
+		if got := eventKind(&tc.evt); got != tc.want {
+			t.Errorf("eventKind(%+v) = %q, want %q", tc.evt, got, tc.want)
+		}
+		if n := testing.AllocsPerRun(100, func() { eventKind(&tc.evt) }); n > tc.allocs {
+			t.Errorf("eventKind(%+v): %v allocations, want %v at most", tc.evt, n, tc.allocs)
+		}
+	}
+}

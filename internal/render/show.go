@@ -131,20 +131,11 @@ func (v *eventView) header(src Source) {
 // eventKind is "name/category/outcome", without the parts that are missing,
 // and " async" after it for asynchronous events.
 func eventKind(e *model.EventContext) string {
-	s := ""
-	for _, part := range []string{e.Name, e.Category, e.Outcome} {
-		if part == "" {
-			continue
-		}
-		if s != "" {
-			s += "/"
-		}
-		s += part
-	}
+	kind := joinNonEmpty("/", e.Name, e.Category, e.Outcome)
 	if e.Async {
-		s += " async"
+		kind += " async"
 	}
-	return s
+	return kind
 }
 
 // formatTime writes a valid time as the event wrote it: RFC 3339, in the
