@@ -521,3 +521,22 @@ func TestQueryEscape(t *testing.T) {
 	}
 	golden.Assert(t, "testdata/query-escape.golden", []byte(all.String()))
 }
+
+// TestQueryCmdlineIsShowsCommandLine drives both commands on the review's
+// events: query's cmdline and show's command line are one rule (an empty
+// argv0 left out); only an ill-typed args differs, which show lists under
+// the other fields and query writes as JSON text.
+func TestQueryCmdlineIsShowsCommandLine(t *testing.T) {
+	stdin := `{"agent":{"rule_id":"r","os":"linux"},"title":"t","date":"2025-11-03T09:00:00Z","process":{"argv0":"","args":["x","y z"]}}` + "\n" +
+		`{"agent":{"rule_id":"r","os":"linux"},"title":"t","date":"2025-11-03T09:00:00Z","process":{"argv0":"sh","args":[1,"b c",null]}}` + "\n"
+	out, errOut, code := run(t, stdin, "query", "-r", "cmdline")
+	if want := "x 'y z'\nsh 1 'b c' null\n"; out != want || code != ExitOK {
+		t.Errorf("query -r cmdline: exit status %d, stdout %q, want %q (stderr %q)", code, out, want, errOut)
+	}
+	out, _, _ = run(t, stdin, "show", "--color", "never")
+	for _, want := range []string{"cmdline  x 'y z'\n", "cmdline  sh\n", `/process/args  [1,"b c",null]`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show: no %q in\n%s", want, out)
+		}
+	}
+}
