@@ -463,6 +463,7 @@ func TestQueryUnreadableInputStatus(t *testing.T) {
 // first object's keys, and a later object's other key is reported.
 func TestQueryTableGolden(t *testing.T) {
 	// A key that is not a column is named once, where it first comes.
+	noColumn := "{\"a\":\"x\",\"b\":1}\n{\"zz\":1}\n{\"zz\":2}\n{\"a\":\"y\",\"zz\":3}\n"
 	mixed := "{\"a\":1,\"b\":\"x\\ty\"}\n{\"a\":2,\"c\":3}\n{\"b\":\"z\\u001b[31m\"}\n{\"a\":4,\"c\":5,\"d\":6}\n"
 	for _, tt := range []struct {
 		name  string
@@ -476,6 +477,11 @@ func TestQueryTableGolden(t *testing.T) {
 		{"pipe-first-keys", false, mixed, []string{"-o", "table", "."}, ExitRuntime},
 		{"tty-first-keys", true, mixed, []string{"-o", "table", "."}, ExitRuntime},
 		{"pipe-columns", false, mixed, []string{"-o", "table", "--columns", "c,a", "."}, ExitOK},
+		// An object none of whose keys is a column has no row (it would look
+		// like a real empty record), and is reported each time; one with a
+		// column has its row, its other key reported once.
+		{"pipe-no-column-key", false, noColumn, []string{"-o", "table", "."}, ExitRuntime},
+		{"tty-no-column-key", true, noColumn, []string{"-o", "table", "."}, ExitRuntime},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			io, in, out, errOut := iostreams.Test()
@@ -514,4 +520,23 @@ func TestQueryEscape(t *testing.T) {
 		fmt.Fprintf(&all, "--- %s\n%s", strings.Join(args, " "), escaped)
 	}
 	golden.Assert(t, "testdata/query-escape.golden", []byte(all.String()))
+}
+
+// TestQueryCmdlineIsShowsCommandLine drives both commands on the review's
+// events: query's cmdline and show's command line are one rule (an empty
+// argv0 left out); only an ill-typed args differs, which show lists under
+// the other fields and query writes as JSON text.
+func TestQueryCmdlineIsShowsCommandLine(t *testing.T) {
+	stdin := `{"agent":{"rule_id":"r","os":"linux"},"title":"t","date":"2025-11-03T09:00:00Z","process":{"argv0":"","args":["x","y z"]}}` + "\n" +
+		`{"agent":{"rule_id":"r","os":"linux"},"title":"t","date":"2025-11-03T09:00:00Z","process":{"argv0":"sh","args":[1,"b c",null]}}` + "\n"
+	out, errOut, code := run(t, stdin, "query", "-r", "cmdline")
+	if want := "x 'y z'\nsh 1 'b c' null\n"; out != want || code != ExitOK {
+		t.Errorf("query -r cmdline: exit status %d, stdout %q, want %q (stderr %q)", code, out, want, errOut)
+	}
+	out, _, _ = run(t, stdin, "show", "--color", "never")
+	for _, want := range []string{"cmdline  x 'y z'\n", "cmdline  sh\n", `/process/args  [1,"b c",null]`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show: no %q in\n%s", want, out)
+		}
+	}
 }

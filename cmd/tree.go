@@ -60,8 +60,11 @@ of parents in bad data is cut, and marked ↺ where it closes.
 
 The selectors (--rule, --pid, --event, --since, --until, --where, --line,
 --limit) pick the events that count as hits; the lineage is built from every
-event. The tree then shows only the processes with hits, their ancestors and
-their descendants; --hits-only also drops the descendants without hits.
+event. So --limit limits the hits, not the reading: every line is still read,
+and a bad line after the limit still sets the exit status to 1 (show and query
+stop reading there). The tree then shows only the processes with hits, their
+ancestors and their descendants; --hits-only also drops the descendants
+without hits.
 
 -o json prints an array of root processes with their children nested (Linux
 ones with argv0, args, comm, tid, uid and fork_time as written); -o dot

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -232,6 +233,31 @@ func TestTreeSelectorsSeeDecodedFields(t *testing.T) {
 			if matched == 0 && file == attack {
 				t.Errorf("%+v matched nothing in %s: a useless case", o, file)
 			}
+		}
+	}
+}
+
+// TestTreeLimitReadsEveryLine pins what tree's help says of --limit: it
+// limits the hits, not the reading, so a bad line past the limit still
+// makes tree's exit status 1, where show and query stop at the limit.
+func TestTreeLimitReadsEveryLine(t *testing.T) {
+	const event = `{"agent":{"rule_id":"r","os":"linux"},"title":"t","date":"2025-01-01T00:00:00Z","process":{"pid":%d}}` + "\n"
+	stdin := fmt.Sprintf(event, 1) + fmt.Sprintf(event, 2) + "not json\n"
+	tests := []struct {
+		args     []string
+		wantCode int
+	}{
+		{[]string{"tree", "--limit", "1"}, ExitData},
+		{[]string{"show", "--limit", "1"}, ExitOK},
+		{[]string{"query", "--limit", "1", "."}, ExitOK},
+	}
+	for _, tt := range tests {
+		_, errOut, code := run(t, stdin, tt.args...)
+		if code != tt.wantCode {
+			t.Errorf("%v: exit status %d, want %d (stderr %q)", tt.args, code, tt.wantCode, errOut)
+		}
+		if wantErr := tt.wantCode != ExitOK; wantErr != strings.Contains(errOut, "<stdin>:3:") {
+			t.Errorf("%v: stderr %q, want it to name <stdin>:3 only when the status is 1", tt.args, errOut)
 		}
 	}
 }

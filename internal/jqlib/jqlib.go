@@ -4,14 +4,18 @@
 //
 // Its helpers are written in jq (helpers.jq); input_line and input_host are
 // written in Go, as they read where the event at hand came from, which jq
-// cannot see.
+// cannot see, and so is cmdline, so that it quotes a command line by the
+// one rule show and tree use (model.ShellCommandLine).
 package jqlib
 
 import (
 	_ "embed"
+	"fmt"
 	"sync"
 
 	"github.com/itchyny/gojq"
+
+	"github.com/csmctl/csmctl/internal/model"
 )
 
 //go:embed helpers.jq
@@ -46,6 +50,7 @@ func Functions(at *Location) []gojq.CompilerOption {
 	return []gojq.CompilerOption{
 		gojq.WithFunction("input_line", 0, 0, at.inputLine),
 		gojq.WithFunction("input_host", 0, 0, at.inputHost),
+		gojq.WithFunction("cmdline", 0, 0, commandLine),
 	}
 }
 
@@ -65,4 +70,54 @@ func (at *Location) inputHost(any, []any) any {
 		return nil
 	}
 	return at.Host
+}
+
+// commandLine is cmdline: the process's command line as one string, on
+// both platforms. A Windows event has it (process.cmdline, returned as
+// written, whatever its type); a Linux event has argv0 and args, which
+// are joined as show and tree join them (model.AppendShellCommandLine: an
+// empty or null argv0 is left out, each word is quoted as a POSIX shell
+// reads it). A word that is not a string, and an args that is not an
+// array, is its JSON text, quoted likewise: written, never dropped, as jq
+// cannot be told a value is ill-typed. null when there are no words.
+func commandLine(v any, _ []any) any {
+	event, _ := v.(map[string]any)
+	process, ok := event["process"].(map[string]any)
+	if !ok {
+		return nil
+	}
+	if cmdline, ok := process["cmdline"]; ok {
+		return cmdline
+	}
+	var words []string
+	if args, ok := process["args"].([]any); ok {
+		words = make([]string, 0, len(args))
+		for _, a := range args {
+			words = append(words, wordText(a))
+		}
+	} else if a, ok := process["args"]; ok && a != nil {
+		words = []string{wordText(a)}
+	}
+	var argv0 string
+	if a, ok := process["argv0"]; ok && a != nil {
+		argv0 = wordText(a)
+	}
+	line := model.AppendShellCommandLine(nil, argv0, words)
+	if len(line) == 0 {
+		return nil
+	}
+	return string(line)
+}
+
+// wordText is a word of a command line: a string as it is, anything else
+// as its JSON text (what tojson gives).
+func wordText(v any) string {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	text, err := gojq.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(text)
 }

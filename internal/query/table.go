@@ -78,11 +78,14 @@ func newTablePrinter(o TableOptions, out *bufio.Writer) *tablePrinter {
 	return t
 }
 
-// print prints a row, or holds it on a terminal. It returns a key of the
-// row that is not a column and was in no row before (the first of them,
-// if several), or "" when there is none: with --columns leaving a key out is a choice, but columns taken
-// from the first row leave out a key the user may not know about.
-func (t *tablePrinter) print(r tableRow) (lostKey string) {
+// print prints a row, or holds it on a terminal. When the columns are the
+// first row's keys (with --columns leaving a key out is a choice, but here
+// it leaves out a key the user may not know about), it returns a key of the
+// row that is not a column (the first of them, if several): a key in no
+// row before, for a row it prints, which is then reported once; and any
+// key, with leftOut, for a row none of whose keys is a column, which it
+// does not print, since a row of empty cells would look like a real record.
+func (t *tablePrinter) print(r tableRow) (lostKey string, leftOut bool) {
 	switch {
 	case !t.started:
 		t.started = true
@@ -96,6 +99,9 @@ func (t *tablePrinter) print(r tableRow) (lostKey string) {
 		}
 		t.printHeader()
 	case t.inferred != nil:
+		if lostKey, leftOut = t.noColumnKey(r); leftOut {
+			return lostKey, true
+		}
 		for k := range r.cells {
 			if _, seen := t.inferred[k]; seen {
 				continue
@@ -111,7 +117,21 @@ func (t *tablePrinter) print(r tableRow) (lostKey string) {
 		t.cells = append(t.cells, r.cells[c])
 	}
 	t.printCells(t.cells)
-	return lostKey
+	return lostKey, false
+}
+
+// noColumnKey returns the first key of r, and true, when r has keys and
+// none of them is a column.
+func (t *tablePrinter) noColumnKey(r tableRow) (first string, none bool) {
+	for k := range r.cells {
+		if t.inferred[k] {
+			return "", false
+		}
+		if !none || k < first {
+			first, none = k, true
+		}
+	}
+	return first, none
 }
 
 func (t *tablePrinter) printHeader() {
@@ -153,11 +173,14 @@ func (t *tablePrinter) end() error {
 // filter on the event) a row's key that the table leaves out.
 func (ru *runner) printRows(rows []tableRow) {
 	for _, r := range rows {
-		key := ru.table.print(r)
-		if key == "" {
+		key, leftOut := ru.table.print(r)
+		if key == "" && !leftOut {
 			continue
 		}
 		err := fmt.Errorf("-o table: key %q is not a column: the columns are the first object's keys (--columns names them)", key)
+		if leftOut {
+			err = fmt.Errorf("-o table: no key of the object is a column (%q is not), so it has no row: the columns are the first object's keys (--columns names them)", key)
+		}
 		msg := err.Error()
 		if r.line > 0 {
 			msg = runtimeMessage(r.file, r.line, err)

@@ -6,7 +6,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/jsonscan"
 )
 
@@ -156,7 +158,7 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 			if err != nil {
 				return keyEnd, err
 			}
-			name := b[i+1 : keyEnd-1]
+			lit, name := b[i:keyEnd], b[i+1:keyEnd-1]
 			var nameStr string
 			if escaped {
 				nameStr = jsonscan.Unquote(b[i:keyEnd])
@@ -173,7 +175,7 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 			i = jsonscan.SkipSpace(b, i+1)
 			mark := len(w.path)
 			w.path = append(w.path, '/')
-			w.path = appendPointerToken(w.path, name)
+			w.path = appendPointerToken(w.path, shownText(lit, name))
 			if span, ok := spans[string(name)]; ok {
 				w.void(span[0], span[1])
 				delete(spans, string(name))
@@ -291,18 +293,36 @@ func (w *walker) checkDateTime(lit []byte, escaped bool) {
 		s = []byte(jsonscan.Unquote(lit))
 	}
 	if err := checkDateTime(s); err != nil {
-		w.report("format", fmt.Sprintf("%s is not an RFC 3339 date-time: %s", quoteValue(s), err))
+		w.report("format", fmt.Sprintf("%s is not an RFC 3339 date-time: %s", quoteValue(shownText(lit, s)), err))
 	}
 }
 
 // quoteValue quotes an offending string for a message, cut to a readable
-// length. Escaping for the terminal is the renderer's job.
+// length on a rune boundary (a cut inside a character would show a byte
+// that is not in the data), its characters escaped by escape.Text's rule,
+// as everywhere else: the renderer's own escaping then leaves it as it is.
 func quoteValue(s []byte) string {
 	const max = 64
+	more := ""
 	if len(s) > max {
-		return strconv.Quote(string(s[:max])) + "…"
+		cut := max
+		for cut > max-utf8.UTFMax && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s, more = s[:cut], "…"
 	}
-	return strconv.Quote(string(s))
+	return `"` + escape.Text(string(s)) + `"` + more
+}
+
+// shownText is the text of the string literal lit, decoded as decoded,
+// for a message or a pointer: decoded, unless lit is not UTF-8, where
+// decoded has U+FFFD for each bad byte and the text shows them as \xNN
+// instead, as show does.
+func shownText(lit, decoded []byte) []byte {
+	if utf8.Valid(lit) {
+		return decoded
+	}
+	return []byte(jsonscan.Unquote(escape.InvalidUTF8InJSON(lit)))
 }
 
 // appendPointerToken appends a property name escaped as a JSON pointer token.

@@ -481,3 +481,41 @@ func TestValidateManyMembers(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateQuotesAsText pins the escaping of event data in findings: a
+// value is cut on a rune boundary (never inventing a byte) and escaped by
+// escape.Text's rule (\x07, not \a), and a key that is not UTF-8 shows its
+// bytes as \xNN in the pointer, not as U+FFFD. Expected texts are written
+// by hand from those rules.
+func TestValidateQuotesAsText(t *testing.T) {
+	const schema = `{"properties":{"d":{"type":"string","format":"date-time"}},"additionalProperties":false}`
+	x63 := strings.Repeat("x", 63)
+	tests := []struct {
+		name, in string
+		want     Finding
+	}{
+		{"cut inside a character", `{"d":"` + x63 + `中中中"}`,
+			Finding{Path: "/d", Keyword: "format", Message: `"` + x63 + `"… is not an RFC 3339 date-time: date is not YYYY-MM-DD`}},
+		{"cut after a character", `{"d":"` + x63[1:] + `éy"}`,
+			Finding{Path: "/d", Keyword: "format", Message: `"` + x63[1:] + `é"… is not an RFC 3339 date-time: date is not YYYY-MM-DD`}},
+		{"no cut at 64 bytes", `{"d":"` + x63 + `y"}`,
+			Finding{Path: "/d", Keyword: "format", Message: `"` + x63 + `y" is not an RFC 3339 date-time: date is not YYYY-MM-DD`}},
+		{"bell", `{"d":"a\u0007b"}`,
+			Finding{Path: "/d", Keyword: "format", Message: `"a\x07b" is not an RFC 3339 date-time: too short for YYYY-MM-DDTHH:MM:SSZ`}},
+		{"escape sequence", `{"d":"\u001b[2J"}`,
+			Finding{Path: "/d", Keyword: "format", Message: `"\x1b[2J" is not an RFC 3339 date-time: too short for YYYY-MM-DDTHH:MM:SSZ`}},
+		{"invalid UTF-8 value", "{\"d\":\"\xff\"}",
+			Finding{Path: "/d", Keyword: "format", Message: `"\xff" is not an RFC 3339 date-time: too short for YYYY-MM-DDTHH:MM:SSZ`}},
+		{"invalid UTF-8 key", "{\"\xff\xfe\":1}", unknownFinding(`/\xff\xfe`)},
+		{"invalid UTF-8 key with an escape", "{\"a\\/b\xff\":1}", unknownFinding(`/a~1b\xff`)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			compiled, _ := validators(t, schema)
+			got := mustValidate(t, compiled, tt.in)
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("findings:\n got %+v\nwant [%+v]", got, tt.want)
+			}
+		})
+	}
+}
