@@ -216,7 +216,7 @@ func (v *eventView) ancestors() {
 }
 
 // executableName is the file name of an executable: its name field, or the
-// last element of its path.
+// last element of its path (model.BaseName).
 func executableName(f *model.File) string {
 	switch {
 	case f == nil:
@@ -224,8 +224,5 @@ func executableName(f *model.File) string {
 	case f.Name != "":
 		return f.Name
 	}
-	if i := strings.LastIndexAny(f.Path, `\/`); i >= 0 {
-		return f.Path[i+1:]
-	}
-	return f.Path
+	return model.BaseName(f.Path)
 }
