@@ -18,7 +18,8 @@ func init() {
 
 // processAndLineage shows the process that caused the event, then its
 // ancestors: one row each, and with ShowLayout.Verbose the full details of
-// each as well (the parent's too, unless it is the first ancestor again).
+// each as well (the parent's too, unless it is the first ancestor again;
+// titled "process.parent (details)" when the parent alone is the lineage).
 func (v *eventView) processAndLineage() {
 	pc := v.ev.Process
 	v.section("process", func(t *Table) {
@@ -38,7 +39,8 @@ func (v *eventView) processAndLineage() {
 		v.processDetails("process.ancestors."+strconv.Itoa(i), &pc.Ancestors[i])
 	}
 	if len(pc.Ancestors) == 0 && pc.Parent != nil {
-		v.processDetails("process.parent", pc.Parent)
+		// The lineage table above is titled process.parent already.
+		v.processDetails("process.parent (details)", pc.Parent)
 	}
 }
 
