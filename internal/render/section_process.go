@@ -176,9 +176,7 @@ func userSessionRow(r *coveredRows, s *model.UserSessionContext, key string) {
 }
 
 // ancestors shows the process's lineage as one table, nearest first: the
-// ancestors list, or the parent alone when the event has no list. A Linux
-// row's command line comes from argv0 and args, its executable falls back
-// to comm, its user to the credentials'.
+// ancestors list, or the parent alone when the event has no list.
 func (v *eventView) ancestors() {
 	pc := v.ev.Process
 	chain := pc.Chain()
@@ -195,26 +193,7 @@ func (v *eventView) ancestors() {
 	if len(notes) > 0 {
 		title += " (" + strings.Join(notes, ", ") + ")"
 	}
-	v.section(title, func(t *Table) {
-		t.Header("depth", "pid", "ppid", "executable", "cmdline", "user", "exec_time")
-		for i := range chain {
-			a := &chain[i]
-			exe := executableName(a.Executable)
-			if exe == "" {
-				exe = a.Comm
-			}
-			user := a.User
-			if user == "" && a.Credentials != nil {
-				user = a.Credentials.User
-			}
-			t.Row(strconv.Itoa(i+1), intText(a.PID), intText(a.PPID), exe, commandLine(a), user, timeText(a.ExecTime))
-		}
-		if pc.TruncatedAncestors {
-			w := v.p.Warning
-			t.StyledRow(Cell{Text: "...", Style: w}, Cell{}, Cell{}, Cell{},
-				Cell{Text: "older ancestors left out by the agent (truncated_ancestors)", Style: w})
-		}
-	})
+	v.section(title, func(t *Table) { v.lineageTable(t, 1, chain, pc.TruncatedAncestors) })
 }
 
 // executableName is the file name of an executable: its name field, or the
