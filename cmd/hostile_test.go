@@ -57,6 +57,8 @@ var hostileCases = []hostileCase{
 	{"linux-families.ndjson", 4, nil, 0},          // Linux family fields of the wrong type, escapes in every family
 	{"linux-show-sections.ndjson", 3, nil, 0},     // rule_context spans out of range or inside a character, ill-typed modes and owners
 	{"validate-quoting.ndjson", 3, nil, 0},        // a date cut inside a character, a BEL in a date, a key not UTF-8 with an escape sequence
+	{"linux-backslash-names.ndjson", 2, nil, 0},
+	{"invalid-utf8-lineage.ndjson", 2, nil, 0}, // bytes that are not UTF-8 in tree's names, rules and command lines   // backslashes inside Linux executable names, paths ending in "/"
 	{"events.ndjson.gz", 3, []int{3}, 0},
 	{"pretty-broken.json", 7, []int{5}, 0},   // `jq .` output, one value broken
 	{"stray-bracket.ndjson", 3, []int{1}, 0}, // "[" alone before NDJSON

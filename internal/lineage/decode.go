@@ -185,11 +185,12 @@ func (d *decoder) str(v, depth int, dst *string) (int, *jsonscan.SyntaxError) {
 
 // unquote decodes a string literal with escapes. The backslashes of
 // Windows paths are escapes in every event, so the common escapes are
-// decoded here; \u escapes and invalid UTF-8 go to jsonscan.Unquote.
+// decoded here; \u escapes go to jsonscan.Unquote, invalid UTF-8 to
+// unquoteKeepingInvalid.
 func unquote(lit []byte) string {
 	body := lit[1 : len(lit)-1]
 	if !utf8.Valid(body) {
-		return jsonscan.Unquote(lit)
+		return unquoteKeepingInvalid(body)
 	}
 	var sb strings.Builder
 	sb.Grow(len(body))
@@ -217,6 +218,28 @@ func unquote(lit []byte) string {
 		sb.WriteByte(c)
 	}
 	return sb.String()
+}
+
+// unquoteKeepingInvalid decodes the body of a string literal that holds
+// bytes that are not UTF-8, keeping them as they are where jsonscan.Unquote
+// would make each U+FFFD: text output then shows them as \xNN, as show
+// does, and JSON output as U+FFFD, as show -o json and query do (both by
+// package escape). Escapes are ASCII, so the runs between such bytes are
+// whole string bodies of their own.
+func unquoteKeepingInvalid(body []byte) string {
+	b := make([]byte, 0, len(body))
+	run := 0
+	for i := 0; i < len(body); {
+		r, n := utf8.DecodeRune(body[i:])
+		if r == utf8.RuneError && n == 1 {
+			b, _, _ = jsonscan.AppendUnquoted(b, string(body[run:i])+`"`, 0)
+			b = append(b, body[i])
+			run = i + 1
+		}
+		i += n
+	}
+	b, _, _ = jsonscan.AppendUnquoted(b, string(body[run:])+`"`, 0)
+	return string(b)
 }
 
 // int decodes any value into dst, as model.Int does: an integer literal

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/csmctl/csmctl/internal/jsonscan"
@@ -24,7 +25,8 @@ var decodeInputs = []string{
 	"testdata/linux-ill-typed.ndjson",
 }
 
-// Decode must fill its fields exactly as model.Decode does, on every line.
+// Decode must fill its fields exactly as model.Decode does, on every line,
+// but for the bytes that are not UTF-8 it keeps and model.Decode replaces.
 func TestDecodeAgreesWithModel(t *testing.T) {
 	var checked int
 	for _, name := range decodeInputs {
@@ -41,6 +43,7 @@ func TestDecodeAgreesWithModel(t *testing.T) {
 			if err != nil {
 				return
 			}
+			replaceInvalidUTF8(reflect.ValueOf(&got))
 			if w := lineageFields(want); !reflect.DeepEqual(&got, w) {
 				t.Errorf("%s:%d: Decode differs from model.Decode\n got: %+v\nwant: %+v", name, line, got.Process, w.Process)
 			}
@@ -73,6 +76,12 @@ func TestDecodeEdgeCases(t *testing.T) {
 		{"not an object", `[1]`, model.Event{}, "event is not a JSON object"},
 		{"truncated", `{"process":{"pid":1`, model.Event{}, "unexpected end of input"},
 		{"bad separator", `{"a":1 "b":2}`, model.Event{}, "invalid character '\"' after object value (expecting ',' or '}')"},
+		// Bytes that are not UTF-8 are kept, for a terminal to show as \xNN,
+		// with or without escapes around them.
+		{"invalid UTF-8", "{\"agent\":{\"rule_id\":\"r\xff\xfe\"},\"process\":{\"executable\":{\"path\":\"/x\xff\"}}}",
+			model.Event{Agent: &model.AgentContext{RuleID: "r\xff\xfe"}, Process: &model.ProcessContext{Process: model.Process{Executable: &model.File{Path: "/x\xff"}}}}, ""},
+		{"invalid UTF-8 between escapes", "{\"process\":{\"cmdline\":\"a\\\\b\xfe\\u00e9\\t\xc3\"}}",
+			model.Event{Process: &model.ProcessContext{Process: model.Process{Cmdline: "a\\b\xfe\u00e9\t\xc3"}}}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -163,6 +172,34 @@ func processFields(p model.Process) model.Process {
 		out.Credentials = &model.ProcessCredentials{UID: c.UID, User: c.User}
 	}
 	return out
+}
+
+// replaceInvalidUTF8 replaces, in every exported string v reaches, each
+// byte that is not UTF-8 by U+FFFD, as model.Decode (like encoding/json)
+// decodes it.
+func replaceInvalidUTF8(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			replaceInvalidUTF8(v.Elem())
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				replaceInvalidUTF8(v.Field(i))
+			}
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			replaceInvalidUTF8(v.Index(i))
+		}
+	case reflect.String:
+		var b strings.Builder
+		for _, r := range v.String() {
+			b.WriteRune(r) // an invalid byte ranges as one utf8.RuneError
+		}
+		v.SetString(b.String())
+	}
 }
 
 // eachLine calls fn with each non-blank line of a file.

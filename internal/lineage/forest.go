@@ -166,13 +166,13 @@ func (n *Node) DisplayName() string {
 		return n.Name
 	}
 	if n.Path != "" {
-		return baseName(n.Path)
+		return model.BaseName(n.Path)
 	}
 	if n.Linux != nil && n.Linux.Comm != "" {
 		return n.Linux.Comm
 	}
 	if n.Cmdline != "" {
-		if name := baseName(firstWord(n.Cmdline)); name != "" {
+		if name := model.BaseName(firstWord(n.Cmdline)); name != "" {
 			return name
 		}
 	}
@@ -249,19 +249,6 @@ type RuleCount struct {
 
 // HasHits reports whether an event of the process counted as a hit.
 func (n *Node) HasHits() bool { return len(n.Rules) > 0 }
-
-// baseName is the last element of a Windows or POSIX path.
-func baseName(p string) string {
-	for i := len(p) - 1; i >= 0; i-- {
-		if p[i] == '\\' || p[i] == '/' {
-			if i == len(p)-1 {
-				return p
-			}
-			return p[i+1:]
-		}
-	}
-	return p
-}
 
 // firstWord is the program of a command line: the quoted first word, or up
 // to the first space.

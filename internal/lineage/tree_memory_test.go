@@ -54,7 +54,7 @@ func writeDistinctProcesses(w io.Writer, n int) error {
 		b = append(b, `","executable":{"path":`...)
 		b = strconv.AppendQuote(b, exe)
 		b = append(b, `,"name":`...)
-		b = strconv.AppendQuote(b, baseName(exe))
+		b = strconv.AppendQuote(b, model.BaseName(exe))
 		b = append(b, `},"cmdline":`...)
 		b = strconv.AppendQuote(b, `"`+exe+`" /job `+strconv.Itoa(k))
 		b = append(b, `,"user":`...)

@@ -7,33 +7,58 @@ import (
 	"github.com/csmctl/csmctl/internal/model"
 )
 
-// processColumns lists the properties of a process processCells shows;
-// cmdline stands for argv0 and args on Linux, where it is absent.
-func processColumns(p *model.Process) []string {
-	if p.Cmdline != "" {
-		return []string{"pid", "ppid", "tid", "user", "executable.path", "cmdline", "exec_time"}
+// lineageTable fills t with one row a process, procs[0] at depth first and
+// each next one deeper, then, when truncated, a row saying the agent left
+// older ancestors out. The ancestors table and the tables of the processes
+// an event acts on are all built here, so one process reads the same in
+// each.
+func (v *eventView) lineageTable(t *Table, first int, procs []model.Process, truncated bool) {
+	t.Header("depth", "pid", "ppid", "executable", "cmdline", "user", "exec_time")
+	for i := range procs {
+		t.Row(append([]string{strconv.Itoa(first + i)}, lineageCells(&procs[i])...)...)
 	}
-	return []string{"pid", "ppid", "tid", "user", "executable.path", "argv0", "args", "exec_time"}
+	if truncated {
+		w := v.p.Warning
+		t.StyledRow(Cell{Text: "...", Style: w}, Cell{}, Cell{}, Cell{},
+			Cell{Text: "older ancestors left out by the agent (truncated_ancestors)", Style: w})
+	}
+}
+
+// lineageCells are the cells of process p in a lineage table, but the
+// depth: its executable's name, else its comm (a Linux process with no
+// executable); its command line, marked when the agent cut its arguments
+// (commandLine); its user, else its credentials' user.
+func lineageCells(p *model.Process) []string {
+	exe := executableName(p.Executable)
+	if exe == "" {
+		exe = p.Comm
+	}
+	user := p.User
+	if user == "" && p.Credentials != nil {
+		user = p.Credentials.User
+	}
+	return []string{intText(p.PID), intText(p.PPID), exe, commandLine(p), user, timeText(p.ExecTime)}
+}
+
+// lineageShows lists the properties of process p that lineageCells shows
+// as written; the name, comm and credentials' user it may show instead go
+// to the fields table whole. cmdline stands for argv0, args and
+// args_truncated on Linux, where it is absent.
+func lineageShows(p *model.Process) []string {
+	shows := []string{"pid", "ppid", "user", "executable.name", "exec_time"}
+	if p.Cmdline != "" {
+		return append(shows, "cmdline")
+	}
+	return append(shows, "argv0", "args", "args_truncated")
 }
 
 // processRows writes, for a process an event acts on (a ptrace tracee, a
-// signal's target) at path title of the event, a table titled title with
-// the columns of the ancestors table: the process at depth 0, then its
-// lineage nearest first; then a table titled title+" fields" with their
-// other fields as written.
+// signal's target) at path title of the event, a lineage table titled
+// title: the process at depth 0, then its lineage nearest first; then a
+// table titled title+" fields" with their other fields as written.
 func (v *eventView) processRows(title string, pc *model.ProcessContext) {
 	v.section(title, func(t *Table) {
-		t.Header("depth", "pid", "ppid", "tid", "executable", "cmdline", "user", "exec_time")
-		t.Row(append([]string{"0"}, processCells(&pc.Process)...)...)
-		chain := pc.Chain()
-		for i := range chain {
-			t.Row(append([]string{strconv.Itoa(i + 1)}, processCells(&chain[i])...)...)
-		}
-		if pc.TruncatedAncestors {
-			w := v.p.Warning
-			t.StyledRow(Cell{Text: "...", Style: w}, Cell{}, Cell{}, Cell{}, Cell{},
-				Cell{Text: "older ancestors left out by the agent (truncated_ancestors)", Style: w})
-		}
+		v.lineageTable(t, 0, append([]model.Process{pc.Process}, pc.Chain()...), pc.TruncatedAncestors)
 	})
 	v.section(title+" fields", func(t *Table) { restRows(t, "", pc, processTableShows(pc)...) })
 }
@@ -41,7 +66,7 @@ func (v *eventView) processRows(title string, pc *model.ProcessContext) {
 // processTableShows lists the properties of pc, and of its lineage, that
 // processRows' table shows: the rest go to its fields table.
 func processTableShows(pc *model.ProcessContext) []string {
-	shows := append(processColumns(&pc.Process), "truncated_ancestors")
+	shows := append(lineageShows(&pc.Process), "truncated_ancestors")
 	lineage := "parent"
 	if len(pc.Ancestors) > 0 {
 		lineage = "ancestors" // Chain leaves the parent out of the table
@@ -49,7 +74,7 @@ func processTableShows(pc *model.ProcessContext) []string {
 	chain := pc.Chain()
 	windows := slices.ContainsFunc(chain, func(p model.Process) bool { return p.Cmdline != "" })
 	linux := slices.ContainsFunc(chain, func(p model.Process) bool { return p.Cmdline == "" })
-	for _, c := range processColumns(&model.Process{Cmdline: "x"}) {
+	for _, c := range lineageShows(&model.Process{Cmdline: "x"}) {
 		// A command line column stands for the same properties in every
 		// process of the lineage, or is left to the rest rows.
 		if c != "cmdline" || !linux {
@@ -57,23 +82,9 @@ func processTableShows(pc *model.ProcessContext) []string {
 		}
 	}
 	if !windows {
-		shows = append(shows, lineage+".argv0", lineage+".args")
+		shows = append(shows, lineage+".argv0", lineage+".args", lineage+".args_truncated")
 	}
 	return shows
-}
-
-// processCells are the cells of a process in processRows' table, but the
-// depth.
-func processCells(p *model.Process) []string {
-	cmdline := p.Cmdline
-	if cmdline == "" {
-		cmdline = model.ShellCommandLine(p.Argv0, p.Args)
-	}
-	exe := ""
-	if p.Executable != nil {
-		exe = p.Executable.Path
-	}
-	return []string{intText(p.PID), intText(p.PPID), intText(p.TID), exe, cmdline, p.User, timeText(p.ExecTime)}
 }
 
 // processSummary is a process in a family's summary line: "pid 812

@@ -18,7 +18,8 @@ func init() {
 
 // processAndLineage shows the process that caused the event, then its
 // ancestors: one row each, and with ShowLayout.Verbose the full details of
-// each as well (the parent's too, unless it is the first ancestor again).
+// each as well (the parent's too, unless it is the first ancestor again;
+// titled "process.parent (details)" when the parent alone is the lineage).
 func (v *eventView) processAndLineage() {
 	pc := v.ev.Process
 	v.section("process", func(t *Table) {
@@ -38,7 +39,8 @@ func (v *eventView) processAndLineage() {
 		v.processDetails("process.ancestors."+strconv.Itoa(i), &pc.Ancestors[i])
 	}
 	if len(pc.Ancestors) == 0 && pc.Parent != nil {
-		v.processDetails("process.parent", pc.Parent)
+		// The lineage table above is titled process.parent already.
+		v.processDetails("process.parent (details)", pc.Parent)
 	}
 }
 
@@ -174,9 +176,7 @@ func userSessionRow(r *coveredRows, s *model.UserSessionContext, key string) {
 }
 
 // ancestors shows the process's lineage as one table, nearest first: the
-// ancestors list, or the parent alone when the event has no list. A Linux
-// row's command line comes from argv0 and args, its executable falls back
-// to comm, its user to the credentials'.
+// ancestors list, or the parent alone when the event has no list.
 func (v *eventView) ancestors() {
 	pc := v.ev.Process
 	chain := pc.Chain()
@@ -193,30 +193,11 @@ func (v *eventView) ancestors() {
 	if len(notes) > 0 {
 		title += " (" + strings.Join(notes, ", ") + ")"
 	}
-	v.section(title, func(t *Table) {
-		t.Header("depth", "pid", "ppid", "executable", "cmdline", "user", "exec_time")
-		for i := range chain {
-			a := &chain[i]
-			exe := executableName(a.Executable)
-			if exe == "" {
-				exe = a.Comm
-			}
-			user := a.User
-			if user == "" && a.Credentials != nil {
-				user = a.Credentials.User
-			}
-			t.Row(strconv.Itoa(i+1), intText(a.PID), intText(a.PPID), exe, commandLine(a), user, timeText(a.ExecTime))
-		}
-		if pc.TruncatedAncestors {
-			w := v.p.Warning
-			t.StyledRow(Cell{Text: "...", Style: w}, Cell{}, Cell{}, Cell{},
-				Cell{Text: "older ancestors left out by the agent (truncated_ancestors)", Style: w})
-		}
-	})
+	v.section(title, func(t *Table) { v.lineageTable(t, 1, chain, pc.TruncatedAncestors) })
 }
 
 // executableName is the file name of an executable: its name field, or the
-// last element of its path.
+// last element of its path (model.BaseName).
 func executableName(f *model.File) string {
 	switch {
 	case f == nil:
@@ -224,8 +205,5 @@ func executableName(f *model.File) string {
 	case f.Name != "":
 		return f.Name
 	}
-	if i := strings.LastIndexAny(f.Path, `\/`); i >= 0 {
-		return f.Path[i+1:]
-	}
-	return f.Path
+	return model.BaseName(f.Path)
 }
