@@ -274,8 +274,10 @@ func digits(lit []byte) (int64, bool) {
 	return v, true
 }
 
-// decodeTime decodes a schema date-time; any value fits (see
-// Time.UnmarshalJSON), and null is absent.
+// decodeTime decodes a schema date-time; null is absent. Any other value is
+// kept in the field (see Time.UnmarshalJSON), but only a string fits: a
+// value of another JSON type goes to Extra too, as an ill-typed Int does,
+// so that other fields lists it.
 func decodeTime(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
 	b := in.b
 	t := fv.Addr().Interface().(*Time)
@@ -287,7 +289,7 @@ func decodeTime(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan
 	if b[i] != 'n' { // null is absent
 		t.read(in.str(i, end), b[i:end])
 	}
-	return end, true, nil
+	return end, b[i] == '"' || b[i] == 'n', nil
 }
 
 // decodeString decodes a string as encoding/json does: escapes resolved,
