@@ -156,3 +156,28 @@ func TestIllTypedDate(t *testing.T) {
 		})
 	}
 }
+
+// An ancestor that is not an object is listed alone under other fields; the
+// ancestors around it are kept, in show's table and as tree's parents.
+func TestIllTypedAncestor(t *testing.T) {
+	const in = `{"agent":{"rule_id":"r","os":"linux"},"title":"t","evt":{"name":"exec"},"process":{"pid":10,"ppid":1,` +
+		`"executable":{"path":"/x"},"ancestors":[{"pid":1,"executable":{"path":"/init"}},"bad",{"pid":0}]}}` + "\n"
+	out, errOut, code := run(t, in, "show", "--color", "never")
+	for _, re := range []string{
+		`(?m)^process\.ancestors \(3, nearest first\)$`,
+		`(?m)^  1 +1 +init$`,
+		`(?m)^  3 +0$`,
+		`(?m)^  /process/ancestors/1  "bad"$`,
+	} {
+		if code != 0 || !regexp.MustCompile(re).MatchString(out) {
+			t.Errorf("show: exit %d, no line matching %s in:\n%s%s", code, re, out, errOut)
+		}
+	}
+	if strings.Contains(out, "/process/ancestors  ") {
+		t.Errorf("show lists the whole ancestors list under other fields:\n%s", out)
+	}
+	out, errOut, code = run(t, in, "tree")
+	if code != 0 || !regexp.MustCompile(`(?m)^\S*\s*└─ init  pid 1\n\s*└─ x  pid 10$`).MatchString(out) {
+		t.Errorf("tree: exit %d, want x under init:\n%s%s", code, out, errOut)
+	}
+}

@@ -166,9 +166,10 @@ func objectPointerDecoder(t reflect.Type, of *objectFields) valueDecoder {
 }
 
 // objectSliceDecoder decodes an array of schema objects, of slice type t
-// (null is a nil slice, a null item a zero one). One item that is not an
-// object or null makes the whole array not fit, as encoding/json would
-// fail it.
+// (null is a nil slice, a null item a zero one). An item that is not an
+// object or null is a zero item too, so that the others keep their
+// indexes, and makes the array not fit: the array goes to Extra as
+// written, and OtherFields lists that item alone.
 func objectSliceDecoder(t reflect.Type, of *objectFields) valueDecoder {
 	return func(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
 		b := in.b
@@ -180,7 +181,6 @@ func objectSliceDecoder(t reflect.Type, of *objectFields) valueDecoder {
 		default:
 			return skipMismatch(b, i, depth)
 		}
-		start := i
 		if depth+1 > jsonscan.MaxDepth {
 			return i, false, errMalformed
 		}
@@ -191,6 +191,7 @@ func objectSliceDecoder(t reflect.Type, of *objectFields) valueDecoder {
 		if i < len(b) && b[i] == ']' {
 			return i + 1, true, nil
 		}
+		fits := true
 		for more := true; more; {
 			if i >= len(b) {
 				fv.SetZero()
@@ -205,8 +206,9 @@ func objectSliceDecoder(t reflect.Type, of *objectFields) valueDecoder {
 				appendZero(fv)
 				end, err = jsonscan.Literal(b, i)
 			default:
-				fv.SetZero()
-				return skipMismatch(b, start, depth)
+				appendZero(fv)
+				end, err = jsonscan.Skip(b, i, depth+1)
+				fits = false
 			}
 			if err == nil {
 				i, more, err = jsonscan.AfterElement(b, end, ']')
@@ -216,7 +218,7 @@ func objectSliceDecoder(t reflect.Type, of *objectFields) valueDecoder {
 				return i, false, err
 			}
 		}
-		return i, true, nil
+		return i, fits, nil
 	}
 }
 

@@ -121,14 +121,18 @@ func decodeValue(raw json.RawMessage, fv reflect.Value, f objectField) bool {
 		if items == nil { // null
 			return true
 		}
+		// An item that is not an object is a zero one, as null is, and
+		// makes the array not fit; the others are kept.
 		s := reflect.MakeSlice(fv.Type(), len(items), len(items))
+		fits := true
 		for i, item := range items {
 			if referenceObject(item, s.Index(i), f.elem) != nil {
-				return false
+				s.Index(i).SetZero()
+				fits = false
 			}
 		}
 		fv.Set(s)
-		return true
+		return fits
 	}
 	if fv.Type() == intType {
 		// An ill-typed integer is kept in its field too, as written, so
