@@ -231,14 +231,17 @@ func (d *decoder) int(v, depth int, dst *model.Int) (int, *jsonscan.SyntaxError)
 	return end, nil
 }
 
-// bool decodes true or false into dst; any other value leaves it false.
-func (d *decoder) bool(v, depth int, dst *bool) (int, *jsonscan.SyntaxError) {
-	*dst = false
+// bool decodes true or false into dst, as model.Decode does; any other
+// value leaves it absent.
+func (d *decoder) bool(v, depth int, dst *model.Bool) (int, *jsonscan.SyntaxError) {
+	*dst = model.Bool{}
 	if c := d.b[v]; c != 't' && c != 'f' {
 		return jsonscan.Skip(d.b, v, depth)
 	}
 	end, err := jsonscan.Literal(d.b, v)
-	*dst = err == nil && d.b[v] == 't'
+	if err == nil {
+		*dst = model.BoolOf(d.b[v] == 't')
+	}
 	return end, err
 }
 

@@ -147,7 +147,7 @@ func TestDecode(t *testing.T) {
 			}
 		}},
 		{"boolean as string", edit(execEvent, `"outcome":"unknown"`, `"outcome":"unknown","async":"true"`), func(t *testing.T, e *Event) {
-			if e.Evt.Name != "exec" || e.Evt.Async {
+			if e.Evt.Name != "exec" || e.Evt.Async.True() {
 				t.Errorf("Evt = %+v", e.Evt)
 			}
 			wantExtra(t, "Evt", e.Evt.Extra, map[string]string{"async": `"true"`})

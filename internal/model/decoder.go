@@ -37,7 +37,7 @@ func valueDecoderFor(t reflect.Type, elem *objectFields) valueDecoder {
 		return decodeTime
 	case t.Kind() == reflect.String:
 		return decodeString
-	case t.Kind() == reflect.Bool:
+	case t == reflect.TypeFor[Bool]():
 		return decodeBool
 	case t == reflect.TypeFor[Variables]():
 		return decodeVariables
@@ -327,14 +327,18 @@ func scanString(in *input, i int) (end int, s string, err *jsonscan.SyntaxError)
 	return end, in.str(i+1, end-1), nil
 }
 
-// decodeBool decodes a boolean; null is false.
+// decodeBool decodes a boolean, keeping that it was written; null is
+// absent.
 func decodeBool(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
 	b := in.b
-	fv.SetBool(false)
+	v := fv.Addr().Interface().(*Bool)
+	*v = Bool{}
 	switch b[i] {
 	case 't', 'f':
 		end, err := jsonscan.Literal(b, i)
-		fv.SetBool(err == nil && b[i] == 't')
+		if err == nil {
+			*v = BoolOf(b[i] == 't')
+		}
 		return end, true, err
 	case 'n':
 		return null(b, i)

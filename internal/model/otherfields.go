@@ -33,9 +33,9 @@ type Field struct {
 // only the bad items are listed ("/process/ancestors/1").
 //
 // Fields come in document order: an object's Extra entries (by key) before
-// its fields, which come in schema order. A typed field that is false,
-// empty or absent is not there as far as the model can tell, and so is
-// never listed.
+// its fields, which come in schema order. A typed field that is empty or
+// absent is not there as far as the model can tell, and so is never
+// listed; a written false is (see Bool).
 func OtherFields(ev *Event, platform Platform) []Field {
 	if ev == nil {
 		return nil

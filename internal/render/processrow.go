@@ -29,7 +29,7 @@ func (v *eventView) processRows(title string, pc *model.ProcessContext) {
 		for i := range chain {
 			t.Row(append([]string{strconv.Itoa(i + 1)}, processCells(&chain[i])...)...)
 		}
-		if pc.TruncatedAncestors {
+		if pc.TruncatedAncestors.True() {
 			w := v.p.Warning
 			t.StyledRow(Cell{Text: "...", Style: w}, Cell{}, Cell{}, Cell{}, Cell{},
 				Cell{Text: "older ancestors left out by the agent (truncated_ancestors)", Style: w})

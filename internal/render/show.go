@@ -142,7 +142,7 @@ func eventKind(e *model.EventContext) string {
 		}
 		s += part
 	}
-	if e.Async {
+	if e.Async.True() {
 		s += " async"
 	}
 	return s
