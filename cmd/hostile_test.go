@@ -50,7 +50,9 @@ var hostileCases = []hostileCase{
 	{"pid-reuse.ndjson", 2, nil, 0},
 	{"ill-typed-pids.ndjson", 14, nil, 0},
 	{"invisible.ndjson", 3, nil, 0},
-	{"os-shape.ndjson", 6, nil, 0}, // agent.os hostile or absent: the keys choose the schema
+	{"ill-typed-date.ndjson", 3, nil, 0},      // a date with escapes, dates that are no strings
+	{"ill-typed-ancestors.ndjson", 2, nil, 0}, // ancestors lists with items that are no objects
+	{"os-shape.ndjson", 6, nil, 0},            // agent.os hostile or absent: the keys choose the schema
 	{"lineage-variables.ndjson", 3, nil, 0},
 	{"linux-ill-typed.ndjson", 3, nil, 0},         // ill-typed Linux fields, escapes in Linux-only ones
 	{"linux-ill-typed-lineage.ndjson", 4, nil, 0}, // Linux process fields of the wrong type, escapes in args

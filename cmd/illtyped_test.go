@@ -3,6 +3,7 @@ package cmd
 import (
 	"encoding/json"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -123,5 +124,60 @@ func TestIllTypedPPIDAndExitCode(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A date that is not RFC 3339 is shown in the header as other fields shows
+// a string (its escapes decoded, then escaped for the terminal), and one
+// that is not a string at all is also listed among the other fields.
+func TestIllTypedDate(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		date   string // as written in the event
+		header string // the header's first field
+		other  string // the other fields' row, if any
+	}{
+		{"string with escapes", `"C:\\x\t\u001b[31m"`, `"C:\x\t\x1b[31m" (not an RFC 3339 date)`, ""},
+		{"number", `12345`, `12345 (not an RFC 3339 date)`, `  /date  12345`},
+		{"object", `{"a": [1, 2]}`, `{"a":[1,2]} (not an RFC 3339 date)`, `  /date  {"a":[1,2]}`},
+		{"boolean", `false`, `false (not an RFC 3339 date)`, `  /date  false`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			in := `{"agent":{"rule_id":"r"},"title":"t","date":` + tt.date + "}\n"
+			out, errOut, code := run(t, in, "show", "--color", "never")
+			lines := strings.Split(out, "\n")
+			if code != 0 || !strings.HasPrefix(lines[0], tt.header+"  r  ") {
+				t.Errorf("exit %d, header %q, want it to start with %q; stderr: %s", code, lines[0], tt.header, errOut)
+			}
+			listed := strings.Contains(out, "/date")
+			if listed != (tt.other != "") || listed && !slices.Contains(lines, tt.other) {
+				t.Errorf("other fields: want row %q, in:\n%s", tt.other, out)
+			}
+		})
+	}
+}
+
+// An ancestor that is not an object is listed alone under other fields; the
+// ancestors around it are kept, in show's table and as tree's parents.
+func TestIllTypedAncestor(t *testing.T) {
+	const in = `{"agent":{"rule_id":"r","os":"linux"},"title":"t","evt":{"name":"exec"},"process":{"pid":10,"ppid":1,` +
+		`"executable":{"path":"/x"},"ancestors":[{"pid":1,"executable":{"path":"/init"}},"bad",{"pid":0}]}}` + "\n"
+	out, errOut, code := run(t, in, "show", "--color", "never")
+	for _, re := range []string{
+		`(?m)^process\.ancestors \(3, nearest first\)$`,
+		`(?m)^  1 +1 +init$`,
+		`(?m)^  3 +0$`,
+		`(?m)^  /process/ancestors/1  "bad"$`,
+	} {
+		if code != 0 || !regexp.MustCompile(re).MatchString(out) {
+			t.Errorf("show: exit %d, no line matching %s in:\n%s%s", code, re, out, errOut)
+		}
+	}
+	if strings.Contains(out, "/process/ancestors  ") {
+		t.Errorf("show lists the whole ancestors list under other fields:\n%s", out)
+	}
+	out, errOut, code = run(t, in, "tree")
+	if code != 0 || !regexp.MustCompile(`(?m)^\S*\s*└─ init  pid 1\n\s*└─ x  pid 10$`).MatchString(out) {
+		t.Errorf("tree: exit %d, want x under init:\n%s%s", code, out, errOut)
 	}
 }

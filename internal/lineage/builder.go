@@ -74,11 +74,11 @@ func (b *Builder) Add(host string, ev *model.Event) *Node {
 	var parent *Node
 	cut, dropped := false, false
 	for i := len(chain) - 1; i >= 0; i-- {
-		parent = b.sight(hb, &chain[i], parent, cut, pc.TruncatedAncestors && i == len(chain)-1)
+		parent = b.sight(hb, &chain[i], parent, cut, pc.TruncatedAncestors.True() && i == len(chain)-1)
 		cut = parent == nil
 		dropped = dropped || cut
 	}
-	n := b.sight(hb, &pc.Process, parent, cut, pc.TruncatedAncestors && len(chain) == 0)
+	n := b.sight(hb, &pc.Process, parent, cut, pc.TruncatedAncestors.True() && len(chain) == 0)
 	if dropped || n == nil {
 		hb.f.Dropped++
 	}
@@ -238,7 +238,7 @@ func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, cut, tr
 // only for a process a sighting told one of.
 func (b *Builder) sightLinux(f *Forest, n *Node, p *model.Process) {
 	b.cmdline = model.AppendShellCommandLine(b.cmdline[:0], p.Argv0, p.Args)
-	if len(b.cmdline) == 0 && p.Args == nil && p.Comm == "" && !p.TID.Present() && !credentialsUID(p).Present() && p.ForkTime.IsZero() && !p.ArgsTruncated {
+	if len(b.cmdline) == 0 && p.Args == nil && p.Comm == "" && !p.TID.Present() && !credentialsUID(p).Present() && p.ForkTime.IsZero() && !p.ArgsTruncated.True() {
 		return
 	}
 	l := n.Linux
@@ -261,7 +261,7 @@ func (b *Builder) sightLinux(f *Forest, n *Node, p *model.Process) {
 		if changed {
 			b.merge(f, &l.CommandLine, string(b.cmdline))
 		}
-		l.ArgsTruncated = p.ArgsTruncated
+		l.ArgsTruncated = p.ArgsTruncated.True()
 	}
 	b.merge(f, &l.Comm, p.Comm)
 	// The thread that acted differs from event to event of one process:

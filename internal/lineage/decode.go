@@ -254,14 +254,17 @@ func (d *decoder) int(v, depth int, dst *model.Int) (int, *jsonscan.SyntaxError)
 	return end, nil
 }
 
-// bool decodes true or false into dst; any other value leaves it false.
-func (d *decoder) bool(v, depth int, dst *bool) (int, *jsonscan.SyntaxError) {
-	*dst = false
+// bool decodes true or false into dst, as model.Decode does; any other
+// value leaves it absent.
+func (d *decoder) bool(v, depth int, dst *model.Bool) (int, *jsonscan.SyntaxError) {
+	*dst = model.Bool{}
 	if c := d.b[v]; c != 't' && c != 'f' {
 		return jsonscan.Skip(d.b, v, depth)
 	}
 	end, err := jsonscan.Literal(d.b, v)
-	*dst = err == nil && d.b[v] == 't'
+	if err == nil {
+		*dst = model.BoolOf(d.b[v] == 't')
+	}
 	return end, err
 }
 
@@ -504,31 +507,25 @@ func (d *decoder) strs(v, depth int, dst *[]string) (int, *jsonscan.SyntaxError)
 }
 
 // ancestors decodes an array of processes. As in model.Decode, a null
-// element is a zero process, and an element of another type leaves the
-// whole list nil.
+// element is a zero process, and so is an element of another type: the
+// others keep their places.
 func (d *decoder) ancestors(v, depth int, dst *[]model.Process) (int, *jsonscan.SyntaxError) {
 	*dst = nil
 	if d.b[v] != '[' {
 		return jsonscan.Skip(d.b, v, depth)
 	}
 	list := make([]model.Process, 0, 8)
-	fits := true
 	end, err := d.array(v, depth, func(v, depth int) (int, *jsonscan.SyntaxError) {
+		list = append(list, model.Process{}) // a zero one for null or an ill-typed item
 		if d.b[v] != '{' {
-			if d.b[v] == 'n' {
-				list = append(list, model.Process{})
-			} else {
-				fits = false
-			}
 			return jsonscan.Skip(d.b, v, depth)
 		}
-		list = append(list, model.Process{})
 		return d.process(v, depth, &list[len(list)-1])
 	})
 	if err != nil {
 		return end, err
 	}
-	if fits && len(list) > 0 {
+	if len(list) > 0 {
 		*dst = list
 	}
 	return end, nil

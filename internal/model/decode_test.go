@@ -147,7 +147,7 @@ func TestDecode(t *testing.T) {
 			}
 		}},
 		{"boolean as string", edit(execEvent, `"outcome":"unknown"`, `"outcome":"unknown","async":"true"`), func(t *testing.T, e *Event) {
-			if e.Evt.Name != "exec" || e.Evt.Async {
+			if e.Evt.Name != "exec" || e.Evt.Async.True() {
 				t.Errorf("Evt = %+v", e.Evt)
 			}
 			wantExtra(t, "Evt", e.Evt.Extra, map[string]string{"async": `"true"`})
@@ -172,8 +172,9 @@ func TestDecode(t *testing.T) {
 			wantExtra(t, "Event", e.Extra, map[string]string{"process": "5"})
 		}},
 		{"array item of the wrong JSON type", edit(execEvent, `"ancestors":[`, `"ancestors":[7,`), func(t *testing.T, e *Event) {
+			// The bad item is a zero one, the others keep their indexes.
 			p := e.Process
-			if p.Ancestors != nil || p.Parent == nil || !p.PID.Is(42968) {
+			if len(p.Ancestors) != 5 || !p.Ancestors[0].PID.IsZero() || !p.Ancestors[1].PID.Is(61332) || p.Parent == nil || !p.PID.Is(42968) {
 				t.Errorf("Process = %+v", p)
 			}
 			if raw := string(p.Extra["ancestors"]); !strings.HasPrefix(raw, `[7,{"pid":61332`) {

@@ -37,7 +37,7 @@ func valueDecoderFor(t reflect.Type, elem *objectFields) valueDecoder {
 		return decodeTime
 	case t.Kind() == reflect.String:
 		return decodeString
-	case t.Kind() == reflect.Bool:
+	case t == reflect.TypeFor[Bool]():
 		return decodeBool
 	case t == reflect.TypeFor[Variables]():
 		return decodeVariables
@@ -166,9 +166,10 @@ func objectPointerDecoder(t reflect.Type, of *objectFields) valueDecoder {
 }
 
 // objectSliceDecoder decodes an array of schema objects, of slice type t
-// (null is a nil slice, a null item a zero one). One item that is not an
-// object or null makes the whole array not fit, as encoding/json would
-// fail it.
+// (null is a nil slice, a null item a zero one). An item that is not an
+// object or null is a zero item too, so that the others keep their
+// indexes, and makes the array not fit: the array goes to Extra as
+// written, and OtherFields lists that item alone.
 func objectSliceDecoder(t reflect.Type, of *objectFields) valueDecoder {
 	return func(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
 		b := in.b
@@ -180,7 +181,6 @@ func objectSliceDecoder(t reflect.Type, of *objectFields) valueDecoder {
 		default:
 			return skipMismatch(b, i, depth)
 		}
-		start := i
 		if depth+1 > jsonscan.MaxDepth {
 			return i, false, errMalformed
 		}
@@ -191,6 +191,7 @@ func objectSliceDecoder(t reflect.Type, of *objectFields) valueDecoder {
 		if i < len(b) && b[i] == ']' {
 			return i + 1, true, nil
 		}
+		fits := true
 		for more := true; more; {
 			if i >= len(b) {
 				fv.SetZero()
@@ -205,8 +206,9 @@ func objectSliceDecoder(t reflect.Type, of *objectFields) valueDecoder {
 				appendZero(fv)
 				end, err = jsonscan.Literal(b, i)
 			default:
-				fv.SetZero()
-				return skipMismatch(b, start, depth)
+				appendZero(fv)
+				end, err = jsonscan.Skip(b, i, depth+1)
+				fits = false
 			}
 			if err == nil {
 				i, more, err = jsonscan.AfterElement(b, end, ']')
@@ -216,7 +218,7 @@ func objectSliceDecoder(t reflect.Type, of *objectFields) valueDecoder {
 				return i, false, err
 			}
 		}
-		return i, true, nil
+		return i, fits, nil
 	}
 }
 
@@ -274,8 +276,10 @@ func digits(lit []byte) (int64, bool) {
 	return v, true
 }
 
-// decodeTime decodes a schema date-time; any value fits (see
-// Time.UnmarshalJSON), and null is absent.
+// decodeTime decodes a schema date-time; null is absent. Any other value is
+// kept in the field (see Time.UnmarshalJSON), but only a string fits: a
+// value of another JSON type goes to Extra too, as an ill-typed Int does,
+// so that other fields lists it.
 func decodeTime(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
 	b := in.b
 	t := fv.Addr().Interface().(*Time)
@@ -287,7 +291,7 @@ func decodeTime(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan
 	if b[i] != 'n' { // null is absent
 		t.read(in.str(i, end), b[i:end])
 	}
-	return end, true, nil
+	return end, b[i] == '"' || b[i] == 'n', nil
 }
 
 // decodeString decodes a string as encoding/json does: escapes resolved,
@@ -323,14 +327,18 @@ func scanString(in *input, i int) (end int, s string, err *jsonscan.SyntaxError)
 	return end, in.str(i+1, end-1), nil
 }
 
-// decodeBool decodes a boolean; null is false.
+// decodeBool decodes a boolean, keeping that it was written; null is
+// absent.
 func decodeBool(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.SyntaxError) {
 	b := in.b
-	fv.SetBool(false)
+	v := fv.Addr().Interface().(*Bool)
+	*v = Bool{}
 	switch b[i] {
 	case 't', 'f':
 		end, err := jsonscan.Literal(b, i)
-		fv.SetBool(err == nil && b[i] == 't')
+		if err == nil {
+			*v = BoolOf(b[i] == 't')
+		}
 		return end, true, err
 	case 'n':
 		return null(b, i)

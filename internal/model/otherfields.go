@@ -29,10 +29,13 @@ type Field struct {
 // the model does not know (a --schema file), it returns the Extra entries
 // only.
 //
+// A list of schema objects with items of the wrong type keeps the others:
+// only the bad items are listed ("/process/ancestors/1").
+//
 // Fields come in document order: an object's Extra entries (by key) before
-// its fields, which come in schema order. A typed field that is false,
-// empty or absent is not there as far as the model can tell, and so is
-// never listed.
+// its fields, which come in schema order. A typed field that is empty or
+// absent is not there as far as the model can tell, and so is never
+// listed; a written false is (see Bool).
 func OtherFields(ev *Event, platform Platform) []Field {
 	if ev == nil {
 		return nil
@@ -51,24 +54,40 @@ func OtherFields(ev *Event, platform Platform) []Field {
 	}
 	var walk func(v reflect.Value, of *objectFields)
 	walk = func(v reflect.Value, of *objectFields) {
+		foreign := func(f *objectField) bool {
+			return judged && !slices.Contains(f.schemas, platform)
+		}
+		// itemwise reports whether f is a list of schema objects kept in
+		// Extra for some of its items only: the list holds the others.
+		itemwise := func(f *objectField) bool {
+			return f != nil && f.elem != nil && f.slice && !foreign(f) && !v.FieldByIndex(f.index).IsNil()
+		}
 		extra := v.FieldByIndex(of.extra).Interface().(map[string]json.RawMessage)
-		if len(extra) > 0 {
+		if len(extra) > 0 { // as most objects have none, spare them the sort
 			for _, key := range slices.Sorted(maps.Keys(extra)) {
+				if itemwise(of.field(key)) {
+					out = appendIllTypedItems(out, pointer(key), extra[key])
+					continue
+				}
 				out = append(out, Field{pointer(key), extra[key]})
 			}
 		}
-		for _, f := range of.fields {
-			foreign := judged && !slices.Contains(f.schemas, platform)
-			if !foreign && f.elem == nil {
+		for n := range of.fields {
+			f := &of.fields[n]
+			isForeign := foreign(f)
+			if !isForeign && f.elem == nil {
 				continue // most fields: nothing in them to list
 			}
 			fv := v.FieldByIndex(f.index)
-			if _, kept := extra[f.key]; kept || fv.IsZero() {
+			if fv.IsZero() {
+				continue
+			}
+			if _, kept := extra[f.key]; kept && !itemwise(f) {
 				continue // an ill-typed value is listed as written, above
 			}
 			switch {
-			case foreign:
-				out = append(out, Field{pointer(f.key), encodeField(fv, f)})
+			case isForeign:
+				out = append(out, Field{pointer(f.key), encodeField(fv, *f)})
 			case f.elem != nil && f.slice:
 				path = append(path, f.key, "")
 				for i := range fv.Len() {
@@ -84,6 +103,22 @@ func OtherFields(ev *Event, platform Platform) []Field {
 		}
 	}
 	walk(reflect.ValueOf(ev).Elem(), eventObject)
+	return out
+}
+
+// appendIllTypedItems appends to out the items of the JSON array raw, at
+// pointer, that are neither objects nor null: the items a list of schema
+// objects could not hold.
+func appendIllTypedItems(out []Field, pointer string, raw json.RawMessage) []Field {
+	var items []json.RawMessage
+	if json.Unmarshal(raw, &items) != nil {
+		return append(out, Field{pointer, raw}) // not an array after all: list it whole
+	}
+	for i, item := range items {
+		if item[0] != '{' && item[0] != 'n' {
+			out = append(out, Field{pointer + "/" + strconv.Itoa(i), item})
+		}
+	}
 	return out
 }
 

@@ -45,7 +45,16 @@ func TestOtherFields(t *testing.T) {
 			[]field{{"/syscalls", `[{"name":"open","id":2,"x":0}]`}}},
 		{"a --schema file: Extra entries only", `{"process":{"tid":2,"cmdline":"c"},"x":1}`, "custom",
 			[]field{{"/x", `1`}}},
-		{"foreign false is no value to the model", `{"process":{"is_thread":false}}`, Windows, nil},
+		{"a foreign false is listed: it was written", `{"process":{"is_thread":false}}`, Windows,
+			[]field{{"/process/is_thread", `false`}}},
+		{"an absent boolean is not", `{"process":{"is_thread":null}}`, Windows, nil},
+		{"an ill-typed ancestor is listed alone; the others keep their indexes",
+			`{"process":{"ancestors":[{"pid":1},"bad",{"pid":0,"x":1},null,[2]]}}`, Linux,
+			[]field{{"/process/ancestors/1", `"bad"`}, {"/process/ancestors/4", `[2]`}, {"/process/ancestors/2/x", `1`}}},
+		{"ancestors that are no array", `{"process":{"ancestors":"x"}}`, Windows, []field{{"/process/ancestors", `"x"`}}},
+		{"a foreign list with an ill-typed item is listed whole, as written",
+			`{"syscalls":[{"name":"open"}, 5]}`, Windows, []field{{"/syscalls", `[{"name":"open"}, 5]`}}},
+		{"the same judged by linux", `{"syscalls":[{"name":"open"}, 5]}`, Linux, []field{{"/syscalls/1", `5`}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ev, err := Decode([]byte(tc.in))

@@ -53,7 +53,10 @@ func (e *Event) referenceDecode(data []byte) error {
 
 var errNotObject = errors.New("not a JSON object")
 
-var intType = reflect.TypeFor[Int]()
+var (
+	intType  = reflect.TypeFor[Int]()
+	timeType = reflect.TypeFor[Time]()
+)
 
 // referenceObject is the reference decoder's slow path. It decodes the JSON object data into
 // v, a value of the schema object type that of describes, one property at a
@@ -118,14 +121,18 @@ func decodeValue(raw json.RawMessage, fv reflect.Value, f objectField) bool {
 		if items == nil { // null
 			return true
 		}
+		// An item that is not an object is a zero one, as null is, and
+		// makes the array not fit; the others are kept.
 		s := reflect.MakeSlice(fv.Type(), len(items), len(items))
+		fits := true
 		for i, item := range items {
 			if referenceObject(item, s.Index(i), f.elem) != nil {
-				return false
+				s.Index(i).SetZero()
+				fits = false
 			}
 		}
 		fv.Set(s)
-		return true
+		return fits
 	}
 	if fv.Type() == intType {
 		// An ill-typed integer is kept in its field too, as written, so
@@ -133,6 +140,10 @@ func decodeValue(raw json.RawMessage, fv reflect.Value, f objectField) bool {
 		n := ParseInt(raw)
 		fv.Set(reflect.ValueOf(n))
 		return !n.IllTyped()
+	}
+	if fv.Type() == timeType {
+		// A date-time that is not a string is kept too, as an Int is.
+		return fv.Addr().Interface().(*Time).UnmarshalJSON(raw) == nil
 	}
 	if json.Unmarshal(raw, fv.Addr().Interface()) != nil {
 		fv.SetZero() // encoding/json may have filled part of it

@@ -47,9 +47,10 @@ func modelTypes() map[string]reflect.Type {
 		}
 	}
 	visit(reflect.TypeFor[Event]())
-	// Int and Time are value types of the model, not schema objects.
+	// Int, Time and Bool are value types of the model, not schema objects.
 	delete(types, "Int")
 	delete(types, "Time")
+	delete(types, "Bool")
 	return types
 }
 
@@ -163,7 +164,7 @@ func goKind(p coverageProp) string {
 	case p.Type == "string":
 		return "string"
 	case p.Type == "boolean":
-		return "bool"
+		return "Bool"
 	}
 	return ""
 }

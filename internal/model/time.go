@@ -2,6 +2,8 @@ package model
 
 import (
 	"bytes"
+	"encoding/json"
+	"reflect"
 	"strings"
 	"time"
 
@@ -15,7 +17,8 @@ import (
 // the JSON text it was read from, for two reasons: re-encoding reproduces the
 // value byte for byte, and a value that is not an RFC 3339 string (events
 // that fail validation are still shown) is carried as text, with a zero
-// time, instead of failing the whole event.
+// time, instead of failing the whole event; one that is not even a string
+// is also listed among the event's other fields.
 //
 // Fields of this type use the omitzero option, because omitempty has no
 // effect on structs. Assigning to the embedded Time of a decoded value does
@@ -39,14 +42,19 @@ func (t Time) Valid() bool { return !t.invalid && !t.IsZero() }
 func (t Time) Raw() string { return t.raw }
 
 // UnmarshalJSON keeps data, one JSON value as encoding/json passes it, as
-// the raw text, and parses it if it is an RFC 3339 string. It never fails,
-// so a bad timestamp cannot lose its event. Like encoding/json's own types,
-// it leaves the value as it is for null.
+// the raw text, and parses it if it is an RFC 3339 string. Like encoding/json's
+// own types, it leaves the value as it is for null. For a value that is not
+// a string it still stores it, and then returns a *json.UnmarshalTypeError,
+// as Int does, so that encoding/json reports the mismatch as for any other
+// ill-typed field. (Decode does not use it.)
 func (t *Time) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
 	t.read(string(data), data)
+	if data[0] != '"' {
+		return &json.UnmarshalTypeError{Value: "non-string", Type: reflect.TypeFor[Time]()}
+	}
 	return nil
 }
 

@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"errors"
 	"testing"
 	"time"
 )
@@ -40,8 +41,11 @@ func TestTimeUnmarshal(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got Time
-		if err := json.Unmarshal([]byte(tt.in), &got); err != nil {
-			t.Errorf("Unmarshal(%s): %v, want no error ever", tt.in, err)
+		// Only a value that is not a string is an error, and it is kept
+		// all the same.
+		err := json.Unmarshal([]byte(tt.in), &got)
+		if wantErr := tt.in[0] != '"'; wantErr != errors.As(err, new(*json.UnmarshalTypeError)) || (err != nil && !wantErr) {
+			t.Errorf("Unmarshal(%s): %v, want a type error: %v", tt.in, err, wantErr)
 			continue
 		}
 		if got.Valid() != tt.valid || got.IsZero() || got.Raw() != tt.in {

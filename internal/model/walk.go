@@ -1,7 +1,6 @@
 package model
 
 import (
-	"encoding/json"
 	"iter"
 	"reflect"
 	"strconv"
@@ -46,12 +45,6 @@ func cachedObjectFields(t reflect.Type) *objectFields {
 	}
 	of, _ := objectFieldsByType.LoadOrStore(t, objectFieldsOf(t))
 	return of.(*objectFields)
-}
-
-// Extra returns the object's properties the schema does not know, or whose
-// value had the wrong type.
-func (o Object) Extra() map[string]json.RawMessage {
-	return o.v.FieldByIndex(o.of.extra).Interface().(map[string]json.RawMessage)
 }
 
 // Properties yields the properties the model knows for the object, present
@@ -118,23 +111,14 @@ func (p Property) Objects() iter.Seq2[int, Object] {
 	}
 }
 
-// WalkExtra calls fn for each schema object of ev, ev included, that has
-// properties in its Extra, with the JSON pointer of the object ("" for the
-// event itself, "/process/ancestors/3"), depth first, in the order the Go
-// types declare their fields, until fn returns false; it reports whether fn
-// did. Only objects the model's reflective table reaches are walked, so a
-// new schema object type needs no code here. Pointer tokens need no RFC
-// 6901 escaping: they are the model's own JSON keys and list indexes.
-func WalkExtra(ev *Event, fn func(pointer string, extra map[string]json.RawMessage) bool) (stopped bool) {
-	return walkObjects(ev, objectVisitor{extra: fn})
-}
-
 // WalkVariables calls fn for each non-empty Variables property of every
 // schema object of ev (evt.variables, process.parent.container.variables),
-// with the JSON pointer of the property ("/process/variables"), in the
-// order WalkExtra walks objects but for this: an object's own variables
-// come before those of the objects it holds. It stops when fn returns
-// false, and reports whether fn did.
+// with the JSON pointer of the property ("/process/variables"), depth
+// first, in the order the Go types declare their fields, but for this: an
+// object's own variables come before those of the objects it holds. Only
+// objects the model's reflective table reaches are walked, so a new schema
+// object type needs no code here. It stops when fn returns false, and
+// reports whether fn did.
 func WalkVariables(ev *Event, fn func(pointer string, vars Variables) bool) (stopped bool) {
 	return walkObjects(ev, objectVisitor{variables: fn})
 }
@@ -143,25 +127,16 @@ func WalkVariables(ev *Event, fn func(pointer string, vars Variables) bool) (sto
 // func, so that the path stays on the stack: escape analysis cannot see
 // what a func value does with it.
 type objectVisitor struct {
-	extra     func(pointer string, extra map[string]json.RawMessage) bool
 	variables func(pointer string, vars Variables) bool
 }
 
-// visit calls the visitor's functions for the object at p, of n's type,
-// reached by path; it returns false when one of them did.
+// visit calls the visitor's function for the object at p, of n's type,
+// reached by path; it returns false when the function did.
 func (v *objectVisitor) visit(n *objectNode, p unsafe.Pointer, path []pointerStep) bool {
-	if v.extra != nil {
-		extra := *(*map[string]json.RawMessage)(unsafe.Add(p, n.extra))
-		if len(extra) > 0 && !v.extra(string(appendPointer(nil, path)), extra) {
+	for _, f := range n.variables {
+		vars := *(*Variables)(unsafe.Add(p, f.offset))
+		if len(vars) > 0 && !v.variables(string(appendPointer(nil, append(path, pointerStep{f.key, -1}))), vars) {
 			return false
-		}
-	}
-	if v.variables != nil {
-		for _, f := range n.variables {
-			vars := *(*Variables)(unsafe.Add(p, f.offset))
-			if len(vars) > 0 && !v.variables(string(appendPointer(nil, append(path, pointerStep{f.key, -1}))), vars) {
-				return false
-			}
 		}
 	}
 	return true
@@ -177,15 +152,14 @@ func walkObjects(ev *Event, v objectVisitor) (stopped bool) {
 	return !eventNode.walk(unsafe.Pointer(ev), path[:0], &v)
 }
 
-// objectNode is what the walks need of a schema object type, taken from
-// its objectFields once: where its Extra, its Variables and its properties
-// that hold schema objects are. show walks every event it prints, and
-// through reflect.Value its walks cost it a tenth of its time, so they read
-// the fields at the offsets reflection gave instead;
-// TestWalkExtraMatchesObjects and TestWalkVariablesMatchesObjects hold them
-// to walks through Object.
+// objectNode is what the walk needs of a schema object type, taken from
+// its objectFields once: where its Variables and its properties that hold
+// schema objects are. show walks every event it prints, and through
+// reflect.Value its walks cost it a tenth of its time, so it reads the
+// fields at the offsets reflection gave instead;
+// TestWalkVariablesMatchesObjects and FuzzWalkVariables hold it to a walk
+// through Object.
 type objectNode struct {
-	extra     uintptr // offset of the Extra map
 	variables []nodeField
 	children  []nodeField
 }
@@ -205,7 +179,7 @@ var variablesType = reflect.TypeFor[Variables]()
 var eventNode = objectNodeOf(reflect.TypeFor[Event](), eventObject)
 
 func objectNodeOf(t reflect.Type, of *objectFields) *objectNode {
-	n := &objectNode{extra: offsetOf(t, of.extra)}
+	n := &objectNode{}
 	for _, f := range of.fields {
 		ft := t.FieldByIndex(f.index).Type
 		switch {

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"encoding/json"
 	"maps"
 	"slices"
 	"strconv"
@@ -11,7 +10,7 @@ import (
 
 // eachObject calls fn for o, at pointer at, then for every schema object
 // under it, depth first, through Object and Property alone: the plain
-// reflective walk that WalkExtra and WalkVariables must agree with.
+// reflective walk that WalkVariables must agree with.
 func eachObject(o Object, at string, fn func(o Object, at string)) {
 	fn(o, at)
 	for p := range o.Properties() {
@@ -25,71 +24,6 @@ func eachObject(o Object, at string, fn func(o Object, at string)) {
 	}
 }
 
-// extraByObjects lists the pointer and sorted keys of every Extra under o.
-func extraByObjects(o Object) []string {
-	var out []string
-	eachObject(o, "", func(o Object, at string) {
-		if extra := o.Extra(); len(extra) > 0 {
-			out = append(out, at+" "+strings.Join(slices.Sorted(maps.Keys(extra)), ","))
-		}
-	})
-	return out
-}
-
-func extraByWalk(ev *Event) []string {
-	var out []string
-	WalkExtra(ev, func(at string, extra map[string]json.RawMessage) bool {
-		out = append(out, at+" "+strings.Join(slices.Sorted(maps.Keys(extra)), ","))
-		return true
-	})
-	return out
-}
-
-// deepExtraEvent has unknown or ill-typed properties in objects at every
-// depth, lists included.
-const deepExtraEvent = `{"hostname":"h","title":1,
- "agent":{"rule_id":"r","x":1},
- "evt":{"name":"exec","x":2,"matched_rules":[{"id":"m"},{"id":"n","x":3}]},
- "file":{"path":"p","destination":{"x":4}},
- "exit":{"code":"1"},
- "process":{"pid":"1","executable":{"x":5},"container":{"x":6},
-   "parent":{"x":7,"executable":{"x":8},"container":{"x":9}},
-   "ancestors":[{"pid":2},{"pid":3,"x":10,"executable":{"x":11},"container":{"x":12}}]},
- "container":{"x":13},"registry":{"x":14},"usr":{"x":15},"permission_change":{"x":16}}`
-
-func checkWalkExtra(t *testing.T, data []byte) {
-	t.Helper()
-	ev, err := Decode(data)
-	if err != nil {
-		return
-	}
-	root, ok := ObjectOf(ev)
-	if !ok {
-		t.Fatal("ObjectOf(*Event) is not a schema object")
-	}
-	want := extraByObjects(root)
-	if got := extraByWalk(ev); !slices.Equal(got, want) {
-		t.Fatalf("%s\nWalkExtra:\n%s\nObject walk:\n%s", data, strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	calls := 0
-	stopped := WalkExtra(ev, func(string, map[string]json.RawMessage) bool { calls++; return false })
-	if stopped != (len(want) > 0) || calls != min(len(want), 1) {
-		t.Fatalf("%s\nstopping at the first Extra: stopped %v after %d calls, with %d to find", data, stopped, calls, len(want))
-	}
-}
-
-// WalkExtra, which reads fields at offsets, finds exactly what a walk
-// through Object's reflection finds, in the same order.
-func TestWalkExtraMatchesObjects(t *testing.T) {
-	checkWalkExtra(t, []byte(deepExtraEvent))
-	if got := extraByWalk(mustDecode(t, deepExtraEvent)); len(got) != 19 {
-		t.Errorf("WalkExtra found %d objects with Extra, want 19:\n%s", len(got), strings.Join(got, "\n"))
-	}
-	for _, line := range corpusLines(t) {
-		checkWalkExtra(t, line)
-	}
-}
-
 func mustDecode(t *testing.T, s string) *Event {
 	t.Helper()
 	ev, err := Decode([]byte(s))
@@ -99,17 +33,16 @@ func mustDecode(t *testing.T, s string) *Event {
 	return ev
 }
 
-// FuzzWalkExtra holds WalkExtra and WalkVariables to the walks through
-// Object on any input:
+// FuzzWalkVariables holds WalkVariables to the walk through Object on any
+// input:
 //
-//	go test ./internal/model -run '^$' -fuzz FuzzWalkExtra -fuzztime 30s
-func FuzzWalkExtra(f *testing.F) {
-	f.Add([]byte(deepExtraEvent))
+//	go test ./internal/model -run '^$' -fuzz FuzzWalkVariables -fuzztime 30s
+func FuzzWalkVariables(f *testing.F) {
+	f.Add([]byte(`{"evt":{"variables":{"e":1}},"process":{"ancestors":[{"container":{"variables":{"a":1}}}]}}`))
 	for _, line := range corpusLines(f) {
 		f.Add(line)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		checkWalkExtra(t, data)
 		checkWalkVariables(t, data, nil)
 	})
 }
@@ -147,8 +80,8 @@ func TestObjectOf(t *testing.T) {
 			continue
 		}
 		for i, pc := range p.Objects() {
-			if i != -1 || pc.Extra() != nil {
-				t.Errorf("process: index %d, Extra %v", i, pc.Extra())
+			if i != -1 {
+				t.Errorf("process: index %d", i)
 			}
 			for q := range pc.Properties() {
 				if q.Key == "ancestors" {

@@ -170,7 +170,7 @@ type EventContext struct {
 	// Event outcome
 	Outcome string `json:"outcome,omitempty" schema:"windows,linux"`
 	// True if the event was asynchronous
-	Async bool `json:"async,omitempty" schema:"windows,linux"`
+	Async Bool `json:"async,omitzero" schema:"windows,linux"`
 	// The list of rules that the event matched (only valid in the context of
 	// an anomaly)
 	MatchedRules []MatchedRule `json:"matched_rules,omitempty" schema:"windows,linux"`
@@ -214,7 +214,7 @@ type File struct {
 	// File mode
 	Mode Int `json:"mode,omitzero" schema:"linux"`
 	// Indicator of file OverlayFS layer
-	InUpperLayer bool `json:"in_upper_layer,omitempty" schema:"linux"`
+	InUpperLayer Bool `json:"in_upper_layer,omitzero" schema:"linux"`
 	// File mount ID
 	MountID Int `json:"mount_id,omitzero" schema:"linux"`
 	// File filesystem name
@@ -264,9 +264,9 @@ type File struct {
 	// MountOrigin origin of the mount
 	MountOrigin string `json:"mount_origin,omitempty" schema:"linux"`
 	// MountVisible origin of the mount
-	MountVisible bool `json:"mount_visible,omitempty" schema:"linux"`
+	MountVisible Bool `json:"mount_visible,omitzero" schema:"linux"`
 	// MountDetached origin of the mount
-	MountDetached bool `json:"mount_detached,omitempty" schema:"linux"`
+	MountDetached Bool `json:"mount_detached,omitzero" schema:"linux"`
 	// (The schema does not describe metadata.)
 	Metadata *FileMetadata `json:"metadata,omitempty" schema:"linux"`
 
@@ -362,18 +362,18 @@ type Process struct {
 	// Command line arguments
 	Args []string `json:"args,omitempty" schema:"linux"`
 	// Indicator of arguments truncation
-	ArgsTruncated bool `json:"args_truncated,omitempty" schema:"linux"`
+	ArgsTruncated Bool `json:"args_truncated,omitzero" schema:"linux"`
 	// Environment variables of the process
 	Envs []string `json:"envs,omitempty" schema:"linux"`
 	// Indicator of environments variable truncation
-	EnvsTruncated bool `json:"envs_truncated,omitempty" schema:"linux"`
+	EnvsTruncated Bool `json:"envs_truncated,omitzero" schema:"linux"`
 	// Indicates whether the process is considered a thread (that is, a child
 	// process that hasn't executed another program)
-	IsThread bool `json:"is_thread,omitempty" schema:"linux"`
+	IsThread Bool `json:"is_thread,omitzero" schema:"linux"`
 	// Indicates whether the process is a kworker
-	IsKworker bool `json:"is_kworker,omitempty" schema:"linux"`
+	IsKworker Bool `json:"is_kworker,omitzero" schema:"linux"`
 	// Indicates whether the process is an exec following another exec
-	IsExecChild bool `json:"is_exec_child,omitempty" schema:"linux"`
+	IsExecChild Bool `json:"is_exec_child,omitzero" schema:"linux"`
 	// Process source
 	Source string `json:"source,omitempty" schema:"linux"`
 	// List of syscalls captured to generate the event
@@ -399,7 +399,7 @@ type ProcessContext struct {
 	// Variables values
 	Variables Variables `json:"variables,omitempty" schema:"windows,linux"`
 	// True if the ancestors list was truncated because it was too big
-	TruncatedAncestors bool `json:"truncated_ancestors,omitempty" schema:"windows,linux"`
+	TruncatedAncestors Bool `json:"truncated_ancestors,omitzero" schema:"windows,linux"`
 }
 
 // RegistryEvent is the schema object RegistryEvent (windows):
@@ -441,7 +441,7 @@ type Variables map[string]any
 type AWSIMDSEvent struct {
 	// is_imds_v2 reports if the IMDS event follows IMDSv1 or IMDSv2
 	// conventions
-	IsIMDSV2 bool `json:"is_imds_v2,omitempty" schema:"linux"`
+	IsIMDSV2 Bool `json:"is_imds_v2,omitzero" schema:"linux"`
 	// SecurityCredentials holds the scrubbed data collected on the security
 	// credentials
 	SecurityCredentials *AWSSecurityCredentials `json:"security_credentials,omitempty" schema:"linux"`
@@ -607,7 +607,7 @@ type DNSEvent struct {
 	// id is the unique identifier of the DNS request
 	ID Int `json:"id,omitzero" schema:"linux"`
 	// is_query if true means it's a question, if false is a response
-	IsQuery bool `json:"is_query,omitempty" schema:"linux"`
+	IsQuery Bool `json:"is_query,omitzero" schema:"linux"`
 	// question is a DNS question for the DNS request
 	Question *DNSQuestion `json:"question,omitempty" schema:"linux"`
 	// response is a DNS response for the DNS request
@@ -653,17 +653,17 @@ type FileMetadata struct {
 	// (The schema does not describe type.)
 	Type string `json:"type,omitempty" schema:"linux"`
 	// (The schema does not describe is_executable.)
-	IsExecutable bool `json:"is_executable,omitempty" schema:"linux"`
+	IsExecutable Bool `json:"is_executable,omitzero" schema:"linux"`
 	// (The schema does not describe architecture.)
 	Architecture string `json:"architecture,omitempty" schema:"linux"`
 	// (The schema does not describe abi.)
 	ABI string `json:"abi,omitempty" schema:"linux"`
 	// (The schema does not describe is_upx_packed.)
-	IsUPXPacked bool `json:"is_upx_packed,omitempty" schema:"linux"`
+	IsUPXPacked Bool `json:"is_upx_packed,omitzero" schema:"linux"`
 	// (The schema does not describe compression.)
 	Compression string `json:"compression,omitempty" schema:"linux"`
 	// (The schema does not describe is_garble_obfuscated.)
-	IsGarbleObfuscated bool `json:"is_garble_obfuscated,omitempty" schema:"linux"`
+	IsGarbleObfuscated Bool `json:"is_garble_obfuscated,omitzero" schema:"linux"`
 
 	// Extra holds unknown and ill-typed properties, as Event.Extra does.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -794,11 +794,11 @@ type ModuleEvent struct {
 	// module name
 	Name string `json:"name,omitempty" schema:"linux"`
 	// indicates if a module was loaded from memory, as opposed to a file
-	LoadedFromMemory bool `json:"loaded_from_memory,omitempty" schema:"linux"`
+	LoadedFromMemory Bool `json:"loaded_from_memory,omitzero" schema:"linux"`
 	// (The schema does not describe argv.)
 	Argv []string `json:"argv,omitempty" schema:"linux"`
 	// (The schema does not describe args_truncated.)
-	ArgsTruncated bool `json:"args_truncated,omitempty" schema:"linux"`
+	ArgsTruncated Bool `json:"args_truncated,omitzero" schema:"linux"`
 
 	// Extra holds unknown and ill-typed properties, as Event.Extra does.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -830,9 +830,9 @@ type MountEvent struct {
 	// Mount source path error
 	SourcePathError string `json:"source.path_error,omitempty" schema:"linux"`
 	// Mount is not attached to the VFS tree
-	Detached bool `json:"detached,omitempty" schema:"linux"`
+	Detached Bool `json:"detached,omitzero" schema:"linux"`
 	// Mount is not visible in the VFS tree
-	Visible bool `json:"visible,omitempty" schema:"linux"`
+	Visible Bool `json:"visible,omitzero" schema:"linux"`
 
 	// Extra holds unknown and ill-typed properties, as Event.Extra does.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -923,7 +923,7 @@ type PrCtlEvent struct {
 	// New name of the process
 	NewName string `json:"new_name,omitempty" schema:"linux"`
 	// Name truncated
-	IsNameTruncated bool `json:"is_name_truncated,omitempty" schema:"linux"`
+	IsNameTruncated Bool `json:"is_name_truncated,omitzero" schema:"linux"`
 
 	// Extra holds unknown and ill-typed properties, as Event.Extra does.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -992,7 +992,7 @@ type RawPacket struct {
 	// (The schema does not describe tls.)
 	TLS *TLSContext `json:"tls,omitempty" schema:"linux"`
 	// (The schema does not describe dropped.)
-	Dropped bool `json:"dropped,omitempty" schema:"linux"`
+	Dropped Bool `json:"dropped,omitzero" schema:"linux"`
 
 	// Extra holds unknown and ill-typed properties, as Event.Extra does.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -1026,7 +1026,7 @@ type SELinuxBoolChange struct {
 // "SELinuxBoolCommitSerializer serializes a SELinux boolean commit to JSON".
 type SELinuxBoolCommit struct {
 	// SELinux boolean commit operation
-	State bool `json:"state,omitempty" schema:"linux"`
+	State Bool `json:"state,omitzero" schema:"linux"`
 
 	// Extra holds unknown and ill-typed properties, as Event.Extra does.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -1069,7 +1069,7 @@ type SecurityProfileContext struct {
 	// List of tags associated to this profile
 	Tags []string `json:"tags,omitempty" schema:"linux"`
 	// True if the corresponding event is part of this profile
-	EventInProfile bool `json:"event_in_profile,omitempty" schema:"linux"`
+	EventInProfile Bool `json:"event_in_profile,omitzero" schema:"linux"`
 	// State of the event type in this profile
 	EventTypeState string `json:"event_type_state,omitempty" schema:"linux"`
 
@@ -1093,7 +1093,7 @@ type SetSockOptEvent struct {
 	// Name of the option being set
 	Optname string `json:"optname,omitempty" schema:"linux"`
 	// Filter truncated
-	IsFilterTruncated bool `json:"is_filter_truncated,omitempty" schema:"linux"`
+	IsFilterTruncated Bool `json:"is_filter_truncated,omitzero" schema:"linux"`
 	// Filter instructions
 	Filter string `json:"filter,omitempty" schema:"linux"`
 	// Filter hash
@@ -1142,16 +1142,16 @@ type SysCtlEvent struct {
 	// name is the name of the system control parameter
 	Name string `json:"name,omitempty" schema:"linux"`
 	// name_truncated indicates if the name field is truncated
-	NameTruncated bool `json:"name_truncated,omitempty" schema:"linux"`
+	NameTruncated Bool `json:"name_truncated,omitzero" schema:"linux"`
 	// value is the new and/or current value for the system control parameter
 	// depending on the action type
 	Value string `json:"value,omitempty" schema:"linux"`
 	// value_truncated indicates if the value field is truncated
-	ValueTruncated bool `json:"value_truncated,omitempty" schema:"linux"`
+	ValueTruncated Bool `json:"value_truncated,omitzero" schema:"linux"`
 	// old_value is the old value of the system control parameter
 	OldValue string `json:"old_value,omitempty" schema:"linux"`
 	// old_value_truncated indicates if the old_value field is truncated
-	OldValueTruncated bool `json:"old_value_truncated,omitempty" schema:"linux"`
+	OldValueTruncated Bool `json:"old_value_truncated,omitzero" schema:"linux"`
 
 	// Extra holds unknown and ill-typed properties, as Event.Extra does.
 	Extra map[string]json.RawMessage `json:"-"`

@@ -58,7 +58,7 @@ func lineageShows(p *model.Process) []string {
 // table titled title+" fields" with their other fields as written.
 func (v *eventView) processRows(title string, pc *model.ProcessContext) {
 	v.section(title, func(t *Table) {
-		v.lineageTable(t, 0, append([]model.Process{pc.Process}, pc.Chain()...), pc.TruncatedAncestors)
+		v.lineageTable(t, 0, append([]model.Process{pc.Process}, pc.Chain()...), pc.TruncatedAncestors.True())
 	})
 	v.section(title+" fields", func(t *Table) { restRows(t, "", pc, processTableShows(pc)...) })
 }

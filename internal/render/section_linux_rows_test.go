@@ -119,9 +119,9 @@ func TestCommandLine(t *testing.T) {
 	}{
 		{model.Process{Cmdline: `"C:\x.exe" /q`, Argv0: "x"}, `"C:\x.exe" /q`},
 		{model.Process{Argv0: "bash", Args: []string{"-c", "echo 'hi' $HOME"}}, `bash -c 'echo '"'"'hi'"'"' $HOME'`},
-		{model.Process{Argv0: "curl", Args: []string{"-s"}, ArgsTruncated: true}, "curl -s [args truncated]"},
+		{model.Process{Argv0: "curl", Args: []string{"-s"}, ArgsTruncated: model.BoolOf(true)}, "curl -s [args truncated]"},
 		{model.Process{Args: []string{"", "a b"}}, `'' 'a b'`},
-		{model.Process{ArgsTruncated: true}, "[args truncated]"},
+		{model.Process{ArgsTruncated: model.BoolOf(true)}, "[args truncated]"},
 		{model.Process{}, ""},
 	}
 	for _, tt := range tests {

@@ -16,7 +16,7 @@ func (v *eventView) module() {
 	m := v.ev.Module
 	v.section("module", func(t *Table) {
 		name := m.Name
-		if m.LoadedFromMemory {
+		if m.LoadedFromMemory.True() {
 			name = joinNonEmpty(" ", name, "(loaded from memory)")
 		}
 		fieldRow(t, "name", name)

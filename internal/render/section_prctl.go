@@ -17,7 +17,7 @@ func (v *eventView) prctl() {
 	v.section("prctl", func(t *Table) {
 		fieldRow(t, "option", p.Option)
 		name := p.NewName
-		if p.IsNameTruncated {
+		if p.IsNameTruncated.True() {
 			name += " (truncated)"
 		}
 		fieldRow(t, "new_name", name)

@@ -98,10 +98,13 @@ func processRows(r *coveredRows, p *model.Process, prefix string) {
 	var flags []string
 	for _, f := range []struct {
 		key string
-		set bool
+		set model.Bool
 	}{{"is_thread", p.IsThread}, {"is_kworker", p.IsKworker}, {"is_exec_child", p.IsExecChild}} {
-		if f.set {
+		switch {
+		case f.set.True():
 			flags = append(flags, f.key)
+		case f.set.Present(): // a written false is shown too: nothing is hidden
+			flags = append(flags, f.key+" false")
 		}
 		r.cover(prefix + f.key)
 	}
@@ -117,7 +120,7 @@ func commandLine(p *model.Process) string {
 		return p.Cmdline
 	}
 	s := model.ShellCommandLine(p.Argv0, p.Args)
-	if p.ArgsTruncated {
+	if p.ArgsTruncated.True() {
 		s = joinNonEmpty(" ", s, "[args truncated]")
 	}
 	return s
@@ -180,20 +183,20 @@ func userSessionRow(r *coveredRows, s *model.UserSessionContext, key string) {
 func (v *eventView) ancestors() {
 	pc := v.ev.Process
 	chain := pc.Chain()
-	if len(chain) == 0 && !pc.TruncatedAncestors {
+	if len(chain) == 0 && !pc.TruncatedAncestors.True() {
 		return
 	}
 	title, notes := "process.ancestors", []string{strconv.Itoa(len(chain)) + ", nearest first"}
 	if len(pc.Ancestors) == 0 && pc.Parent != nil {
 		title, notes = "process.parent", nil
 	}
-	if pc.TruncatedAncestors {
+	if pc.TruncatedAncestors.True() {
 		notes = append(notes, "truncated")
 	}
 	if len(notes) > 0 {
 		title += " (" + strings.Join(notes, ", ") + ")"
 	}
-	v.section(title, func(t *Table) { v.lineageTable(t, 1, chain, pc.TruncatedAncestors) })
+	v.section(title, func(t *Table) { v.lineageTable(t, 1, chain, pc.TruncatedAncestors.True()) })
 }
 
 // executableName is the file name of an executable: its name field, or the

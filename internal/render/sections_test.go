@@ -181,7 +181,7 @@ type fakeFamily struct {
 	Count  model.Int       `json:"count,omitzero"`
 	When   model.Time      `json:"when,omitzero"`
 	Absent model.Int       `json:"absent,omitzero"`
-	Flag   bool            `json:"flag,omitempty"`
+	Flag   model.Bool      `json:"flag,omitzero"`
 	Tags   []string        `json:"tags,omitempty"`
 	Vars   model.Variables `json:"vars,omitempty"`
 	Target *fakeTarget     `json:"target,omitempty"`
@@ -205,7 +205,7 @@ func TestGenericRowsFlattenObjects(t *testing.T) {
 		Name:   "n",
 		Count:  model.IllTypedInt(`"7"`),
 		When:   model.Time{Time: time.Date(2025, 11, 3, 9, 0, 0, 0, time.UTC)},
-		Flag:   true,
+		Flag:   model.BoolOf(true),
 		Tags:   []string{"a", "b"},
 		Vars:   model.Variables{"k": 1.5},
 		Target: &fakeTarget{Path: "/x", PID: model.IntOf(5)},
@@ -418,8 +418,8 @@ func TestEventKind(t *testing.T) {
 		{model.EventContext{}, "", 0},
 		{model.EventContext{Name: "exec"}, "exec", 0},
 		{model.EventContext{Name: "exec", Category: "process", Outcome: "success"}, "exec/process/success", 1},
-		{model.EventContext{Category: "process", Async: true}, "process async", 1},
-		{model.EventContext{Name: "open", Outcome: "denied", Async: true}, "open/denied async", 2},
+		{model.EventContext{Category: "process", Async: model.BoolOf(true)}, "process async", 1},
+		{model.EventContext{Name: "open", Outcome: "denied", Async: model.BoolOf(true)}, "open/denied async", 2},
 	} {
 		if got := eventKind(&tc.evt); got != tc.want {
 			t.Errorf("eventKind(%+v) = %q, want %q", tc.evt, got, tc.want)

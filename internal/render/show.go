@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"sync"
 	"time"
 
@@ -93,7 +94,7 @@ func (v *eventView) header(src Source) {
 			b = p.Append(b, p.Faint, "("+age+")")
 		}
 	case !ev.Date.IsZero():
-		b = escape.AppendText(b, ev.Date.Raw())
+		b = escape.AppendText(b, extraValueText(json.RawMessage(ev.Date.Raw())))
 		b = append(b, ' ')
 		b = p.Append(b, p.Warning, "(not an RFC 3339 date)")
 	}
@@ -132,7 +133,7 @@ func (v *eventView) header(src Source) {
 // and " async" after it for asynchronous events.
 func eventKind(e *model.EventContext) string {
 	kind := joinNonEmpty("/", e.Name, e.Category, e.Outcome)
-	if e.Async {
+	if e.Async.True() {
 		kind += " async"
 	}
 	return kind
@@ -142,8 +143,8 @@ func eventKind(e *model.EventContext) string {
 // event's own offset, with its own precision.
 func formatTime(t model.Time) string { return t.Written() }
 
-// timeText is a time as shown in a table: RFC 3339 when valid, the raw JSON
-// text otherwise, "" when absent.
+// timeText is a time as shown in a table: RFC 3339 when valid, the value as
+// other fields shows it otherwise, "" when absent.
 func timeText(t model.Time) string {
 	switch {
 	case t.Valid():
@@ -151,5 +152,5 @@ func timeText(t model.Time) string {
 	case t.IsZero():
 		return ""
 	}
-	return t.Raw() + " (not an RFC 3339 date)"
+	return extraValueText(json.RawMessage(t.Raw())) + " (not an RFC 3339 date)"
 }

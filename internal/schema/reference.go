@@ -25,10 +25,6 @@ type reference struct {
 
 const referenceURL = "csmctl:///schema.json"
 
-// Reference returns the reference validator for a schema document, with
-// format assertions on. Tests use it as the oracle for the compiled one.
-func Reference(doc []byte) (Validator, error) { return newReference(doc) }
-
 func newReference(doc []byte) (*reference, error) {
 	parsed, err := jsonschema.UnmarshalJSON(bytes.NewReader(doc))
 	if err != nil {

@@ -269,7 +269,7 @@ func writeObject(b *bytes.Buffer, o *object, byName map[string]*object) error {
 			doc = "(The schema does not describe " + f.key + ".)"
 		}
 		omit := "omitempty"
-		if t == "Int" || t == "Time" {
+		if t == "Int" || t == "Time" || t == "Bool" {
 			omit = "omitzero" // omitempty has no effect on structs
 		}
 		writeComment(b, "\t", doc)
@@ -355,7 +355,7 @@ func goType(p prop, byName map[string]*object) (string, error) {
 	case "number":
 		return "float64", nil
 	case "boolean":
-		return "bool", nil
+		return "Bool", nil
 	case "array":
 		item, err := subschema(p.Items, byName)
 		if err != nil {
