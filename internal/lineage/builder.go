@@ -293,11 +293,43 @@ func (n *Node) setTimes() *nodeTimes {
 // rebuilds from the instant: most times cost no text.
 func uncanonicalText(t model.Time) string {
 	written := t.Written()
+	if canonicalShape(written) {
+		return ""
+	}
 	var buf [64]byte
 	if string(t.Time.UTC().AppendFormat(buf[:0], time.RFC3339Nano)) == written {
 		return ""
 	}
 	return written
+}
+
+// canonicalShape reports whether the text of a valid time is
+// YYYY-MM-DDTHH:MM:SS[.F]Z, F one to nine digits not ending in 0, and not a
+// leap second: the time parsed from it formats back to it, which
+// uncanonicalText then need not check by formatting it (most of tree's
+// time on some logs). false says nothing.
+func canonicalShape(s string) bool {
+	n := len(s)
+	if n < 20 || n == 21 || n > 30 || s[n-1] != 'Z' || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[17:19] == "60" {
+		return false
+	}
+	for i, c := range []byte(s[:19]) {
+		if (c < '0' || c > '9') && i != 4 && i != 7 && i != 10 && i != 13 && i != 16 {
+			return false
+		}
+	}
+	if n == 20 {
+		return true
+	}
+	if s[19] != '.' || s[n-2] == '0' {
+		return false
+	}
+	for _, c := range []byte(s[20 : n-1]) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // mergeInt sets an integer fact to v, as merge does a string one.
