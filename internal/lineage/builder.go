@@ -50,19 +50,25 @@ func NewBuilder() *Builder {
 	return &Builder{hosts: map[string]*hostBuilder{}, seed: maphash.MakeSeed()}
 }
 
-// Add merges the process chain of ev into the forest of host: every
-// process of the chain is sighted, and their edges and facts merged. It
-// returns the node of the acting process, nil when the event has none. Add
-// does not attach the event to the node: Attach does, for the events that
-// count as hits.
+// Add merges the process chain of ev into the forest of host, as AddEvent
+// does.
 func (b *Builder) Add(host string, ev *model.Event) *Node {
+	e := EventOf(ev)
+	return b.AddEvent(host, &e)
+}
+
+// AddEvent merges the process chain of ev into the forest of host: every
+// process of the chain is sighted, and their edges and facts merged. It
+// returns the node of the acting process, nil when the event has none.
+// AddEvent does not attach the event to the node: AttachEvent does, for the
+// events that count as hits.
+func (b *Builder) AddEvent(host string, ev *Event) *Node {
 	hb := b.hosts[host]
 	if hb == nil {
 		hb = &hostBuilder{f: &Forest{Host: b.intern(host)}}
 		b.hosts[host] = hb
 	}
-	pc := ev.Process
-	if pc == nil {
+	if !ev.HasProcess {
 		hb.f.NoProcess++
 		return nil
 	}
@@ -70,15 +76,16 @@ func (b *Builder) Add(host string, ev *model.Event) *Node {
 	// node is known before the sighting: it may be part of its identity.
 	// A process left out (MaxProcesses) cuts the chain: the one below it
 	// is sighted with no parent.
-	chain := pc.Chain()
+	chain := ev.Chain
 	var parent *Node
 	cut, dropped := false, false
 	for i := len(chain) - 1; i >= 0; i-- {
-		parent = b.sight(hb, &chain[i], parent, cut, pc.TruncatedAncestors.True() && i == len(chain)-1)
+		parent = b.sight(hb, &chain[i], parent, cut, ev.TruncatedAncestors && i == len(chain)-1)
 		cut = parent == nil
 		dropped = dropped || cut
 	}
-	n := b.sight(hb, &pc.Process, parent, cut, pc.TruncatedAncestors.True() && len(chain) == 0)
+	p := &ev.Process
+	n := b.sight(hb, p, parent, cut, ev.TruncatedAncestors && len(chain) == 0)
 	if dropped || n == nil {
 		hb.f.Dropped++
 	}
@@ -86,22 +93,25 @@ func (b *Builder) Add(host string, ev *model.Event) *Node {
 		return nil
 	}
 	// The event's own user and container stand in for the process's.
-	if pc.User == "" && ev.Usr != nil {
-		b.merge(hb.f, &n.User, ev.Usr.Name)
+	if p.User == "" {
+		b.merge(hb.f, &n.User, ev.User)
 	}
-	if (pc.Container == nil || pc.Container.ID == "") && ev.Container != nil {
-		b.merge(hb.f, &n.ContainerID, ev.Container.ID)
+	if p.ContainerID == "" {
+		b.merge(hb.f, &n.ContainerID, ev.ContainerID)
 	}
 	return n
 }
 
-// Attach counts ev, read from file at line, as a hit of n, the node Add
-// returned for it, and keeps it as a Hit if KeepHits is set.
+// Attach counts ev as a hit of n, as AttachEvent does.
 func (b *Builder) Attach(n *Node, file string, line int, ev *model.Event) {
-	rule := ""
-	if ev.Agent != nil {
-		rule = b.intern(ev.Agent.RuleID)
-	}
+	e := EventOf(ev)
+	b.AttachEvent(n, file, line, &e)
+}
+
+// AttachEvent counts ev, read from file at line, as a hit of n, the node
+// AddEvent returned for it, and keeps it as a Hit if KeepHits is set.
+func (b *Builder) AttachEvent(n *Node, file string, line int, ev *Event) {
+	rule := b.intern(ev.RuleID)
 	counted := false
 	for i := range n.Rules {
 		if n.Rules[i].RuleID == rule {
@@ -116,22 +126,12 @@ func (b *Builder) Attach(n *Node, file string, line int, ev *model.Event) {
 	if !b.KeepHits {
 		return
 	}
-	h := Hit{File: file, Line: line, RuleID: rule}
+	h := Hit{File: file, Line: line, RuleID: rule,
+		Evt: b.intern(ev.Evt), Path: b.intern(ev.Path),
+		RegistryKey: b.intern(ev.RegistryKey), RegistryValue: b.intern(ev.RegistryValue),
+		ExitCode: b.internInt(ev.ExitCode)}
 	if ev.Date.Valid() {
 		h.Date = ev.Date
-	}
-	if ev.Evt != nil {
-		h.Evt = b.intern(ev.Evt.Name)
-	}
-	if ev.File != nil {
-		h.Path = b.intern(ev.File.Path)
-	}
-	if ev.Registry != nil {
-		h.RegistryKey = b.intern(ev.Registry.KeyPath)
-		h.RegistryValue = b.intern(ev.Registry.ValueName)
-	}
-	if ev.Exit != nil {
-		h.ExitCode = b.internInt(ev.Exit.Code)
 	}
 	n.Hits = append(n.Hits, h)
 }
@@ -141,8 +141,8 @@ func (b *Builder) Attach(n *Node, file string, line int, ev *model.Event) {
 // returns its node. It returns nil when the process is left out: it is new
 // and the builder holds MaxProcesses already, or, cut, it has no exec time
 // and so no identity without its parent.
-func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, cut, truncated bool) *Node {
-	key := p.Key()
+func (b *Builder) sight(hb *hostBuilder, p *Process, parent *Node, cut, truncated bool) *Node {
+	key := p.key()
 	var under *Node
 	if key.ExecTime.IsZero() {
 		if cut {
@@ -157,10 +157,7 @@ func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, cut, tr
 	// sighting that does not say which program matches the first node that
 	// fits, as does one that names a program where the node knows none.
 	byPath := key.ExecTime.IsZero()
-	path := ""
-	if p.Executable != nil {
-		path = p.Executable.Path
-	}
+	path := p.Path
 	same := func(pos uint32, anyPath bool) bool {
 		n := f.Nodes[pos]
 		return n.Key.Equal(key) && n.under() == under &&
@@ -217,18 +214,14 @@ func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, cut, tr
 		}
 		nt.exitText = uncanonicalText(p.ExitTime)
 	}
-	if p.Executable != nil {
-		b.merge(f, &n.Path, p.Executable.Path)
-		b.merge(f, &n.Name, p.Executable.Name)
-	}
-	if p.Container != nil {
-		b.merge(f, &n.ContainerID, p.Container.ID)
-	}
+	b.merge(f, &n.Path, p.Path)
+	b.merge(f, &n.Name, p.Name)
+	b.merge(f, &n.ContainerID, p.ContainerID)
 	b.merge(f, &n.Cmdline, p.Cmdline)
 	if p.User != "" {
 		b.merge(f, &n.User, p.User)
 	} else {
-		b.merge(f, &n.User, credentialsUser(p)) // Linux events may have only this one
+		b.merge(f, &n.User, p.CredentialsUser) // Linux events may have only this one
 	}
 	b.sightLinux(f, n, p)
 	return n
@@ -236,9 +229,9 @@ func (b *Builder) sight(hb *hostBuilder, p *model.Process, parent *Node, cut, tr
 
 // sightLinux merges the Linux facts of a sighting into n, allocating them
 // only for a process a sighting told one of.
-func (b *Builder) sightLinux(f *Forest, n *Node, p *model.Process) {
+func (b *Builder) sightLinux(f *Forest, n *Node, p *Process) {
 	b.cmdline = model.AppendShellCommandLine(b.cmdline[:0], p.Argv0, p.Args)
-	if len(b.cmdline) == 0 && p.Args == nil && p.Comm == "" && !p.TID.Present() && !credentialsUID(p).Present() && p.ForkTime.IsZero() && !p.ArgsTruncated.True() {
+	if len(b.cmdline) == 0 && p.Args == nil && p.Comm == "" && !p.TID.Present() && !p.UID.Present() && p.ForkTime.IsZero() && !p.ArgsTruncated {
 		return
 	}
 	l := n.Linux
@@ -261,7 +254,7 @@ func (b *Builder) sightLinux(f *Forest, n *Node, p *model.Process) {
 		if changed {
 			b.merge(f, &l.CommandLine, string(b.cmdline))
 		}
-		l.ArgsTruncated = p.ArgsTruncated.True()
+		l.ArgsTruncated = p.ArgsTruncated
 	}
 	b.merge(f, &l.Comm, p.Comm)
 	// The thread that acted differs from event to event of one process:
@@ -269,7 +262,7 @@ func (b *Builder) sightLinux(f *Forest, n *Node, p *model.Process) {
 	if p.TID.Present() {
 		l.TID = b.internInt(p.TID)
 	}
-	b.mergeInt(f, &l.UID, credentialsUID(p))
+	b.mergeInt(f, &l.UID, p.UID)
 	if !p.ForkTime.IsZero() {
 		if !l.ForkTime.IsZero() && !sameTime(l.ForkTime, p.ForkTime) {
 			f.Conflicts.Facts++
@@ -300,11 +293,43 @@ func (n *Node) setTimes() *nodeTimes {
 // rebuilds from the instant: most times cost no text.
 func uncanonicalText(t model.Time) string {
 	written := t.Written()
+	if canonicalShape(written) {
+		return ""
+	}
 	var buf [64]byte
 	if string(t.Time.UTC().AppendFormat(buf[:0], time.RFC3339Nano)) == written {
 		return ""
 	}
 	return written
+}
+
+// canonicalShape reports whether the text of a valid time is
+// YYYY-MM-DDTHH:MM:SS[.F]Z, F one to nine digits not ending in 0, and not a
+// leap second: the time parsed from it formats back to it, which
+// uncanonicalText then need not check by formatting it (most of tree's
+// time on some logs). false says nothing.
+func canonicalShape(s string) bool {
+	n := len(s)
+	if n < 20 || n == 21 || n > 30 || s[n-1] != 'Z' || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[17:19] == "60" {
+		return false
+	}
+	for i, c := range []byte(s[:19]) {
+		if (c < '0' || c > '9') && i != 4 && i != 7 && i != 10 && i != 13 && i != 16 {
+			return false
+		}
+	}
+	if n == 20 {
+		return true
+	}
+	if s[19] != '.' || s[n-2] == '0' {
+		return false
+	}
+	for _, c := range []byte(s[20 : n-1]) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // mergeInt sets an integer fact to v, as merge does a string one.
@@ -492,22 +517,4 @@ func compareNodes(x, y *Node) int {
 		return c
 	}
 	return cmp.Compare(x.seq, y.seq)
-}
-
-// credentialsUID is the uid of a Linux process's credentials, absent when
-// it has none.
-func credentialsUID(p *model.Process) model.Int {
-	if p.Credentials == nil {
-		return model.Int{}
-	}
-	return p.Credentials.UID
-}
-
-// credentialsUser is the user name of a Linux process's credentials, "" when
-// it has none.
-func credentialsUser(p *model.Process) string {
-	if p.Credentials == nil {
-		return ""
-	}
-	return p.Credentials.User
 }

@@ -435,3 +435,41 @@ func TestThreadsDoNotDisagree(t *testing.T) {
 		t.Errorf("%d conflicts, %d nodes, tid %v; want 0, 1, 7", c, len(f.Nodes), f.Nodes[0].Linux.TID)
 	}
 }
+
+// uncanonicalText's shortcut must agree with formatting the instant: every
+// text here is valid, and canonical exactly when it is RFC 3339 in UTC as
+// time.RFC3339Nano writes it.
+func TestUncanonicalText(t *testing.T) {
+	for _, tc := range []struct {
+		text      string
+		canonical bool
+	}{
+		{"2025-11-03T09:00:00Z", true},
+		{"2025-11-03T09:00:00.5Z", true},
+		{"2025-11-03T09:00:00.123456789Z", true},
+		{"0001-01-01T00:00:00.000000001Z", true},
+		{"2025-11-03T09:00:00.50Z", false},
+		{"2025-11-03T09:00:00.000Z", false},
+		{"2025-11-03T09:00:00.1234567891Z", false},
+		{"2025-11-03t09:00:00Z", false},
+		{"2025-11-03T09:00:00z", false},
+		{"2025-11-03T09:00:00+00:00", false},
+		{"2025-11-03T10:00:00+01:00", false},
+		{"2016-12-31T23:59:60Z", false},
+	} {
+		var tm model.Time
+		if err := tm.UnmarshalJSON([]byte(`"` + tc.text + `"`)); err != nil || !tm.Valid() {
+			t.Fatalf("%s: not a valid time (%v)", tc.text, err)
+		}
+		want := tc.text
+		if tc.canonical {
+			want = ""
+		}
+		if got := uncanonicalText(tm); got != want {
+			t.Errorf("uncanonicalText(%s) = %q, want %q", tc.text, got, want)
+		}
+		if got := canonicalShape(tc.text); got != tc.canonical {
+			t.Errorf("canonicalShape(%s) = %v, want %v", tc.text, got, tc.canonical)
+		}
+	}
+}

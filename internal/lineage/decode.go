@@ -31,8 +31,88 @@ import (
 // indexes data) for input that is not JSON, or model.ErrNotObject (with the
 // index past the value) for a value that is not an object.
 func Decode(data []byte, i int, ev *model.Event) (int, error) {
+	return decode(decoder{b: data}, i, ev)
+}
+
+// Decoder decodes events as Decode does, into memory it reuses from one
+// call to the next: what it fills of an event is valid until the next call
+// only. Who keeps anything of an event copies it (EventOf does): decoding
+// then allocates little more than the strings.
+type Decoder struct {
+	arena arena
+}
+
+// Decode decodes the event at data[i] into ev, as the function Decode does.
+func (dec *Decoder) Decode(data []byte, i int, ev *model.Event) (int, error) {
+	dec.arena.reset()
+	return decode(decoder{b: data, a: &dec.arena}, i, ev)
+}
+
+// arena holds the objects a Decoder reuses.
+type arena struct {
+	agents      pool[model.AgentContext]
+	evts        pool[model.EventContext]
+	files       pool[model.FileEvent]
+	registries  pool[model.RegistryEvent]
+	exits       pool[model.ExitEvent]
+	containers  pool[model.ContainerContext]
+	users       pool[model.UserContext]
+	executables pool[model.File]
+	contexts    pool[model.ProcessContext]
+	processes   pool[model.Process]
+	credentials pool[model.ProcessCredentials]
+	ancestors   []model.Process
+}
+
+func (a *arena) reset() {
+	a.agents.reset()
+	a.evts.reset()
+	a.files.reset()
+	a.registries.reset()
+	a.exits.reset()
+	a.containers.reset()
+	a.users.reset()
+	a.executables.reset()
+	a.contexts.reset()
+	a.processes.reset()
+	a.credentials.reset()
+}
+
+// pool hands out zeroed *T, reusing those of the previous event once reset.
+type pool[T any] struct {
+	items []*T
+	used  int
+}
+
+// get returns a zero *T: a new one when p is nil (Decode's decoder has no
+// arena).
+func (p *pool[T]) get() *T {
+	if p == nil {
+		return new(T)
+	}
+	if p.used == len(p.items) {
+		p.items = append(p.items, new(T))
+	}
+	t := p.items[p.used]
+	p.used++
+	var zero T
+	*t = zero
+	return t
+}
+
+func (p *pool[T]) reset() { p.used = 0 }
+
+// poolOf returns the pool field picks from d's arena, nil without one.
+func poolOf[T any](d *decoder, field func(*arena) *pool[T]) *pool[T] {
+	if d.a == nil {
+		return nil
+	}
+	return field(d.a)
+}
+
+func decode(d decoder, i int, ev *model.Event) (int, error) {
 	*ev = model.Event{}
-	d := decoder{b: data}
+	data := d.b
 	i = jsonscan.SkipSpace(data, i)
 	if i >= len(data) || data[i] != '{' {
 		end, err := jsonscan.Skip(data, i, 0)
@@ -71,7 +151,10 @@ func Decode(data []byte, i int, ev *model.Event) (int, error) {
 }
 
 // decoder walks one record's bytes.
-type decoder struct{ b []byte }
+type decoder struct {
+	b []byte
+	a *arena // nil: allocate every object
+}
 
 // key is an object key, unescaped.
 type key struct {
@@ -282,12 +365,12 @@ func (d *decoder) time(v, depth int, dst *model.Time) (int, *jsonscan.SyntaxErro
 
 // obj decodes an object value with member into a new *T that it stores in
 // dst; any other value (null included) leaves dst nil.
-func obj[T any](d *decoder, v, depth int, dst **T, member func(t *T, k key, v, depth int) (int, *jsonscan.SyntaxError)) (int, *jsonscan.SyntaxError) {
+func obj[T any](d *decoder, v, depth int, dst **T, from *pool[T], member func(t *T, k key, v, depth int) (int, *jsonscan.SyntaxError)) (int, *jsonscan.SyntaxError) {
 	*dst = nil
 	if d.b[v] != '{' {
 		return jsonscan.Skip(d.b, v, depth)
 	}
-	t := new(T)
+	t := from.get()
 	end, err := d.object(v, depth, func(k key, v, depth int) (int, *jsonscan.SyntaxError) {
 		return member(t, k, v, depth)
 	})
@@ -301,8 +384,8 @@ func obj[T any](d *decoder, v, depth int, dst **T, member func(t *T, k key, v, d
 // strObj decodes an object value into a new *T that it stores in dst, as
 // obj does, for a T whose one field Decode fills is the string under key
 // name, which field points to.
-func strObj[T any](d *decoder, v, depth int, dst **T, name string, field func(*T) *string) (int, *jsonscan.SyntaxError) {
-	return obj(d, v, depth, dst, func(t *T, k key, v, depth int) (int, *jsonscan.SyntaxError) {
+func strObj[T any](d *decoder, v, depth int, dst **T, from *pool[T], name string, field func(*T) *string) (int, *jsonscan.SyntaxError) {
+	return obj(d, v, depth, dst, from, func(t *T, k key, v, depth int) (int, *jsonscan.SyntaxError) {
 		if k.is(name) {
 			return d.str(v, depth, field(t))
 		}
@@ -311,19 +394,19 @@ func strObj[T any](d *decoder, v, depth int, dst **T, name string, field func(*T
 }
 
 func (d *decoder) agent(v, depth int, dst **model.AgentContext) (int, *jsonscan.SyntaxError) {
-	return strObj(d, v, depth, dst, "rule_id", func(a *model.AgentContext) *string { return &a.RuleID })
+	return strObj(d, v, depth, dst, poolOf(d, func(a *arena) *pool[model.AgentContext] { return &a.agents }), "rule_id", func(a *model.AgentContext) *string { return &a.RuleID })
 }
 
 func (d *decoder) evt(v, depth int, dst **model.EventContext) (int, *jsonscan.SyntaxError) {
-	return strObj(d, v, depth, dst, "name", func(e *model.EventContext) *string { return &e.Name })
+	return strObj(d, v, depth, dst, poolOf(d, func(a *arena) *pool[model.EventContext] { return &a.evts }), "name", func(e *model.EventContext) *string { return &e.Name })
 }
 
 func (d *decoder) file(v, depth int, dst **model.FileEvent) (int, *jsonscan.SyntaxError) {
-	return strObj(d, v, depth, dst, "path", func(f *model.FileEvent) *string { return &f.Path })
+	return strObj(d, v, depth, dst, poolOf(d, func(a *arena) *pool[model.FileEvent] { return &a.files }), "path", func(f *model.FileEvent) *string { return &f.Path })
 }
 
 func (d *decoder) registry(v, depth int, dst **model.RegistryEvent) (int, *jsonscan.SyntaxError) {
-	return obj(d, v, depth, dst, func(r *model.RegistryEvent, k key, v, depth int) (int, *jsonscan.SyntaxError) {
+	return obj(d, v, depth, dst, poolOf(d, func(a *arena) *pool[model.RegistryEvent] { return &a.registries }), func(r *model.RegistryEvent, k key, v, depth int) (int, *jsonscan.SyntaxError) {
 		switch {
 		case k.is("key_path"):
 			return d.str(v, depth, &r.KeyPath)
@@ -335,7 +418,7 @@ func (d *decoder) registry(v, depth int, dst **model.RegistryEvent) (int, *jsons
 }
 
 func (d *decoder) exit(v, depth int, dst **model.ExitEvent) (int, *jsonscan.SyntaxError) {
-	return obj(d, v, depth, dst, func(e *model.ExitEvent, k key, v, depth int) (int, *jsonscan.SyntaxError) {
+	return obj(d, v, depth, dst, poolOf(d, func(a *arena) *pool[model.ExitEvent] { return &a.exits }), func(e *model.ExitEvent, k key, v, depth int) (int, *jsonscan.SyntaxError) {
 		if k.is("code") {
 			return d.int(v, depth, &e.Code)
 		}
@@ -344,15 +427,15 @@ func (d *decoder) exit(v, depth int, dst **model.ExitEvent) (int, *jsonscan.Synt
 }
 
 func (d *decoder) container(v, depth int, dst **model.ContainerContext) (int, *jsonscan.SyntaxError) {
-	return strObj(d, v, depth, dst, "id", func(c *model.ContainerContext) *string { return &c.ID })
+	return strObj(d, v, depth, dst, poolOf(d, func(a *arena) *pool[model.ContainerContext] { return &a.containers }), "id", func(c *model.ContainerContext) *string { return &c.ID })
 }
 
 func (d *decoder) usr(v, depth int, dst **model.UserContext) (int, *jsonscan.SyntaxError) {
-	return strObj(d, v, depth, dst, "name", func(u *model.UserContext) *string { return &u.Name })
+	return strObj(d, v, depth, dst, poolOf(d, func(a *arena) *pool[model.UserContext] { return &a.users }), "name", func(u *model.UserContext) *string { return &u.Name })
 }
 
 func (d *decoder) executable(v, depth int, dst **model.File) (int, *jsonscan.SyntaxError) {
-	return obj(d, v, depth, dst, func(f *model.File, k key, v, depth int) (int, *jsonscan.SyntaxError) {
+	return obj(d, v, depth, dst, poolOf(d, func(a *arena) *pool[model.File] { return &a.executables }), func(f *model.File, k key, v, depth int) (int, *jsonscan.SyntaxError) {
 		switch {
 		case k.is("path"):
 			return d.str(v, depth, &f.Path)
@@ -423,13 +506,13 @@ func (d *decoder) processField(p *model.Process, k key, v, depth int) (int, *jso
 }
 
 func (d *decoder) processContext(v, depth int, dst **model.ProcessContext) (int, *jsonscan.SyntaxError) {
-	return obj(d, v, depth, dst, func(pc *model.ProcessContext, k key, v, depth int) (int, *jsonscan.SyntaxError) {
+	return obj(d, v, depth, dst, poolOf(d, func(a *arena) *pool[model.ProcessContext] { return &a.contexts }), func(pc *model.ProcessContext, k key, v, depth int) (int, *jsonscan.SyntaxError) {
 		if end, ok, err := d.processMember(&pc.Process, k, v, depth); ok {
 			return end, err
 		}
 		switch {
 		case k.is("parent"):
-			return obj(d, v, depth, &pc.Parent, d.processField)
+			return obj(d, v, depth, &pc.Parent, poolOf(d, func(a *arena) *pool[model.Process] { return &a.processes }), d.processField)
 		case k.is("ancestors"):
 			return d.ancestors(v, depth, &pc.Ancestors)
 		case k.is("truncated_ancestors"):
@@ -446,7 +529,7 @@ func (d *decoder) credentials(v, depth int, p *model.Process) (int, *jsonscan.Sy
 	if d.b[v] != '{' {
 		return jsonscan.Skip(d.b, v, depth)
 	}
-	c := &model.ProcessCredentials{}
+	c := poolOf(d, func(a *arena) *pool[model.ProcessCredentials] { return &a.credentials }).get()
 	p.Credentials = c
 	return d.object(v, depth, func(k key, v, depth int) (int, *jsonscan.SyntaxError) {
 		switch {
@@ -514,7 +597,14 @@ func (d *decoder) ancestors(v, depth int, dst *[]model.Process) (int, *jsonscan.
 	if d.b[v] != '[' {
 		return jsonscan.Skip(d.b, v, depth)
 	}
-	list := make([]model.Process, 0, 8)
+	var list []model.Process
+	if d.a != nil {
+		list = d.a.ancestors[:0]
+		// Kept for the next event, even when this one's list is invalid.
+		defer func() { d.a.ancestors = list[:0] }()
+	} else {
+		list = make([]model.Process, 0, 8)
+	}
 	end, err := d.array(v, depth, func(v, depth int) (int, *jsonscan.SyntaxError) {
 		list = append(list, model.Process{}) // a zero one for null or an ill-typed item
 		if d.b[v] != '{' {

@@ -91,6 +91,11 @@ func FuzzDecode(f *testing.F) {
 		}
 	}
 	f.Add([]byte(`{"Process":{"PID":7,"p\u0069d":8,"ancestors":[null,{"pid":1.0}]},"process":null}`))
+	previous, err := os.ReadFile("testdata/linux-ill-typed.ndjson")
+	if err != nil {
+		f.Fatal(err)
+	}
+	previous, _, _ = bytes.Cut(previous, []byte("\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		want, wantErr := model.Decode(data)
 		var got model.Event
@@ -103,6 +108,13 @@ func FuzzDecode(f *testing.F) {
 		}
 		if err != nil {
 			return
+		}
+		// A Decoder that decoded a full event before fills the same.
+		var dec Decoder
+		var reused model.Event
+		_, _ = dec.Decode(previous, 0, &reused)
+		if _, err := dec.Decode(data, 0, &reused); err != nil || !reflect.DeepEqual(&reused, &got) {
+			t.Fatalf("Decoder.Decode (error %v) differs from Decode\n got: %#v\nwant: %#v", err, reused, got)
 		}
 		replaceInvalidUTF8(reflect.ValueOf(&got))
 		if w := lineageFields(want); !reflect.DeepEqual(&got, w) {

@@ -6,7 +6,6 @@ import (
 
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/lineage"
-	"github.com/csmctl/csmctl/internal/model"
 	"github.com/csmctl/csmctl/internal/pipeline"
 	"github.com/csmctl/csmctl/internal/render"
 )
@@ -26,7 +25,7 @@ type Options struct {
 type treeEvent struct {
 	pos  input.Position
 	host string // from a Datadog envelope, "" for plain events
-	ev   model.Event
+	ev   lineage.Event
 	hit  bool // the selectors (but --limit) pick it
 }
 
@@ -40,13 +39,19 @@ type batch struct {
 // through p's problem writer what disagreed or was left out. The error is
 // out's; the problems with the data are in p.Tally.
 func Run(p *pipeline.Pipeline, out io.Writer, opts Options) error {
-	// lineage.Decode reads only what the lineage needs, and every event
+	// lineage.Decoder reads only what the lineage needs, and every event
 	// counts for the lineage; the selectors pick the hits.
-	need := pipeline.Need{Scan: lineage.Decode, Unselected: true}
 	work := func(b *pipeline.Batch) *batch {
+		// The decoder reuses its memory from event to event: the batch
+		// keeps a lineage.Event, a copy of what the builder reads.
+		var dec lineage.Decoder
+		need := pipeline.Need{Scan: dec.Decode, Unselected: true}
 		res := &batch{}
 		for ev := range b.Events(need) {
-			res.events = append(res.events, treeEvent{pos: ev.Pos, host: ev.Host, ev: *ev.Model, hit: ev.Selected})
+			// Not the model.Event: the batches in flight would hold every
+			// field of both schemas.
+			res.events = append(res.events, treeEvent{pos: ev.Pos, host: ev.Host, hit: ev.Selected})
+			res.events[len(res.events)-1].ev.FillFrom(ev.Model)
 		}
 		res.Output = b.Output
 		return res
@@ -64,14 +69,14 @@ func Run(p *pipeline.Pipeline, out io.Writer, opts Options) error {
 		read += len(res.events)
 		for i := range res.events {
 			te := &res.events[i]
-			n := builder.Add(te.host, &te.ev) // one forest per host: pids of two hosts never merge
+			n := builder.AddEvent(te.host, &te.ev) // one forest per host: pids of two hosts never merge
 			if n == nil {
 				continue
 			}
 			if opts.Selecting && !(te.hit && p.Take()) {
 				continue
 			}
-			builder.Attach(n, te.pos.File, te.pos.Line, &te.ev)
+			builder.AttachEvent(n, te.pos.File, te.pos.Line, &te.ev)
 		}
 		return nil
 	}
