@@ -3,6 +3,7 @@ package cmd
 import (
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -71,5 +72,29 @@ func TestManUsage(t *testing.T) {
 		if code != ExitUsage || errOut != tt.wantStderr {
 			t.Errorf("csmctl %v: exit status %d, stderr %q; want %d, %q", tt.args, code, errOut, ExitUsage, tt.wantStderr)
 		}
+	}
+}
+
+// The pages' date is the built commit's when Go stamped it, and nil (doc's
+// SOURCE_DATE_EPOCH, else now) when it did not or stamped no time.
+func TestCommitTime(t *testing.T) {
+	stamped := &debug.BuildInfo{Settings: []debug.BuildSetting{
+		{Key: "vcs.revision", Value: "2c85d351935507c363fe3e2b7ee4e3a459c2d482"},
+		{Key: "vcs.time", Value: "2025-11-03T09:00:00Z"},
+	}}
+	got := commitTime(stamped, true)
+	if want := time.Date(2025, 11, 3, 9, 0, 0, 0, time.UTC); got == nil || !got.Equal(want) {
+		t.Errorf("commitTime = %v, want %v", got, want)
+	}
+	for name, info := range map[string]*debug.BuildInfo{
+		"no vcs.time":  {Settings: []debug.BuildSetting{{Key: "vcs.revision", Value: "abc"}}},
+		"bad vcs.time": {Settings: []debug.BuildSetting{{Key: "vcs.time", Value: "yesterday"}}},
+	} {
+		if got := commitTime(info, true); got != nil {
+			t.Errorf("%s: commitTime = %v, want nil", name, got)
+		}
+	}
+	if got := commitTime(nil, false); got != nil {
+		t.Errorf("no build information: commitTime = %v, want nil", got)
 	}
 }

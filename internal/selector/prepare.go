@@ -19,11 +19,11 @@ import (
 func Prepare(opts Options, files []string, stdin io.Reader, reading input.Options) (*Selector, io.Reader, func(), error) {
 	noop := func() {}
 	// Check first: a bad --line must not wait for a gigabyte to be read.
-	if _, err := New(opts, time.Time{}); err != nil {
+	sel, err := New(opts, time.Time{})
+	if err != nil {
 		return nil, nil, noop, &OptionsError{err}
 	}
 	if !opts.NeedsAnchor() {
-		sel, _ := New(opts, time.Time{})
 		return sel, stdin, noop, nil
 	}
 	cleanup := noop
@@ -43,8 +43,7 @@ func Prepare(opts Options, files []string, stdin io.Reader, reading input.Option
 		}
 	}
 	// Checked again: a duration and a time are compared only now.
-	sel, err := New(opts, anchor)
-	if err != nil {
+	if sel, err = New(opts, anchor); err != nil {
 		cleanup()
 		return nil, nil, noop, &OptionsError{err}
 	}
