@@ -18,13 +18,13 @@ func AppendVerdictText(dst []byte, v *schema.Verdict, p *iostreams.Palette) []by
 		// FILE:LINE:COLUMN: invalid JSON: … or, for a record skipped
 		// whole, FILE:LINE: …, as every command words them.
 		pos := input.Position{File: v.File, Line: v.Line}
-		if f.Keyword == schema.KeywordSyntax {
+		syntax := f.Keyword == schema.KeywordSyntax
+		if syntax {
 			pos.Col = v.Column
 		}
-		loc := escape.Text(pos.String())
-		if f.Keyword == schema.KeywordSyntax {
-			dst = p.Append(dst, p.Location, loc)
-			dst = append(dst, ": "...)
+		dst = p.Append(dst, p.Location, escape.Text(pos.String()))
+		dst = append(dst, ": "...)
+		if syntax {
 			if v.Column > 0 {
 				dst = p.Append(dst, p.Error, "invalid JSON")
 				dst = append(dst, ": "...)
@@ -33,8 +33,6 @@ func AppendVerdictText(dst []byte, v *schema.Verdict, p *iostreams.Palette) []by
 			dst = append(dst, '\n')
 			continue
 		}
-		dst = p.Append(dst, p.Location, loc)
-		dst = append(dst, ": "...)
 		path := f.Path
 		if path == "" {
 			path = "(root)"

@@ -22,12 +22,18 @@ func FuzzShowLinuxFamilies(f *testing.F) {
 	} {
 		f.Add([]byte(seed))
 	}
-	if hostile, err := os.Open("../../testdata/hostile/linux-families.ndjson"); err == nil {
-		sc := bufio.NewScanner(hostile)
-		for sc.Scan() {
-			f.Add(bytes.Clone(sc.Bytes()))
-		}
-		hostile.Close()
+	// A missing corpus fails rather than leaving the fuzz to its few seeds.
+	hostile, err := os.Open("../../testdata/hostile/linux-families.ndjson")
+	if err != nil {
+		f.Fatal(err)
+	}
+	sc := bufio.NewScanner(hostile)
+	for sc.Scan() {
+		f.Add(bytes.Clone(sc.Bytes()))
+	}
+	hostile.Close()
+	if err := sc.Err(); err != nil {
+		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ev, err := model.Decode(data)

@@ -61,7 +61,7 @@ func processRows(r *coveredRows, p *model.Process, prefix string) {
 	if exe := p.Executable; exe != nil {
 		if exe.Path != "" {
 			r.row(prefix+"executable", exe.Path, prefix+"executable.path")
-			if exe.Name == executableName(&model.File{Path: exe.Path}) {
+			if exe.Name == model.BaseName(exe.Path) {
 				r.cover(prefix + "executable.name") // the path ends with it
 			}
 		} else {

@@ -88,7 +88,7 @@ func (v *eventView) header(src Source) {
 	}
 	switch {
 	case ev.Date.Valid():
-		b = append(b, formatTime(ev.Date)...)
+		b = append(b, ev.Date.Written()...)
 		if age := relativeAge(ev.Date.Time, v.layout.Now); age != "" {
 			b = append(b, ' ')
 			b = p.Append(b, p.Faint, "("+age+")")
@@ -139,16 +139,12 @@ func eventKind(e *model.EventContext) string {
 	return kind
 }
 
-// formatTime writes a valid time as the event wrote it: RFC 3339, in the
-// event's own offset, with its own precision.
-func formatTime(t model.Time) string { return t.Written() }
-
 // timeText is a time as shown in a table: RFC 3339 when valid, the value as
 // other fields shows it otherwise, "" when absent.
 func timeText(t model.Time) string {
 	switch {
 	case t.Valid():
-		return formatTime(t)
+		return t.Written()
 	case t.IsZero():
 		return ""
 	}

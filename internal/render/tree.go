@@ -218,7 +218,7 @@ func (t *treeText) hits(prefix string, n *lineage.Node) {
 			t.span(nil, "  "+d)
 		}
 		if h.Date.Valid() {
-			t.span(t.pal.Faint, "  "+formatTime(h.Date))
+			t.span(t.pal.Faint, "  "+h.Date.Written())
 		}
 		t.keepSpan(nil, "  ")
 		t.keepSpan(t.pal.Location, escape.Text(input.Position{File: h.File, Line: h.Line}.String()))

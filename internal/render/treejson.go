@@ -194,7 +194,7 @@ func (j *treeJSON) process(n *lineage.Node, ref bool) {
 		j.intValue("uid", l.UID)
 		switch {
 		case l.ForkTime.Valid():
-			j.str("fork_time", formatTime(l.ForkTime))
+			j.str("fork_time", l.ForkTime.Written())
 		case !l.ForkTime.IsZero():
 			j.key("fork_time")
 			j.buf = escape.AppendCompactJSON(j.buf, []byte(l.ForkTime.Raw()), escape.Terminal)
@@ -221,7 +221,7 @@ func (j *treeJSON) hit(h *lineage.Hit) {
 	j.str("file", h.File)
 	j.int("line", int64(h.Line))
 	if h.Date.Valid() {
-		j.str("date", formatTime(h.Date))
+		j.str("date", h.Date.Written())
 	}
 	j.str("rule_id", h.RuleID)
 	j.str("evt", h.Evt)
