@@ -84,9 +84,13 @@ func (b *Batch) Events(need Need) iter.Seq[*Event] {
 		scan := func(data []byte, pos int) (int, *jsonscan.SyntaxError) {
 			scratch = model.Event{}
 			end, err := need.Scan(data, pos, &scratch)
-			var se *jsonscan.SyntaxError
-			if errors.As(err, &se) {
-				return end, se
+			if err != nil {
+				// Only here: errors.As's target escapes, an allocation
+				// that every value would otherwise pay.
+				var se *jsonscan.SyntaxError
+				if errors.As(err, &se) {
+					return end, se
+				}
 			}
 			notEvent = err
 			return end, nil
