@@ -14,6 +14,7 @@ import (
 
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/jsonscan"
+	"github.com/csmctl/csmctl/internal/model"
 	"github.com/csmctl/csmctl/internal/selector"
 )
 
@@ -297,5 +298,36 @@ func TestPrintEventsReusesOutputBuffers(t *testing.T) {
 	// A new buffer for each batch would be batches×printed bytes at least.
 	if allocated := after.TotalAlloc - before.TotalAlloc; allocated > batches*printed/2 {
 		t.Errorf("PrintEvents allocated %d bytes for %d batches of %d bytes: buffers not reused", allocated, batches, printed)
+	}
+}
+
+// With Need.Scan, each value is delimited and decoded in one pass: a value
+// that is not JSON stops its record, one that is not an event is reported,
+// and the selectors look at the events Scan decoded.
+func TestEventsScan(t *testing.T) {
+	scan := func(data []byte, pos int, ev *model.Event) (int, error) {
+		end, se := jsonscan.Skip(data, pos, 0)
+		if se != nil {
+			return end, se
+		}
+		m, err := model.Decode(data[pos:end])
+		if err != nil {
+			return end, err
+		}
+		*ev = *m
+		return end, nil
+	}
+	got, tally := run(t, events, selector.Options{Rules: []string{"a", "c"}}, Need{Scan: scan})
+	want := `*1 {"evt":{"name":"exec"},"agent":{"rule_id":"a"}}
+csmctl: FILE:2:23: invalid JSON: unexpected end of input
+csmctl: FILE:3: event is not a JSON object
+*5 {"evt":{"name":"exec"},"agent":{"rule_id":"a"},"n":"x"}
+*6 {"evt":{"name":"exec"},"agent":{"rule_id":"c"}}
+`
+	if got != want {
+		t.Errorf("output:\n%s\nwant:\n%s", got, want)
+	}
+	if code := tally.ExitCode(); code != ExitData {
+		t.Errorf("exit code %d, want %d", code, ExitData)
 	}
 }
