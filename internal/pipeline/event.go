@@ -144,8 +144,15 @@ func (b *Batch) Events(need Need) iter.Seq[*Event] {
 				var doc any
 				if docs != nil {
 					// The bytes as read: --where sees what query's filters
-					// see. Valid JSON: the values were delimited.
-					doc, _, _ = docs.Decode(string(val.Data), 0)
+					// see. They were delimited, but the decoder refuses more
+					// (a number too long): such an event is reported, not
+					// matched as null.
+					var se *jsonscan.SyntaxError
+					if doc, _, se = docs.Decode(string(val.Data), 0); se != nil {
+						start := cap(rec.Data) - cap(val.Data) // val.Data is rec.Data[start:…]
+						b.Failed(rec.Location(start+se.Offset) + ": invalid JSON: " + se.Msg)
+						continue
+					}
 				}
 				ok, err := sel.Match(jqlib.Location{File: rec.File, Line: val.Line, Host: rec.Host}, ev.Model, doc)
 				if err != nil {

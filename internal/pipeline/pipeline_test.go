@@ -331,3 +331,45 @@ csmctl: FILE:3: event is not a JSON object
 		t.Errorf("exit code %d, want %d", code, ExitData)
 	}
 }
+
+// refusingDocs is a DocDecoder that refuses a value holding "refused", as
+// query's refuses a number too long, which delimiting lets through.
+type refusingDocs struct{ jsonDocs }
+
+func (d refusingDocs) Decode(s string, pos int) (any, int, *jsonscan.SyntaxError) {
+	if i := strings.Index(s[pos:], "refused"); i >= 0 {
+		return nil, pos, &jsonscan.SyntaxError{Offset: pos + i, Msg: "refused"}
+	}
+	return d.jsonDocs.Decode(s, pos)
+}
+
+// An event --where's decoder refuses is reported where the decoder stopped,
+// and not matched as if it were null.
+func TestEventsWhereDecodeError(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "events.ndjson")
+	text := "{\"n\":1}\n{\"n\":\"refused\"}\n  {\"n\":2} {\"n\":\"refused\"}\n"
+	if err := os.WriteFile(file, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var both bytes.Buffer
+	p, err := New(Options{
+		Files: []string{file}, Select: selector.Options{Where: `. != null`}, ErrOut: &both,
+		NewDoc: func() DocDecoder { return refusingDocs{} },
+	})
+	defer p.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	print := func(buf *bytes.Buffer, ev *Event) { fmt.Fprintf(buf, "%d %s\n", ev.Pos.Line, ev.Raw) }
+	if err := PrintEvents(p, &both, EventPrinter{Print: print}); err != nil {
+		t.Fatal(err)
+	}
+	want := "1 {\"n\":1}\nFILE:2:7: invalid JSON: refused\n3 {\"n\":2}\nFILE:3:17: invalid JSON: refused\n"
+	want = strings.ReplaceAll(want, "FILE", "csmctl: "+file)
+	if got := both.String(); got != want {
+		t.Errorf("output:\n%s\nwant:\n%s", got, want)
+	}
+	if code := p.Tally.ExitCode(); code != ExitData {
+		t.Errorf("exit code %d, want %d", code, ExitData)
+	}
+}
