@@ -84,9 +84,13 @@ func (b *Batch) Events(need Need) iter.Seq[*Event] {
 		scan := func(data []byte, pos int) (int, *jsonscan.SyntaxError) {
 			scratch = model.Event{}
 			end, err := need.Scan(data, pos, &scratch)
-			var se *jsonscan.SyntaxError
-			if errors.As(err, &se) {
-				return end, se
+			if err != nil {
+				// Only here: errors.As's target escapes, an allocation
+				// that every value would otherwise pay.
+				var se *jsonscan.SyntaxError
+				if errors.As(err, &se) {
+					return end, se
+				}
 			}
 			notEvent = err
 			return end, nil
@@ -140,8 +144,15 @@ func (b *Batch) Events(need Need) iter.Seq[*Event] {
 				var doc any
 				if docs != nil {
 					// The bytes as read: --where sees what query's filters
-					// see. Valid JSON: the values were delimited.
-					doc, _, _ = docs.Decode(string(val.Data), 0)
+					// see. They were delimited, but the decoder refuses more
+					// (a number too long): such an event is reported, not
+					// matched as null.
+					var se *jsonscan.SyntaxError
+					if doc, _, se = docs.Decode(string(val.Data), 0); se != nil {
+						start := cap(rec.Data) - cap(val.Data) // val.Data is rec.Data[start:…]
+						b.Failed(rec.Location(start+se.Offset) + ": invalid JSON: " + se.Msg)
+						continue
+					}
 				}
 				ok, err := sel.Match(jqlib.Location{File: rec.File, Line: val.Line, Host: rec.Host}, ev.Model, doc)
 				if err != nil {

@@ -54,8 +54,7 @@ type Pipeline struct {
 	// filters holds selectors without --limit, one per worker at a time:
 	// --limit counts in input order, which only the emitting side knows.
 	filters sync.Pool
-	limit   int
-	taken   int
+	taken   int // selected events counted so far, for --limit
 
 	// Tally counts the problems met so far.
 	Tally Tally
@@ -69,7 +68,7 @@ func New(opts Options) (*Pipeline, error) {
 	if opts.Workers < 1 {
 		opts.Workers = 1
 	}
-	p := &Pipeline{opts: opts, limit: opts.Select.Limit, cleanup: func() {}}
+	p := &Pipeline{opts: opts}
 	sel, stdin, cleanup, err := selector.Prepare(opts.Select, opts.Files, opts.Stdin, opts.Reading)
 	p.cleanup = cleanup
 	if err != nil {
@@ -171,15 +170,19 @@ func (p *Pipeline) writeErr(b []byte) {
 // Take counts one more selected event, in input order, and reports whether
 // it is within --limit.
 func (p *Pipeline) Take() bool {
-	if p.limit <= 0 {
+	limit := p.opts.Select.Limit
+	if limit <= 0 {
 		return true
 	}
 	p.taken++
-	return p.taken <= p.limit
+	return p.taken <= limit
 }
 
 // Done reports whether --limit events have been taken: reading can stop.
-func (p *Pipeline) Done() bool { return p.limit > 0 && p.taken >= p.limit }
+func (p *Pipeline) Done() bool {
+	limit := p.opts.Select.Limit
+	return limit > 0 && p.taken >= limit
+}
 
 // AppendDiagnostic appends one line for standard error about a problem:
 // "csmctl: " then msg, escaped, as grep and jq start theirs with their name.

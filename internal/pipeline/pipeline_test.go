@@ -14,6 +14,7 @@ import (
 
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/jsonscan"
+	"github.com/csmctl/csmctl/internal/model"
 	"github.com/csmctl/csmctl/internal/selector"
 )
 
@@ -297,5 +298,78 @@ func TestPrintEventsReusesOutputBuffers(t *testing.T) {
 	// A new buffer for each batch would be batches×printed bytes at least.
 	if allocated := after.TotalAlloc - before.TotalAlloc; allocated > batches*printed/2 {
 		t.Errorf("PrintEvents allocated %d bytes for %d batches of %d bytes: buffers not reused", allocated, batches, printed)
+	}
+}
+
+// With Need.Scan, each value is delimited and decoded in one pass: a value
+// that is not JSON stops its record, one that is not an event is reported,
+// and the selectors look at the events Scan decoded.
+func TestEventsScan(t *testing.T) {
+	scan := func(data []byte, pos int, ev *model.Event) (int, error) {
+		end, se := jsonscan.Skip(data, pos, 0)
+		if se != nil {
+			return end, se
+		}
+		m, err := model.Decode(data[pos:end])
+		if err != nil {
+			return end, err
+		}
+		*ev = *m
+		return end, nil
+	}
+	got, tally := run(t, events, selector.Options{Rules: []string{"a", "c"}}, Need{Scan: scan})
+	want := `*1 {"evt":{"name":"exec"},"agent":{"rule_id":"a"}}
+csmctl: FILE:2:23: invalid JSON: unexpected end of input
+csmctl: FILE:3: event is not a JSON object
+*5 {"evt":{"name":"exec"},"agent":{"rule_id":"a"},"n":"x"}
+*6 {"evt":{"name":"exec"},"agent":{"rule_id":"c"}}
+`
+	if got != want {
+		t.Errorf("output:\n%s\nwant:\n%s", got, want)
+	}
+	if code := tally.ExitCode(); code != ExitData {
+		t.Errorf("exit code %d, want %d", code, ExitData)
+	}
+}
+
+// refusingDocs is a DocDecoder that refuses a value holding "refused", as
+// query's refuses a number too long, which delimiting lets through.
+type refusingDocs struct{ jsonDocs }
+
+func (d refusingDocs) Decode(s string, pos int) (any, int, *jsonscan.SyntaxError) {
+	if i := strings.Index(s[pos:], "refused"); i >= 0 {
+		return nil, pos, &jsonscan.SyntaxError{Offset: pos + i, Msg: "refused"}
+	}
+	return d.jsonDocs.Decode(s, pos)
+}
+
+// An event --where's decoder refuses is reported where the decoder stopped,
+// and not matched as if it were null.
+func TestEventsWhereDecodeError(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "events.ndjson")
+	text := "{\"n\":1}\n{\"n\":\"refused\"}\n  {\"n\":2} {\"n\":\"refused\"}\n"
+	if err := os.WriteFile(file, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var both bytes.Buffer
+	p, err := New(Options{
+		Files: []string{file}, Select: selector.Options{Where: `. != null`}, ErrOut: &both,
+		NewDoc: func() DocDecoder { return refusingDocs{} },
+	})
+	defer p.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	print := func(buf *bytes.Buffer, ev *Event) { fmt.Fprintf(buf, "%d %s\n", ev.Pos.Line, ev.Raw) }
+	if err := PrintEvents(p, &both, EventPrinter{Print: print}); err != nil {
+		t.Fatal(err)
+	}
+	want := "1 {\"n\":1}\nFILE:2:7: invalid JSON: refused\n3 {\"n\":2}\nFILE:3:17: invalid JSON: refused\n"
+	want = strings.ReplaceAll(want, "FILE", "csmctl: "+file)
+	if got := both.String(); got != want {
+		t.Errorf("output:\n%s\nwant:\n%s", got, want)
+	}
+	if code := p.Tally.ExitCode(); code != ExitData {
+		t.Errorf("exit code %d, want %d", code, ExitData)
 	}
 }
