@@ -359,7 +359,9 @@ func (d *decoder) time(v, depth int, dst *model.Time) (int, *jsonscan.SyntaxErro
 		return end, err
 	}
 	*dst = model.Time{}
-	_ = dst.UnmarshalJSON(d.b[v:end]) // never fails
+	// An error only says the value was not a string, which is kept all
+	// the same.
+	_ = dst.UnmarshalJSON(d.b[v:end])
 	return end, nil
 }
 
@@ -483,7 +485,7 @@ func (d *decoder) processMember(p *model.Process, k key, v, depth int) (int, boo
 	case k.is("is_exec_child"):
 		end, err = d.bool(v, depth, &p.IsExecChild)
 	case k.is("credentials"):
-		end, err = d.credentials(v, depth, p)
+		end, err = d.credentials(v, depth, &p.Credentials)
 	default:
 		return 0, false, nil
 	}
@@ -522,16 +524,10 @@ func (d *decoder) processContext(v, depth int, dst **model.ProcessContext) (int,
 	})
 }
 
-// credentials decodes the uid and user of a credentials object into p; any
-// other value leaves them absent.
-func (d *decoder) credentials(v, depth int, p *model.Process) (int, *jsonscan.SyntaxError) {
-	p.Credentials = nil
-	if d.b[v] != '{' {
-		return jsonscan.Skip(d.b, v, depth)
-	}
-	c := poolOf(d, func(a *arena) *pool[model.ProcessCredentials] { return &a.credentials }).get()
-	p.Credentials = c
-	return d.object(v, depth, func(k key, v, depth int) (int, *jsonscan.SyntaxError) {
+// credentials decodes the uid and user of a credentials object into dst, as
+// obj does; any other value leaves them absent.
+func (d *decoder) credentials(v, depth int, dst **model.ProcessCredentials) (int, *jsonscan.SyntaxError) {
+	return obj(d, v, depth, dst, poolOf(d, func(a *arena) *pool[model.ProcessCredentials] { return &a.credentials }), func(c *model.ProcessCredentials, k key, v, depth int) (int, *jsonscan.SyntaxError) {
 		switch {
 		case k.is("uid"):
 			return d.int(v, depth, &c.UID)

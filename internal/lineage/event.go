@@ -110,5 +110,5 @@ func processOf(p *model.Process) Process {
 
 // key is the process's identity, as model.Process.Key.
 func (p *Process) key() model.ProcessKey {
-	return model.ProcessKey{PID: p.PID, ExecTime: p.ExecTime.Time.UTC()}
+	return model.KeyOf(p.PID, p.ExecTime)
 }

@@ -244,36 +244,8 @@ func decodeInt(in *input, fv reflect.Value, i, depth int) (int, bool, *jsonscan.
 	if err != nil {
 		return end, false, err
 	}
-	if v, ok := digits(b[i:end]); ok {
-		*n = IntOf(v)
-		return end, true, nil
-	}
 	*n = ParseInt(b[i:end]) // an ill-typed text copied: it may outlive the event
 	return end, !n.IllTyped(), nil
-}
-
-// digits reads a number literal of at most 18 digits and an optional minus
-// sign, which always fits an int64: the pids of nearly every event, read
-// without ParseInt's second scan.
-func digits(lit []byte) (int64, bool) {
-	neg := len(lit) > 0 && lit[0] == '-'
-	if neg {
-		lit = lit[1:]
-	}
-	if len(lit) == 0 || len(lit) > 18 {
-		return 0, false
-	}
-	var v int64
-	for _, c := range lit {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		v = v*10 + int64(c-'0')
-	}
-	if neg {
-		v = -v
-	}
-	return v, true
 }
 
 // decodeTime decodes a schema date-time; null is absent. Any other value is

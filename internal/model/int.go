@@ -48,10 +48,37 @@ func ParseInt(data []byte) Int {
 	if len(data) == 0 {
 		return Int{}
 	}
+	if n, ok := digits(data); ok {
+		return IntOf(n) // nearly every pid: no second scan
+	}
 	if n, ok := jsonscan.Int(data); ok {
 		return IntOf(n)
 	}
 	return IllTypedInt(string(data))
+}
+
+// digits reads a number literal of at most 18 digits and an optional minus
+// sign, which always fits an int64: the pids of nearly every event, read
+// without jsonscan.Int's second scan.
+func digits(lit []byte) (int64, bool) {
+	neg := len(lit) > 0 && lit[0] == '-'
+	if neg {
+		lit = lit[1:]
+	}
+	if len(lit) == 0 || len(lit) > 18 {
+		return 0, false
+	}
+	var v int64
+	for _, c := range lit {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
 }
 
 // Int64 returns the value and true for an integer; 0 and false for an

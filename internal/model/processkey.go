@@ -17,9 +17,13 @@ type ProcessKey struct {
 
 // Key returns the process's identity for lineage. It has a value receiver
 // so that it also works on AsProcess()'s result.
-func (p Process) Key() ProcessKey {
+func (p Process) Key() ProcessKey { return KeyOf(p.PID, p.ExecTime) }
+
+// KeyOf returns the identity of the process with pid and execTime, for a
+// type that holds them as Process does.
+func KeyOf(pid Int, execTime Time) ProcessKey {
 	// UTC also drops any monotonic clock reading, which would break ==.
-	return ProcessKey{PID: p.PID, ExecTime: p.ExecTime.Time.UTC()}
+	return ProcessKey{PID: pid, ExecTime: execTime.Time.UTC()}
 }
 
 // Equal reports whether k and o identify the same process.
