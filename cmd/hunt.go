@@ -182,4 +182,3 @@ func huntStatus(p *pipeline.Pipeline, ok bool) error {
 	}
 	return nil
 }
-
