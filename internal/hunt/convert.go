@@ -65,6 +65,10 @@ func appendScalar(c conv, v []byte, dst []secl.Value) []secl.Value {
 		if n, ok := jsonscan.Int(v); ok {
 			dst = append(dst, secl.Value{Int: n})
 		}
+	case convRights:
+		if n, ok := jsonscan.Int(v); ok {
+			dst = append(dst, secl.Value{Int: n & 0o7777})
+		}
 	case convBool:
 		switch string(v) {
 		case "true":

@@ -46,6 +46,7 @@ const (
 	convArgsFlags        // an args array: its flags (-ln: l and n; --version: version)
 	convArgsOptions      // an args array: its options (-T 8: T=8; --width=8: width=8)
 	convEnvNames         // an envs array: the names, before =
+	convRights           // a mode: its permission bits, mode & 07777
 )
 
 // Field is one SECL field and where its values are in backend JSON.

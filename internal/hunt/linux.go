@@ -33,6 +33,11 @@ func (t *table) constant(name, json string) *Field {
 	return t.add(name, secl.TypeInt, json, convConstants).derived("constant names, read as their values")
 }
 
+// rights is the permission bits of a mode, what chmod sets.
+func (t *table) rights(name, json string) *Field {
+	return t.add(name, secl.TypeInt, json, convRights).derived("the mode's permission bits, mode & 07777")
+}
+
 func (t *table) unavailable(name string, typ secl.Type, why string) {
 	f := t.add(name, typ, "", convString)
 	f.Source, f.Note = Unavailable, why
@@ -56,7 +61,7 @@ func (t *table) file(prefix, json string) {
 	t.str(prefix+".extension", json+"/extension")
 	t.num(prefix+".inode", json+"/inode")
 	t.num(prefix+".mode", json+"/mode")
-	t.num(prefix+".rights", json+"/mode").derived("the mode's permission bits are what chmod sets; the backend writes the whole mode")
+	t.rights(prefix+".rights", json+"/mode")
 	t.num(prefix+".mount_id", json+"/mount_id")
 	t.str(prefix+".filesystem", json+"/filesystem")
 	t.num(prefix+".uid", json+"/uid")
@@ -165,7 +170,7 @@ func linuxFields() []Field {
 	})
 	each("chmod", func(t *table) {
 		t.num("chmod.file.destination.mode", "/file/destination/mode")
-		t.num("chmod.file.destination.rights", "/file/destination/mode")
+		t.rights("chmod.file.destination.rights", "/file/destination/mode")
 	})
 	each("chown", func(t *table) {
 		t.num("chown.file.destination.uid", "/file/destination/uid")
@@ -175,7 +180,7 @@ func linuxFields() []Field {
 	})
 	each("mkdir", func(t *table) {
 		t.num("mkdir.file.destination.mode", "/file/destination/mode")
-		t.num("mkdir.file.destination.rights", "/file/destination/mode")
+		t.rights("mkdir.file.destination.rights", "/file/destination/mode")
 	})
 	each("link", func(t *table) { t.file("link.file.destination", "/file/destination") })
 	each("rename", func(t *table) { t.file("rename.file.destination", "/file/destination") })
