@@ -94,59 +94,26 @@ func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
 // ExitCode is 2: an expression that does not compile is a usage error.
 func (e *Error) ExitCode() int { return 2 }
 
-// Match is one comparison of an expression as it was evaluated on one event:
-// the shape of the agent's evt.rule_context.matching_subexprs.
+// Match is one comparison of an expression as it was evaluated on one event.
+// Offset, Length, Field and Values are the shape of the agent's
+// evt.rule_context.matching_subexprs: the span is where the field is
+// written in the expression (the whole comparison when it reads no field),
+// Values every value the field had.
 type Match struct {
-	Offset int    // byte offset of the comparison in the expression
-	Length int    // its length in bytes
-	Field  string // the field it read, "" when it compares no field
+	Offset int // byte offset of the field in the expression
+	Length int // its length in bytes
+	Field  string
 	Values []Value
-	Type   Type // how to read Values
-	Result bool
+	// Matched are the values that made the comparison true (one for ==
+	// and in, all of them for allin); empty when it is false or negative.
+	Matched []Value
+	Type    Type // how to read Values
+	Result  bool
+	// ExprOffset and ExprLength are the span of the whole comparison.
+	ExprOffset int
+	ExprLength int
+	Op         string // ==, !=, <, <=, >, >=, =~, !~, in, not in, allin, or "" for a boolean on its own
 }
-
-// Program is a compiled expression.
-type Program struct {
-	eventType string
-}
-
-// Compile compiles an expression. source names it in errors ("--expr" or a
-// policy file); macros may be nil.
-func Compile(source, expr string, fields Fields, macros *Macros) (*Program, error) {
-	return &Program{}, nil
-}
-
-// EventType is the event type the expression names through its fields, ""
-// when it names none.
-func (p *Program) EventType() string { return p.eventType }
-
-// Eval tells whether the expression is true on the event. vars may be nil
-// when the expression reads no variable.
-func (p *Program) Eval(ev Event, vars *Variables) bool { return false }
-
-// Explain evaluates and returns every comparison with its span in the
-// expression, the field, the values it saw and whether it was true.
-func (p *Program) Explain(ev Event, vars *Variables) (bool, []Match) { return false, nil }
-
-// Macros are named expressions or value lists an expression can use by name.
-type Macros struct{}
-
-// NewMacros returns an empty set of macros.
-func NewMacros() *Macros { return &Macros{} }
-
-// AddExpression adds a macro defined by an expression.
-func (m *Macros) AddExpression(source, id, expr string) error { return nil }
-
-// AddValues adds a macro defined by a list of values, each written as a SECL
-// literal would be (strings, integers, patterns…).
-func (m *Macros) AddValues(source, id string, values []string) error { return nil }
-
-// Variables hold the values of ${…} variables: global ones and those of a
-// scope (process, container…), with their TTLs.
-type Variables struct{}
-
-// NewVariables returns an empty set of variables.
-func NewVariables() *Variables { return &Variables{} }
 
 // Policy is a parsed policy file, the agent's YAML format.
 type Policy struct {

@@ -1,0 +1,187 @@
+package secl
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+)
+
+// stringMatcher tests one string value against a literal: equality, a
+// pattern, a path glob or a regular expression.
+type stringMatcher interface {
+	match(s string) bool
+}
+
+type exactMatcher struct {
+	s  string
+	ci bool
+}
+
+func (m exactMatcher) match(s string) bool {
+	if m.ci {
+		return strings.EqualFold(m.s, s)
+	}
+	return m.s == s
+}
+
+// patternMatcher is a pattern ~"…" on a field that is not a path: * is any
+// run of characters, '/' included, and the pattern covers the whole value.
+type patternMatcher struct {
+	pattern string
+	ci      bool
+}
+
+func (m patternMatcher) match(s string) bool {
+	if m.ci {
+		return wildcard(strings.ToLower(m.pattern), strings.ToLower(s))
+	}
+	return wildcard(m.pattern, s)
+}
+
+// wildcard matches s against a pattern where * is any run of bytes, with
+// the classic single-backtrack walk: linear in practice, never exponential.
+func wildcard(p, s string) bool {
+	pi, si := 0, 0
+	star, mark := -1, 0
+	for si < len(s) {
+		switch {
+		case pi < len(p) && p[pi] == '*':
+			star, mark = pi, si
+			pi++
+		case pi < len(p) && p[pi] == s[si]:
+			pi++
+			si++
+		case star >= 0:
+			mark++
+			si, pi = mark, star+1
+		default:
+			return false
+		}
+	}
+	for pi < len(p) && p[pi] == '*' {
+		pi++
+	}
+	return pi == len(p)
+}
+
+// globMatcher is a pattern on a path field, after the agent's glob: the
+// pattern and the path are cut at '/'; * matches within one segment; **
+// may only be the last segment and then matches one or more segments.
+type globMatcher struct {
+	segments []string
+	tail     bool // the pattern ends with **
+	ci       bool
+}
+
+var errDoubleStar = errors.New("`**` is allowed only at the end of patterns")
+
+func newGlob(pattern string, ci bool) (stringMatcher, error) {
+	segs := strings.Split(pattern, "/")
+	for i, s := range segs {
+		if strings.Contains(s, "**") && (s != "**" || i != len(segs)-1) {
+			return nil, errDoubleStar
+		}
+	}
+	if !strings.Contains(pattern, "*") {
+		return exactMatcher{s: pattern, ci: ci}, nil
+	}
+	g := &globMatcher{segments: segs, ci: ci}
+	if segs[len(segs)-1] == "**" {
+		g.tail = true
+		g.segments = segs[:len(segs)-1]
+	}
+	return g, nil
+}
+
+func (g *globMatcher) match(path string) bool {
+	if path == "" {
+		return false
+	}
+	if g.segments[0] == "*" && path[0] == '/' {
+		path = path[1:] // "*/x" is read as "/*/x", as the agent does
+	}
+	n := 0 // segments matched
+	rest := path
+	for n < len(g.segments) {
+		i := strings.IndexByte(rest, '/')
+		seg := rest
+		if i >= 0 {
+			seg = rest[:i]
+		}
+		if !g.segment(g.segments[n], seg) {
+			return false
+		}
+		n++
+		if i < 0 {
+			// the path ends here: a match only when the pattern does too,
+			// and its last segment is not empty
+			return n == len(g.segments) && !g.tail && (seg != "" || len(g.segments) == 1)
+		}
+		rest = rest[i+1:]
+	}
+	// the pattern's fixed segments are used up; what is left of the path
+	// must be one or more segments under a trailing **
+	if !g.tail {
+		return false
+	}
+	return strings.Trim(rest, "/") != ""
+}
+
+func (g *globMatcher) segment(p, s string) bool {
+	if g.ci {
+		return wildcard(strings.ToLower(p), strings.ToLower(s))
+	}
+	return wildcard(p, s)
+}
+
+// regexpMatcher is r"…": Go's RE2, unanchored as the agent's (itself a Go
+// program) is; on a case-insensitive field it gets the (?i) flag.
+type regexpMatcher struct {
+	re *regexp.Regexp
+}
+
+func (m regexpMatcher) match(s string) bool { return m.re.MatchString(s) }
+
+func newRegexp(expr string, ci bool) (stringMatcher, error) {
+	if ci {
+		expr = "(?i)" + expr
+	}
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return nil, err
+	}
+	return regexpMatcher{re: re}, nil
+}
+
+// stringSet is the right side of `in`: scalars looked up in a map, then
+// patterns and regular expressions one by one.
+type stringSet struct {
+	scalars  map[string]struct{}
+	matchers []stringMatcher
+	ci       bool
+}
+
+func (s *stringSet) match(v string) bool {
+	if s.ci {
+		v = strings.ToLower(v)
+	}
+	if _, ok := s.scalars[v]; ok {
+		return true
+	}
+	for _, m := range s.matchers {
+		if m.match(v) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *stringSet) addScalar(v string) {
+	if s.scalars == nil {
+		s.scalars = map[string]struct{}{}
+	}
+	if s.ci {
+		v = strings.ToLower(v)
+	}
+	s.scalars[v] = struct{}{}
+}
