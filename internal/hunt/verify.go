@@ -185,8 +185,17 @@ func holds(vals []secl.Value, agent string, ev *Event, field string) bool {
 		return false
 	}
 	want := scalar(agent, spec.Type, ev)
+	if want == nil {
+		return false
+	}
+	f, _ := ev.mapping.Field(field)
 	for _, v := range vals {
-		if want != nil && *want == v {
+		switch {
+		case *want == v:
+			return true
+		case f != nil && f.conv == convConstants && v.Int&want.Int == want.Int:
+			return true // the agent names the flags of a set that matched (CAP_BPF of caps_used)
+		case spec.CaseInsensitive && strings.EqualFold(v.Str, want.Str):
 			return true
 		}
 	}
