@@ -5,9 +5,10 @@ import (
 	"time"
 )
 
-// maxDepth bounds nesting (parentheses, unary operators, chains) so hostile
-// input cannot exhaust the stack.
-const maxDepth = 200
+// maxDepth bounds the parser's recursion (a parenthesis costs four levels,
+// a unary operator or a && / || one) so that hostile input cannot exhaust
+// the stack, here or in the evaluator.
+const maxDepth = 1000
 
 // parser is a recursive-descent parser of the agent's grammar:
 //
@@ -84,7 +85,7 @@ func tokSpan(t token) region { return region{off: t.off, len: len(t.text), line:
 func (p *parser) enter() bool {
 	p.depth++
 	if p.depth > maxDepth {
-		p.fail(p.peek(), "expression nested deeper than "+strconv.Itoa(maxDepth)+" levels")
+		p.fail(p.peek(), "expression nested too deeply")
 		return false
 	}
 	return true
