@@ -156,7 +156,7 @@ func runHunt(opts *HuntOptions) error {
 		}
 		return huntStatus(p, v.Differ+v.NotCompile == 0)
 	}
-	hunt.SaySkipped(p, rules)
+	hunt.ReportSkipped(p, rules)
 	n, err := hunt.Run(p, io.Out, hunt.Options{
 		Rules:    rules,
 		Print:    newPrinter(io.Palette()),

@@ -34,12 +34,15 @@ func TextPrinter(pal *iostreams.Palette) Printer {
 			if c.Result {
 				mark = pal.OK.Sprint("true ")
 			}
-			buf.WriteString("    " + mark + "  " + escape.Text(span(m.Expr, c)))
-			if c.Field != "" {
-				buf.WriteString("  " + pal.Faint.Sprint(escape.Text(c.Field)+": "))
-				buf.Write(escape.AppendText(nil, string(appendValues(nil, c.Values, c.Type, escape.Terminal))))
+			what := c.Field
+			if what == "" {
+				what = span(m.Expr, c)
 			}
-			buf.WriteByte('\n')
+			buf.WriteString("    " + mark + "  " + escape.Text(what))
+			if c.Field != "" {
+				buf.WriteString(" " + escape.Text(string(appendValues(nil, c.Values, c.Type, escape.Terminal))))
+			}
+			buf.WriteString(pal.Faint.Sprintf("  (at %d)", c.Offset) + "\n")
 		}
 	}
 }

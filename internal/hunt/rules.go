@@ -1,7 +1,11 @@
 package hunt
 
 import (
+	"errors"
+	"sort"
 	"strings"
+
+	"github.com/csmctl/csmctl/internal/input"
 
 	"github.com/csmctl/csmctl/internal/secl"
 )
@@ -52,14 +56,20 @@ func FromPolicy(name string, data []byte, m *Mapping) (*Rules, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Rules{rules: set.Rules(), set: set, Skipped: skipped, exprs: map[string]string{}}
+	r := &Rules{rules: set.Rules(), set: set, exprs: map[string]string{}}
 	for _, rd := range pol.Rules {
+		if rd.Disabled {
+			r.Skipped = append(r.Skipped, &secl.RuleError{RuleID: rd.ID, Pos: input.Position{File: name, Line: rd.Line},
+				Err: errors.New("disabled: not evaluated")})
+		}
 		r.exprs[rd.ID] = rd.Expression
 		for _, a := range rd.Actions {
 			r.Sequential = r.Sequential || a.Set != nil
 		}
 		r.Sequential = r.Sequential || strings.Contains(rd.Expression, "${")
 	}
+	r.Skipped = append(r.Skipped, skipped...)
+	sort.SliceStable(r.Skipped, func(i, j int) bool { return r.Skipped[i].Pos.Line < r.Skipped[j].Pos.Line })
 	r.types = eventTypes(r.rules)
 	return r, nil
 }

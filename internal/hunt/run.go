@@ -108,10 +108,11 @@ func Run(p *pipeline.Pipeline, out io.Writer, opts Options) (int, error) {
 	return total, err
 }
 
-// SaySkipped writes on standard error, through p, the rules of a policy
-// that are not evaluated, and why.
-func SaySkipped(p *pipeline.Pipeline, r *Rules) {
+// ReportSkipped reports on standard error, through p, the rules of a
+// policy that are not evaluated (or evaluated in part), and why. They do
+// not change the exit status: the other rules ran.
+func ReportSkipped(p *pipeline.Pipeline, r *Rules) {
 	for _, re := range r.Skipped {
-		p.Say(re.Error())
+		p.Report(re.Error())
 	}
 }
