@@ -1,12 +1,10 @@
 package hunt
 
 import (
-	"bytes"
 	"regexp"
 	"sort"
 	"testing"
 
-	"github.com/csmctl/csmctl/internal/golden"
 	"github.com/csmctl/csmctl/internal/jsonscan"
 )
 
@@ -116,12 +114,4 @@ func TestLookup(t *testing.T) {
 	if !spec.Path {
 		t.Errorf("open.file.path: %+v, want a path", spec)
 	}
-}
-
-func TestPrintFields(t *testing.T) {
-	var buf bytes.Buffer
-	if err := PrintFields(&buf, Linux); err != nil {
-		t.Fatal(err)
-	}
-	golden.Assert(t, "testdata/fields.golden", buf.Bytes())
 }

@@ -147,7 +147,15 @@ func subexprs(ctx []byte) []subexpr {
 func compare(ok bool, matches []secl.Match, subs []subexpr, ev *Event) []string {
 	var diffs []string
 	if !ok {
-		diffs = append(diffs, "verdict differs: the agent matched, csmctl does not")
+		d := "verdict differs: the agent matched, csmctl does not"
+		sep := ": "
+		for _, m := range matches {
+			if !m.Result && m.Field != "" {
+				d += sep + m.Field + " " + strings.TrimSpace(string(appendValues(nil, m.Values, m.Type, escape.Terminal))) + " is false"
+				sep = ", "
+			}
+		}
+		diffs = append(diffs, d)
 	}
 	for _, s := range subs {
 		var found *secl.Match
