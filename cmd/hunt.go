@@ -37,8 +37,8 @@ func newHuntCmd(io *iostreams.IOStreams, reading *input.Options, runF func(*Hunt
 		Long: `Evaluate a Workload Protection agent rule, written in SECL as the agent
 reads it, over the events csmctl reads: --expr one expression, or --policy
 a policy file in the agent's format (macros, rules; a disabled rule, or one
-with filters or agent_version, is said on standard error and not
-evaluated). Each field is read from the backend JSON of the event, as
+with filters, is said on standard error and not evaluated, and an
+agent_version is said and not checked). Each field is read from the backend JSON of the event, as
 --fields lists: exact where the backend writes the agent's value, derived
 where it writes it another way (argv from args, a name from a path), and
 an expression that reads a field the backend does not carry does not
