@@ -152,6 +152,8 @@ func linuxFields() []Field {
 		t.str("event.os", "/agent/os")
 		t.str("evt.name", "/evt/name")
 		t.unavailable("event.timestamp", secl.TypeTime, "the agent's monotonic clock; the backend writes the date instead")
+		t.unavailable("process.cookie", secl.TypeInt, "the agent's cache key of the process, not serialized")
+		t.unavailable("event.async", secl.TypeBool, "not serialized")
 	})
 	each("exec", func(t *table) {
 		t.process("exec", "/process", false)
@@ -163,6 +165,11 @@ func linuxFields() []Field {
 	})
 	for _, ev := range []string{"open", "chmod", "chown", "unlink", "rmdir", "mkdir", "utimes", "link", "rename", "setxattr", "removexattr", "splice", "mmap", "load_module", "chdir"} {
 		each(ev, func(t *table) { t.file(ev+".file", "/file") })
+	}
+	for _, ev := range []string{"open", "chmod", "chown", "unlink", "rmdir", "mkdir", "utimes", "link", "rename", "setxattr", "removexattr", "splice", "mmap", "mprotect", "load_module", "unload_module", "chdir", "bpf", "ptrace", "signal", "connect", "bind", "accept", "mount", "umount", "setsockopt", "prctl", "sysctl", "cgroup_write", "imds"} {
+		each(ev, func(t *table) {
+			t.unavailable(ev+".retval", secl.TypeInt, "the backend writes how the call ended as evt.outcome (Success, Refused, Error), not its return value")
+		})
 	}
 	each("open", func(t *table) {
 		t.constant("open.flags", "/file/flags")
