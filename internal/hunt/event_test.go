@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/csmctl/csmctl/internal/jsonscan"
 	"github.com/csmctl/csmctl/internal/query"
 	"github.com/csmctl/csmctl/internal/secl"
 )
@@ -232,6 +233,7 @@ func FuzzEvent(f *testing.F) {
 	f.Add([]byte(`{"process":{"args":["-a",1,"--b=c"]},"file":{"flags":"O_CREAT|"}}`))
 	f.Add([]byte(`{"evt":{"name":"exec"},"process":{"pid":1e400,"executable":{"path":"\ud800"}}}`))
 	f.Add([]byte(`{"process":{"ancestors":[{"executable":{"name":"a"}`))
+	f.Add([]byte(`{"evt":{"rule_context":{"matching_subexprs":[{"field":1,"value":[],"offset":"x"},{"offset":1e99},7]}}}`))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		ev := NewEvent(Linux, testConstant)
 		ev.Reset(raw)
@@ -244,5 +246,7 @@ func FuzzEvent(f *testing.F) {
 			ev.Values(fl.Name)
 			ev.Values(fl.Name + ".length")
 		}
+		// --verify's reading of a rule context.
+		subexprs(jsonscan.Member(raw, 0, "evt", "rule_context"))
 	})
 }
