@@ -46,7 +46,7 @@ func (c *compiler) at(r region) region {
 
 func (c *compiler) text(n node) string {
 	r := n.where()
-	if c.ref != nil || r.off+r.len > len(c.src) {
+	if r.off+r.len > len(c.src) {
 		return c.src
 	}
 	return c.src[r.off : r.off+r.len]
@@ -211,7 +211,7 @@ func (c *compiler) literal(n *literal) operand {
 	case litDuration:
 		return &constOp{t: TypeInt, vals: []Value{{Int: n.value}}, duration: true}
 	case litIP, litCIDR:
-		p, ok := parseIPLiteral(n)
+		p, ok := parseIPString(n.text)
 		if !ok {
 			c.fail(n.region, "invalid %s %q", map[bool]string{true: "IP address", false: "CIDR"}[n.kind == litIP], n.text)
 		}
@@ -226,16 +226,18 @@ func (c *compiler) literal(n *literal) operand {
 	return &constOp{t: TypeBool, vals: []Value{{}}}
 }
 
-func parseIPLiteral(n *literal) (netip.Prefix, bool) {
-	if n.kind == litIP {
-		a, err := netip.ParseAddr(n.text)
+// parseIPString reads an address (as a full-length prefix) or a CIDR;
+// IPv4-mapped IPv6 is read as IPv4.
+func parseIPString(s string) (netip.Prefix, bool) {
+	if !strings.Contains(s, "/") {
+		a, err := netip.ParseAddr(s)
 		if err != nil {
 			return netip.Prefix{}, false
 		}
 		a = a.Unmap()
 		return netip.PrefixFrom(a, a.BitLen()), true
 	}
-	p, err := netip.ParsePrefix(n.text)
+	p, err := netip.ParsePrefix(s)
 	if err != nil {
 		return netip.Prefix{}, false
 	}
@@ -306,6 +308,12 @@ func (c *compiler) eventTypeOf(name string, spec FieldSpec, where region) {
 
 func (c *compiler) variable(n *literal) operand {
 	d, ok := c.macros.variable(n.text)
+	if !ok && c.fields != nil {
+		// a built-in variable, ${process.pid}: the field of the event
+		if _, err := c.fields.Lookup(n.text); err == nil {
+			return c.field(n.text, n.region)
+		}
+	}
 	if !ok {
 		c.fail(n.region, "variable %s is not defined: no set action of the policy defines it", n.text)
 		return &constOp{t: TypeBool, vals: []Value{{}}}

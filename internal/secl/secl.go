@@ -114,4 +114,3 @@ type Match struct {
 	ExprLength int
 	Op         string // ==, !=, <, <=, >, >=, =~, !~, in, not in, allin, or "" for a boolean on its own
 }
-
