@@ -139,7 +139,16 @@ func decodeList[T any](name string, seq *yaml.Node, out *[]T, mark func(*T, *yam
 	for _, n := range seq.Content {
 		var v T
 		if err := n.Decode(&v); err != nil {
-			return &Error{Pos: input.Position{File: name, Line: n.Line}, Msg: yamlMessage(err)}
+			line, msg := n.Line, yamlMessage(err)
+			var te *yaml.TypeError
+			if errors.As(err, &te) && len(te.Errors) > 0 {
+				msg = te.Errors[0]
+			}
+			// "line N: cannot unmarshal…": the line of the value itself
+			if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {
+				msg = strings.TrimSpace(msg[strings.IndexByte(msg, ':')+1:])
+			}
+			return &Error{Pos: input.Position{File: name, Line: line}, Msg: msg}
 		}
 		mark(&v, n)
 		*out = append(*out, v)
