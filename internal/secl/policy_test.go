@@ -45,10 +45,10 @@ func TestParsePolicy(t *testing.T) {
 
 func TestParsePolicyErrors(t *testing.T) {
 	for data, want := range map[string]string{
-		"rules: [":                                   "p.yaml:1: not a policy: did not find expected node content",
-		"- a\n- b\n":                                 "p.yaml:1: not a policy: expected a mapping with macros and rules",
-		"rules:\n  - expression: true\n":             "p.yaml:2: a rule has no id",
-		"rules:\n  - id: x\n    actions: 3\n":        "p.yaml:3: cannot unmarshal !!int `3` into []secl.ActionDefinition",
+		"rules: [":                            "p.yaml:1: not a policy: did not find expected node content",
+		"- a\n- b\n":                          "p.yaml:1: not a policy: expected a mapping with macros and rules",
+		"rules:\n  - expression: true\n":      "p.yaml:2: a rule has no id",
+		"rules:\n  - id: x\n    actions: 3\n": "p.yaml:3: cannot unmarshal !!int `3` into []secl.ActionDefinition",
 		"rules:\n  - id: x\n    actions:\n      - set: {name: a, value: 1, ttl: soon}\n": "p.yaml:4: ttl \"soon\" is not a duration such as 10s",
 		"macros: 3\n": "p.yaml:1: expected a list",
 	} {
