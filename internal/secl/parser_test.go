@@ -2,6 +2,7 @@ package secl
 
 import (
 	"bufio"
+	"encoding/json"
 	"os"
 	"strconv"
 	"strings"
@@ -101,4 +102,74 @@ func show(n node) string {
 		return n.text
 	}
 	return "?"
+}
+
+// TestAgentSpans: the agent's evt.rule_context.matching_subexprs give each
+// matching field with its offset and length in the expression; in the
+// generator's Linux corpus (testdata/generator_rule_contexts.ndjson) every
+// one is where our parser puts that field, so Explain's spans line up
+// with the agent's.
+func TestAgentSpans(t *testing.T) {
+	data, err := os.ReadFile("testdata/generator_rule_contexts.ndjson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var rc struct {
+			Expression string `json:"expression"`
+			Subexprs   []struct {
+				Field          string
+				Offset, Length int
+			} `json:"matching_subexprs"`
+		}
+		if err := json.Unmarshal([]byte(line), &rc); err != nil {
+			t.Fatal(err)
+		}
+		tree, perr := parse(rc.Expression)
+		if perr != nil {
+			t.Errorf("%s: %s", rc.Expression, perr.msg)
+			continue
+		}
+		idents := map[[2]int]string{}
+		walk(tree, func(l *literal) {
+			if l.kind == litIdent {
+				idents[[2]int{l.off, l.len}] = l.text
+			}
+		})
+		for _, s := range rc.Subexprs {
+			n++
+			if got := idents[[2]int{s.Offset, s.Length}]; got != s.Field {
+				t.Errorf("%s: the agent has %s at %d+%d, we have %q there", rc.Expression, s.Field, s.Offset, s.Length, got)
+			}
+		}
+	}
+	if n < 50 {
+		t.Errorf("only %d spans checked", n)
+	}
+}
+
+func walk(n node, f func(*literal)) {
+	switch n := n.(type) {
+	case *binaryExpr:
+		walk(n.left, f)
+		walk(n.right, f)
+	case *comparison:
+		walk(n.left, f)
+		walk(n.right, f)
+	case *arith:
+		walk(n.left, f)
+		walk(n.right, f)
+	case *membership:
+		walk(n.left, f)
+		for _, it := range n.array.items {
+			f(it)
+		}
+	case *unary:
+		walk(n.x, f)
+	case *paren:
+		walk(n.x, f)
+	case *literal:
+		f(n)
+	}
 }
