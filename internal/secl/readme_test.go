@@ -42,7 +42,7 @@ func TestAbsentFields(t *testing.T) {
 		`process.is_thread == false`:                 true,
 		`process.ancestors.file.name == ""`:          false,
 		`process.ancestors.file.name != "bash"`:      true,
-		`process.ancestors.file.name allin ["bash"]`: true,
+		`process.ancestors.file.name allin ["bash"]`: false,
 		`process.ancestors.file.name in ["bash"]`:    false,
 		`process.ancestors.file.name.length == 0`:    true,
 		`exec.file.path =~ "/usr/*"`:                 false,
