@@ -51,11 +51,16 @@ func TestParsePolicyErrors(t *testing.T) {
 		"rules:\n  - id: x\n    actions: 3\n": "p.yaml:3: cannot unmarshal !!int `3` into []secl.ActionDefinition",
 		"rules:\n  - id: x\n    actions:\n      - set: {name: a, value: 1, ttl: soon}\n": "p.yaml:4: ttl \"soon\" is not a duration such as 10s",
 		"macros: 3\n": "p.yaml:1: expected a list",
+		"rules:\n  - id: x\n    actions:\n      - set: {name: a, value: 1, ttl: [1]}\n": "p.yaml:4: ttl must be a duration such as 10s",
 	} {
 		_, err := ParsePolicy("p.yaml", []byte(data))
 		if err == nil || err.Error() != want {
 			t.Errorf("ParsePolicy(%q)\n got %v\nwant %s", data, err, want)
 		}
+	}
+	pol, err := ParsePolicy("p.yaml", []byte("rules:\n  - id: x\n    actions:\n      - set: {name: a, value: 1, ttl: 1500000000}\n"))
+	if err != nil || time.Duration(pol.Rules[0].Actions[0].Set.TTL) != 1500*time.Millisecond {
+		t.Errorf("an integer TTL is nanoseconds, as in the agent: %v", err)
 	}
 	if pol, err := ParsePolicy("empty.yaml", nil); err != nil || len(pol.Rules) != 0 {
 		t.Errorf("an empty policy: %v %v", pol, err)
