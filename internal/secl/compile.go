@@ -156,7 +156,7 @@ func (c *compiler) inMacro(d *macroDef, ref region, f func()) {
 // operand compiles a node used as a value.
 func (c *compiler) operand(n node) operand {
 	if c.err != nil {
-		return &constOp{t: TypeBool, vals: []Value{{}}}
+		return invalid()
 	}
 	switch n := n.(type) {
 	case *literal:
@@ -194,7 +194,7 @@ func (c *compiler) operand(n node) operand {
 		return &boolOp{n: c.boolean(n), slot: c.slot()}
 	}
 	c.fail(n.where(), "unexpected %s", c.text(n))
-	return &constOp{t: TypeBool, vals: []Value{{}}}
+	return invalid()
 }
 
 func (c *compiler) literal(n *literal) operand {
@@ -223,8 +223,12 @@ func (c *compiler) literal(n *literal) operand {
 	case litRegexp:
 		c.fail(n.region, "a regular expression is compared with a string field, with == != =~ !~ or in an array")
 	}
-	return &constOp{t: TypeBool, vals: []Value{{}}}
+	return invalid()
 }
+
+// invalid stands for an operand that failed to compile: the compiler has
+// recorded the error and stops at the first one.
+func invalid() operand { return &constOp{t: TypeBool, vals: []Value{{}}} }
 
 // parseIPString reads an address (as a full-length prefix) or a CIDR;
 // IPv4-mapped IPv6 is read as IPv4.
@@ -256,7 +260,7 @@ func (c *compiler) ident(n *literal) operand {
 	if d := c.macros.macro(n.text); d != nil {
 		if d.expr == nil {
 			c.fail(n.region, "macro %s is a list of values: use it after in", d.id)
-			return &constOp{t: TypeBool, vals: []Value{{}}}
+			return invalid()
 		}
 		return &boolOp{n: c.macroBool(d, n.region), slot: c.slot()}
 	}
@@ -266,7 +270,7 @@ func (c *compiler) ident(n *literal) operand {
 func (c *compiler) field(name string, where region) operand {
 	if c.fields == nil {
 		c.fail(where, "unknown field %s", name)
-		return &constOp{t: TypeBool, vals: []Value{{}}}
+		return invalid()
 	}
 	spec, err := c.fields.Lookup(name)
 	if err != nil {
@@ -278,7 +282,7 @@ func (c *compiler) field(name string, where region) operand {
 			}
 		}
 		c.fail(where, "%s", err.Error())
-		return &constOp{t: TypeBool, vals: []Value{{}}}
+		return invalid()
 	}
 	if spec.Type == TypeUnknown {
 		c.fail(where, "field %s has no type", name)
@@ -316,7 +320,7 @@ func (c *compiler) variable(n *literal) operand {
 	}
 	if !ok {
 		c.fail(n.region, "variable %s is not defined: no set action of the policy defines it", n.text)
-		return &constOp{t: TypeBool, vals: []Value{{}}}
+		return invalid()
 	}
 	c.needsNow = true
 	return &varOp{decl: d, zero: []Value{{}}}
