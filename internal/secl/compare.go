@@ -2,6 +2,8 @@ package secl
 
 // Compilation of comparisons and of in / not in / allin.
 
+import "strings"
+
 // staticLiteral returns the literal a node is, through parentheses, when it
 // is one of the kinds that make a string matcher.
 func staticLiteral(n node) *literal {
@@ -62,11 +64,15 @@ func (c *compiler) comparison(n *comparison) boolNode {
 		base = "=~"
 	}
 
-	if lit := staticLiteral(right); lit != nil && (lit.kind != litString || base == "=~" || base == "==") {
-		lo := c.operand(left)
-		if c.err != nil {
-			return constBool(false)
-		}
+	lo := c.operand(left)
+	if c.err != nil {
+		return constBool(false)
+	}
+	lit := staticLiteral(right)
+	if lit != nil && lit.kind == litString && base == "==" && lo.typ() == TypeIP {
+		lit = nil // an address written as a string, read below
+	}
+	if lit != nil && (lit.kind != litString || base == "=~" || base == "==") {
 		if lo.typ() != TypeString {
 			c.fail(right.where(), "cannot compare %s (%s) with %s (a string)", c.text(left), lo.typ(), c.text(right))
 			return constBool(false)
@@ -84,9 +90,15 @@ func (c *compiler) comparison(n *comparison) boolNode {
 		c.fail(right.where(), "%s needs a pattern, a regular expression or a string literal on its right", op)
 		return constBool(false)
 	}
-	lo, ro := c.operand(left), c.operand(right)
+	ro := c.operand(right)
 	if c.err != nil {
 		return constBool(false)
+	}
+	if k, ok := ro.(*constOp); ok && lo.typ() == TypeIP && k.t == TypeString {
+		// an address or CIDR written as a string
+		if p, ok := parseIPString(k.vals[0].Str); ok {
+			ro = &constOp{t: TypeIP, vals: []Value{{IP: p}}}
+		}
 	}
 	if !comparable(lo.typ(), ro.typ()) {
 		c.fail(right.where(), "cannot compare %s (%s) with %s (%s)", c.text(left), lo.typ(), c.text(right), ro.typ())
@@ -140,7 +152,11 @@ func (c *compiler) matcher(lit *literal, spec FieldSpec, tilde bool) stringMatch
 			}
 			return m
 		}
-		if !containsStar(lit.text) {
+		if strings.Contains(lit.text, "**") {
+			c.fail(lit.region, "%s", errDoubleStarPattern.Error())
+			return exactMatcher{}
+		}
+		if !strings.Contains(lit.text, "*") {
 			return exactMatcher{s: lit.text, ci: spec.CaseInsensitive}
 		}
 		return patternMatcher{pattern: lit.text, ci: spec.CaseInsensitive}
@@ -153,15 +169,6 @@ func (c *compiler) matcher(lit *literal, spec FieldSpec, tilde bool) stringMatch
 		return m
 	}
 	return exactMatcher{s: lit.text, ci: spec.CaseInsensitive}
-}
-
-func containsStar(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '*' {
-			return true
-		}
-	}
-	return false
 }
 
 func (c *compiler) membership(n *membership) boolNode {
@@ -177,7 +184,9 @@ func (c *compiler) membership(n *membership) boolNode {
 	op := map[string]string{"in": "in", "notin": "not in", "allin": "allin"}[n.op]
 	rep := report{where: c.at(n.region), fwhr: c.at(n.region), op: op}
 	c.fieldOf(lo, &rep)
-	m := &memberNode{all: n.op == "allin", negate: n.op == "notin", l: lo, t: t, ci: spec.CaseInsensitive, report: rep}
+	// the agent gives allin its own meaning (every element) on IPs only;
+	// on strings and integers it reads it as in, and so do we
+	m := &memberNode{all: n.op == "allin" && t == TypeIP, negate: n.op == "notin", l: lo, t: t, ci: spec.CaseInsensitive, report: rep}
 	if t == TypeString {
 		m.strs = &stringSet{ci: spec.CaseInsensitive}
 	}
@@ -217,6 +226,17 @@ func (c *compiler) members(m *memberNode, arr *arrayLit, spec FieldSpec, left no
 		}
 		switch item.kind {
 		case litString, litPattern, litRegexp:
+			if m.t == TypeIP && item.kind == litString {
+				// the agent's documentation writes addresses and CIDRs as
+				// strings: ip in ["192.168.1.25", "10.0.0.0/24"]
+				p, ok := parseIPString(item.text)
+				if !ok {
+					c.fail(item.region, "%q is not an IP address or a CIDR", item.text)
+					continue
+				}
+				m.ips = append(m.ips, Value{IP: p})
+				continue
+			}
 			if m.t != TypeString {
 				mismatch(item, TypeString)
 				continue
@@ -241,7 +261,7 @@ func (c *compiler) members(m *memberNode, arr *arrayLit, spec FieldSpec, left no
 				mismatch(item, TypeIP)
 				continue
 			}
-			p, ok := parseIPLiteral(item)
+			p, ok := parseIPString(item.text)
 			if !ok {
 				c.fail(item.region, "invalid IP address or CIDR %q", item.text)
 				continue

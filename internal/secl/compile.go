@@ -46,7 +46,7 @@ func (c *compiler) at(r region) region {
 
 func (c *compiler) text(n node) string {
 	r := n.where()
-	if c.ref != nil || r.off+r.len > len(c.src) {
+	if r.off+r.len > len(c.src) {
 		return c.src
 	}
 	return c.src[r.off : r.off+r.len]
@@ -156,7 +156,7 @@ func (c *compiler) inMacro(d *macroDef, ref region, f func()) {
 // operand compiles a node used as a value.
 func (c *compiler) operand(n node) operand {
 	if c.err != nil {
-		return &constOp{t: TypeBool, vals: []Value{{}}}
+		return invalid()
 	}
 	switch n := n.(type) {
 	case *literal:
@@ -194,7 +194,7 @@ func (c *compiler) operand(n node) operand {
 		return &boolOp{n: c.boolean(n), slot: c.slot()}
 	}
 	c.fail(n.where(), "unexpected %s", c.text(n))
-	return &constOp{t: TypeBool, vals: []Value{{}}}
+	return invalid()
 }
 
 func (c *compiler) literal(n *literal) operand {
@@ -211,7 +211,7 @@ func (c *compiler) literal(n *literal) operand {
 	case litDuration:
 		return &constOp{t: TypeInt, vals: []Value{{Int: n.value}}, duration: true}
 	case litIP, litCIDR:
-		p, ok := parseIPLiteral(n)
+		p, ok := parseIPString(n.text)
 		if !ok {
 			c.fail(n.region, "invalid %s %q", map[bool]string{true: "IP address", false: "CIDR"}[n.kind == litIP], n.text)
 		}
@@ -223,19 +223,25 @@ func (c *compiler) literal(n *literal) operand {
 	case litRegexp:
 		c.fail(n.region, "a regular expression is compared with a string field, with == != =~ !~ or in an array")
 	}
-	return &constOp{t: TypeBool, vals: []Value{{}}}
+	return invalid()
 }
 
-func parseIPLiteral(n *literal) (netip.Prefix, bool) {
-	if n.kind == litIP {
-		a, err := netip.ParseAddr(n.text)
+// invalid stands for an operand that failed to compile: the compiler has
+// recorded the error and stops at the first one.
+func invalid() operand { return &constOp{t: TypeBool, vals: []Value{{}}} }
+
+// parseIPString reads an address (as a full-length prefix) or a CIDR;
+// IPv4-mapped IPv6 is read as IPv4.
+func parseIPString(s string) (netip.Prefix, bool) {
+	if !strings.Contains(s, "/") {
+		a, err := netip.ParseAddr(s)
 		if err != nil {
 			return netip.Prefix{}, false
 		}
 		a = a.Unmap()
 		return netip.PrefixFrom(a, a.BitLen()), true
 	}
-	p, err := netip.ParsePrefix(n.text)
+	p, err := netip.ParsePrefix(s)
 	if err != nil {
 		return netip.Prefix{}, false
 	}
@@ -254,7 +260,7 @@ func (c *compiler) ident(n *literal) operand {
 	if d := c.macros.macro(n.text); d != nil {
 		if d.expr == nil {
 			c.fail(n.region, "macro %s is a list of values: use it after in", d.id)
-			return &constOp{t: TypeBool, vals: []Value{{}}}
+			return invalid()
 		}
 		return &boolOp{n: c.macroBool(d, n.region), slot: c.slot()}
 	}
@@ -264,7 +270,7 @@ func (c *compiler) ident(n *literal) operand {
 func (c *compiler) field(name string, where region) operand {
 	if c.fields == nil {
 		c.fail(where, "unknown field %s", name)
-		return &constOp{t: TypeBool, vals: []Value{{}}}
+		return invalid()
 	}
 	spec, err := c.fields.Lookup(name)
 	if err != nil {
@@ -276,7 +282,7 @@ func (c *compiler) field(name string, where region) operand {
 			}
 		}
 		c.fail(where, "%s", err.Error())
-		return &constOp{t: TypeBool, vals: []Value{{}}}
+		return invalid()
 	}
 	if spec.Type == TypeUnknown {
 		c.fail(where, "field %s has no type", name)
@@ -306,9 +312,15 @@ func (c *compiler) eventTypeOf(name string, spec FieldSpec, where region) {
 
 func (c *compiler) variable(n *literal) operand {
 	d, ok := c.macros.variable(n.text)
+	if !ok && c.fields != nil {
+		// a built-in variable, ${process.pid}: the field of the event
+		if _, err := c.fields.Lookup(n.text); err == nil {
+			return c.field(n.text, n.region)
+		}
+	}
 	if !ok {
 		c.fail(n.region, "variable %s is not defined: no set action of the policy defines it", n.text)
-		return &constOp{t: TypeBool, vals: []Value{{}}}
+		return invalid()
 	}
 	c.needsNow = true
 	return &varOp{decl: d, zero: []Value{{}}}

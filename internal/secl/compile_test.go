@@ -37,11 +37,15 @@ func TestCompileErrors(t *testing.T) {
 		{`process.file.name in [1]`, `--expr:1:23: process.file.name is a string, the array holds integers`},
 		{`process.pid & "a" == 1`, `--expr:1:15: & applies to integers, "a" is a string`},
 		{`!process.pid`, `--expr:1:2: process.pid is an integer, not a boolean: compare it with something`},
+		// characters that could act on a terminal are escaped
+		{"process.pid == \"\x1b[31m\"", `--expr:1:16: cannot compare process.pid (integer) with "\x1b[31m" (a string)`},
+		{"process.\u202enope == 1", `--expr:1:9: unexpected character '\u202e'`},
 		// fields
 		{`process.nope == 1`, `--expr:1:1: unknown field process.nope`},
 		{`exec.file.path == "/bin/ls" && open.file.path == "/etc/passwd"`, `--expr:1:32: open.file.path is a field of open events, exec.file.path of exec events: an expression applies to one event type`},
 		// patterns and regexps
 		{`exec.file.path =~ "/usr/**/bin"`, "--expr:1:19: `**` is allowed only at the end of patterns"},
+		{`process.comm =~ "*x**"`, "--expr:1:17: `**` is not allowed in patterns"},
 		{`exec.file.path in [~"/a**"]`, "--expr:1:20: `**` is allowed only at the end of patterns"},
 		{`exec.file.path =~ r"("`, `--expr:1:19: invalid regular expression: error parsing regexp: missing closing ): ` + "`(`"},
 		{`~"a*" == ~"b*"`, `--expr:1:1: a pattern is compared with a string field, with == != =~ !~ or in an array`},

@@ -55,8 +55,12 @@ func TestEvalOperators(t *testing.T) {
 		{`process.ancestors.file.name in ["nginx", "sshd"]`, true},
 		{`process.ancestors.file.name not in ["nginx", "sshd"]`, false},
 		{`process.ancestors.file.name not in ["nginx"]`, true},
+		// allin means "every element" on IPs only; the agent reads it as in
+		// on strings and integers
 		{`process.ancestors.file.name allin ["bash", "sshd", "systemd", "init"]`, true},
-		{`process.ancestors.file.name allin ["bash", "sshd"]`, false},
+		{`process.ancestors.file.name allin ["bash", "sshd"]`, true},
+		{`process.ancestors.file.name allin ["init"]`, false},
+		{`process.ancestors.pid allin [1]`, true},
 		{`process.ancestors.file.name in [~"ss*"]`, true},
 		{`process.ancestors.file.name in [r"^sys"]`, true},
 		{`process.ancestors.pid in [1]`, true},

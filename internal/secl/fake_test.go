@@ -34,6 +34,8 @@ var testFields = fakeFields{
 	"bpf.cmd":                     {Type: TypeInt, EventType: "bpf"},
 	"mmap.protection":             {Type: TypeInt, EventType: "mmap"},
 	"syscalls.length":             {Type: TypeInt},
+	"network.destination.ip":      {Type: TypeIP},
+	"exec.args_options":           {Type: TypeString, Array: true, EventType: "exec"},
 }
 
 type fakeFields map[string]FieldSpec

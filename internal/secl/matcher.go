@@ -39,29 +39,38 @@ func (m patternMatcher) match(s string) bool {
 }
 
 // wildcard matches s against a pattern where * is any run of bytes, with
-// the classic single-backtrack walk: linear in practice, never exponential.
+// the agent's algorithm: each part after a * is taken at its first
+// occurrence, with no backtracking, so ~"*.so" does not match "a.so.so"
+// (a shell glob would). Linear, never exponential.
 func wildcard(p, s string) bool {
-	pi, si := 0, 0
-	star, mark := -1, 0
-	for si < len(s) {
-		switch {
-		case pi < len(p) && p[pi] == '*':
-			star, mark = pi, si
-			pi++
-		case pi < len(p) && p[pi] == s[si]:
-			pi++
-			si++
-		case star >= 0:
-			mark++
-			si, pi = mark, star+1
-		default:
-			return false
+	if p == "*" {
+		return true
+	}
+	for p != "" {
+		star := p[0] == '*'
+		p = strings.TrimLeft(p, "*")
+		seg := p
+		if i := strings.IndexByte(p, '*'); i >= 0 {
+			seg = p[:i]
 		}
+		switch {
+		case star && seg == "":
+			return true // a trailing * takes the rest
+		case star:
+			i := strings.Index(s, seg)
+			if i < 0 {
+				return false
+			}
+			s = s[i+len(seg):]
+		default:
+			if !strings.HasPrefix(s, seg) {
+				return false
+			}
+			s = s[len(seg):]
+		}
+		p = p[len(seg):]
 	}
-	for pi < len(p) && p[pi] == '*' {
-		pi++
-	}
-	return pi == len(p)
+	return s == ""
 }
 
 // globMatcher is a pattern on a path field, after the agent's glob: the
@@ -73,7 +82,10 @@ type globMatcher struct {
 	ci       bool
 }
 
-var errDoubleStar = errors.New("`**` is allowed only at the end of patterns")
+var (
+	errDoubleStar        = errors.New("`**` is allowed only at the end of patterns")
+	errDoubleStarPattern = errors.New("`**` is not allowed in patterns")
+)
 
 func newGlob(pattern string, ci bool) (stringMatcher, error) {
 	segs := strings.Split(pattern, "/")

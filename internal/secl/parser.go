@@ -33,20 +33,33 @@ type parseError struct {
 
 func (e *parseError) Error() string { return e.msg }
 
-// parse parses a whole expression.
-func parse(src string) (node, *parseError) {
+// newParser lexes src into a parser.
+func newParser(src string) (*parser, *parseError) {
 	lx := lexer{src: src, line: 1, col: 1}
 	toks, lerr := lx.tokens()
 	if lerr != nil {
 		return nil, &parseError{tok: token{off: lerr.off, line: lerr.line, col: lerr.col}, msg: lerr.msg}
 	}
-	p := &parser{toks: toks}
-	n := p.expr("")
+	return &parser{toks: toks}, nil
+}
+
+// end checks that the whole source was read.
+func (p *parser) end() *parseError {
 	if p.err == nil && p.peek().kind != tokEOF {
 		p.fail(p.peek(), "unexpected "+describe(p.peek()))
 	}
-	if p.err != nil {
-		return nil, p.err
+	return p.err
+}
+
+// parse parses a whole expression.
+func parse(src string) (node, *parseError) {
+	p, err := newParser(src)
+	if err != nil {
+		return nil, err
+	}
+	n := p.expr("")
+	if err := p.end(); err != nil {
+		return nil, err
 	}
 	return n, nil
 }
@@ -328,18 +341,13 @@ func (p *parser) primaryLiteral() *literal {
 
 // parseArray parses a macro written as an array: [ member, … ].
 func parseArray(src string) (*arrayLit, *parseError) {
-	lx := lexer{src: src, line: 1, col: 1}
-	toks, lerr := lx.tokens()
-	if lerr != nil {
-		return nil, &parseError{tok: token{off: lerr.off, line: lerr.line, col: lerr.col}, msg: lerr.msg}
+	p, err := newParser(src)
+	if err != nil {
+		return nil, err
 	}
-	p := &parser{toks: toks}
 	arr := p.array("macro")
-	if p.err == nil && p.peek().kind != tokEOF {
-		p.fail(p.peek(), "unexpected "+describe(p.peek()))
-	}
-	if p.err != nil {
-		return nil, p.err
+	if err := p.end(); err != nil {
+		return nil, err
 	}
 	return arr, nil
 }

@@ -66,17 +66,17 @@ type SetDefinition struct {
 	Size   int      `yaml:"size"`
 }
 
-// Duration is a TTL as a policy writes it: a Go duration ("10s", "1h30m")
-// or a number of seconds.
+// Duration is a TTL as a policy writes it: a Go duration ("10s", "1h30m"),
+// or an integer, which the agent reads as nanoseconds.
 type Duration time.Duration
 
-// UnmarshalYAML reads "10s" or 10.
+// UnmarshalYAML reads "10s" or 10000000000.
 func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
 		return fmt.Errorf("line %d: ttl must be a duration such as 10s", n.Line)
 	}
-	if secs, err := strconv.ParseInt(n.Value, 10, 64); err == nil {
-		*d = Duration(time.Duration(secs) * time.Second)
+	if ns, err := strconv.ParseInt(n.Value, 10, 64); err == nil {
+		*d = Duration(ns)
 		return nil
 	}
 	v, err := time.ParseDuration(n.Value)
@@ -139,7 +139,16 @@ func decodeList[T any](name string, seq *yaml.Node, out *[]T, mark func(*T, *yam
 	for _, n := range seq.Content {
 		var v T
 		if err := n.Decode(&v); err != nil {
-			return &Error{Pos: input.Position{File: name, Line: n.Line}, Msg: yamlMessage(err)}
+			line, msg := n.Line, yamlMessage(err)
+			var te *yaml.TypeError
+			if errors.As(err, &te) && len(te.Errors) > 0 {
+				msg = te.Errors[0]
+			}
+			// "line N: cannot unmarshal…": the line of the value itself
+			if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {
+				msg = strings.TrimSpace(msg[strings.IndexByte(msg, ':')+1:])
+			}
+			return &Error{Pos: input.Position{File: name, Line: line}, Msg: msg}
 		}
 		mark(&v, n)
 		*out = append(*out, v)

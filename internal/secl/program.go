@@ -3,6 +3,7 @@ package secl
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/csmctl/csmctl/internal/input"
 )
@@ -15,7 +16,11 @@ type Program struct {
 	eventType    string
 	nslots       int
 	needsNow     bool
-	pool         sync.Pool
+	// own is the context of the common, single-goroutine case, taken with
+	// a compare-and-swap; pool serves concurrent evaluations.
+	own   evalCtx
+	inUse atomic.Bool
+	pool  sync.Pool
 }
 
 // Compile compiles an expression against the fields events carry. source
@@ -32,6 +37,7 @@ func Compile(source, expr string, fields Fields, macros *Macros) (*Program, erro
 		return nil, c.err
 	}
 	p := &Program{source: source, expr: expr, root: root, eventType: c.eventType, nslots: c.nslots, needsNow: c.needsNow}
+	p.own.scratch = make([][]Value, p.nslots)
 	p.pool.New = func() any { return &evalCtx{scratch: make([][]Value, p.nslots)} }
 	return p, nil
 }
@@ -44,7 +50,12 @@ func (p *Program) EventType() string { return p.eventType }
 func (p *Program) String() string { return p.expr }
 
 func (p *Program) ctx(ev Event, vars *Variables, explain bool) *evalCtx {
-	c := p.pool.Get().(*evalCtx)
+	var c *evalCtx
+	if p.inUse.CompareAndSwap(false, true) {
+		c = &p.own
+	} else {
+		c = p.pool.Get().(*evalCtx)
+	}
 	c.ev, c.vars, c.explain = ev, vars, explain
 	if p.needsNow {
 		c.now = ev.Time().UnixNano()
@@ -54,6 +65,10 @@ func (p *Program) ctx(ev Event, vars *Variables, explain bool) *evalCtx {
 
 func (p *Program) release(c *evalCtx) {
 	c.ev, c.vars, c.matches = nil, nil, nil
+	if c == &p.own {
+		p.inUse.Store(false)
+		return
+	}
 	p.pool.Put(c)
 }
 

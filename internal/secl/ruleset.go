@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
 )
 
@@ -30,7 +31,7 @@ func (e *RuleError) Error() string {
 	if errors.As(e.Err, &pe) {
 		return pe.Error()
 	}
-	return e.Pos.String() + ": " + what + ": " + e.Err.Error()
+	return escape.Text(e.Pos.String() + ": " + what + ": " + e.Err.Error())
 }
 
 func (e *RuleError) Unwrap() error { return e.Err }

@@ -13,6 +13,7 @@ import (
 	"net/netip"
 	"time"
 
+	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/input"
 )
 
@@ -89,7 +90,9 @@ type Error struct {
 	Msg    string
 }
 
-func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+// Error writes the error with every character that could act on a
+// terminal escaped: expressions and policies are untrusted input too.
+func (e *Error) Error() string { return escape.Text(e.Pos.String() + ": " + e.Msg) }
 
 // ExitCode is 2: an expression that does not compile is a usage error.
 func (e *Error) ExitCode() int { return 2 }
@@ -114,4 +117,3 @@ type Match struct {
 	ExprLength int
 	Op         string // ==, !=, <, <=, >, >=, =~, !~, in, not in, allin, or "" for a boolean on its own
 }
-
