@@ -30,6 +30,8 @@ func TestHuntGolden(t *testing.T) {
 		{"explain-json", []string{"hunt", "--explain", "-o", "json", "--expr", keys, linuxExamples}, 0},
 		// Every selector applies: the events of one type, the first match.
 		{"selectors", []string{"hunt", "--event", "open", "--expr", `open.file.path != ""`, linuxExamples}, 0},
+		// A variable is read by the events after the one that set it only.
+		{"variables-order", []string{"hunt", "--policy", huntPolicy, "testdata/hunt-rename-before-open.ndjson"}, 0},
 		{"limit", []string{"hunt", "--limit", "1", "--policy", huntPolicy, linuxExamples}, 0},
 		{"no-match", []string{"hunt", "--expr", `exec.file.path == "/nowhere"`, linuxExamples}, 1},
 		// Broken lines are reported, and the events around them evaluated.
