@@ -47,10 +47,16 @@ func (ps *programs) get(expr string) (*secl.Program, error) {
 	c, ok := ps.m[expr]
 	if !ok {
 		c.p, c.err = secl.Compile("rule_context", expr, Linux, nil)
-		ps.m[expr] = c
+		if len(ps.m) < maxPrograms {
+			ps.m[expr] = c
+		}
 	}
 	return c.p, c.err
 }
+
+// maxPrograms bounds the expressions kept compiled: a policy has hundreds
+// of rules, while hostile input could hold a new expression on every line.
+const maxPrograms = 10_000
 
 // verifyBatch is a worker's output and its counts.
 type verifyBatch struct {
