@@ -250,3 +250,21 @@ func FuzzEvent(f *testing.F) {
 		subexprs(jsonscan.Member(raw, 0, "evt", "rule_context"))
 	})
 }
+
+// TestOtherTypesLeftUnread: an expression of exec fields reads nothing but
+// evt.name of an open event.
+func TestOtherTypesLeftUnread(t *testing.T) {
+	rules, err := FromExpr(`exec.file.path == "/usr/bin/curl" && process.ancestors.file.name == "bash"`, Linux)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := NewEvent(Linux, testConstant)
+	ev.Reset([]byte(`{"evt":{"name":"open"},"process":{"executable":{"path":"/usr/bin/curl"}}}`))
+	if ids := rules.Match(ev, nil); ids != nil || len(ev.cache) != 0 {
+		t.Errorf("an open event: matched %v, read %d fields; want nothing read", ids, len(ev.cache))
+	}
+	ev.Reset([]byte(`{"evt":{"name":"exec"},"process":{"executable":{"path":"/usr/bin/curl"},"ancestors":[{"executable":{"name":"bash"}}]}}`))
+	if ids := rules.Match(ev, nil); len(ids) != 1 || len(ev.cache) != 2 {
+		t.Errorf("an exec event: matched %v, read %d fields; want a match, 2 fields read", ids, len(ev.cache))
+	}
+}

@@ -96,8 +96,8 @@ func newMapping(fields []Field) *Mapping {
 // Fields returns every field, in name order.
 func (m *Mapping) Fields() []*Field { return m.list }
 
-// Field returns the field named, with ".length" resolved: a string's length
-// in bytes, or an array's number of values.
+// Field returns the field named as the mapping declares it; FIELD.length,
+// which Lookup and Event.Values derive from FIELD, is not one.
 func (m *Mapping) Field(name string) (*Field, bool) {
 	if f, ok := m.byName[name]; ok {
 		return f, true
