@@ -268,6 +268,14 @@ func (c *compiler) ident(n *literal) operand {
 }
 
 func (c *compiler) field(name string, where region) operand {
+	if i := strings.IndexByte(name, '['); i >= 0 {
+		// the agent ties the fields of one register to one element
+		// (the same ancestor); reading them as "any element" each would
+		// be another expression, so it is refused rather than guessed
+		c.fail(where, "registers such as %s are not supported: without one, %s reads any element",
+			name[:strings.IndexByte(name, ']')+1], name[:i]+name[strings.IndexByte(name, ']')+1:])
+		return invalid()
+	}
 	if c.fields == nil {
 		c.fail(where, "unknown field %s", name)
 		return invalid()

@@ -41,6 +41,7 @@ func TestCompileErrors(t *testing.T) {
 		{"process.pid == \"\x1b[31m\"", `--expr:1:16: cannot compare process.pid (integer) with "\x1b[31m" (a string)`},
 		{"process.\u202enope == 1", `--expr:1:9: unexpected character '\u202e'`},
 		// fields
+		{`process.ancestors[_].file.name == "bash"`, `--expr:1:1: registers such as process.ancestors[_] are not supported: without one, process.ancestors.file.name reads any element`},
 		{`process.nope == 1`, `--expr:1:1: unknown field process.nope`},
 		{`exec.file.path == "/bin/ls" && open.file.path == "/etc/passwd"`, `--expr:1:32: open.file.path is a field of open events, exec.file.path of exec events: an expression applies to one event type`},
 		// patterns and regexps

@@ -98,6 +98,9 @@ func TestEvalOperators(t *testing.T) {
 		{`process.pid == 1 && process.pid == 2 || true`, false},
 		{`true || process.pid == 1 && false`, true},
 		{`(process.pid == 1 && process.pid == 2) || true`, true},
+		// escapes are kept as written, as the agent's unquoting does
+		{`process.argv == "http://x.example/a.sh"`, true},
+		{`process.comm != "cu\"rl"`, true},
 		// constants
 		{`process.uid != SIGKILL`, true},
 		{`9 == SIGKILL`, true},
@@ -112,5 +115,15 @@ func TestEvalOperators(t *testing.T) {
 				t.Errorf("Eval = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestStringEscapesKept: a backslash keeps the next character in the
+// literal, and stays in the value, as in the agent.
+func TestStringEscapesKept(t *testing.T) {
+	ev := execEvent()
+	ev.vals["process.comm"] = str(`cu\"rl`)
+	if !evalOn(t, `process.comm == "cu\"rl"`, ev, nil) {
+		t.Error(`"cu\"rl" is not the six characters cu\"rl`)
 	}
 }

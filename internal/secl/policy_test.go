@@ -192,3 +192,15 @@ func TestVariablesTTL(t *testing.T) {
 		t.Error("declName")
 	}
 }
+
+func TestPolicyDuplicateRule(t *testing.T) {
+	pol, err := ParsePolicy("p.yaml", []byte("rules:\n  - id: a\n    expression: process.pid == 1\n  - id: a\n    expression: process.pid == 2\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, problems, err := pol.Compile(testFields)
+	if err != nil || len(rs.Rules()) != 1 || len(problems) != 1 ||
+		problems[0].Error() != "p.yaml:4: rule a: the id is already the rule's at line 2: rule left out" {
+		t.Errorf("a duplicate id: %v %v %v", rs.Rules(), problems, err)
+	}
+}

@@ -53,3 +53,23 @@ func TestAbsentFields(t *testing.T) {
 		}
 	}
 }
+
+// TestIllTypedFields: an empty, non-nil slice is a field that is there but
+// ill-typed: it has no value, and none is invented.
+func TestIllTypedFields(t *testing.T) {
+	ev := &fakeEvent{typ: "exec", at: t0, vals: map[string][]Value{
+		"process.pid":  {},
+		"container.id": {},
+	}}
+	for expr, want := range map[string]bool{
+		`process.pid == 0`:    false,
+		`process.pid != 0`:    true,
+		`process.pid >= 0`:    false,
+		`container.id == ""`:  false,
+		`container.id != "x"`: true,
+	} {
+		if got := evalOn(t, expr, ev, nil); got != want {
+			t.Errorf("%s = %v, want %v", expr, got, want)
+		}
+	}
+}

@@ -97,11 +97,18 @@ func (pol *Policy) Compile(fields Fields) (*Ruleset, []*RuleError, error) {
 		}
 	}
 	rs := &Ruleset{}
+	seen := map[string]int{}
 	for _, r := range pol.Rules {
 		if r.Disabled {
 			continue
 		}
 		pos := input.Position{File: pol.Name, Line: r.Line}
+		if line, ok := seen[r.ID]; ok {
+			problems = append(problems, &RuleError{RuleID: r.ID, Pos: pos,
+				Err: fmt.Errorf("the id is already the rule's at line %d: rule left out", line)})
+			continue
+		}
+		seen[r.ID] = r.Line
 		if len(r.Filters) > 0 {
 			problems = append(problems, &RuleError{RuleID: r.ID, Pos: pos,
 				Err: fmt.Errorf("filters %s are about the host running the agent and cannot be checked offline: rule left out", strings.Join(r.Filters, ", "))})

@@ -66,12 +66,18 @@ type Value struct {
 }
 
 // Event is one event as the evaluator reads it. Values are fetched lazily,
-// only for the fields an expression reads; an absent field yields nil.
+// only for the fields an expression reads.
 type Event interface {
 	// Type is the event type, evt.name.
 	Type() string
-	// Values returns the values of a field on this event, nil when absent.
-	// The evaluator does not keep the slice past the call that reads it.
+	// Values returns the values of a field on this event. nil means the
+	// event does not carry the field: a scalar field then reads as its
+	// type's zero value ("", 0, false), which is what the agent's model
+	// holds for it, and an array field has no element. An empty, non-nil
+	// slice means the field is there but holds no usable value (ill-typed
+	// in the backend JSON): no value is invented, so == is false and != is
+	// true. The evaluator does not keep the slice past the call that reads
+	// it.
 	Values(field string) []Value
 	// Time is the event's time: the reference for durations and TTLs.
 	Time() time.Time
