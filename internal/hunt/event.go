@@ -96,8 +96,10 @@ func (e *Event) ScopeKey(scope string) (string, bool) {
 	return key, key != ""
 }
 
-// Values returns the values of the field named on the event, nil when it
-// has none. The slice is valid until Reset.
+// Values returns the values of the field named on the event: nil when the
+// event does not carry it, an empty slice when it does with a value of the
+// wrong type (a pid written "42", a constant name the agent does not have),
+// so that no value is invented for it. The slice is valid until Reset.
 func (e *Event) Values(field string) []secl.Value {
 	for i := range e.cache {
 		if e.cache[i].field == field {
@@ -128,32 +130,44 @@ func (e *Event) read(name string) []secl.Value {
 	if f.Source == Unavailable {
 		return nil
 	}
-	vals := e.at(f, f.ptr, f.conv, nil)
-	if len(vals) == 0 && f.Fallback != "" {
-		vals = e.at(f, f.fbPtr, f.fbConv, nil)
+	vals, present := e.at(f, f.ptr, f.conv, nil)
+	if !present && f.Fallback != "" {
+		vals, present = e.at(f, f.fbPtr, f.fbConv, nil)
+	}
+	if present && vals == nil {
+		// There, but of the wrong type: no value, and not absent either.
+		return []secl.Value{}
 	}
 	return vals
 }
 
-// at appends the values of the member at ptr, converted.
-func (e *Event) at(f *Field, ptr pointer, c conv, dst []secl.Value) []secl.Value {
+// at appends the values of the member at ptr, converted, and reports
+// whether the member is there (not null); with "*", whether some element
+// has it.
+func (e *Event) at(f *Field, ptr pointer, c conv, dst []secl.Value) ([]secl.Value, bool) {
 	v := jsonscan.Member(e.raw, 0, ptr.outer...)
-	if v == nil {
-		return dst
+	if isAbsent(v) {
+		return dst, false
 	}
 	if !ptr.each {
-		return e.convert(f, c, v, dst)
+		return e.convert(f, c, v, dst), true
 	}
+	present := false
 	forEach(v, func(el []byte) {
 		if len(ptr.inner) > 0 {
 			el = jsonscan.Member(el, 0, ptr.inner...)
 		}
-		if el != nil {
+		if !isAbsent(el) {
+			present = true
 			dst = e.convert(f, c, el, dst)
 		}
 	})
-	return dst
+	return dst, present
 }
+
+// isAbsent reports a member that is not there, or null: the backend leaves
+// out what it does not have, and null says no more.
+func isAbsent(v []byte) bool { return v == nil || string(v) == "null" }
 
 // pointer is a Field's JSON pointer split into keys: the keys to an array
 // and, with each, the keys within each of its elements.

@@ -160,7 +160,7 @@ func TestEventValues(t *testing.T) {
 		`"process":{"pid":42,"pid":43,"tty":"pts0","args":["-ln","--version","--width=8","-T","8"],"envs":["PATH=/bin","LANG"],` +
 		`"executable":{"path":"/usr/bin/curl"},"ancestors":[{"executable":{"name":"bash"}},{"executable":{"path":"/usr/sbin/sshd","name":"sshd"}},{"executable":{"name":7}}]},` +
 		`"file":{"flags":["O_WRONLY","O_CREAT"]},"mmap":{"protection":"PROT_EXEC | PROT_READ","flags":"MAP_UNKNOWN"},` +
-		`"connect":{"addr":{"ip":"10.0.0.1","family":"AF_INET"}},"exit":{"code":"1"},"splice":{"pipe_exit_flag":""}}`
+		`"connect":{"addr":{"ip":"10.0.0.1","family":"AF_INET","port":null}},"exit":{"code":"1"},"splice":{"pipe_exit_flag":""}}`
 	s := func(v ...string) []secl.Value {
 		var out []secl.Value
 		for _, x := range v {
@@ -169,6 +169,7 @@ func TestEventValues(t *testing.T) {
 		return out
 	}
 	n := func(v int64) []secl.Value { return []secl.Value{{Int: v}} }
+	ill := []secl.Value{} // there, ill-typed: no value
 	tests := []struct {
 		field string
 		want  []secl.Value
@@ -189,8 +190,9 @@ func TestEventValues(t *testing.T) {
 		{"process.ancestors.file.path", s("/usr/sbin/sshd")},
 		{"open.flags", n(0x41)},
 		{"mmap.protection", n(5)},
-		{"mmap.flags", nil},             // an unknown constant: no value rather than a partial one
-		{"exit.code", nil},              // "1" is not an integer: not invented
+		{"mmap.flags", ill},             // an unknown constant: no value rather than a partial one
+		{"exit.code", ill},              // "1" is not an integer: not invented, not absent either
+		{"connect.addr.port", nil},      // null: absent
 		{"splice.pipe_exit_flag", n(0)}, // no flag set
 		{"connect.addr.family", n(2)},
 		{"exec.file.path.length", n(13)},
