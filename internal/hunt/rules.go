@@ -68,6 +68,9 @@ func FromPolicy(name string, data []byte, m *Mapping) (*Rules, error) {
 		}
 		r.Sequential = r.Sequential || strings.Contains(rd.Expression, "${")
 	}
+	for _, md := range pol.Macros {
+		r.Sequential = r.Sequential || strings.Contains(md.Expression, "${")
+	}
 	r.Skipped = append(r.Skipped, skipped...)
 	sort.SliceStable(r.Skipped, func(i, j int) bool { return r.Skipped[i].Pos.Line < r.Skipped[j].Pos.Line })
 	r.types = eventTypes(r.rules)
