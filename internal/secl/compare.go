@@ -14,7 +14,7 @@ func staticLiteral(n node) *literal {
 		case *literal:
 			switch x.kind {
 			case litString, litPattern, litRegexp:
-				if x.kind == litString && containsVar(x.text) {
+				if x.kind == litString && strings.Contains(x.text, "${") {
 					return nil
 				}
 				return x
@@ -24,15 +24,6 @@ func staticLiteral(n node) *literal {
 			return nil
 		}
 	}
-}
-
-func containsVar(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] == '$' && s[i+1] == '{' {
-			return true
-		}
-	}
-	return false
 }
 
 // isLiteral tells whether a node is a literal value (not a name).
@@ -241,7 +232,7 @@ func (c *compiler) members(m *memberNode, arr *arrayLit, spec FieldSpec, left no
 				mismatch(item, TypeString)
 				continue
 			}
-			if item.kind == litString && !containsVar(item.text) {
+			if item.kind == litString && !strings.Contains(item.text, "${") {
 				m.strs.addScalar(item.text)
 				continue
 			}

@@ -93,3 +93,27 @@ func FuzzParsePolicy(f *testing.F) {
 		rs.Eval(execEvent(), NewVariables())
 	})
 }
+
+// FuzzGlob: the glob and the pattern matcher never panic on any pattern
+// and path, and a path always matches itself written as a pattern when it
+// holds no *.
+func FuzzGlob(f *testing.F) {
+	f.Add("/usr/bin/*", "/usr/bin/ls")
+	f.Add("/etc/**", "/etc/a/b/")
+	f.Add("*/x", "/")
+	f.Add("*", "")
+	f.Fuzz(func(t *testing.T, pattern, path string) {
+		if m, err := newGlob(pattern, false); err == nil {
+			m.match(path)
+			if !strings.Contains(path, "*") {
+				if self, err := newGlob(path, true); err == nil && !self.match(path) {
+					t.Fatalf("%q does not match itself", path)
+				}
+			}
+		}
+		wildcard(pattern, path)
+		if !strings.Contains(path, "*") && !wildcard(path, path) {
+			t.Fatalf("%q does not match itself as a pattern", path)
+		}
+	})
+}

@@ -78,7 +78,6 @@ func wildcard(p, s string) bool {
 // may only be the last segment and then matches one or more segments.
 type globMatcher struct {
 	segments []string
-	tail     bool // the pattern ends with **
 	ci       bool
 }
 
@@ -97,46 +96,43 @@ func newGlob(pattern string, ci bool) (stringMatcher, error) {
 	if !strings.Contains(pattern, "*") {
 		return exactMatcher{s: pattern, ci: ci}, nil
 	}
-	g := &globMatcher{segments: segs, ci: ci}
-	if segs[len(segs)-1] == "**" {
-		g.tail = true
-		g.segments = segs[:len(segs)-1]
-	}
-	return g, nil
+	return &globMatcher{segments: segs, ci: ci}, nil
 }
 
+// match walks the path a segment at a time, as the agent does. Its corner
+// cases are the agent's: a pattern starting with "*/" drops the path's
+// first character (reading "*/x" as "/*/x"), and a path ending with '/'
+// matches when the pattern's segment there is exactly "*".
 func (g *globMatcher) match(path string) bool {
 	if path == "" {
 		return false
 	}
-	if g.segments[0] == "*" && path[0] == '/' {
-		path = path[1:] // "*/x" is read as "/*/x", as the agent does
-	}
-	n := 0 // segments matched
-	rest := path
-	for n < len(g.segments) {
-		i := strings.IndexByte(rest, '/')
-		seg := rest
-		if i >= 0 {
-			seg = rest[:i]
-		}
-		if !g.segment(g.segments[n], seg) {
+	pat := g.segments
+	if pat[0] == "*" {
+		path = path[1:]
+		if path == "" {
 			return false
 		}
-		n++
-		if i < 0 {
-			// the path ends here: a match only when the pattern does too,
-			// and its last segment is not empty
-			return n == len(g.segments) && !g.tail && (seg != "" || len(g.segments) == 1)
+	}
+	for i := 0; ; {
+		slash := strings.IndexByte(path, '/')
+		if slash < 0 {
+			// the last segment of the path, not empty
+			return pat[i] == "**" || i == len(pat)-1 && g.segment(pat[i], path)
 		}
-		rest = rest[i+1:]
+		if pat[i] != "**" && !g.segment(pat[i], path[:slash]) {
+			return false
+		}
+		i++
+		if i == len(pat) {
+			// more path than pattern: only a trailing ** takes it
+			return pat[i-1] == "**"
+		}
+		path = path[slash+1:]
+		if path == "" {
+			return pat[i] == "*"
+		}
 	}
-	// the pattern's fixed segments are used up; what is left of the path
-	// must be one or more segments under a trailing **
-	if !g.tail {
-		return false
-	}
-	return strings.Trim(rest, "/") != ""
 }
 
 func (g *globMatcher) segment(p, s string) bool {

