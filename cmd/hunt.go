@@ -1,0 +1,184 @@
+package cmd
+
+import (
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/csmctl/csmctl/internal/hunt"
+	"github.com/csmctl/csmctl/internal/input"
+	"github.com/csmctl/csmctl/internal/iostreams"
+	"github.com/csmctl/csmctl/internal/pipeline"
+	"github.com/csmctl/csmctl/internal/selector"
+)
+
+// HuntOptions are the inputs of `csmctl hunt`.
+type HuntOptions struct {
+	IO       *iostreams.IOStreams
+	Reading  input.Options // how inputs are read: the root's --max-record-size
+	Files    []string
+	Expr     string // --expr: one SECL expression
+	Policy   string // --policy: a policy file
+	Fields   bool   // --fields: list the fields and stop
+	Explain  bool
+	Verify   bool
+	Output   string // text or json
+	Selector selector.Options
+	Workers  int
+}
+
+func newHuntCmd(io *iostreams.IOStreams, reading *input.Options, runF func(*HuntOptions) error) *cobra.Command {
+	opts := &HuntOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "hunt (--expr SECL | --policy FILE | --verify | --fields) [FILE...]",
+		Short: "Evaluate Datadog agent rules (SECL) over stored events: would this rule have fired?",
+		Long: `Evaluate a Workload Protection agent rule, written in SECL as the agent
+reads it, over the events csmctl reads: --expr one expression, or --policy
+a policy file in the agent's format (macros, rules; a disabled rule, or one
+with filters, is said on standard error and not evaluated, and an
+agent_version is said and not checked). Each field is read from the backend JSON of the event, as
+--fields lists: exact where the backend writes the agent's value, derived
+where it writes it another way (argv from args, a name from a path), and
+an expression that reads a field the backend does not carry does not
+compile.
+
+Each match is a line, rule id first (the policy's, or "expr" for --expr),
+then the event's date, type, process and FILE:LINE; --explain adds under
+it each comparison of the rule with the values it read and whether it was
+true. -o json prints one object per match, {"rule_id", "file", "line",
+"event"} (and "explain"), in input order. The count of matches of each rule
+is written on standard error at the end.
+
+--verify checks the mapping against the agent: for each event that carries
+evt.rule_context (the expression the agent matched and the values it
+matched, matching_subexprs), it evaluates that expression on its own event
+and prints a line for each event where csmctl does not match, or reads
+other values than the agent did.
+
+The selectors (--rule, --pid, --event, --since, --until, --where, --line)
+pick the events evaluated; --limit stops after that many matching events.
+
+Exit status, like grep: 0 when some event matched (--verify: when csmctl
+agrees with the agent on every event), 1 when none did (or some differ),
+2 for usage errors, an expression that does not compile (its position is
+named: --expr:1:31) or an input that could not be read. Lines that are not
+JSON objects are reported on standard error and do not change the status
+by themselves.`,
+		Example: `  csmctl hunt --expr 'exec.file.path == "/usr/bin/curl"' examples/linux.ndjson
+  csmctl hunt --policy examples/hunt-policy.yaml examples/linux.ndjson
+  csmctl hunt --explain --expr 'open.file.path =~ "/etc/*"' examples/linux.ndjson
+  csmctl hunt --verify examples/linux.ndjson
+  csmctl hunt --fields`,
+		RunE: func(c *cobra.Command, args []string) error {
+			applyReading(&opts.Reading, reading)
+			opts.Files = args
+			modes := 0
+			for _, on := range []bool{opts.Expr != "", opts.Policy != "", opts.Verify, opts.Fields} {
+				if on {
+					modes++
+				}
+			}
+			if modes != 1 {
+				return flagErrorf("give one of --expr, --policy, --verify or --fields")
+			}
+			if _, err := pickOutput(huntOutputs, opts.Output); err != nil {
+				return &FlagError{Err: err}
+			}
+			if _, err := selector.New(opts.Selector, time.Time{}); err != nil {
+				return &FlagError{Err: err}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runHunt(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Expr, "expr", "", "a SECL expression to evaluate on every event")
+	cmd.Flags().StringVar(&opts.Policy, "policy", "", "a policy file (the agent's YAML format) whose rules to evaluate")
+	cmd.Flags().BoolVar(&opts.Fields, "fields", false, "list the SECL fields and where backend events hold them, and stop")
+	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show under each match which comparisons were true, and with what values")
+	cmd.Flags().BoolVar(&opts.Verify, "verify", false, "re-evaluate each event's evt.rule_context and list where csmctl differs from the agent")
+	addOutputFlag(cmd.Flags(), &opts.Output, huntOutputs)
+	opts.Selector.AddFlags(cmd.Flags())
+	addWorkersFlag(cmd.Flags(), &opts.Workers)
+	return cmd
+}
+
+// huntOutputs are hunt's -o formats, each a printer of matches.
+var huntOutputs = []outputFormat[func(*iostreams.Palette) hunt.Printer]{
+	{Name: "text", Help: "a line per match", Printer: hunt.TextPrinter},
+	{Name: "json", Help: "an object per match", Printer: hunt.JSONPrinter},
+}
+
+func runHunt(opts *HuntOptions) error {
+	io := opts.IO
+	if opts.Fields {
+		if err := hunt.PrintFields(io.Out, hunt.Linux); err != nil {
+			return &ExitError{Code: ExitUsage, Err: err}
+		}
+		return nil
+	}
+	newPrinter, err := pickOutput(huntOutputs, opts.Output)
+	if err != nil {
+		return &FlagError{Err: err}
+	}
+	var rules *hunt.Rules
+	switch {
+	case opts.Expr != "":
+		rules, err = hunt.FromExpr(opts.Expr, hunt.Linux)
+	case opts.Policy != "":
+		var data []byte
+		if data, err = os.ReadFile(opts.Policy); err == nil {
+			rules, err = hunt.FromPolicy(opts.Policy, data, hunt.Linux)
+		}
+	}
+	if err != nil {
+		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("hunt: %w", err)}
+	}
+	workers := opts.Workers
+	if rules != nil && rules.Sequential {
+		workers = 1 // variables are set and read in input order
+	}
+	p, err := startPipeline(io, pipeline.Options{
+		Files: opts.Files, Reading: opts.Reading,
+		Select: opts.Selector, Workers: workers,
+	})
+	defer p.Close()
+	if err != nil {
+		return err
+	}
+	if opts.Verify {
+		v, err := hunt.Verify(p, io.Out, hunt.AgentConstant)
+		if err != nil {
+			return &ExitError{Code: ExitUsage, Err: err}
+		}
+		return huntStatus(p, v.Differ+v.NotCompile == 0)
+	}
+	hunt.ReportSkipped(p, rules)
+	n, err := hunt.Run(p, io.Out, hunt.Options{
+		Rules:    rules,
+		Print:    newPrinter(io.Palette()),
+		Explain:  opts.Explain,
+		Limit:    opts.Selector.Limit,
+		Constant: hunt.AgentConstant,
+	})
+	if err != nil {
+		return &ExitError{Code: ExitUsage, Err: err}
+	}
+	return huntStatus(p, n > 0)
+}
+
+// huntStatus is grep's: 2 when an input could not be read whole, else 0
+// when something matched (ok), else 1. Problems with the data were
+// reported as they came.
+func huntStatus(p *pipeline.Pipeline, ok bool) error {
+	switch {
+	case p.Tally.Unread > 0:
+		return &ExitError{Code: ExitUsage, Silent: true}
+	case !ok:
+		return &ExitError{Code: ExitData, Silent: true}
+	}
+	return nil
+}

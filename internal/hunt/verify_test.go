@@ -1,0 +1,103 @@
+package hunt
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/csmctl/csmctl/internal/jsonscan"
+	"github.com/csmctl/csmctl/internal/pipeline"
+	"github.com/csmctl/csmctl/internal/secl"
+)
+
+// TestVerifyGeneratedCorpus re-evaluates the rule contexts of a generated
+// Linux corpus (gencorpus -os linux -n 200 -seed 1). Every difference left
+// is the generator's, not the mapping's: it attaches a rule's expression to
+// events that do not satisfy it, and writes rules with fields the agent
+// does not have. Each is listed here with why; a new one fails the test.
+func TestVerifyGeneratedCorpus(t *testing.T) {
+	const file = "testdata/linux-contexts.ndjson.gz"
+	var out, errOut bytes.Buffer
+	p, err := pipeline.New(pipeline.Options{Files: []string{file}, ErrOut: &errOut, Workers: 2})
+	defer p.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := Verify(p, &out, AgentConstant)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		// "/tmp/.ICE-unix/.x" is two segments below /tmp: ~"/tmp/.*" holds
+		// one (* stays within a segment, as the agent's path patterns do).
+		file + `:6: verdict differs: the agent matched, csmctl does not: rmdir.file.path ["/tmp/.ICE-unix/.x"] is false`,
+		// A pcap filter: no backend event says which it passed.
+		file + `:22: not evaluable: rule_context:1:1: packet.filter: not available in backend events: a pcap filter the agent compiles into the kernel; events do not say which filter they passed`,
+		// The generator's rules name a field the agent spells
+		// setxattr.file.destination.namespace.
+		file + `:30: not evaluable: rule_context:1:1: setxattr.file.namespace: not available in backend events: not an agent field: the agent names it setxattr.file.destination.namespace`,
+		file + `:34: not evaluable: rule_context:1:1: setxattr.file.namespace: not available in backend events: not an agent field: the agent names it setxattr.file.destination.namespace`,
+		// connect events of processes in no container, under a rule that
+		// wants one.
+		file + `:56: verdict differs: the agent matched, csmctl does not: container.id [""] is false`,
+		file + `:61: not evaluable: rule_context:1:1: setxattr.file.namespace: not available in backend events: not an agent field: the agent names it setxattr.file.destination.namespace`,
+		file + `:103: verdict differs: the agent matched, csmctl does not: container.id [""] is false`,
+	}
+	if got := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("differences:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if v != (Verified{Contexts: 199, Agree: 192, Differ: 3, NotCompile: 4}) {
+		t.Errorf("counts %+v", v)
+	}
+	if got, want := errOut.String(), "199 events with a rule context: 192 agree, 3 differ, 4 not evaluable\n"; got != want {
+		t.Errorf("summary %q, want %q", got, want)
+	}
+}
+
+// TestCompare checks how a rule context's matched values are compared with
+// what csmctl reads: as the field's type, constant names as their values
+// (the agent names the flags of a set it matched), dns names in any case.
+func TestCompare(t *testing.T) {
+	tests := []struct {
+		name, event, want string
+	}{
+		{"same path",
+			`{"evt":{"name":"open","rule_context":{"expression":"open.file.path == \"/etc/shadow\"","matching_subexprs":[{"field":"open.file.path","value":"/etc/shadow","offset":0,"length":14}]}},"file":{"path":"/etc/shadow"}}`,
+			""},
+		{"other value",
+			`{"evt":{"name":"open","rule_context":{"expression":"open.file.path != \"\"","matching_subexprs":[{"field":"open.file.path","value":"/etc/passwd","offset":0,"length":14}]}},"file":{"path":"/etc/shadow"}}`,
+			`open.file.path: the agent matched "/etc/passwd", csmctl read ["/etc/shadow"]`},
+		{"verdict",
+			`{"evt":{"name":"open","rule_context":{"expression":"open.file.path == \"/etc/passwd\""}},"file":{"path":"/etc/shadow"}}`,
+			`verdict differs: the agent matched, csmctl does not: open.file.path ["/etc/shadow"] is false`},
+		{"a flag of a set",
+			`{"evt":{"name":"capabilities","rule_context":{"expression":"capabilities.used & CAP_BPF > 0","matching_subexprs":[{"field":"capabilities.used","value":"CAP_BPF","offset":0,"length":17}]}},"capabilities":{"caps_used":["CAP_BPF","CAP_SYS_ADMIN"]}}`,
+			""},
+		{"a flag not in the set",
+			`{"evt":{"name":"capabilities","rule_context":{"expression":"capabilities.used & CAP_BPF > 0","matching_subexprs":[{"field":"capabilities.used","value":"CAP_SYS_PTRACE","offset":0,"length":17}]}},"capabilities":{"caps_used":["CAP_BPF"]}}`,
+			`capabilities.used: the agent matched "CAP_SYS_PTRACE", csmctl read [549755813888]`},
+		{"an integer",
+			`{"evt":{"name":"exit","rule_context":{"expression":"exit.code != 0","matching_subexprs":[{"field":"exit.code","value":"2","offset":0,"length":9}]}},"exit":{"code":1}}`,
+			`exit.code: the agent matched "2", csmctl read [1]`},
+		{"dns names in any case",
+			`{"evt":{"name":"dns","rule_context":{"expression":"dns.question.name == \"example.com\"","matching_subexprs":[{"field":"dns.question.name","value":"EXAMPLE.com","offset":0,"length":17}]}},"dns":{"question":{"name":"Example.COM"}}}`,
+			""},
+	}
+	ev := NewEvent(Linux, AgentConstant)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			raw := []byte(tt.event)
+			ctx := jsonscan.Member(raw, 0, "evt", "rule_context")
+			prog, err := secl.Compile("rule_context", jsonscan.Unquote(jsonscan.Member(ctx, 0, "expression")), Linux, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ev.Reset(raw)
+			ok, matches := prog.Explain(ev, nil)
+			got := strings.Join(compare(ok, matches, subexprs(ctx), ev), "\n")
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
