@@ -405,14 +405,47 @@ var pipeBufFlagConstants = map[string]int64{
 
 var unlinkFlagConstants = map[string]int64{"AT_REMOVEDIR": 0x200}
 
+// l4ProtocolConstants are named IP_PROTO_* in the agent; the IPPROTO_*
+// names are setsockopt levels.
 var l4ProtocolConstants = map[string]int64{
-	"IPPROTO_IP": 0, "IPPROTO_ICMP": 1, "IPPROTO_IGMP": 2, "IPPROTO_IPIP": 4, "IPPROTO_TCP": 6,
-	"IPPROTO_EGP": 8, "IPPROTO_IGP": 9, "IPPROTO_PUP": 12, "IPPROTO_UDP": 17, "IPPROTO_IDP": 22,
-	"IPPROTO_TP": 29, "IPPROTO_DCCP": 33, "IPPROTO_IPV6": 41, "IPPROTO_RSVP": 46, "IPPROTO_GRE": 47,
-	"IPPROTO_ESP": 50, "IPPROTO_AH": 51, "IPPROTO_ICMPV6": 58, "IPPROTO_MTP": 92,
-	"IPPROTO_BEETPH": 94, "IPPROTO_ENCAP": 98, "IPPROTO_PIM": 103, "IPPROTO_COMP": 108,
-	"IPPROTO_SCTP": 132, "IPPROTO_UDPLITE": 136, "IPPROTO_MPLS": 137, "IPPROTO_RAW": 255,
+	"IP_PROTO_IP": 0, "IP_PROTO_ICMP": 1, "IP_PROTO_IGMP": 2, "IP_PROTO_IPIP": 4, "IP_PROTO_TCP": 6,
+	"IP_PROTO_EGP": 8, "IP_PROTO_IGP": 9, "IP_PROTO_PUP": 12, "IP_PROTO_UDP": 17, "IP_PROTO_IDP": 22,
+	"IP_PROTO_TP": 29, "IP_PROTO_DCCP": 33, "IP_PROTO_IPV6": 41, "IP_PROTO_RSVP": 46,
+	"IP_PROTO_GRE": 47, "IP_PROTO_ESP": 50, "IP_PROTO_AH": 51, "IP_PROTO_ICMPV6": 58,
+	"IP_PROTO_MTP": 92, "IP_PROTO_BEETPH": 94, "IP_PROTO_ENCAP": 98, "IP_PROTO_PIM": 103,
+	"IP_PROTO_COMP": 108, "IP_PROTO_SCTP": 132, "IP_PROTO_UDPLITE": 136, "IP_PROTO_MPLS": 137,
+	"IP_PROTO_RAW": 255,
 }
+
+// l3ProtocolConstants are the Ethernet protocol ids of if_ether.h.
+var l3ProtocolConstants = map[string]int64{
+	"ETH_P_LOOP": 0x0060, "ETH_P_PUP": 0x0200, "ETH_P_PUPAT": 0x0201, "ETH_P_TSN": 0x22f0,
+	"ETH_P_IP": 0x0800, "ETH_P_X25": 0x0805, "ETH_P_ARP": 0x0806, "ETH_P_BPQ": 0x08ff,
+	"ETH_P_IEEEPUP": 0x0a00, "ETH_P_IEEEPUPAT": 0x0a01, "ETH_P_BATMAN": 0x4305, "ETH_P_DEC": 0x6000,
+	"ETH_P_DNADL": 0x6001, "ETH_P_DNARC": 0x6002, "ETH_P_DNART": 0x6003, "ETH_P_LAT": 0x6004,
+	"ETH_P_DIAG": 0x6005, "ETH_P_CUST": 0x6006, "ETH_P_SCA": 0x6007, "ETH_P_TEB": 0x6558,
+	"ETH_P_RARP": 0x8035, "ETH_P_ATALK": 0x809b, "ETH_P_AARP": 0x80f3, "ETH_P_8021_Q": 0x8100,
+	"ETH_P_ERSPAN": 0x88be, "ETH_P_IPX": 0x8137, "ETH_P_IPV6": 0x86dd, "ETH_P_PAUSE": 0x8808,
+	"ETH_P_SLOW": 0x8809, "ETH_P_WCCP": 0x883e, "ETH_P_MPLSUC": 0x8847, "ETH_P_MPLSMC": 0x8848,
+	"ETH_P_ATMMPOA": 0x884c, "ETH_P_PPPDISC": 0x8863, "ETH_P_PPPSES": 0x8864,
+	"ETH_P__LINK_CTL": 0x886c, "ETH_P_ATMFATE": 0x8884, "ETH_P_PAE": 0x888e, "ETH_P_AOE": 0x88a2,
+	"ETH_P_8021_AD": 0x88a8, "ETH_P_802_EX1": 0x88b5, "ETH_P_TIPC": 0x88ca, "ETH_P_MACSEC": 0x88e5,
+	"ETH_P_8021_AH": 0x88e7, "ETH_P_MVRP": 0x88f5, "ETH_P_1588": 0x88f7, "ETH_P_NCSI": 0x88f8,
+	"ETH_P_PRP": 0x88fb, "ETH_P_FCOE": 0x8906, "ETH_P_IBOE": 0x8915, "ETH_P_TDLS": 0x890d,
+	"ETH_P_FIP": 0x8914, "ETH_P_80221": 0x8917, "ETH_P_HSR": 0x892f, "ETH_P_NSH": 0x894f,
+	"ETH_P_LOOPBACK": 0x9000, "ETH_P_QINQ1": 0x9100, "ETH_P_QINQ2": 0x9200, "ETH_P_QINQ3": 0x9300,
+	"ETH_P_EDSA": 0xdada, "ETH_P_IFE": 0xed3e, "ETH_P_AFIUCV": 0xfbfb, "ETH_P_8023_MIN": 0x0600,
+	"ETH_P_8023": 0x0001, "ETH_P_AX25": 0x0002, "ETH_P_ALL": 0x0003, "ETH_P_8022": 0x0004,
+	"ETH_P_SNAP": 0x0005, "ETH_P_DDCMP": 0x0006, "ETH_P_WANPPP": 0x0007, "ETH_P_PPPMP": 0x0008,
+	"ETH_P_LOCALTALK": 0x0009, "ETH_P_CAN": 0x000c, "ETH_P_CANFD": 0x000d, "ETH_P_PPPTALK": 0x0010,
+	"ETH_P_TR8022": 0x0011, "ETH_P_MOBITEX": 0x0015, "ETH_P_CONTROL": 0x0016, "ETH_P_IRDA": 0x0017,
+	"ETH_P_ECONET": 0x0018, "ETH_P_HDLC": 0x0019, "ETH_P_ARCNET": 0x001a, "ETH_P_DSA": 0x001b,
+	"ETH_P_TRAILER": 0x001c, "ETH_P_PHONET": 0x00f5, "ETH_P_IEEE802154": 0x00f6, "ETH_P_CAIF": 0x00f7,
+	"ETH_P_XDSA": 0x00f8, "ETH_P_MAP": 0x00f9,
+}
+
+// exitCauseConstants are how a process ended (exit.cause).
+var exitCauseConstants = map[string]int64{"EXITED": 0, "COREDUMPED": 1, "SIGNALED": 2}
 
 // constantFamilies lists every family, in the order a name is looked up.
 var constantFamilies = []constantFamily{
@@ -447,6 +480,8 @@ var constantFamilies = []constantFamily{
 	{name: "pipe buffer flags", ints: pipeBufFlagConstants},
 	{name: "unlink flags", ints: unlinkFlagConstants},
 	{name: "L4 protocols", ints: l4ProtocolConstants},
+	{name: "L3 protocols", ints: l3ProtocolConstants},
+	{name: "exit causes", ints: exitCauseConstants},
 }
 
 // LookupConstant returns the value of one of the agent's constants
