@@ -204,3 +204,34 @@ func TestPolicyDuplicateRule(t *testing.T) {
 		t.Errorf("a duplicate id: %v %v %v", rs.Rules(), problems, err)
 	}
 }
+
+// TestActionFilter: a set action with a filter runs only on the events
+// that match it.
+func TestActionFilter(t *testing.T) {
+	pol, err := ParsePolicy("p.yaml", []byte(`rules:
+  - id: mark
+    expression: exec.file.name != ""
+    actions:
+      - filter: process.uid == 0
+        set: {name: by_root, value: true, scope: process}
+  - id: root_child
+    expression: ${process.by_root}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, problems, err := pol.Compile(testFields)
+	if err != nil || len(problems) != 0 {
+		t.Fatal(err, problems)
+	}
+	vars := NewVariables()
+	user := execEvent() // uid 1000
+	if got := rs.Eval(user, vars); !reflect.DeepEqual(got, []string{"mark"}) {
+		t.Errorf("a user's exec: %v", got)
+	}
+	root := execEvent()
+	root.vals["process.uid"] = ints(0)
+	if got := rs.Eval(root, vars); !reflect.DeepEqual(got, []string{"mark", "root_child"}) {
+		t.Errorf("root's exec: %v", got)
+	}
+}
