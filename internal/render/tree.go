@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/csmctl/csmctl/internal/record"
 	"io"
 	"strconv"
 
@@ -160,7 +161,7 @@ func (t *treeText) process(n *lineage.Node, root bool) {
 	}
 	t.span(name, escape.Text(n.DisplayName()))
 	if n.Key.PID.Present() {
-		t.span(nil, "  pid "+escape.Text(intText(n.Key.PID)))
+		t.span(nil, "  pid "+escape.Text(record.IntText(n.Key.PID)))
 	}
 	if n.User != "" {
 		t.span(t.pal.Faint, "  "+escape.Text(n.User))
@@ -184,7 +185,7 @@ func (t *treeText) process(n *lineage.Node, root bool) {
 	}
 	if root && n.Parent == nil {
 		if n.PPID.Present() {
-			t.span(t.pal.Faint, "  ppid "+escape.Text(intText(n.PPID)))
+			t.span(t.pal.Faint, "  ppid "+escape.Text(record.IntText(n.PPID)))
 		}
 		if n.Truncated {
 			t.span(t.pal.Faint, "  (ancestors truncated)")
@@ -214,8 +215,8 @@ func (t *treeText) hits(prefix string, n *lineage.Node) {
 			t.span(nil, "  ")
 			t.span(t.pal.Event, escape.Text(h.Evt))
 		}
-		if d := treeHitDetail(h); d != "" {
-			t.span(nil, "  "+d)
+		if h.Detail != "" {
+			t.span(nil, "  "+escape.Text(h.Detail))
 		}
 		if h.Date.Valid() {
 			t.span(t.pal.Faint, "  "+h.Date.Written())
@@ -231,20 +232,6 @@ func treeRuleID(id string) string {
 		return "(no rule id)"
 	}
 	return escape.Text(id)
-}
-
-// treeHitDetail is what a hit was about: the exit code of an exit, the
-// registry key and value of a registry event, the file of a file event.
-func treeHitDetail(h *lineage.Hit) string {
-	switch {
-	case h.ExitCode.Present():
-		return "exit code " + escape.Text(intText(h.ExitCode))
-	case h.RegistryKey != "" && h.RegistryValue != "":
-		return escape.Text(h.RegistryKey) + "  value " + escape.Text(h.RegistryValue)
-	case h.RegistryKey != "":
-		return escape.Text(h.RegistryKey)
-	}
-	return escape.Text(h.Path)
 }
 
 func (t *treeText) span(c *color.Color, s string) { t.appendSpan(treeSpan{c: c, s: s}) }

@@ -6,7 +6,9 @@ import (
 
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/lineage"
+	"github.com/csmctl/csmctl/internal/model"
 	"github.com/csmctl/csmctl/internal/pipeline"
+	"github.com/csmctl/csmctl/internal/record"
 	"github.com/csmctl/csmctl/internal/render"
 )
 
@@ -51,7 +53,17 @@ func Run(p *pipeline.Pipeline, out io.Writer, opts Options) error {
 			// Not the model.Event: the batches in flight would hold every
 			// field of both schemas.
 			res.events = append(res.events, treeEvent{pos: ev.Pos, host: ev.Host, hit: ev.Selected})
-			res.events[len(res.events)-1].ev.FillFrom(ev.Model)
+			te := &res.events[len(res.events)-1]
+			te.ev.FillFrom(ev.Model)
+			if opts.Print.ListsDetails && ev.Selected {
+				// The lineage decoder reads no event family: the hit's
+				// detail needs the whole model (its strings valid UTF-8,
+				// as show has them). Should it fail where lineage's
+				// decoder did not, the hit has no detail.
+				if m, err := model.Decode(ev.Raw); err == nil {
+					te.ev.Detail = record.Detail(m)
+				}
+			}
 		}
 		res.Output = b.Output
 		return res
