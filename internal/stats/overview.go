@@ -40,9 +40,15 @@ type overviewText struct {
 	width int
 }
 
-func (o *overviewText) styled(c *color.Color, s string) { o.b = o.pal.Append(o.b, c, s) }
-func (o *overviewText) plain(s string)                  { o.b = append(o.b, s...) }
-func (o *overviewText) line()                           { o.b = append(o.b, '\n') }
+func (o *overviewText) styled(c *color.Color, s string) {
+	if c == nil || s == "" {
+		o.b = append(o.b, s...)
+		return
+	}
+	o.b = o.pal.Append(o.b, c, s)
+}
+func (o *overviewText) plain(s string) { o.b = append(o.b, s...) }
+func (o *overviewText) line()          { o.b = append(o.b, '\n') }
 
 // writeOverview writes the overview: the counts and the span, the events
 // over time as a histogram (UTC), and the top values of each key.

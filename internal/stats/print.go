@@ -109,7 +109,7 @@ func cell(s string, st Style) string {
 }
 
 // WriteText writes the overview without keys; with keys, a table of the
-// groups: on a terminal with a header, rules coloured; into a pipe one
+// groups: on a terminal aligned, with a header, rules coloured; into a pipe one
 // tab-separated line per group and no header, values escaped (a tab in a
 // value is \x09), a key without a value empty.
 func WriteText(w io.Writer, keys []Key, res *Result, st Style) error {
@@ -130,7 +130,9 @@ func WriteText(w io.Writer, keys []Key, res *Result, st Style) error {
 		_, err := w.Write(b)
 		return err
 	}
-	t := render.NewTable(w, render.TableOptions{TTY: true, Width: st.Width, Palette: st.Palette})
+	// Aligned with spaces, not boxed: a row is read across, and the values
+	// are never cut.
+	t := render.NewTable(w, render.TableOptions{Palette: st.Palette})
 	var header []string
 	for _, k := range keys {
 		header = append(header, k.String())
