@@ -71,6 +71,7 @@ backend event schema, shows them, draws their process lineage, or queries them.`
 	root.AddCommand(newTreeCmd(io, reading, nil))
 	root.AddCommand(newQueryCmd(io, reading, nil))
 	root.AddCommand(newStatsCmd(io, reading, nil))
+	root.AddCommand(newTimelineCmd(io, reading, nil))
 	root.AddCommand(newVersionCmd(io, version))
 	root.AddCommand(newManCmd(io, nil))
 	return root

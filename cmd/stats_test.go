@@ -29,12 +29,7 @@ func TestStatsGolden(t *testing.T) {
 		broken   = "../examples/violations.ndjson"
 		timeline = "../examples/timeline"
 	)
-	tests := []struct {
-		name     string
-		tty      bool
-		args     []string
-		wantCode int
-	}{
+	runGoldenCases(t, "stats-", 72, []goldenCase{
 		{"by-rule-json", false, []string{"stats", "--by", "rule", "-o", "json", events}, 0},
 		{"by-rule-csv", false, []string{"stats", "--by", "rule", "-o", "csv", events}, 0},
 		{"by-os-user-pipe", false, []string{"stats", "--by", "os,user", events, linux}, 0},
@@ -50,20 +45,35 @@ func TestStatsGolden(t *testing.T) {
 		{"csv-tty", true, []string{"stats", "--by", "user", "-o", "csv", "testdata/stats-escapes.ndjson"}, 0},
 		{"csv-escapes", false, []string{"stats", "--by", "user", "-o", "csv", "testdata/stats-escapes.ndjson"}, 0},
 		{"escapes-json", false, []string{"stats", "--by", "user,rule", "-o", "json", "testdata/stats-escapes.ndjson"}, 0},
-	}
-	for _, tt := range tests {
+	})
+}
+
+// goldenCase is one run of csmctl whose output and standard error a golden
+// file pins, into a pipe or on a terminal.
+type goldenCase struct {
+	name     string
+	tty      bool
+	args     []string
+	wantCode int
+}
+
+// runGoldenCases runs each case and checks it against
+// testdata/PREFIX+NAME.golden; a terminal is width columns wide.
+func runGoldenCases(t *testing.T, prefix string, width int, cases []goldenCase) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errOut string
 			var code int
 			if tt.tty {
-				out, errOut, code = runTTY(t, 72, tt.args...)
+				out, errOut, code = runTTY(t, width, tt.args...)
 			} else {
 				out, errOut, code = run(t, "", tt.args...)
 			}
 			if code != tt.wantCode {
 				t.Errorf("exit status %d, want %d; stderr: %s", code, tt.wantCode, errOut)
 			}
-			golden.Assert(t, filepath.Join("testdata", "stats-"+tt.name+".golden"), []byte(out+"--- stderr ---\n"+errOut))
+			golden.Assert(t, filepath.Join("testdata", prefix+tt.name+".golden"), []byte(out+"--- stderr ---\n"+errOut))
 		})
 	}
 }
