@@ -36,7 +36,8 @@ func NewRootCmd(io *iostreams.IOStreams) *cobra.Command {
 		Short: "Inspect Datadog CSM Threats (Workload Protection) events",
 		Long: `csmctl reads CSM Threats agent events — NDJSON logs, JSON arrays, gzip or
 zstd compressed — from files or standard input, and validates them against the
-backend event schema, shows them, draws their process lineage, or queries them.`,
+backend event schema, shows them, draws their process lineage, queries them,
+counts them, or lists them in time order.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		// Runnable, so that Args, not cobra, words an unknown command.
