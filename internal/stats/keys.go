@@ -75,17 +75,46 @@ func keyNamed(name string) (Key, bool) {
 // fields is what the keys read of one event: the raw event and its host,
 // and its date, parsed once.
 type fields struct {
-	raw     []byte
-	host    string
+	raw  []byte
+	host string
+	// tops, when set, are where the members the keys start from are in
+	// raw (topKeys; {-1, -1} for none), found as the event was delimited;
+	// otherwise they are looked for.
+	tops    *[len(topKeys)][2]int
 	instant time.Time // UTC; zero when the date is absent or not valid
 	dated   bool
+}
+
+// topKeys are the members of an event the keys start from.
+var topKeys = [...]string{"agent", "evt", "date", "process", "usr", "container"}
+
+// member is the value at path in the event, as jsonscan.Member finds it.
+func (f *fields) member(path ...string) []byte {
+	if f.tops == nil {
+		return jsonscan.Member(f.raw, 0, path...)
+	}
+	for i, k := range topKeys {
+		if k != path[0] {
+			continue
+		}
+		b := f.tops[i]
+		if b[0] < 0 {
+			return nil
+		}
+		v := f.raw[b[0]:b[1]]
+		if len(path) == 1 {
+			return v
+		}
+		return jsonscan.Member(v, 0, path[1:]...)
+	}
+	return jsonscan.Member(f.raw, 0, path...)
 }
 
 // readDate sets f's instant from the event's date, as record.Date reads
 // it: a string holding an RFC 3339 date-time, in UTC.
 func (f *fields) readDate() {
 	f.instant, f.dated = time.Time{}, false
-	lit := jsonscan.Member(f.raw, 0, "date")
+	lit := f.member("date")
 	if len(lit) < 2 || lit[0] != '"' {
 		return
 	}
@@ -151,7 +180,7 @@ func (f *fields) appendFirst(dst []byte, paths ...[]string) ([]byte, bool) {
 // strings (escapes resolved, invalid UTF-8 replaced by U+FFFD), and
 // reports whether it is a string that is not empty.
 func (f *fields) appendString(dst []byte, path ...string) ([]byte, bool) {
-	lit := jsonscan.Member(f.raw, 0, path...)
+	lit := f.member(path...)
 	if len(lit) <= 2 || lit[0] != '"' {
 		return dst, false
 	}

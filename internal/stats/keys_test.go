@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/csmctl/csmctl/internal/input"
+	"github.com/csmctl/csmctl/internal/jsonscan"
 	"github.com/csmctl/csmctl/internal/model"
 	"github.com/csmctl/csmctl/internal/record"
 )
@@ -78,14 +79,25 @@ func TestKeysAgreeWithRecord(t *testing.T) {
 func checkKeys(t *testing.T, file string, line int, raw []byte, ev *model.Event) {
 	t.Helper()
 	r := record.Of(ev, "host-1", input.Position{})
-	f := fields{raw: raw, host: "host-1"}
+	// The keys looked for, then found as the event is delimited.
+	var tops [len(topKeys)][2]int
+	if _, _, err := jsonscan.Members(raw, 0, topKeys[:], tops[:]); err != nil {
+		t.Fatalf("%s:%d: %v", file, line, err)
+	}
+	for _, f := range []fields{{raw: raw, host: "host-1"}, {raw: raw, host: "host-1", tops: &tops}} {
+		checkFields(t, file, line, &f, &r)
+	}
+}
+
+func checkFields(t *testing.T, file string, line int, f *fields, r *record.Row) {
+	t.Helper()
 	f.readDate()
 	if f.dated != (r.DateState == record.DateValid) || !f.instant.Equal(r.Instant) {
 		t.Errorf("%s:%d: date %v %v, record %v %v", file, line, f.dated, f.instant, r.DateState, r.Instant)
 	}
 	for k := range numKeys {
 		b, ok := f.appendValue(nil, k)
-		want := recordValue(k, &r)
+		want := recordValue(k, r)
 		if string(b) != want || ok != (want != "") {
 			t.Errorf("%s:%d: %s = %q (%v), record has %q", file, line, k, b, ok, want)
 		}

@@ -12,6 +12,8 @@ import (
 	"io"
 	"time"
 
+	"github.com/csmctl/csmctl/internal/jsonscan"
+	"github.com/csmctl/csmctl/internal/model"
 	"github.com/csmctl/csmctl/internal/pipeline"
 )
 
@@ -130,13 +132,40 @@ func Run(p *pipeline.Pipeline, out io.Writer, opts Options) (*Result, error) {
 		if opts.Limit <= 0 {
 			res.counts = newCounter(opts)
 		}
-		for ev := range b.Events(pipeline.Need{}) {
+		// Unless a selector decodes the event, the members the keys start
+		// from are found as each event is delimited: one reading of its
+		// bytes.
+		var tops [len(topKeys)][2]int
+		need := pipeline.Need{}
+		if !p.DecodesModel() {
+			need.Scan = func(data []byte, pos int, _ *model.Event) (int, error) {
+				end, object, err := jsonscan.Members(data, pos, topKeys[:], tops[:])
+				switch {
+				case err != nil:
+					return end, err
+				case !object:
+					return end, model.ErrNotObject
+				}
+				for i := range tops {
+					if tops[i][0] >= 0 {
+						tops[i][0] -= pos
+						tops[i][1] -= pos
+					}
+				}
+				return end, nil
+			}
+		}
+		for ev := range b.Events(need) {
 			f := fields{raw: ev.Raw, host: ev.Host}
+			if need.Scan != nil {
+				f.tops = &tops
+			}
 			if res.counts != nil {
 				res.counts.add(&f)
 				continue
 			}
 			f.raw = append([]byte(nil), f.raw...) // valid until work returns
+			f.tops = nil
 			res.events = append(res.events, f)
 		}
 		res.Output = b.Output
