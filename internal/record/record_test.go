@@ -215,3 +215,29 @@ func TestDate(t *testing.T) {
 		}
 	}
 }
+
+// FuzzOf decodes any event and makes its row: no panic, a detail and a
+// date state whatever the types, and the row's integers never invented.
+func FuzzOf(f *testing.F) {
+	for _, s := range []string{
+		`{"exit":{"code":"1"},"process":{"pid":null,"ancestors":[1,{"pid":2}]}}`,
+		`{"signal":{"target":{"pid":"x"}},"mount":{"mp":{}},"date":{}}`,
+		`{"network_flow_monitor":{"flows":[{},{"destination":{"port":1e999}}]},"bpf":{"map":{"name":"m"}}}`,
+		`{"syscalls":[{"name":"a"},{},{},{},{},{}],"connect":{"addr":{}},"dns":{"question":null}}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ev, err := model.Decode(data)
+		if err != nil {
+			return
+		}
+		r := Of(ev, "h", input.Position{File: "f", Line: 1})
+		if r.DateState == DateValid && r.Instant.Location() != time.UTC {
+			t.Errorf("instant %v not in UTC", r.Instant)
+		}
+		if ev.Process == nil && (r.PID.Present() || len(r.Ancestors) > 0) {
+			t.Errorf("a pid or ancestors without a process: %+v", r)
+		}
+	})
+}
