@@ -2,7 +2,10 @@ package record
 
 import (
 	"bufio"
+	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -240,4 +243,49 @@ func FuzzOf(f *testing.F) {
 			t.Errorf("a pid or ancestors without a process: %+v", r)
 		}
 	})
+}
+
+// checkDetailOf holds DetailOf, which decodes only the members Detail
+// reads, to Detail of the whole event.
+func checkDetailOf(t *testing.T, where string, raw []byte) {
+	t.Helper()
+	ev, err := model.Decode(raw)
+	if err != nil {
+		return
+	}
+	got, _, err := DetailOf(raw, nil)
+	if want := Detail(ev); err != nil || got != want {
+		t.Errorf("%s: DetailOf = %q, %v; Detail = %q", where, got, err, want)
+	}
+}
+
+func TestDetailOfAgreesWithDetail(t *testing.T) {
+	files, _ := filepath.Glob("../../examples/*.ndjson")
+	hostile, _ := filepath.Glob("../../testdata/hostile/*.ndjson")
+	checked := 0
+	for _, file := range append(files, hostile...) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			checkDetailOf(t, fmt.Sprintf("%s:%d", file, i+1), []byte(line))
+			checked++
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d lines checked", checked)
+	}
+}
+
+func FuzzDetailOf(f *testing.F) {
+	for _, s := range []string{
+		`{"exit":{"code":1},"exit":"x","file":{"path":"p","destination":{"path":"d"}}}`,
+		`{"e\u0078it":{"code":2},"registry":{"key_path":"k","value_name":"v"}}`,
+		`{"signal":{"type":"SIGKILL","pid":"7"},"process":{"pid":1}}`,
+		`{"network":{"destination":{"ip":"::1","port":53}},"dns":null}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) { checkDetailOf(t, "fuzz", raw) })
 }
