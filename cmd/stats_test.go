@@ -45,6 +45,10 @@ func TestStatsGolden(t *testing.T) {
 		{"csv-tty", true, []string{"stats", "--by", "user", "-o", "csv", "testdata/stats-escapes.ndjson"}, 0},
 		{"csv-escapes", false, []string{"stats", "--by", "user", "-o", "csv", "testdata/stats-escapes.ndjson"}, 0},
 		{"escapes-json", false, []string{"stats", "--by", "user,rule", "-o", "json", "testdata/stats-escapes.ndjson"}, 0},
+		// Year 1 is a date like any other; 9999-12-31 at -23:59 is in year
+		// 10000 in UTC; the span is longer than a time.Duration holds.
+		{"far-dates", false, []string{"stats", "testdata/stats-far-dates.ndjson"}, 0},
+		{"far-dates-json", false, []string{"stats", "--by", "day,hour", "-o", "json", "testdata/stats-far-dates.ndjson"}, 0},
 	})
 }
 

@@ -59,9 +59,9 @@ func writeOverview(w io.Writer, ov *Overview, st Style) error {
 	}
 	o.field("events", strconv.Itoa(ov.Events))
 	if ov.Dated > 0 {
-		o.field("first", timeText(ov.First))
-		o.field("last", timeText(ov.Last))
-		o.field("span", spanText(ov.Last.Sub(ov.First)))
+		o.field("first", ov.First.Format(time.RFC3339Nano))
+		o.field("last", ov.Last.Format(time.RFC3339Nano))
+		o.field("span", spanText(ov.First, ov.Last))
 	}
 	if n := ov.Events - ov.Dated; n > 0 {
 		o.field("undated", render.Count(n, "event", "events")+" without a valid date")
@@ -91,35 +91,57 @@ func (o *overviewText) field(name, value string) {
 	o.line()
 }
 
-// spanText is a duration to the second, or to the millisecond when shorter
-// than a minute.
-func spanText(d time.Duration) string {
-	if d >= time.Minute {
-		return d.Round(time.Second).String()
+// spanText is the time from first to last: to the millisecond under a
+// minute, to the second under 100 days, else in days (a time.Duration
+// holds 292 years at most; a hostile date may be year 1 or 9999).
+func spanText(first, last time.Time) string {
+	secs := last.Unix() - first.Unix()
+	switch {
+	case secs < 60:
+		return last.Sub(first).Round(time.Millisecond).String()
+	case secs < 100*day:
+		return last.Sub(first).Round(time.Second).String()
 	}
-	return d.Round(time.Millisecond).String()
+	return strconv.FormatInt(secs/day, 10) + " days"
 }
 
-// bucketOf is the shortest bucket that draws first to last in at most
-// maxBuckets rows.
-func bucketOf(first, last time.Time) time.Duration {
-	for _, b := range histogramBuckets {
-		if last.Truncate(b).Sub(first.Truncate(b))/b+1 <= maxBuckets {
+// day is a day in seconds.
+const day = 24 * 60 * 60
+
+// floorDiv is a / b rounded down, b > 0: the bucket of a time before 1970
+// starts before it too.
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && a < 0 {
+		q--
+	}
+	return q
+}
+
+// bucketOf is the shortest bucket, in seconds, that draws first to last
+// (Unix seconds) in at most maxBuckets rows: one of histogramBuckets, else
+// whole days.
+func bucketOf(first, last int64) int64 {
+	for _, d := range histogramBuckets {
+		b := int64(d / time.Second)
+		if floorDiv(last, b)-floorDiv(first, b)+1 <= maxBuckets {
 			return b
 		}
 	}
-	days := last.Sub(first)/(maxBuckets*24*time.Hour) + 1
-	return days * 24 * time.Hour
+	// Rows are aligned on whole buckets since 1970, so a span of fewer
+	// than maxBuckets-1 buckets takes maxBuckets rows at most.
+	days := (last-first)/((maxBuckets-1)*day) + 1
+	return days * day
 }
 
 func (o *overviewText) histogram(ov *Overview) {
-	b := bucketOf(ov.First, ov.Last)
-	start := ov.First.Truncate(b)
-	n := int(ov.Last.Truncate(b).Sub(start)/b) + 1
+	first, last := ov.First.Unix(), ov.Last.Unix()
+	b := bucketOf(first, last)
+	start := floorDiv(first, b)
+	n := floorDiv(last, b) - start + 1
 	counts := make([]int, n)
 	for m, c := range ov.Minutes {
-		t := time.Unix(m*60, 0)
-		i := int(t.Sub(start) / b)
+		i := floorDiv(m*60, b) - start
 		counts[min(max(i, 0), n-1)] += c
 	}
 	most := 0
@@ -128,9 +150,9 @@ func (o *overviewText) histogram(ov *Overview) {
 	}
 	layout := time.DateTime[:len("2006-01-02 15:04")]
 	switch {
-	case b >= 24*time.Hour:
+	case b >= day:
 		layout = time.DateOnly
-	case start.YearDay() == ov.Last.YearDay() && start.Year() == ov.Last.Year():
+	case floorDiv(first, day) == floorDiv(last, day):
 		layout = "15:04"
 	}
 	o.styled(o.pal.Heading, "events per "+bucketName(b)+" (UTC)")
@@ -138,7 +160,7 @@ func (o *overviewText) histogram(ov *Overview) {
 	countWidth := len(strconv.Itoa(most))
 	barWidth := max(o.width-len(layout)-countWidth-2, 10)
 	for i, c := range counts {
-		o.styled(o.pal.Faint, start.Add(time.Duration(i)*b).UTC().Format(layout))
+		o.styled(o.pal.Faint, time.Unix((start+int64(i))*b, 0).UTC().Format(layout))
 		o.plain(" ")
 		eights := c * barWidth * 8 / most
 		if c > 0 && eights == 0 {
@@ -152,22 +174,23 @@ func (o *overviewText) histogram(ov *Overview) {
 	}
 }
 
-// bucketName says a bucket's length: "minute", "5 minutes", "hour", "day".
-func bucketName(b time.Duration) string {
+// bucketName says a bucket's length, given in seconds: "minute",
+// "5 minutes", "hour", "day", "3 days".
+func bucketName(b int64) string {
 	switch {
-	case b%(24*time.Hour) == 0:
-		return unitName(int(b/(24*time.Hour)), "day")
-	case b%time.Hour == 0:
-		return unitName(int(b/time.Hour), "hour")
+	case b%day == 0:
+		return unitName(b/day, "day")
+	case b%3600 == 0:
+		return unitName(b/3600, "hour")
 	}
-	return unitName(int(b/time.Minute), "minute")
+	return unitName(b/60, "minute")
 }
 
-func unitName(n int, unit string) string {
+func unitName(n int64, unit string) string {
 	if n == 1 {
 		return unit
 	}
-	return strconv.Itoa(n) + " " + unit + "s"
+	return strconv.FormatInt(n, 10) + " " + unit + "s"
 }
 
 func (o *overviewText) top(title string, k Key, groups []Group) {

@@ -21,13 +21,14 @@ type Style struct {
 // Printer writes a run's result.
 type Printer func(w io.Writer, keys []Key, res *Result, st Style) error
 
-// timeText writes an instant as RFC 3339 in UTC with as many fractional
-// digits as it has, or "" for the zero time (no dated event).
-func timeText(t time.Time) string {
-	if t.IsZero() {
-		return ""
+// firstLast writes a group's first and last instants as RFC 3339 in UTC
+// with as many fractional digits as they have, or "" when no event of the
+// group had a valid date.
+func firstLast(g *Group) (string, string) {
+	if g.Dated == 0 {
+		return "", ""
 	}
-	return t.UTC().Format(time.RFC3339Nano)
+	return g.First.UTC().Format(time.RFC3339Nano), g.Last.UTC().Format(time.RFC3339Nano)
 }
 
 // WriteJSON writes one object per group, one per line: the keys' values
@@ -49,8 +50,9 @@ func WriteJSON(w io.Writer, keys []Key, res *Result, _ Style) error {
 		}
 		b = append(b, `"events":`...)
 		b = strconv.AppendInt(b, int64(g.Events), 10)
-		b = appendJSONTime(append(b, `,"first":`...), g.First)
-		b = appendJSONTime(append(b, `,"last":`...), g.Last)
+		first, last := firstLast(&g)
+		b = appendJSONTime(append(b, `,"first":`...), first)
+		b = appendJSONTime(append(b, `,"last":`...), last)
 		b = append(b, "}\n"...)
 		if len(b) > 64<<10 {
 			if _, err := w.Write(b); err != nil {
@@ -63,11 +65,13 @@ func WriteJSON(w io.Writer, keys []Key, res *Result, _ Style) error {
 	return err
 }
 
-func appendJSONTime(b []byte, t time.Time) []byte {
-	if t.IsZero() {
+// appendJSONTime appends a firstLast text as a JSON string, or null for
+// none.
+func appendJSONTime(b []byte, text string) []byte {
+	if text == "" {
 		return append(b, "null"...)
 	}
-	return append(t.UTC().AppendFormat(append(b, '"'), time.RFC3339Nano), '"')
+	return append(append(append(b, '"'), text...), '"')
 }
 
 // WriteCSV writes a header row (the keys, events, first, last) and one
@@ -91,7 +95,8 @@ func WriteCSV(w io.Writer, keys []Key, res *Result, st Style) error {
 		for _, v := range g.Values {
 			row = append(row, cell(v.Text, st))
 		}
-		row = append(row, strconv.Itoa(g.Events), timeText(g.First), timeText(g.Last))
+		first, last := firstLast(&g)
+		row = append(row, strconv.Itoa(g.Events), first, last)
 		if err := cw.Write(row); err != nil {
 			return err
 		}
@@ -122,9 +127,10 @@ func WriteText(w io.Writer, keys []Key, res *Result, st Style) error {
 			for _, v := range g.Values {
 				b = append(escape.AppendText(b, v.Text), '\t')
 			}
+			first, last := firstLast(&g)
 			b = strconv.AppendInt(b, int64(g.Events), 10)
-			b = append(append(b, '\t'), timeText(g.First)...)
-			b = append(append(b, '\t'), timeText(g.Last)...)
+			b = append(append(b, '\t'), first...)
+			b = append(append(b, '\t'), last...)
 			b = append(b, '\n')
 		}
 		_, err := w.Write(b)
@@ -143,8 +149,8 @@ func WriteText(w io.Writer, keys []Key, res *Result, st Style) error {
 		for i, v := range g.Values {
 			row = append(row, valueCell(keys[i], v, st.Palette))
 		}
-		row = append(row, render.Cell{Text: strconv.Itoa(g.Events)},
-			render.Cell{Text: timeText(g.First)}, render.Cell{Text: timeText(g.Last)})
+		first, last := firstLast(&g)
+		row = append(row, render.Cell{Text: strconv.Itoa(g.Events)}, render.Cell{Text: first}, render.Cell{Text: last})
 		t.StyledRow(row...)
 	}
 	return t.Render()

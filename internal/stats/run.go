@@ -42,7 +42,8 @@ type Overview struct {
 	// earliest and latest of them, in UTC.
 	Dated       int
 	First, Last time.Time
-	// Minutes counts the dated events by minute (Unix time / 60).
+	// Minutes counts the dated events by minute (Unix time / 60, rounded
+	// down).
 	Minutes map[int64]int
 	// Top lists, for each of overviewKeys, its values by events, most
 	// first (all of them: the printer cuts).
@@ -57,7 +58,6 @@ type counter struct {
 	groups *table
 	// for the overview
 	all     span
-	dated   int
 	minutes map[int64]int
 	tops    []*table
 }
@@ -81,8 +81,7 @@ func (c *counter) add(f *fields) {
 	}
 	c.all.add(f)
 	if f.dated {
-		c.dated++
-		c.minutes[f.instant.Unix()/60]++
+		c.minutes[floorDiv(f.instant.Unix(), 60)]++
 	}
 	for _, t := range c.tops {
 		t.add(f)
@@ -95,7 +94,6 @@ func (c *counter) merge(o *counter) {
 		return
 	}
 	c.all.merge(&o.all)
-	c.dated += o.dated
 	for m, n := range o.minutes {
 		c.minutes[m] += n
 	}
@@ -108,7 +106,7 @@ func (c *counter) result() *Result {
 	if c.groups != nil {
 		return &Result{Groups: c.groups.sorted()}
 	}
-	ov := &Overview{Events: c.all.events, Dated: c.dated, First: c.all.first, Last: c.all.last, Minutes: c.minutes}
+	ov := &Overview{Events: c.all.events, Dated: c.all.dated, First: c.all.first, Last: c.all.last, Minutes: c.minutes}
 	for _, t := range c.tops {
 		ov.Top = append(ov.Top, t.sorted())
 	}

@@ -19,38 +19,40 @@ type Value struct {
 type Group struct {
 	Values []Value // one per key, in --by's order
 	Events int
-	// First and Last are the instants, in UTC, of the group's earliest and
-	// latest event with a valid date; zero when none had one.
+	// Dated counts the group's events with a valid date; First and Last
+	// are the instants, in UTC, of the earliest and latest of them, when
+	// there are some (0001-01-01T00:00:00Z is a date like any other).
+	Dated       int
 	First, Last time.Time
 }
 
 // span is a count and the time range of the dated events counted.
 type span struct {
-	events      int
-	first, last time.Time
+	events, dated int
+	first, last   time.Time // valid when dated > 0
 }
 
 func (s *span) add(f *fields) {
 	s.events++
 	if f.dated {
-		s.addInstant(f.instant)
+		s.addInstants(1, f.instant, f.instant)
 	}
 }
 
-func (s *span) addInstant(t time.Time) {
-	if s.first.IsZero() || t.Before(s.first) {
-		s.first = t
+func (s *span) addInstants(n int, first, last time.Time) {
+	if s.dated == 0 || first.Before(s.first) {
+		s.first = first
 	}
-	if s.last.IsZero() || t.After(s.last) {
-		s.last = t
+	if s.dated == 0 || last.After(s.last) {
+		s.last = last
 	}
+	s.dated += n
 }
 
 func (s *span) merge(o *span) {
 	s.events += o.events
-	if !o.first.IsZero() {
-		s.addInstant(o.first)
-		s.addInstant(o.last)
+	if o.dated > 0 {
+		s.addInstants(o.dated, o.first, o.last)
 	}
 }
 
@@ -115,7 +117,7 @@ func (t *table) merge(o *table) {
 func (t *table) sorted() []Group {
 	groups := make([]Group, 0, len(t.groups))
 	for k, s := range t.groups {
-		groups = append(groups, Group{Values: decodeValues(k, len(t.keys)), Events: s.events, First: s.first, Last: s.last})
+		groups = append(groups, Group{Values: decodeValues(k, len(t.keys)), Events: s.events, Dated: s.dated, First: s.first, Last: s.last})
 	}
 	slices.SortFunc(groups, func(a, b Group) int {
 		if c := cmp.Compare(b.Events, a.Events); c != 0 {
