@@ -25,6 +25,8 @@ func registeredOutputs() map[string][]string {
 		"tree":     names(len(treeOutputs), func(i int) string { return treeOutputs[i].Name }),
 		"query":    names(len(queryOutputs), func(i int) string { return queryOutputs[i].Name }),
 		"hunt":     names(len(huntOutputs), func(i int) string { return huntOutputs[i].Name }),
+		"stats":    names(len(statsOutputs), func(i int) string { return statsOutputs[i].Name }),
+		"timeline": names(len(timelineOutputs), func(i int) string { return timelineOutputs[i].Name }),
 	}
 }
 

@@ -129,7 +129,7 @@ func (b *Builder) AttachEvent(n *Node, file string, line int, ev *Event) {
 	h := Hit{File: file, Line: line, RuleID: rule,
 		Evt: b.intern(ev.Evt), Path: b.intern(ev.Path),
 		RegistryKey: b.intern(ev.RegistryKey), RegistryValue: b.intern(ev.RegistryValue),
-		ExitCode: b.internInt(ev.ExitCode)}
+		ExitCode: b.internInt(ev.ExitCode), Detail: ev.Detail}
 	if ev.Date.Valid() {
 		h.Date = ev.Date
 	}

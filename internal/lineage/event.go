@@ -27,6 +27,9 @@ type Event struct {
 	RegistryKey   string
 	RegistryValue string
 	ExitCode      model.Int
+	// Detail is what a Hit shows of the event's family (record.Detail),
+	// set by the caller when its printer lists it; FillFrom leaves it "".
+	Detail string
 }
 
 // Process is what the builder reads of one process of a chain.

@@ -156,6 +156,9 @@ type Hit struct {
 	// ExitCode is exit.code, for exit events: absent when the event has no
 	// exit object or no code, ill-typed as written.
 	ExitCode model.Int
+	// Detail is the one thing a reader wants of the event (record.Detail),
+	// when the caller set Event.Detail.
+	Detail string
 }
 
 // DisplayName is the name to show for the process: the executable's name,

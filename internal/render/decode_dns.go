@@ -1,6 +1,9 @@
 package render
 
-import "github.com/csmctl/csmctl/internal/model"
+import (
+	"github.com/csmctl/csmctl/internal/model"
+	"github.com/csmctl/csmctl/internal/record"
+)
 
 // dnsResponseCodes names the DNS response codes of RFC 1035 and RFC 2136.
 var dnsResponseCodes = [...]string{
@@ -20,7 +23,7 @@ func dnsResponseCodeName(code model.Int) string {
 // dnsResponseCodeText is a response code as written with its name beside
 // it: "3 (NXDOMAIN)".
 func dnsResponseCodeText(code model.Int) string {
-	return withNote(intText(code), dnsResponseCodeName(code))
+	return withNote(record.IntText(code), dnsResponseCodeName(code))
 }
 
 // dnsClassName is the mnemonic of a DNS class the agent writes as

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/csmctl/csmctl/internal/record"
 	"strconv"
 
 	"github.com/csmctl/csmctl/internal/model"
@@ -14,16 +15,16 @@ import (
 func fileModeText(mode model.Int) string {
 	n, ok := mode.Int64()
 	if !ok || n < 0 {
-		return intText(mode)
+		return record.IntText(mode)
 	}
 	octal := "0"
 	if n > 0 {
 		octal += strconv.FormatInt(n, 8)
 	}
 	if n > 0o177777 {
-		return withNote(intText(mode), octal)
+		return withNote(record.IntText(mode), octal)
 	}
-	return withNote(intText(mode), octal+" "+symbolicMode(uint32(n)))
+	return withNote(record.IntText(mode), octal+" "+symbolicMode(uint32(n)))
 }
 
 // symbolicMode is mode as ls -l writes it, the type letter only when the

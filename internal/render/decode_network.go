@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/csmctl/csmctl/internal/record"
 	"strings"
 
 	"github.com/csmctl/csmctl/internal/model"
@@ -20,7 +21,7 @@ func endpointText(ip string, port model.Int) string {
 	if !port.Present() {
 		return host
 	}
-	return host + ":" + intText(port)
+	return host + ":" + record.IntText(port)
 }
 
 // ipPortText is endpointText of an IPPort, "?" when it is absent.

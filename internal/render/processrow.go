@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/csmctl/csmctl/internal/record"
 	"slices"
 	"strconv"
 
@@ -37,7 +38,7 @@ func lineageCells(p *model.Process) []string {
 	if user == "" && p.Credentials != nil {
 		user = p.Credentials.User
 	}
-	return []string{intText(p.PID), intText(p.PPID), exe, commandLine(p), user, timeText(p.ExecTime)}
+	return []string{record.IntText(p.PID), record.IntText(p.PPID), exe, commandLine(p), user, timeText(p.ExecTime)}
 }
 
 // lineageShows lists the properties of process p that lineageCells shows
@@ -92,7 +93,7 @@ func processTableShows(pc *model.ProcessContext) []string {
 func processSummary(pid model.Int, pc *model.ProcessContext) string {
 	s := ""
 	if pid.Present() {
-		s = "pid " + intText(pid)
+		s = "pid " + record.IntText(pid)
 	}
 	if pc != nil && pc.Executable != nil {
 		s = joinNonEmpty(" ", s, pc.Executable.Path)

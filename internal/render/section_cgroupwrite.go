@@ -1,6 +1,9 @@
 package render
 
-import "github.com/csmctl/csmctl/internal/model"
+import (
+	"github.com/csmctl/csmctl/internal/model"
+	"github.com/csmctl/csmctl/internal/record"
+)
 
 func init() {
 	showSections.register(showSection{
@@ -22,7 +25,7 @@ func (v *eventView) cgroupWrite() {
 		}
 		line := path
 		if c.PID.Present() {
-			line = joinNonEmpty(" → ", "pid "+intText(c.PID), path)
+			line = joinNonEmpty(" → ", "pid "+record.IntText(c.PID), path)
 		}
 		fieldRow(t, "write", line)
 		restRows(t, "", v.ev.CGroupWrite, "pid", "file.path")

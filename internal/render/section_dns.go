@@ -1,6 +1,9 @@
 package render
 
-import "github.com/csmctl/csmctl/internal/model"
+import (
+	"github.com/csmctl/csmctl/internal/model"
+	"github.com/csmctl/csmctl/internal/record"
+)
 
 func init() {
 	showSections.register(showSection{
@@ -22,7 +25,7 @@ func (v *eventView) dns() {
 		if r := d.Response; r != nil && r.Code.Present() {
 			answer := dnsResponseCodeName(r.Code)
 			if answer == "" {
-				answer = "response code " + intText(r.Code)
+				answer = "response code " + record.IntText(r.Code)
 			}
 			summary = joinNonEmpty(" → ", summary, answer)
 		}

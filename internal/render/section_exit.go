@@ -1,6 +1,9 @@
 package render
 
-import "github.com/csmctl/csmctl/internal/model"
+import (
+	"github.com/csmctl/csmctl/internal/model"
+	"github.com/csmctl/csmctl/internal/record"
+)
 
 func init() {
 	showSections.register(showSection{
@@ -17,7 +20,7 @@ func (v *eventView) exit() {
 		fieldRow(t, "cause", e.Cause)
 		code, ok := e.Code.Int64()
 		if !ok {
-			fieldRow(t, "code", intText(e.Code)) // "" when absent
+			fieldRow(t, "code", record.IntText(e.Code)) // "" when absent
 			return
 		}
 		style := v.p.Error

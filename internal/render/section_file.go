@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/csmctl/csmctl/internal/record"
 	"strings"
 
 	"github.com/csmctl/csmctl/internal/model"
@@ -58,7 +59,7 @@ func fileRows(r *coveredRows, f *model.File, prefix string) {
 // names alone or the ids alone when only those are present, user without
 // a colon when there is no group, :group when there is no user.
 func ownerText(user string, uid model.Int, group string, gid model.Int) string {
-	ids := chownPair(intText(uid), intText(gid))
+	ids := chownPair(record.IntText(uid), record.IntText(gid))
 	names := chownPair(user, group)
 	switch {
 	case names == "":

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/csmctl/csmctl/internal/record"
 	"slices"
 
 	"github.com/csmctl/csmctl/internal/model"
@@ -43,7 +44,7 @@ func propertyText(v any) string {
 	case string:
 		return v
 	case model.Int:
-		return intText(v)
+		return record.IntText(v)
 	case model.Time:
 		return timeText(v)
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/csmctl/csmctl/internal/record"
 	"strconv"
 
 	"github.com/csmctl/csmctl/internal/model"
@@ -39,10 +40,10 @@ func trafficText(direction string, s *model.NetworkStats) string {
 	}
 	text := direction
 	if s.DataSize.Present() {
-		text += " " + intText(s.DataSize) + " bytes"
+		text += " " + record.IntText(s.DataSize) + " bytes"
 	}
 	if s.PacketCount.Present() {
-		text += " " + intText(s.PacketCount) + " packets"
+		text += " " + record.IntText(s.PacketCount) + " packets"
 	}
 	return text
 }

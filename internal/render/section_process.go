@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/csmctl/csmctl/internal/record"
 	"reflect"
 	"strconv"
 	"strings"
@@ -55,9 +56,9 @@ func (v *eventView) processDetails(title string, p *model.Process) {
 // processRows adds the rows of process p, keys prefixed with prefix, then
 // every other property it has.
 func processRows(r *coveredRows, p *model.Process, prefix string) {
-	r.row(prefix+"pid", intText(p.PID))
-	r.row(prefix+"tid", intText(p.TID))
-	r.row(prefix+"ppid", intText(p.PPID))
+	r.row(prefix+"pid", record.IntText(p.PID))
+	r.row(prefix+"tid", record.IntText(p.TID))
+	r.row(prefix+"ppid", record.IntText(p.PPID))
 	if exe := p.Executable; exe != nil {
 		if exe.Path != "" {
 			r.row(prefix+"executable", exe.Path, prefix+"executable.path")
@@ -155,7 +156,7 @@ func userSessionRow(r *coveredRows, s *model.UserSessionContext, key string) {
 		if strings.Contains(addr, ":") {
 			addr = "[" + addr + "]" // IPv6, as ssh and net.JoinHostPort write it
 		}
-		if port := intText(s.SSHPort); port != "" {
+		if port := record.IntText(s.SSHPort); port != "" {
 			addr += ":" + port
 		}
 		ssh := "ssh " + joinNonEmpty("@", s.SSHUsername, addr)

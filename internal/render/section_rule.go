@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/csmctl/csmctl/internal/record"
 	"slices"
 	"unicode/utf8"
 
@@ -67,7 +68,7 @@ func ruleContextRows(r *coveredRows, rc *model.RuleContext) {
 		if i == 0 {
 			rowKey = key + ".matched"
 		}
-		at := "at " + intText(m.Offset) + ", length " + intText(m.Length)
+		at := "at " + record.IntText(m.Offset) + ", length " + record.IntText(m.Length)
 		if _, ok := expressionSpan(rc.Expression, m); !ok {
 			at += ", not a span of the expression"
 		}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/csmctl/csmctl/internal/record"
 	"strings"
 
 	"github.com/csmctl/csmctl/internal/model"
@@ -24,7 +25,7 @@ func (v *eventView) syscalls() {
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
-			b.WriteString(withNote(orUnknown(s.Name), intText(s.ID)))
+			b.WriteString(withNote(orUnknown(s.Name), record.IntText(s.ID)))
 		}
 		fieldRow(t, "syscalls", b.String())
 	})

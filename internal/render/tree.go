@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/csmctl/csmctl/internal/record"
 	"io"
 	"strconv"
 
@@ -160,7 +161,7 @@ func (t *treeText) process(n *lineage.Node, root bool) {
 	}
 	t.span(name, escape.Text(n.DisplayName()))
 	if n.Key.PID.Present() {
-		t.span(nil, "  pid "+escape.Text(intText(n.Key.PID)))
+		t.span(nil, "  pid "+escape.Text(record.IntText(n.Key.PID)))
 	}
 	if n.User != "" {
 		t.span(t.pal.Faint, "  "+escape.Text(n.User))
@@ -175,7 +176,7 @@ func (t *treeText) process(n *lineage.Node, root bool) {
 	// cut short unless verbose. A Windows one, often long, waits for -v.
 	if cmdline, truncated := treeCommandLine(n); cmdline != "" && (t.st.Verbose || n.Cmdline == "") {
 		if !t.st.Verbose && iostreams.DisplayWidth(cmdline) > maxTreeCommandLine {
-			cmdline, truncated = cutCells(cmdline, maxTreeCommandLine-iostreams.DisplayWidth(t.g.more)), true
+			cmdline, truncated = CutCells(cmdline, maxTreeCommandLine-iostreams.DisplayWidth(t.g.more)), true
 		}
 		if truncated {
 			cmdline += " " + t.g.more
@@ -184,7 +185,7 @@ func (t *treeText) process(n *lineage.Node, root bool) {
 	}
 	if root && n.Parent == nil {
 		if n.PPID.Present() {
-			t.span(t.pal.Faint, "  ppid "+escape.Text(intText(n.PPID)))
+			t.span(t.pal.Faint, "  ppid "+escape.Text(record.IntText(n.PPID)))
 		}
 		if n.Truncated {
 			t.span(t.pal.Faint, "  (ancestors truncated)")
@@ -214,8 +215,8 @@ func (t *treeText) hits(prefix string, n *lineage.Node) {
 			t.span(nil, "  ")
 			t.span(t.pal.Event, escape.Text(h.Evt))
 		}
-		if d := treeHitDetail(h); d != "" {
-			t.span(nil, "  "+d)
+		if h.Detail != "" {
+			t.span(nil, "  "+escape.Text(h.Detail))
 		}
 		if h.Date.Valid() {
 			t.span(t.pal.Faint, "  "+h.Date.Written())
@@ -231,20 +232,6 @@ func treeRuleID(id string) string {
 		return "(no rule id)"
 	}
 	return escape.Text(id)
-}
-
-// treeHitDetail is what a hit was about: the exit code of an exit, the
-// registry key and value of a registry event, the file of a file event.
-func treeHitDetail(h *lineage.Hit) string {
-	switch {
-	case h.ExitCode.Present():
-		return "exit code " + escape.Text(intText(h.ExitCode))
-	case h.RegistryKey != "" && h.RegistryValue != "":
-		return escape.Text(h.RegistryKey) + "  value " + escape.Text(h.RegistryValue)
-	case h.RegistryKey != "":
-		return escape.Text(h.RegistryKey)
-	}
-	return escape.Text(h.Path)
 }
 
 func (t *treeText) span(c *color.Color, s string) { t.appendSpan(treeSpan{c: c, s: s}) }
@@ -324,14 +311,15 @@ func cutTreeSpansEnd(spans []treeSpan, width int, more string, c *color.Color) [
 			room -= w
 			continue
 		}
-		spans[i].s = cutCells(sp.s, room)
+		spans[i].s = CutCells(sp.s, room)
 		return append(spans[:i+1], treeSpan{c: c, s: more})
 	}
 	return spans
 }
 
-// cutCells is as much of s as takes at most width columns.
-func cutCells(s string, width int) string {
+// CutCells is as much of s as takes at most width columns: s must be
+// sanitized already.
+func CutCells(s string, width int) string {
 	for j, r := range s {
 		rw := iostreams.RuneWidth(r)
 		if rw > width {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/csmctl/csmctl/internal/record"
 	"strconv"
 	"strings"
 
@@ -39,7 +40,7 @@ func treeLabel(n *lineage.Node) []string {
 	lines := []string{escape.Text(n.DisplayName())}
 	var who []string
 	if n.Key.PID.Present() {
-		who = append(who, "pid "+escape.Text(intText(n.Key.PID)))
+		who = append(who, "pid "+escape.Text(record.IntText(n.Key.PID)))
 	}
 	if n.User != "" {
 		who = append(who, escape.Text(n.User))

@@ -18,6 +18,10 @@ type Printer struct {
 	// one by one, so the builder must keep them; otherwise it keeps only
 	// the command line they make.
 	ListsArgs bool
+	// ListsDetails says the printer writes each listed event's detail
+	// (record.Detail), which reads every event family: each hit's family
+	// members are then decoded too (record.DetailOf).
+	ListsDetails bool
 }
 
 // Style is how the text printer draws on io's standard output: with its
@@ -36,7 +40,8 @@ func TextPrinter(st render.TreeStyle) Printer {
 		Write: func(w io.Writer, forests []*lineage.Forest) error {
 			return render.WriteTree(w, forests, st)
 		},
-		ListsEvents: st.Verbose,
+		ListsEvents:  st.Verbose,
+		ListsDetails: st.Verbose,
 	}
 }
 
