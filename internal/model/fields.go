@@ -22,6 +22,8 @@ type objectFields struct {
 	fields []objectField  // in declaration order, promoted fields inlined
 	byKey  map[string]int // JSON key → index in fields
 	extra  []int          // index path of the Extra field
+	// extraOffset is the Extra field's offset in the struct.
+	extraOffset uintptr
 }
 
 // objectField is one JSON property of a schema object type.
@@ -29,6 +31,12 @@ type objectField struct {
 	key   string
 	pos   int   // its place in objectFields.fields
 	index []int // index path, through embedded structs
+	// offset is the field's offset in the struct, through embedded structs
+	// held by value; absent and zero test the field there (see zeroTest).
+	offset       uintptr
+	absent, zero zeroTest
+	// itemSize is the size of one item of a slice.
+	itemSize uintptr
 	// elem describes the schema object the property holds, through a
 	// pointer (slice false) or as the items of a slice (slice true); nil
 	// for any other property.
@@ -52,15 +60,15 @@ func objectFieldsOf(t reflect.Type) *objectFields {
 	if !ok || extra.Type != rawMapType {
 		return nil
 	}
-	of := &objectFields{byKey: map[string]int{}, extra: extra.Index}
-	of.add(t, nil)
+	of := &objectFields{byKey: map[string]int{}, extra: extra.Index, extraOffset: offsetOf(t, extra.Index)}
+	of.add(t, nil, 0)
 	return of
 }
 
 // add records the JSON properties of struct type t, reached through index
-// path prefix, following encoding/json's tag rules as far as the model uses
-// them: "-" skips a field and an untagged embedded struct is inlined.
-func (of *objectFields) add(t reflect.Type, prefix []int) {
+// path prefix at offset base, following encoding/json's tag rules as far
+// as the model uses them: "-" skips a field and an untagged embedded struct is inlined.
+func (of *objectFields) add(t reflect.Type, prefix []int, base uintptr) {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		tag := f.Tag.Get("json")
@@ -70,13 +78,14 @@ func (of *objectFields) add(t reflect.Type, prefix []int) {
 		index := append(append([]int(nil), prefix...), i)
 		key, _, _ := strings.Cut(tag, ",")
 		if f.Anonymous && key == "" && f.Type.Kind() == reflect.Struct {
-			of.add(f.Type, index)
+			of.add(f.Type, index, base+f.Offset)
 			continue
 		}
 		if key == "" {
 			key = f.Name
 		}
-		field := objectField{key: key, pos: len(of.fields), index: index, schemas: schemasOf(f)}
+		field := objectField{key: key, pos: len(of.fields), index: index, offset: base + f.Offset, schemas: schemasOf(f)}
+		field.absent, field.zero = zeroTestsOf(f.Type)
 		// Schema objects are only ever held through pointers and slices.
 		// None holds itself, so this recursion ends.
 		switch f.Type.Kind() {
@@ -84,6 +93,7 @@ func (of *objectFields) add(t reflect.Type, prefix []int) {
 			field.elem = objectFieldsOf(f.Type.Elem())
 		case reflect.Slice:
 			field.elem, field.slice = objectFieldsOf(f.Type.Elem()), true
+			field.itemSize = f.Type.Elem().Size()
 		}
 		field.decode = valueDecoderFor(f.Type, field.elem)
 		of.byKey[key] = len(of.fields)
