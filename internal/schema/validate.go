@@ -26,6 +26,14 @@ var walkers = sync.Pool{New: func() any { return new(walker) }}
 
 // Validate implements Validator. It is safe for concurrent use.
 func (c *compiled) Validate(data []byte, start int, findings []Finding) (int, []Finding, *jsonscan.SyntaxError) {
+	end, findings, _, err := c.validate(data, start, findings)
+	return end, findings, err
+}
+
+// validate is Validate, and also returns the literal of agent.os in the
+// value, the last agent's as Member finds it (nil when there is none), so
+// that choosing the schema by it needs no scan of its own.
+func (c *compiled) validate(data []byte, start int, findings []Finding) (int, []Finding, []byte, *jsonscan.SyntaxError) {
 	w := walkers.Get().(*walker)
 	*w = walker{b: data, findings: findings}
 	w.path = w.pathBuf[:0]
@@ -33,10 +41,10 @@ func (c *compiled) Validate(data []byte, start int, findings []Finding) (int, []
 	if w.voided {
 		w.dropVoided(len(findings))
 	}
-	findings = w.findings
+	findings, os := w.findings, w.agentOS
 	*w = walker{} // drop references to the caller's data before pooling
 	walkers.Put(w)
-	return end, findings, err
+	return end, findings, os, err
 }
 
 // walker holds the state of one validation: the bytes, the JSON pointer of
@@ -48,6 +56,9 @@ type walker struct {
 	pathBuf  [256]byte
 	findings []Finding
 	voided   bool // some findings were voided by a duplicate key (Keyword "")
+	// agentOS is the literal of the os of the last agent member of the
+	// top-level object, nil when it has none.
+	agentOS []byte
 }
 
 func (w *walker) report(keyword, msg string) {
@@ -180,7 +191,7 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 				w.void(span[0], span[1])
 				delete(spans, string(name))
 			}
-			before := len(w.findings)
+			before, valueStart := len(w.findings), i
 			p := n.lookup(name)
 			if p != nil {
 				seen[p.idx/64] |= uint64(1) << (p.idx % 64)
@@ -197,6 +208,10 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 			w.path = w.path[:mark]
 			if err != nil {
 				return i, err
+			}
+			if depth == 1 && string(name) == "agent" {
+				// Read again, but the agent object only: a few members.
+				w.agentOS = jsonscan.Member(b[:i], valueStart, "os")
 			}
 			if len(w.findings) > before {
 				if spans == nil {
