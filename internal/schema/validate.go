@@ -186,7 +186,11 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 			i = jsonscan.SkipSpace(b, i+1)
 			mark := len(w.path)
 			w.path = append(w.path, '/')
-			w.path = appendPointerToken(w.path, shownText(lit, name))
+			if escaped { // else lit is valid UTF-8 (jsonscan.String) and shows as name
+				w.path = appendPointerToken(w.path, shownText(lit, name))
+			} else {
+				w.path = appendPointerToken(w.path, name)
+			}
 			if span, ok := spans[string(name)]; ok {
 				w.void(span[0], span[1])
 				delete(spans, string(name))
