@@ -50,7 +50,7 @@ func (e *Event) decode(data []byte) error {
 	*e = Event{}
 	i := jsonscan.SkipSpace(data, 0)
 	if i < len(data) && data[i] == '{' {
-		end, err := eventObject.decodeObject(&input{b: data}, reflect.ValueOf(e).Elem(), i, 0)
+		end, err := eventObject().decodeObject(&input{b: data}, reflect.ValueOf(e).Elem(), i, 0)
 		if err == nil && jsonscan.SkipSpace(data, end) == len(data) {
 			return nil
 		}

@@ -101,7 +101,7 @@ func OtherFields(ev *Event, platform Platform) []Field {
 			}
 		}
 	}
-	walk(reflect.ValueOf(ev).Elem(), eventObject)
+	walk(reflect.ValueOf(ev).Elem(), eventObject())
 	return out
 }
 
@@ -116,7 +116,7 @@ func HasOtherFields(ev *Event, platform Platform) bool {
 	if ev == nil {
 		return false
 	}
-	return eventObject.hasOther(unsafe.Pointer(ev), platform, platform == Windows || platform == Linux)
+	return eventObject().hasOther(unsafe.Pointer(ev), platform, platform == Windows || platform == Linux)
 }
 
 // hasOther is HasOtherFields for the object at p, of the type of

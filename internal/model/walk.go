@@ -24,7 +24,7 @@ func ObjectOf(p any) (Object, bool) {
 	if v.Kind() != reflect.Pointer || v.IsNil() {
 		return Object{}, false
 	}
-	of := eventObject
+	of := eventObject()
 	if t := v.Type().Elem(); t != reflect.TypeFor[Event]() {
 		of = cachedObjectFields(t)
 	}
@@ -161,7 +161,7 @@ func walkObjects(ev *Event, v objectVisitor) (stopped bool) {
 		return false
 	}
 	var path [8]pointerStep // deep enough for every object of the schema
-	return !eventNode.walk(unsafe.Pointer(ev), path[:0], &v)
+	return !eventNode().walk(unsafe.Pointer(ev), path[:0], &v)
 }
 
 // objectNode is what the walk needs of a schema object type, taken from
@@ -188,7 +188,8 @@ type nodeField struct {
 
 var variablesType = reflect.TypeFor[Variables]()
 
-var eventNode = objectNodeOf(reflect.TypeFor[Event](), eventObject)
+// eventNode is built on first use, as eventObject is.
+var eventNode = sync.OnceValue(func() *objectNode { return objectNodeOf(reflect.TypeFor[Event](), eventObject()) })
 
 func objectNodeOf(t reflect.Type, of *objectFields) *objectNode {
 	n := &objectNode{}
