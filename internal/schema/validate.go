@@ -59,6 +59,10 @@ type walker struct {
 	// agentOS is the literal of the os of the last agent member of the
 	// top-level object, nil when it has none.
 	agentOS []byte
+	// againStart and againCount are where the value checked again in
+	// place the most recently starts, and how many checks of it are
+	// under way: see again.
+	againStart, againCount int
 }
 
 func (w *walker) report(keyword, msg string) {
@@ -68,7 +72,7 @@ func (w *walker) report(keyword, msg string) {
 // trivial reports a node that accepts every value.
 func (n *node) trivial() bool {
 	return n == nil || !n.never && n.types == 0 && !n.dateTime && n.props == nil &&
-		!n.closed && n.extra == nil && !n.hasItems && len(n.also) == 0
+		!n.closed && n.extra == nil && !n.hasItems && len(n.also) == 0 && n.extraKeywords == nil
 }
 
 // value checks the value at w.b[i] against n; depth is the number of
@@ -111,8 +115,14 @@ func (w *walker) value(n *node, i int, depth int) (int, *jsonscan.SyntaxError) {
 		w.report("type", fmt.Sprintf("expected %s, got %s", n.typeNames(), gotName(kind)))
 	}
 	for _, a := range n.also {
-		// A $ref beside other keywords: check the same bytes against it too.
-		if _, err := w.value(a, start, depth); err != nil {
+		// A $ref beside other keywords, allOf: check the same bytes
+		// against it too.
+		if _, err := w.again(a, start, depth); err != nil {
+			return i, err
+		}
+	}
+	if a := n.extraKeywords; a != nil {
+		if err := w.assert(a, kind, start, i, depth); err != nil {
 			return i, err
 		}
 	}
@@ -156,6 +166,8 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 	// the last one wins. Objects without findings never allocate it.
 	var spans map[string][2]int
 	b := w.b
+	objStart, a := i, n.extraKeywords
+	var names map[string]bool // for the keywords of a that count or name members
 	i = jsonscan.SkipSpace(b, i+1)
 	if i < len(b) && b[i] == '}' {
 		i++
@@ -169,7 +181,7 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 			if err != nil {
 				return keyEnd, err
 			}
-			lit, name := b[i:keyEnd], b[i+1:keyEnd-1]
+			keyStart, lit, name := i, b[i:keyEnd], b[i+1:keyEnd-1]
 			var nameStr string
 			if escaped {
 				nameStr = jsonscan.Unquote(b[i:keyEnd])
@@ -184,6 +196,12 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 				return i, &jsonscan.SyntaxError{Offset: i, Msg: fmt.Sprintf("invalid character %s after object key (expecting ':')", jsonscan.DescribeByte(b[i]))}
 			}
 			i = jsonscan.SkipSpace(b, i+1)
+			before, valueStart := len(w.findings), i
+			if a != nil && a.propertyNames != nil { // the name, at the object's pointer
+				if _, err := w.again(a.propertyNames, keyStart, depth); err != nil {
+					return i, err
+				}
+			}
 			mark := len(w.path)
 			w.path = append(w.path, '/')
 			if escaped { // else lit is valid UTF-8 (jsonscan.String) and shows as name
@@ -195,14 +213,27 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 				w.void(span[0], span[1])
 				delete(spans, string(name))
 			}
-			before, valueStart := len(w.findings), i
 			p := n.lookup(name)
 			if p != nil {
 				seen[p.idx/64] |= uint64(1) << (p.idx % 64)
 			}
+			matched := false // by patternProperties
+			if a != nil {
+				if a.needsNames() {
+					if names == nil {
+						names = map[string]bool{}
+					}
+					names[string(name)] = true
+				}
+				if matched, err = w.patternProperties(a, name, valueStart, depth); err != nil {
+					return i, err
+				}
+			}
 			switch {
 			case p != nil && p.declared:
 				i, err = w.value(p.node, i, depth)
+			case matched:
+				i, err = jsonscan.Skip(b, i, depth)
 			case n.closed:
 				w.report("additionalProperties", "property not allowed by the schema")
 				i, err = jsonscan.Skip(b, i, depth)
@@ -243,6 +274,11 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 			w.report("required", "missing required property "+strconv.Quote(p.name))
 		}
 	}
+	if a != nil {
+		if err := w.objectAssertions(a, names, objStart, depth-1); err != nil {
+			return i, err
+		}
+	}
 	return i, nil
 }
 
@@ -273,20 +309,27 @@ func (w *walker) array(n *node, i int, depth int) (int, *jsonscan.SyntaxError) {
 		return i, &jsonscan.SyntaxError{Offset: i, Msg: fmt.Sprintf("exceeded max nesting depth of %d", jsonscan.MaxDepth)}
 	}
 	b := w.b
-	if !n.hasItems {
+	a := n.extraKeywords
+	if !n.hasItems && (a == nil || !a.needsItems()) {
 		// Nothing to check inside: hand the whole array to the skipper.
 		return jsonscan.Skip(b, i, depth-1)
 	}
+	var items arrayItems
 	i = jsonscan.SkipSpace(b, i+1)
 	if i < len(b) && b[i] == ']' {
+		w.arrayAssertions(a, &items)
 		return i + 1, nil
 	}
 	for k := 0; ; k++ {
 		mark := len(w.path)
 		w.path = append(w.path, '/')
 		w.path = strconv.AppendInt(w.path, int64(k), 10)
+		itemStart := i
 		var err *jsonscan.SyntaxError
-		i, err = w.value(n.items, i, depth)
+		i, err = w.value(n.itemNode(k), i, depth)
+		if err == nil && a != nil {
+			err = w.itemAssertions(a, &items, itemStart, i, depth)
+		}
 		w.path = w.path[:mark]
 		if err != nil {
 			return i, err
@@ -297,6 +340,7 @@ func (w *walker) array(n *node, i int, depth int) (int, *jsonscan.SyntaxError) {
 			continue
 		}
 		if i < len(b) && b[i] == ']' {
+			w.arrayAssertions(a, &items)
 			return i + 1, nil
 		}
 		if i >= len(b) {
