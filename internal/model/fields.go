@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -28,6 +29,10 @@ type objectFields struct {
 	extra  []int          // index path of the Extra field
 	// extraOffset is the Extra field's offset in the struct.
 	extraOffset uintptr
+	// otherChecks lists, for each judgement (see judgementOf), the fields
+	// HasOtherFields looks at: those that platform's schema does not
+	// define, and those holding schema objects, in which it looks further.
+	otherChecks [judgements][]*objectField
 }
 
 // objectField is one JSON property of a schema object type.
@@ -50,6 +55,9 @@ type objectField struct {
 	// its schema tag: read once here, as OtherFields asks for every field
 	// of every event and a tag lookup costs more than the rest of its walk.
 	schemas []Platform
+	// foreignTo says, for each judgement, whether its schema leaves the
+	// property out (see foreign), for HasOtherFields.
+	foreignTo [judgements]bool
 	// decode decodes the property's value into its field.
 	decode valueDecoder
 }
@@ -66,6 +74,13 @@ func objectFieldsOf(t reflect.Type) *objectFields {
 	}
 	of := &objectFields{byKey: map[string]int{}, extra: extra.Index, extraOffset: offsetOf(t, extra.Index)}
 	of.add(t, nil, 0)
+	for j := range judgements {
+		for k := range of.fields {
+			if f := &of.fields[k]; f.elem != nil || f.foreignTo[j] {
+				of.otherChecks[j] = append(of.otherChecks[j], f)
+			}
+		}
+	}
 	return of
 }
 
@@ -90,6 +105,9 @@ func (of *objectFields) add(t reflect.Type, prefix []int, base uintptr) {
 		}
 		field := objectField{key: key, pos: len(of.fields), index: index, offset: base + f.Offset, schemas: schemasOf(f)}
 		field.absent, field.zero = zeroTestsOf(f.Type)
+		for j := range judgements {
+			field.foreignTo[j] = field.foreign(j)
+		}
 		// Schema objects are only ever held through pointers and slices.
 		// None holds itself, so this recursion ends.
 		switch f.Type.Kind() {
@@ -103,6 +121,40 @@ func (of *objectFields) add(t reflect.Type, prefix []int, base uintptr) {
 		of.byKey[key] = len(of.fields)
 		of.fields = append(of.fields, field)
 	}
+}
+
+// judgement is the schema OtherFields judges an event by: Windows's,
+// Linux's, or none (a --schema file: only Extra entries are other fields).
+type judgement uint8
+
+const (
+	byWindows judgement = iota
+	byLinux
+	byNoSchema
+	judgements // how many there are
+)
+
+// judgementOf returns the judgement of platform.
+func judgementOf(platform Platform) judgement {
+	switch platform {
+	case Windows:
+		return byWindows
+	case Linux:
+		return byLinux
+	}
+	return byNoSchema
+}
+
+// foreign reports whether f is a field the schema of judgement j does not
+// define.
+func (f *objectField) foreign(j judgement) bool {
+	switch j {
+	case byWindows:
+		return !slices.Contains(f.schemas, Windows)
+	case byLinux:
+		return !slices.Contains(f.schemas, Linux)
+	}
+	return false
 }
 
 // field finds the field for a JSON key, or returns nil.

@@ -116,34 +116,30 @@ func HasOtherFields(ev *Event, platform Platform) bool {
 	if ev == nil {
 		return false
 	}
-	return eventObject().hasOther(unsafe.Pointer(ev), platform, platform == Windows || platform == Linux)
+	return eventObject().hasOther(unsafe.Pointer(ev), judgementOf(platform))
 }
 
 // hasOther is HasOtherFields for the object at p, of the type of
 // describes.
-func (of *objectFields) hasOther(p unsafe.Pointer, platform Platform, judged bool) bool {
+func (of *objectFields) hasOther(p unsafe.Pointer, j judgement) bool {
 	if len(*(*map[string]json.RawMessage)(unsafe.Add(p, of.extraOffset))) > 0 {
 		return true
 	}
-	for i := range of.fields {
-		f := &of.fields[i]
-		foreign := judged && !slices.Contains(f.schemas, platform)
+	for _, f := range of.otherChecks[j] {
 		fp := unsafe.Add(p, f.offset)
-		if !foreign && f.elem == nil || f.zero(fp) {
-			continue
-		}
 		switch {
-		case foreign:
+		case f.zero(fp):
+		case f.foreignTo[j]:
 			return true
 		case f.slice:
 			items := *(*[]byte)(fp) // any slice's data pointer and length
-			for j := range len(items) {
-				if f.elem.hasOther(unsafe.Add(unsafe.Pointer(unsafe.SliceData(items)), uintptr(j)*f.itemSize), platform, judged) {
+			for k := range len(items) {
+				if f.elem.hasOther(unsafe.Add(unsafe.Pointer(unsafe.SliceData(items)), uintptr(k)*f.itemSize), j) {
 					return true
 				}
 			}
 		default:
-			if f.elem.hasOther(*(*unsafe.Pointer)(fp), platform, judged) {
+			if f.elem.hasOther(*(*unsafe.Pointer)(fp), j) {
 				return true
 			}
 		}
