@@ -39,33 +39,50 @@ func decodeStrings(in *input, fv reflect.Value, i, depth int) (int, bool, *jsons
 	items := fv.Addr().Interface().(*[]string)
 	*items = nil
 	b := in.b
-	end, err := jsonscan.Skip(b, i, depth) // the syntax, first: below, the array is valid
-	switch {
-	case err != nil:
-		return end, false, err
-	case b[i] == 'n':
-		return end, true, nil
-	case b[i] != '[':
-		return end, false, nil
+	switch b[i] {
+	case 'n':
+		return null(b, i)
+	case '[':
+	default:
+		return skipMismatch(b, i, depth)
 	}
-	strs := []string{}
+	if depth+1 > jsonscan.MaxDepth {
+		return i, false, errMalformed
+	}
+	strs, fits := []string{}, true
 	k := jsonscan.SkipSpace(b, i+1)
-	for more := b[k] != ']'; more; {
+	if k < len(b) && b[k] == ']' {
+		*items = strs
+		return k + 1, true, nil
+	}
+	for more := true; more; {
+		if k >= len(b) {
+			return k, false, errMalformed
+		}
+		var err *jsonscan.SyntaxError
 		switch b[k] {
 		case '"':
 			var s string
-			k, s, _ = scanString(in, k)
+			k, s, err = scanString(in, k)
 			strs = append(strs, s)
 		case 'n':
 			strs = append(strs, "") // as encoding/json leaves a string for null
-			k += len("null")
-		default:
-			return end, false, nil
+			k, err = jsonscan.Literal(b, k)
+		default: // the array does not fit: the rest is only checked
+			fits = false
+			k, err = jsonscan.Skip(b, k, depth+1)
 		}
-		k, more, _ = jsonscan.AfterElement(b, k, ']')
+		if err == nil {
+			k, more, err = jsonscan.AfterElement(b, k, ']')
+		}
+		if err != nil {
+			return k, false, err
+		}
 	}
-	*items = strs
-	return end, true, nil
+	if fits {
+		*items = strs
+	}
+	return k, fits, nil
 }
 
 // decodeOpenObject decodes an object the schema leaves open (sysctl's
