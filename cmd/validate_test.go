@@ -119,6 +119,8 @@ func TestValidateExitStatus(t *testing.T) {
 	os.WriteFile(badSchema, []byte(`{"type": 12}`), 0o644)
 	enumSchema := filepath.Join(dir, "enum.json")
 	os.WriteFile(enumSchema, []byte(`{"properties": {"title": {"enum": ["a"]}}}`), 0o644)
+	unevaluatedSchema := filepath.Join(dir, "unevaluated.json")
+	os.WriteFile(unevaluatedSchema, []byte(`{"properties": {"process": {"unevaluatedProperties": false}}}`), 0o644)
 
 	tests := []struct {
 		name       string
@@ -140,7 +142,9 @@ func TestValidateExitStatus(t *testing.T) {
 		{"unknown flag", "", []string{"validate", "--frobnicate"}, 2, "unknown flag", ""},
 		{"schema not valid", "", []string{"validate", "--schema", badSchema}, 2, "--schema", ""},
 		{"schema missing", "", []string{"validate", "--schema", filepath.Join(dir, "none.json")}, 2, "no such file", ""},
-		{"schema beyond the compiler", `{"title":"b"}`, []string{"validate", "--schema", enumSchema}, 1, "1 invalid", "<stdin>:1: /title: value must be"},
+		{"schema with enum", `{"title":"b"}`, []string{"validate", "--schema", enumSchema}, 1, "1 invalid", `<stdin>:1: /title: value must be one of "a"`},
+		{"schema with a keyword csmctl does not implement", `{}`, []string{"validate", "--schema", unevaluatedSchema}, 2,
+			"does not implement keyword unevaluatedProperties (at /properties/process/unevaluatedProperties in the schema)", ""},
 		{"quiet", "", []string{"validate", "-q", "../examples/events.ndjson"}, 0, "", ""},
 	}
 	for _, tt := range tests {

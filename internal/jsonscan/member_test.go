@@ -122,3 +122,19 @@ func BenchmarkMember(b *testing.B) {
 		})
 	}
 }
+
+func TestFirstMember(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`{"agent":{"os":"linux"}}`, `"linux"`},
+		{`{"agent":{"os":"windows"},"agent":{"os":"linux"}}`, `"windows"`},
+		{`{"agent":{"os":"windows","os":"linux"}}`, `"windows"`},
+		{`{"title":"t","\u0061gent":{"os":"linux"},"x":[}`, `"linux"`},
+		{`{"agent":"x","agent":{"os":"linux"}}`, ``},
+		{`{"agent":{"o":1}}`, ``},
+		{`{"agent":{"os":"li`, ``},
+	} {
+		if got := string(FirstMember([]byte(tc.in), 0, "agent", "os")); got != tc.want {
+			t.Errorf("FirstMember(%s) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -432,24 +432,38 @@ func Int(lit []byte) (int64, bool) {
 // agent being first in an event, costs a few keys and one search. Bytes
 // past the answer are not checked for syntax.
 func Member(data []byte, i int, keys ...string) []byte {
+	return member(data, i, false, keys)
+}
+
+// FirstMember is Member with the first of repeated keys at each level
+// instead of the last: not the key rule, but a guess that reads only as far
+// as the first match, for a caller that checks it against the last one
+// later in a scan of its own (validate chooses the schema by agent.os this
+// way, and its validator reports the last agent.os as it goes).
+func FirstMember(data []byte, i int, keys ...string) []byte {
+	return member(data, i, true, keys)
+}
+
+func member(data []byte, i int, first bool, keys []string) []byte {
 	if len(keys) == 0 {
 		return nil
 	}
-	v, end := lastMember(data, i, keys[0])
+	v, end := findMember(data, i, keys[0], first)
 	if v < 0 {
 		return nil
 	}
 	if len(keys) > 1 {
 		// Within the value: a duplicate is looked for up to its end only.
-		return Member(data[:end], v, keys[1:]...)
+		return member(data[:end], v, first, keys[1:])
 	}
 	return data[v:end]
 }
 
-// lastMember returns the bounds of the value of the last member named key
-// of the object at data[i], or -1, -1 when there is none or the object is
-// not well formed up to where it was read.
-func lastMember(data []byte, i int, key string) (start, end int) {
+// findMember returns the bounds of the value of the last member named key
+// of the object at data[i] (the first one, if first is set), or -1, -1
+// when there is none or the object is not well formed up to where it was
+// read.
+func findMember(data []byte, i int, key string, first bool) (start, end int) {
 	i = SkipSpace(data, i)
 	if i >= len(data) || data[i] != '{' {
 		return -1, -1
@@ -476,7 +490,7 @@ func lastMember(data []byte, i int, key string) (start, end int) {
 		}
 		if match {
 			start, end = v, vend
-			if !mayRepeat(data[vend:], key) {
+			if first || !mayRepeat(data[vend:], key) {
 				return start, end
 			}
 		}

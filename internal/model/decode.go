@@ -35,6 +35,43 @@ func Decode(data []byte) (*Event, error) {
 	return e, nil
 }
 
+// DecodeValue decodes into e, as Decode does, the JSON value that starts
+// at data[pos] (after any whitespace), and returns the offset just past
+// it: it delimits the value as jsonscan.Skip does and decodes it in the
+// same walk. A value that is not JSON gives Skip's *jsonscan.SyntaxError;
+// one that is not an object, ErrNotObject.
+//
+// The decoded strings are cut from one copy of data[pos:]: for the first
+// value of a record (pos 0) that is the record itself; a later value
+// (records holding several) is delimited first and only its bytes copied,
+// so that a record of many values is not copied once for each.
+func DecodeValue(data []byte, pos int, e *Event) (int, error) {
+	*e = Event{}
+	if pos > 0 {
+		end, err := jsonscan.Skip(data, pos, 0)
+		if err != nil {
+			return end, err
+		}
+		return end, e.decode(data[pos:end])
+	}
+	i := jsonscan.SkipSpace(data, pos)
+	if i < len(data) && data[i] == '{' {
+		end, err := eventObject().decodeObject(&input{b: data}, reflect.ValueOf(e).Elem(), i, 0)
+		if err == nil {
+			return end, nil
+		}
+		*e = Event{}
+	}
+	end, err := jsonscan.Skip(data, pos, 0)
+	switch {
+	case err != nil:
+		return end, err
+	case i < len(data) && data[i] == '{':
+		return end, errMalformed // not reached: the walker and Skip agree on syntax
+	}
+	return end, ErrNotObject
+}
+
 // UnmarshalJSON decodes as Decode does, so json.Unmarshal into an Event is
 // lenient too. Like encoding/json itself, it treats null as "no change".
 func (e *Event) UnmarshalJSON(data []byte) error {
@@ -50,7 +87,7 @@ func (e *Event) decode(data []byte) error {
 	*e = Event{}
 	i := jsonscan.SkipSpace(data, 0)
 	if i < len(data) && data[i] == '{' {
-		end, err := eventObject.decodeObject(&input{b: data}, reflect.ValueOf(e).Elem(), i, 0)
+		end, err := eventObject().decodeObject(&input{b: data}, reflect.ValueOf(e).Elem(), i, 0)
 		if err == nil && jsonscan.SkipSpace(data, end) == len(data) {
 			return nil
 		}

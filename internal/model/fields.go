@@ -3,7 +3,9 @@ package model
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strings"
+	"sync"
 )
 
 // A schema object type is a struct with an Extra field of type
@@ -13,7 +15,10 @@ import (
 // needs nothing but its tag (and, for a new Go type, its valueDecoder).
 
 // eventObject describes Event, and through it every schema object type.
-var eventObject = objectFieldsOf(reflect.TypeFor[Event]())
+// It is built on first use, not at init: a run that decodes no event into
+// the model (validate, query) does not pay for its thousands of
+// allocations, half of csmctl's start-up.
+var eventObject = sync.OnceValue(func() *objectFields { return objectFieldsOf(reflect.TypeFor[Event]()) })
 
 var rawMapType = reflect.TypeFor[map[string]json.RawMessage]()
 
@@ -22,6 +27,12 @@ type objectFields struct {
 	fields []objectField  // in declaration order, promoted fields inlined
 	byKey  map[string]int // JSON key → index in fields
 	extra  []int          // index path of the Extra field
+	// extraOffset is the Extra field's offset in the struct.
+	extraOffset uintptr
+	// otherChecks lists, for each judgement (see judgementOf), the fields
+	// HasOtherFields looks at: those that platform's schema does not
+	// define, and those holding schema objects, in which it looks further.
+	otherChecks [judgements][]*objectField
 }
 
 // objectField is one JSON property of a schema object type.
@@ -29,6 +40,12 @@ type objectField struct {
 	key   string
 	pos   int   // its place in objectFields.fields
 	index []int // index path, through embedded structs
+	// offset is the field's offset in the struct, through embedded structs
+	// held by value; absent and zero test the field there (see zeroTest).
+	offset       uintptr
+	absent, zero zeroTest
+	// itemSize is the size of one item of a slice.
+	itemSize uintptr
 	// elem describes the schema object the property holds, through a
 	// pointer (slice false) or as the items of a slice (slice true); nil
 	// for any other property.
@@ -38,6 +55,9 @@ type objectField struct {
 	// its schema tag: read once here, as OtherFields asks for every field
 	// of every event and a tag lookup costs more than the rest of its walk.
 	schemas []Platform
+	// foreignTo says, for each judgement, whether its schema leaves the
+	// property out (see foreign), for HasOtherFields.
+	foreignTo [judgements]bool
 	// decode decodes the property's value into its field.
 	decode valueDecoder
 }
@@ -52,15 +72,22 @@ func objectFieldsOf(t reflect.Type) *objectFields {
 	if !ok || extra.Type != rawMapType {
 		return nil
 	}
-	of := &objectFields{byKey: map[string]int{}, extra: extra.Index}
-	of.add(t, nil)
+	of := &objectFields{byKey: map[string]int{}, extra: extra.Index, extraOffset: offsetOf(t, extra.Index)}
+	of.add(t, nil, 0)
+	for j := range judgements {
+		for k := range of.fields {
+			if f := &of.fields[k]; f.elem != nil || f.foreignTo[j] {
+				of.otherChecks[j] = append(of.otherChecks[j], f)
+			}
+		}
+	}
 	return of
 }
 
 // add records the JSON properties of struct type t, reached through index
-// path prefix, following encoding/json's tag rules as far as the model uses
-// them: "-" skips a field and an untagged embedded struct is inlined.
-func (of *objectFields) add(t reflect.Type, prefix []int) {
+// path prefix at offset base, following encoding/json's tag rules as far
+// as the model uses them: "-" skips a field and an untagged embedded struct is inlined.
+func (of *objectFields) add(t reflect.Type, prefix []int, base uintptr) {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		tag := f.Tag.Get("json")
@@ -70,13 +97,17 @@ func (of *objectFields) add(t reflect.Type, prefix []int) {
 		index := append(append([]int(nil), prefix...), i)
 		key, _, _ := strings.Cut(tag, ",")
 		if f.Anonymous && key == "" && f.Type.Kind() == reflect.Struct {
-			of.add(f.Type, index)
+			of.add(f.Type, index, base+f.Offset)
 			continue
 		}
 		if key == "" {
 			key = f.Name
 		}
-		field := objectField{key: key, pos: len(of.fields), index: index, schemas: schemasOf(f)}
+		field := objectField{key: key, pos: len(of.fields), index: index, offset: base + f.Offset, schemas: schemasOf(f)}
+		field.absent, field.zero = zeroTestsOf(f.Type)
+		for j := range judgements {
+			field.foreignTo[j] = field.foreign(j)
+		}
 		// Schema objects are only ever held through pointers and slices.
 		// None holds itself, so this recursion ends.
 		switch f.Type.Kind() {
@@ -84,11 +115,46 @@ func (of *objectFields) add(t reflect.Type, prefix []int) {
 			field.elem = objectFieldsOf(f.Type.Elem())
 		case reflect.Slice:
 			field.elem, field.slice = objectFieldsOf(f.Type.Elem()), true
+			field.itemSize = f.Type.Elem().Size()
 		}
 		field.decode = valueDecoderFor(f.Type, field.elem)
 		of.byKey[key] = len(of.fields)
 		of.fields = append(of.fields, field)
 	}
+}
+
+// judgement is the schema OtherFields judges an event by: Windows's,
+// Linux's, or none (a --schema file: only Extra entries are other fields).
+type judgement uint8
+
+const (
+	byWindows judgement = iota
+	byLinux
+	byNoSchema
+	judgements // how many there are
+)
+
+// judgementOf returns the judgement of platform.
+func judgementOf(platform Platform) judgement {
+	switch platform {
+	case Windows:
+		return byWindows
+	case Linux:
+		return byLinux
+	}
+	return byNoSchema
+}
+
+// foreign reports whether f is a field the schema of judgement j does not
+// define.
+func (f *objectField) foreign(j judgement) bool {
+	switch j {
+	case byWindows:
+		return !slices.Contains(f.schemas, Windows)
+	case byLinux:
+		return !slices.Contains(f.schemas, Linux)
+	}
+	return false
 }
 
 // field finds the field for a JSON key, or returns nil.

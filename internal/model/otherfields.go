@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // Field is one property of an event, by where it is and what it holds.
@@ -54,15 +55,16 @@ func OtherFields(ev *Event, platform Platform) []Field {
 	}
 	var walk func(v reflect.Value, of *objectFields)
 	walk = func(v reflect.Value, of *objectFields) {
+		base := unsafe.Pointer(v.UnsafeAddr())
 		foreign := func(f *objectField) bool {
 			return judged && !slices.Contains(f.schemas, platform)
 		}
 		// itemwise reports whether f is a list of schema objects kept in
 		// Extra for some of its items only: the list holds the others.
 		itemwise := func(f *objectField) bool {
-			return f != nil && f.elem != nil && f.slice && !foreign(f) && !v.FieldByIndex(f.index).IsNil()
+			return f != nil && f.elem != nil && f.slice && !foreign(f) && !f.zero(unsafe.Add(base, f.offset))
 		}
-		extra := v.FieldByIndex(of.extra).Interface().(map[string]json.RawMessage)
+		extra := *(*map[string]json.RawMessage)(unsafe.Add(base, of.extraOffset))
 		if len(extra) > 0 { // as most objects have none, spare them the sort
 			for _, key := range slices.Sorted(maps.Keys(extra)) {
 				if itemwise(of.field(key)) {
@@ -75,16 +77,13 @@ func OtherFields(ev *Event, platform Platform) []Field {
 		for n := range of.fields {
 			f := &of.fields[n]
 			isForeign := foreign(f)
-			if !isForeign && f.elem == nil {
+			if !isForeign && f.elem == nil || f.zero(unsafe.Add(base, f.offset)) {
 				continue // most fields: nothing in them to list
-			}
-			fv := v.FieldByIndex(f.index)
-			if fv.IsZero() {
-				continue
 			}
 			if _, kept := extra[f.key]; kept && !itemwise(f) {
 				continue // an ill-typed value is listed as written, above
 			}
+			fv := v.FieldByIndex(f.index)
 			switch {
 			case isForeign:
 				out = append(out, Field{pointer(f.key), encodeField(fv, *f)})
@@ -102,8 +101,50 @@ func OtherFields(ev *Event, platform Platform) []Field {
 			}
 		}
 	}
-	walk(reflect.ValueOf(ev).Elem(), eventObject)
+	walk(reflect.ValueOf(ev).Elem(), eventObject())
 	return out
+}
+
+// HasOtherFields reports whether OtherFields(ev, platform) lists anything,
+// without building the list: show asks it of every event, and most have
+// nothing to list. It follows OtherFields' walk: an Extra entry anywhere,
+// or a field that is not zero and that platform's schema does not define,
+// in an object OtherFields walks into.
+// TestHasOtherFieldsMatchesOtherFields and FuzzOtherFields hold the two
+// together.
+func HasOtherFields(ev *Event, platform Platform) bool {
+	if ev == nil {
+		return false
+	}
+	return eventObject().hasOther(unsafe.Pointer(ev), judgementOf(platform))
+}
+
+// hasOther is HasOtherFields for the object at p, of the type of
+// describes.
+func (of *objectFields) hasOther(p unsafe.Pointer, j judgement) bool {
+	if len(*(*map[string]json.RawMessage)(unsafe.Add(p, of.extraOffset))) > 0 {
+		return true
+	}
+	for _, f := range of.otherChecks[j] {
+		fp := unsafe.Add(p, f.offset)
+		switch {
+		case f.zero(fp):
+		case f.foreignTo[j]:
+			return true
+		case f.slice:
+			items := *(*[]byte)(fp) // any slice's data pointer and length
+			for k := range len(items) {
+				if f.elem.hasOther(unsafe.Add(unsafe.Pointer(unsafe.SliceData(items)), uintptr(k)*f.itemSize), j) {
+					return true
+				}
+			}
+		default:
+			if f.elem.hasOther(*(*unsafe.Pointer)(fp), j) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // appendIllTypedItems appends to out the items of the JSON array raw, at

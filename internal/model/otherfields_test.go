@@ -68,16 +68,19 @@ func TestOtherFields(t *testing.T) {
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("OtherFields(%s, %s)\n got %q\nwant %q", tc.in, tc.platform, got, tc.want)
 			}
+			if has := HasOtherFields(ev, tc.platform); has != (len(tc.want) > 0) {
+				t.Errorf("HasOtherFields(%s, %s) = %v", tc.in, tc.platform, has)
+			}
 		})
 	}
-	if got := OtherFields(nil, Linux); got != nil {
+	if got := OtherFields(nil, Linux); got != nil || HasOtherFields(nil, Linux) {
 		t.Errorf("OtherFields(nil) = %v", got)
 	}
 }
 
-// FuzzOtherFields checks that OtherFields never panics and that every
-// field it returns has a pointer and a valid JSON value, on either
-// platform.
+// FuzzOtherFields checks that OtherFields never panics, that every field
+// it returns has a pointer and a valid JSON value, on either platform, and
+// that HasOtherFields says whether it returns any.
 func FuzzOtherFields(f *testing.F) {
 	for _, s := range []string{
 		`{"process":{"tid":"x","credentials":{"uid":"root"},"cmdline":"c"},"network":{"source":{"port":"p"}}}`,
@@ -96,7 +99,11 @@ func FuzzOtherFields(f *testing.F) {
 			return
 		}
 		for _, platform := range []Platform{Windows, Linux, ""} {
-			for _, field := range OtherFields(ev, platform) {
+			fields := OtherFields(ev, platform)
+			if has := HasOtherFields(ev, platform); has != (len(fields) > 0) {
+				t.Fatalf("%s: HasOtherFields %v, OtherFields %d fields", platform, has, len(fields))
+			}
+			for _, field := range fields {
 				if !strings.HasPrefix(field.Pointer, "/") || !json.Valid(field.Raw) {
 					t.Fatalf("%s: field %q = %q", platform, field.Pointer, field.Raw)
 				}
@@ -138,7 +145,7 @@ func TestFieldSchemas(t *testing.T) {
 		{[]string{"process", "tid"}, []Platform{Linux}},
 		{[]string{"process", "pid"}, []Platform{Windows, Linux}},
 	} {
-		of := eventObject
+		of := eventObject()
 		var f *objectField
 		for _, key := range tc.path {
 			if f = of.field(key); f == nil {

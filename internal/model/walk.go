@@ -24,7 +24,7 @@ func ObjectOf(p any) (Object, bool) {
 	if v.Kind() != reflect.Pointer || v.IsNil() {
 		return Object{}, false
 	}
-	of := eventObject
+	of := eventObject()
 	if t := v.Type().Elem(); t != reflect.TypeFor[Event]() {
 		of = cachedObjectFields(t)
 	}
@@ -51,21 +51,45 @@ func cachedObjectFields(t reflect.Type) *objectFields {
 // or not, in the order the Go type declares them.
 func (o Object) Properties() iter.Seq[Property] {
 	return func(yield func(Property) bool) {
-		for _, f := range o.of.fields {
-			if !yield(Property{Key: f.key, field: o.v.FieldByIndex(f.index), elem: f.elem, list: f.slice}) {
+		for i := range o.of.fields {
+			if !yield(o.property(&o.of.fields[i])) {
 				return
 			}
 		}
 	}
 }
 
+// Present yields the properties of the object that are present (see
+// Property.IsZero), in the order Properties yields them. It is Properties
+// with the absent ones left out, without the cost of looking at them
+// through reflect: most properties of an object are absent.
+func (o Object) Present() iter.Seq[Property] {
+	return func(yield func(Property) bool) {
+		base := unsafe.Pointer(o.v.UnsafeAddr())
+		for i := range o.of.fields {
+			f := &o.of.fields[i]
+			if f.absent(unsafe.Add(base, f.offset)) {
+				continue
+			}
+			if !yield(o.property(f)) {
+				return
+			}
+		}
+	}
+}
+
+func (o Object) property(f *objectField) Property {
+	return Property{Key: f.key, field: o.v.FieldByIndex(f.index), absent: f.absent, elem: f.elem, list: f.slice}
+}
+
 // Property is one property of a schema object that the model knows.
 type Property struct {
 	// Key is its JSON key.
-	Key   string
-	field reflect.Value
-	elem  *objectFields // the schema objects it holds; nil for other values
-	list  bool
+	Key    string
+	field  reflect.Value // addressable
+	absent zeroTest
+	elem   *objectFields // the schema objects it holds; nil for other values
+	list   bool
 }
 
 // Value returns the property's Go value: a string, bool, Int, Time,
@@ -73,21 +97,9 @@ type Property struct {
 func (p Property) Value() any { return p.field.Interface() }
 
 // IsZero reports whether the property is absent, as encoding/json's
-// omitempty and omitzero options see it.
-func (p Property) IsZero() bool {
-	v := p.field
-	if v.CanAddr() {
-		v = v.Addr() // a pointer in an interface needs no allocation; an Int or a Time would
-	}
-	if z, ok := v.Interface().(interface{ IsZero() bool }); ok {
-		return z.IsZero()
-	}
-	switch p.field.Kind() {
-	case reflect.Slice, reflect.Map:
-		return p.field.Len() == 0
-	}
-	return p.field.IsZero()
-}
+// omitempty and omitzero options see it: its type's IsZero method, or an
+// empty slice or map, or reflect's zero value.
+func (p Property) IsZero() bool { return p.absent(unsafe.Pointer(p.field.UnsafeAddr())) }
 
 // HoldsObjects reports whether the property holds schema objects: one
 // through a pointer (file), or a list of them (process.ancestors).
@@ -149,7 +161,7 @@ func walkObjects(ev *Event, v objectVisitor) (stopped bool) {
 		return false
 	}
 	var path [8]pointerStep // deep enough for every object of the schema
-	return !eventNode.walk(unsafe.Pointer(ev), path[:0], &v)
+	return !eventNode().walk(unsafe.Pointer(ev), path[:0], &v)
 }
 
 // objectNode is what the walk needs of a schema object type, taken from
@@ -176,7 +188,8 @@ type nodeField struct {
 
 var variablesType = reflect.TypeFor[Variables]()
 
-var eventNode = objectNodeOf(reflect.TypeFor[Event](), eventObject)
+// eventNode is built on first use, as eventObject is.
+var eventNode = sync.OnceValue(func() *objectNode { return objectNodeOf(reflect.TypeFor[Event](), eventObject()) })
 
 func objectNodeOf(t reflect.Type, of *objectFields) *objectNode {
 	n := &objectNode{}
@@ -184,11 +197,11 @@ func objectNodeOf(t reflect.Type, of *objectFields) *objectNode {
 		ft := t.FieldByIndex(f.index).Type
 		switch {
 		case ft == variablesType:
-			n.variables = append(n.variables, nodeField{key: f.key, offset: offsetOf(t, f.index)})
+			n.variables = append(n.variables, nodeField{key: f.key, offset: f.offset})
 		case f.elem != nil: // a pointer or a slice
 			n.children = append(n.children, nodeField{
-				key: f.key, offset: offsetOf(t, f.index), list: f.slice,
-				size: ft.Elem().Size(), node: objectNodeOf(ft.Elem(), f.elem),
+				key: f.key, offset: f.offset, list: f.slice,
+				size: f.itemSize, node: objectNodeOf(ft.Elem(), f.elem),
 			})
 		}
 	}

@@ -95,8 +95,12 @@ func (b *Batch) Events(need Need) iter.Seq[*Event] {
 			notEvent = err
 			return end, nil
 		}
+		// Scan delimits the values, but with --line only those of the
+		// lines it picks are worth decoding: the others are delimited
+		// alone, and the picked ones decoded after.
+		scanning := need.Scan != nil && (need.Unselected || !sel.SelectsLines())
 		delimit := input.ScanFunc(skipValue)
-		if need.Scan != nil {
+		if scanning {
 			delimit = scan
 		}
 		for i := range b.Records {
@@ -122,6 +126,9 @@ func (b *Batch) Events(need Need) iter.Seq[*Event] {
 				}
 				switch {
 				case need.Scan != nil:
+					if !scanning {
+						scan(val.Data, 0) // delimited already: no syntax error left
+					}
 					if notEvent != nil {
 						b.Problem(ev.Pos, notEvent.Error())
 						notEvent = nil

@@ -29,8 +29,8 @@ func (v *eventView) generic() {
 		return
 	}
 	root, _ := model.ObjectOf(v.ev)
-	for p := range root.Properties() {
-		if !p.IsZero() && slices.Contains(v.uncovered, p.Key) {
+	for p := range root.Present() {
+		if slices.Contains(v.uncovered, p.Key) {
 			v.section(p.Key, func(t *Table) { propertyRows(t, "", p) })
 		}
 	}

@@ -36,7 +36,7 @@ type extraField struct {
 
 // hasExtra reports whether the event has a property for other fields.
 func hasExtra(ev *model.Event) bool {
-	return len(model.OtherFields(ev, schemaPlatform(ev))) > 0
+	return model.HasOtherFields(ev, schemaPlatform(ev))
 }
 
 // schemaPlatform is the schema other fields judges the event by: the one

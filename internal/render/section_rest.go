@@ -25,8 +25,8 @@ func restRows(t *Table, prefix string, p any, shown ...string) {
 // table. Rule variables are left to the variables section, which shows
 // those of every object.
 func objectRestRows(t *Table, prefix string, o model.Object, shown []string) {
-	for p := range o.Properties() {
-		if p.IsZero() || slices.Contains(shown, p.Key) {
+	for p := range o.Present() {
+		if slices.Contains(shown, p.Key) {
 			continue
 		}
 		if p.HoldsObjects() {
@@ -129,8 +129,8 @@ func (r *coveredRows) restOf(p any, prefix string) {
 		shown = shownWithin(r.covered, strings.TrimSuffix(prefix, "."))
 	}
 	objectRestRows(r.t, prefix, o, shown)
-	for p := range o.Properties() {
-		if !p.IsZero() && !slices.Contains(shown, p.Key) {
+	for p := range o.Present() {
+		if !slices.Contains(shown, p.Key) {
 			r.cover(prefix + p.Key)
 		}
 	}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"unicode/utf8"
 
 	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/model"
@@ -12,14 +13,27 @@ import (
 // says.
 func ShowTextPrinter(layout ShowLayout) pipeline.EventPrinter {
 	return pipeline.EventPrinter{
-		Need: pipeline.Need{Model: true, Decode: func(value []byte) (*model.Event, error) {
-			return model.Decode(escape.InvalidUTF8InJSON(value)) // shown as \xNN, not U+FFFD
-		}},
+		Need: pipeline.Need{Model: true, Scan: decodeShown},
 		Print: func(buf *bytes.Buffer, ev *pipeline.Event) {
 			src := Source{File: ev.Pos.File, Line: ev.Pos.Line, Host: ev.Host, LogID: ev.LogID}
 			ShowEvent(buf, ev.Model, src, layout)
 		},
 	}
+}
+
+// decodeShown delimits and decodes the value at data[pos] in one walk. A
+// value with invalid UTF-8 is decoded again with those bytes escaped, so
+// that show prints them as \xNN, not as U+FFFD.
+func decodeShown(data []byte, pos int, ev *model.Event) (int, error) {
+	end, err := model.DecodeValue(data, pos, ev)
+	if err != nil || utf8.Valid(data[pos:end]) {
+		return end, err
+	}
+	shown, err := model.Decode(escape.InvalidUTF8InJSON(data[pos:end]))
+	if err == nil {
+		*ev = *shown
+	}
+	return end, err
 }
 
 // ShowJSONPrinter prints the events as they came in, one compact object a

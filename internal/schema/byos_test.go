@@ -1,6 +1,9 @@
 package schema
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+)
 
 func TestAgentOS(t *testing.T) {
 	tests := map[string]string{
@@ -122,4 +125,60 @@ func TestBuiltinSchemas(t *testing.T) {
 			t.Errorf("%s: does not compile: %v", name, err)
 		}
 	}
+}
+
+// checkValidateChoosing holds byOS.validate, which chooses the schema by
+// the first agent.os and checks it against the last, to choosing first by
+// pickOS and validating after.
+func checkValidateChoosing(t *testing.T, b *byOS, data []byte) {
+	t.Helper()
+	end, got, choice, err := b.validate(data, 0, nil)
+	v, wantChoice := b.choose(data, 0)
+	wantEnd, want, wantErr := v.Validate(data, 0, nil)
+	if err != nil || wantErr != nil {
+		if err == nil || wantErr == nil || err.Error() != wantErr.Error() || end != wantEnd {
+			t.Fatalf("%s: error %v at %d, want %v at %d", data, err, end, wantErr, wantEnd)
+		}
+		return
+	}
+	if choice != wantChoice || end != wantEnd || !reflect.DeepEqual(got, want) {
+		t.Fatalf("%s:\n got %+v %d %v\nwant %+v %d %v", data, choice, end, got, wantChoice, wantEnd, want)
+	}
+}
+
+var validateChoosingCases = []string{
+	`{"agent":{"rule_id":"r","os":"linux"},"title":"t","process":{"pid":1,"gid":0}}`,
+	`{"agent":{"rule_id":"r","os":"windows"},"title":"t","process":{"pid":1,"gid":0}}`,
+	`{"agent":{"os":"windows"},"process":{"gid":0},"agent":{"os":"linux"}}`,
+	`{"agent":{"os":"linux"},"process":{"gid":0},"agent":{"rule_id":"r"}}`,
+	`{"agent":{"os":"linux","os":"windows"},"process":{"gid":0}}`,
+	`{"agent":{"os":"linux"},"\u0061gent":{"os":"windows"},"process":{"gid":0}}`,
+	`{"agent":{"os":"linux"},"process":{"gid":0},"agent":"x"}`,
+	`{"agent":{"os":"linux"},"process":{"gid":0},"x":[}`,
+	`{"agent":{"os":"windows"},"process":{"credentials":{"uid":0}}}`,
+	`{"process":{"credentials":{"uid":0}}}`,
+	`{"agent":{"os":5},"registry":{}}`,
+	`[{"agent":{"os":"linux"}}]`,
+	`{"agent":{"os":"lin`,
+	`{}`,
+}
+
+func TestValidateChoosingMatchesChooseThenValidate(t *testing.T) {
+	b := newByOS().(*byOS)
+	for _, s := range validateChoosingCases {
+		checkValidateChoosing(t, b, []byte(s))
+	}
+}
+
+// FuzzValidateChoosing holds the one-pass choice to pickOS's on any input:
+//
+//	go test ./internal/schema -run '^$' -fuzz FuzzValidateChoosing -fuzztime 30s
+func FuzzValidateChoosing(f *testing.F) {
+	for _, s := range validateChoosingCases {
+		f.Add([]byte(s))
+	}
+	b := newByOS().(*byOS)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkValidateChoosing(t, b, data)
+	})
 }

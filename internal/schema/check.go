@@ -32,10 +32,8 @@ func (v *Verdict) Syntax() bool {
 func CheckRecord(v Validator, rec *input.Record, scratch []Finding, emit func(*Verdict)) []Finding {
 	var choice Choice
 	validate := func(data []byte, pos int) (int, *jsonscan.SyntaxError) {
-		var judge Validator
-		judge, choice = Choose(v, data, pos)
-		end, findings, err := judge.Validate(data, pos, scratch[:0])
-		scratch = findings
+		end, findings, c, err := validateChoosing(v, data, pos, scratch[:0])
+		scratch, choice = findings, c
 		return end, err
 	}
 	for val := range rec.ScanValues(validate) {

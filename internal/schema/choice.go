@@ -73,6 +73,17 @@ func Choose(v Validator, data []byte, start int) (Validator, Choice) {
 	return v, Choice{}
 }
 
+// validateChoosing validates the value at data[start] with the validator
+// Choose returns, and says which schema that is.
+func validateChoosing(v Validator, data []byte, start int, findings []Finding) (int, []Finding, Choice, *jsonscan.SyntaxError) {
+	if b, ok := v.(*byOS); ok {
+		return b.validate(data, start, findings) // choosing as it validates
+	}
+	judge, choice := Choose(v, data, start)
+	end, findings, err := judge.Validate(data, start, findings)
+	return end, findings, choice, err
+}
+
 // pickOS chooses the schema of the event at data[i] by the rule README
 // states under "csmctl validate": agent.os when it is "linux" or
 // "windows"; else the first key of the event (or of its process) that only

@@ -1,7 +1,9 @@
 package schema
 
 import (
+	"errors"
 	"fmt"
+	"net/url"
 	"sort"
 	"strings"
 
@@ -25,7 +27,11 @@ type node struct {
 	hasItems bool
 	items    *node // items (nil with hasItems false: anything)
 
-	also []*node // $ref next to other keywords: every one must hold too
+	also []*node // $ref next to other keywords, allOf: every one must hold too
+
+	// extraKeywords holds the keywords the CSM schemas do not use; nil
+	// for them.
+	extraKeywords *assertions
 }
 
 // prop is a property an object schema knows by name.
@@ -51,15 +57,26 @@ type compiler struct {
 	refs map[string]*node // by JSON pointer, to share nodes and allow recursion
 }
 
-// errUnsupported means the schema needs the reference validator.
-type errUnsupported struct{ what string }
+// errUnsupported is a schema csmctl cannot validate with: a keyword (or a
+// value of one) it does not implement, at a JSON pointer of the schema.
+type errUnsupported struct{ what, at string }
 
-func (e errUnsupported) Error() string { return "not compiled: " + e.what }
+func (e errUnsupported) Error() string {
+	return fmt.Sprintf("csmctl does not implement %s (at %s in the schema)", e.what, pointerOrRoot(e.at))
+}
+
+// unimplemented are the draft 2020-12 keywords csmctl does not validate:
+// a schema with one is refused rather than half checked. Keywords the
+// draft does not define are annotations, ignored as the draft says.
+var unimplemented = map[string]bool{
+	"$anchor": true, "$dynamicRef": true, "$dynamicAnchor": true, "$vocabulary": true,
+	"unevaluatedProperties": true, "unevaluatedItems": true,
+}
 
 func compile(root any) (*compiled, error) {
 	if m, ok := root.(map[string]any); ok {
 		if s, ok := m["$schema"]; ok && strings.TrimSuffix(fmt.Sprint(s), "#") != draft202012 {
-			return nil, errUnsupported{fmt.Sprintf("$schema %v", s)}
+			return nil, errUnsupported{fmt.Sprintf("$schema %v: only draft 2020-12", s), "/$schema"}
 		}
 	}
 	c := &compiler{root: root, refs: map[string]*node{}}
@@ -96,12 +113,12 @@ func (c *compiler) fill(n *node, v any, ptr string) error {
 	case map[string]any:
 		return c.fillObject(n, s, ptr)
 	}
-	return errUnsupported{fmt.Sprintf("schema at %q is neither an object nor a boolean", ptr)}
+	return errUnsupported{"a schema that is neither an object nor a boolean", ptr}
 }
 
 func (c *compiler) fillObject(n *node, s map[string]any, ptr string) error {
 	if _, ok := s["$id"]; ok && ptr != "" {
-		return errUnsupported{"$id below the root"}
+		return errUnsupported{"$id below the root", ptr + "/$id"}
 	}
 	for kw, val := range s {
 		if annotations[kw] {
@@ -112,19 +129,26 @@ func (c *compiler) fillObject(n *node, s map[string]any, ptr string) error {
 		case "type":
 			err = n.setTypes(val)
 		case "format":
-			if val != "date-time" {
-				return errUnsupported{fmt.Sprintf("format %v", val)}
+			switch name, _ := val.(string); {
+			case name == "date-time":
+				n.dateTime = true
+			case formats[name] != nil:
+				n.more().format = name
+			default:
+				return errUnsupported{fmt.Sprintf("format %v", val), ptr + "/format"}
 			}
-			n.dateTime = true
 		case "$ref":
 			var target *node
 			ref, ok := val.(string)
-			// A fragment is URI-encoded: "%25" in it names a key with "%".
-			// The CSM schemas never need that; the reference decodes it.
-			if !ok || !strings.HasPrefix(ref, "#") || strings.Contains(ref, "%") {
-				return errUnsupported{fmt.Sprintf("$ref %v", val)}
+			if !ok || !strings.HasPrefix(ref, "#") {
+				return errUnsupported{fmt.Sprintf("$ref %v: only references within the schema", val), ptr + "/$ref"}
 			}
-			if target, err = c.ref(strings.TrimPrefix(ref, "#")); err == nil {
+			// A fragment is URI-encoded: "%25" in it names a key with "%".
+			fragment, uerr := url.PathUnescape(strings.TrimPrefix(ref, "#"))
+			if uerr != nil {
+				return fmt.Errorf("$ref %s at %s: %w", ref, pointerOrRoot(ptr+"/$ref"), uerr)
+			}
+			if target, err = c.ref(fragment); err == nil {
 				n.also = append(n.also, target)
 			}
 		case "properties":
@@ -141,7 +165,10 @@ func (c *compiler) fillObject(n *node, s map[string]any, ptr string) error {
 			n.hasItems = true
 			n.items, err = c.ref(ptr + "/items")
 		default:
-			return errUnsupported{"keyword " + kw}
+			if unimplemented[kw] {
+				return errUnsupported{"keyword " + kw, ptr + "/" + escapePointer(kw)}
+			}
+			_, err = c.compileKeyword(n, kw, val, ptr) // an unknown keyword is an annotation
 		}
 		if err != nil {
 			return err
@@ -158,7 +185,7 @@ func (n *node) setTypes(val any) error {
 	for _, name := range names {
 		k, ok := kindByName[fmt.Sprint(name)]
 		if !ok {
-			return errUnsupported{fmt.Sprintf("type %v", name)}
+			return fmt.Errorf("type %v is not a JSON Schema type", name)
 		}
 		n.types |= 1 << k
 	}
@@ -174,7 +201,7 @@ var kindByName = map[string]jsonscan.Kind{
 func (c *compiler) setProperties(n *node, val any, ptr string) error {
 	m, ok := val.(map[string]any)
 	if !ok {
-		return errUnsupported{"properties that is not an object"}
+		return fmt.Errorf("properties at %s must be an object", pointerOrRoot(ptr+"/properties"))
 	}
 	names := make([]string, 0, len(m))
 	for name := range m {
@@ -195,12 +222,12 @@ func (c *compiler) setProperties(n *node, val any, ptr string) error {
 func (n *node) setRequired(val any) error {
 	list, ok := val.([]any)
 	if !ok {
-		return errUnsupported{"required that is not an array"}
+		return errors.New("required must be an array of strings")
 	}
 	for _, name := range list {
 		s, ok := name.(string)
 		if !ok {
-			return errUnsupported{"required name that is not a string"}
+			return errors.New("required must be an array of strings")
 		}
 		n.required = append(n.required, n.prop(s))
 	}
@@ -227,7 +254,7 @@ func lookup(doc any, ptr string) (any, error) {
 		return doc, nil
 	}
 	if !strings.HasPrefix(ptr, "/") {
-		return nil, errUnsupported{fmt.Sprintf("$ref #%s", ptr)}
+		return nil, errUnsupported{fmt.Sprintf("$ref #%s: only JSON pointers", ptr), ""}
 	}
 	cur := doc
 	for _, tok := range strings.Split(ptr[1:], "/") {
@@ -265,7 +292,7 @@ func escapePointer(s string) string {
 // isAlias reports a node that only forwards to one $ref target.
 func (n *node) isAlias() bool {
 	return len(n.also) == 1 && !n.never && n.types == 0 && !n.dateTime && n.props == nil &&
-		!n.closed && n.extra == nil && !n.hasItems
+		!n.closed && n.extra == nil && !n.hasItems && n.extraKeywords == nil
 }
 
 // unalias follows alias chains, so the validator never scans a value twice
@@ -315,6 +342,7 @@ func link(nodes map[string]*node) {
 		}
 		n.extra = unalias(n.extra)
 		n.items = unalias(n.items)
+		n.extraKeywords.unalias()
 		for i, a := range n.also {
 			n.also[i] = unalias(a)
 		}

@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"slices"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/csmctl/csmctl/internal/jsonscan"
 )
@@ -28,6 +29,31 @@ const fuzzSchema = `{
 	"additionalProperties": {"type": ["string", "object"]},
 	"required": ["i"],
 	"$defs": {"o": {"type": "object", "properties": {"k": {"type": "string"}}, "additionalProperties": {"$ref": "#/$defs/o"}}}
+}`
+
+// fuzzVocabularySchema packs the keywords the CSM schemas do not use into
+// a few properties (contains and propertyNames aside: the reference points
+// at each item for the one, at the root for the other; TestNewVocabulary
+// has them).
+const fuzzVocabularySchema = `{
+	"properties": {
+		"e": {"enum": [1, "a", null, {"k": [true]}]},
+		"c": {"const": [1, 2]},
+		"n": {"minimum": -5, "exclusiveMaximum": 1e3, "multipleOf": 0.5},
+		"x": {"exclusiveMinimum": 0, "maximum": 10},
+		"s": {"minLength": 1, "maxLength": 4, "pattern": "^[a-z]"},
+		"f": {"format": "ipv4"},
+		"u": {"format": "uuid"},
+		"a": {"prefixItems": [{"type": "string"}], "items": {"type": "integer"}, "minItems": 1, "maxItems": 3, "uniqueItems": true},
+		"o": {"minProperties": 1, "maxProperties": 2,
+		      "patternProperties": {"^p": {"type": "boolean"}}, "dependentRequired": {"a": ["b"]},
+		      "dependentSchemas": {"b": {"required": ["c"]}}},
+		"any": {"anyOf": [{"type": "string"}, {"minimum": 3}]},
+		"one": {"oneOf": [{"type": "integer"}, {"multipleOf": 2}]},
+		"not": {"not": {"type": "object"}},
+		"if": {"if": {"type": "string"}, "then": {"minLength": 2}, "else": {"type": "integer"}},
+		"all": {"allOf": [{"$ref": "#/properties/x"}, {"type": "integer"}]}
+	}
 }`
 
 // FuzzValidate holds the compiled validator to the reference on arbitrary
@@ -61,7 +87,14 @@ func FuzzValidate(f *testing.F) {
 	}
 	type pair struct{ compiled, ref Validator }
 	var pairs []pair
-	for _, doc := range [][]byte{windowsSchema, []byte(fuzzSchema)} {
+	for _, s := range []string{
+		`{"e":{"k":[true]},"c":[1.0,2],"n":-4.5,"x":1e1,"s":"abcd","f":"1.2.3.4","u":"0e8b4f2c-5b1a-4c1e-9f0a-1b2c3d4e5f60"}`,
+		`{"a":["s",1,2],"o":{"pa":true,"b":1,"c":2},"any":4,"one":3,"not":[],"if":"ab","all":5}`,
+		`{"e":2,"c":[2,1],"n":1e3,"x":0,"s":"","f":"1.2.3","a":[1,1],"o":{"abc":1,"a":1},"any":true,"one":2,"not":{},"if":"a","all":5.5}`,
+	} {
+		f.Add([]byte(s))
+	}
+	for _, doc := range [][]byte{windowsSchema, []byte(fuzzSchema), []byte(fuzzVocabularySchema)} {
 		c, r := validators(f, string(doc))
 		pairs = append(pairs, pair{c, r})
 	}
@@ -87,11 +120,18 @@ func FuzzValidate(f *testing.F) {
 				}
 				continue
 			}
-			_, refFindings, refErr := p.ref.Validate(b, 0, nil)
+			refFindings, refErr, panicked := validateRecovering(p.ref, b)
+			if panicked {
+				t.Skip("the reference panics here (a number beyond its range)")
+			}
 			if refErr != nil {
 				t.Fatalf("reference: syntax error on valid JSON: %s", refErr.Msg)
 			}
-			if (len(findings) == 0) == (len(refFindings) == 0) && slices.Equal(paths(findings), paths(refFindings)) {
+			// A key that is not UTF-8 shows in a pointer as \xNN (as show
+			// shows it), where the reference has U+FFFD: only the verdicts
+			// compare.
+			samePaths := !utf8.Valid(b) || slices.Equal(paths(findings), paths(refFindings))
+			if (len(findings) == 0) == (len(refFindings) == 0) && samePaths {
 				continue
 			}
 			if reason := refQuirk(b); reason != "" {
@@ -157,4 +197,16 @@ func unsigned(s []byte) []byte {
 		}
 	}
 	return s
+}
+
+// validateRecovering validates b with the reference, which panics on some
+// numbers (it compares a minimum with a nil big.Rat for 1e999999999).
+func validateRecovering(ref Validator, b []byte) (findings []Finding, err *jsonscan.SyntaxError, panicked bool) {
+	defer func() {
+		if recover() != nil {
+			panicked = true
+		}
+	}()
+	_, findings, err = ref.Validate(b, 0, nil)
+	return findings, err, false
 }

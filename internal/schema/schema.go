@@ -1,11 +1,12 @@
 // Package schema validates CSM Threats events against the backend event JSON
 // schema (draft 2020-12, with format "date-time" asserted).
 //
-// A schema that uses only the keywords the CSM schemas use is compiled into a
-// validator that checks syntax and schema in one pass over the event's bytes,
-// without decoding it. Any other schema is handed to the reference validator
-// (santhosh-tekuri/jsonschema/v6), so a keyword csmctl does not compile is never
-// silently ignored.
+// A schema is compiled into a validator that checks syntax and schema in
+// one pass over the event's bytes, without decoding it. A schema with a
+// keyword csmctl does not implement is refused (New says which, and where),
+// so that no keyword is ever silently ignored. The tests hold the validator
+// to a complete implementation, santhosh-tekuri/jsonschema/v6, which
+// csmctl itself does not link.
 package schema
 
 import (
@@ -82,19 +83,8 @@ func loadOne(nameOrPath string) (Validator, error) {
 	return New(doc)
 }
 
-// builtin compiles an embedded schema without first having the reference
-// check it: the tests do that once (TestBuiltinSchemas), so a run does not
-// pay for it at every start.
-func builtin(doc []byte) (Validator, error) {
-	root, err := decodeSchema(doc)
-	if err != nil {
-		return nil, err
-	}
-	if v, err := compile(root); err == nil {
-		return v, nil
-	}
-	return New(doc)
-}
+// builtin compiles an embedded schema.
+func builtin(doc []byte) (Validator, error) { return New(doc) }
 
 func decodeSchema(doc []byte) (any, error) {
 	d := json.NewDecoder(bytes.NewReader(doc))
@@ -106,23 +96,15 @@ func decodeSchema(doc []byte) (any, error) {
 	return root, nil
 }
 
-// New returns a validator for the schema document doc: compiled when it only
-// uses supported keywords, the reference library otherwise.
+// New returns the validator for the schema document doc, or an error
+// naming what in it csmctl does not implement (see errUnsupported) or
+// what is not a valid schema.
 func New(doc []byte) (Validator, error) {
 	root, err := decodeSchema(doc)
 	if err != nil {
 		return nil, err
 	}
-	// The reference compiles every schema first: it rejects a schema that is
-	// not itself valid, which the compiler does not check.
-	ref, err := newReference(doc)
-	if err != nil {
-		return nil, err
-	}
-	if v, err := compile(root); err == nil {
-		return v, nil
-	}
-	return ref, nil
+	return compile(root)
 }
 
 // KeywordSyntax is the keyword of a finding about input that is not JSON.

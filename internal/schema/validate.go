@@ -26,6 +26,14 @@ var walkers = sync.Pool{New: func() any { return new(walker) }}
 
 // Validate implements Validator. It is safe for concurrent use.
 func (c *compiled) Validate(data []byte, start int, findings []Finding) (int, []Finding, *jsonscan.SyntaxError) {
+	end, findings, _, err := c.validate(data, start, findings)
+	return end, findings, err
+}
+
+// validate is Validate, and also returns the literal of agent.os in the
+// value, the last agent's as Member finds it (nil when there is none), so
+// that choosing the schema by it needs no scan of its own.
+func (c *compiled) validate(data []byte, start int, findings []Finding) (int, []Finding, []byte, *jsonscan.SyntaxError) {
 	w := walkers.Get().(*walker)
 	*w = walker{b: data, findings: findings}
 	w.path = w.pathBuf[:0]
@@ -33,10 +41,10 @@ func (c *compiled) Validate(data []byte, start int, findings []Finding) (int, []
 	if w.voided {
 		w.dropVoided(len(findings))
 	}
-	findings = w.findings
+	findings, os := w.findings, w.agentOS
 	*w = walker{} // drop references to the caller's data before pooling
 	walkers.Put(w)
-	return end, findings, err
+	return end, findings, os, err
 }
 
 // walker holds the state of one validation: the bytes, the JSON pointer of
@@ -48,6 +56,13 @@ type walker struct {
 	pathBuf  [256]byte
 	findings []Finding
 	voided   bool // some findings were voided by a duplicate key (Keyword "")
+	// agentOS is the literal of the os of the last agent member of the
+	// top-level object, nil when it has none.
+	agentOS []byte
+	// againStart and againCount are where the value checked again in
+	// place the most recently starts, and how many checks of it are
+	// under way: see again.
+	againStart, againCount int
 }
 
 func (w *walker) report(keyword, msg string) {
@@ -57,7 +72,7 @@ func (w *walker) report(keyword, msg string) {
 // trivial reports a node that accepts every value.
 func (n *node) trivial() bool {
 	return n == nil || !n.never && n.types == 0 && !n.dateTime && n.props == nil &&
-		!n.closed && n.extra == nil && !n.hasItems && len(n.also) == 0
+		!n.closed && n.extra == nil && !n.hasItems && len(n.also) == 0 && n.extraKeywords == nil
 }
 
 // value checks the value at w.b[i] against n; depth is the number of
@@ -100,8 +115,14 @@ func (w *walker) value(n *node, i int, depth int) (int, *jsonscan.SyntaxError) {
 		w.report("type", fmt.Sprintf("expected %s, got %s", n.typeNames(), gotName(kind)))
 	}
 	for _, a := range n.also {
-		// A $ref beside other keywords: check the same bytes against it too.
-		if _, err := w.value(a, start, depth); err != nil {
+		// A $ref beside other keywords, allOf: check the same bytes
+		// against it too.
+		if _, err := w.again(a, start, depth); err != nil {
+			return i, err
+		}
+	}
+	if a := n.extraKeywords; a != nil {
+		if err := w.assert(a, kind, start, i, depth); err != nil {
 			return i, err
 		}
 	}
@@ -145,6 +166,8 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 	// the last one wins. Objects without findings never allocate it.
 	var spans map[string][2]int
 	b := w.b
+	objStart, a := i, n.extraKeywords
+	var names map[string]bool // for the keywords of a that count or name members
 	i = jsonscan.SkipSpace(b, i+1)
 	if i < len(b) && b[i] == '}' {
 		i++
@@ -158,7 +181,7 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 			if err != nil {
 				return keyEnd, err
 			}
-			lit, name := b[i:keyEnd], b[i+1:keyEnd-1]
+			keyStart, lit, name := i, b[i:keyEnd], b[i+1:keyEnd-1]
 			var nameStr string
 			if escaped {
 				nameStr = jsonscan.Unquote(b[i:keyEnd])
@@ -173,21 +196,44 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 				return i, &jsonscan.SyntaxError{Offset: i, Msg: fmt.Sprintf("invalid character %s after object key (expecting ':')", jsonscan.DescribeByte(b[i]))}
 			}
 			i = jsonscan.SkipSpace(b, i+1)
+			before, valueStart := len(w.findings), i
+			if a != nil && a.propertyNames != nil { // the name, at the object's pointer
+				if _, err := w.again(a.propertyNames, keyStart, depth); err != nil {
+					return i, err
+				}
+			}
 			mark := len(w.path)
 			w.path = append(w.path, '/')
-			w.path = appendPointerToken(w.path, shownText(lit, name))
+			if escaped { // else lit is valid UTF-8 (jsonscan.String) and shows as name
+				w.path = appendPointerToken(w.path, shownText(lit, name))
+			} else {
+				w.path = appendPointerToken(w.path, name)
+			}
 			if span, ok := spans[string(name)]; ok {
 				w.void(span[0], span[1])
 				delete(spans, string(name))
 			}
-			before := len(w.findings)
 			p := n.lookup(name)
 			if p != nil {
 				seen[p.idx/64] |= uint64(1) << (p.idx % 64)
 			}
+			matched := false // by patternProperties
+			if a != nil {
+				if a.needsNames() {
+					if names == nil {
+						names = map[string]bool{}
+					}
+					names[string(name)] = true
+				}
+				if matched, err = w.patternProperties(a, name, valueStart, depth); err != nil {
+					return i, err
+				}
+			}
 			switch {
 			case p != nil && p.declared:
 				i, err = w.value(p.node, i, depth)
+			case matched:
+				i, err = jsonscan.Skip(b, i, depth)
 			case n.closed:
 				w.report("additionalProperties", "property not allowed by the schema")
 				i, err = jsonscan.Skip(b, i, depth)
@@ -197,6 +243,10 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 			w.path = w.path[:mark]
 			if err != nil {
 				return i, err
+			}
+			if depth == 1 && string(name) == "agent" {
+				// Read again, but the agent object only: a few members.
+				w.agentOS = jsonscan.Member(b[:i], valueStart, "os")
 			}
 			if len(w.findings) > before {
 				if spans == nil {
@@ -222,6 +272,11 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 	for _, p := range n.required {
 		if seen[p.idx/64]&(uint64(1)<<(p.idx%64)) == 0 {
 			w.report("required", "missing required property "+strconv.Quote(p.name))
+		}
+	}
+	if a != nil {
+		if err := w.objectAssertions(a, names, objStart, depth-1); err != nil {
+			return i, err
 		}
 	}
 	return i, nil
@@ -254,20 +309,27 @@ func (w *walker) array(n *node, i int, depth int) (int, *jsonscan.SyntaxError) {
 		return i, &jsonscan.SyntaxError{Offset: i, Msg: fmt.Sprintf("exceeded max nesting depth of %d", jsonscan.MaxDepth)}
 	}
 	b := w.b
-	if !n.hasItems {
+	a := n.extraKeywords
+	if !n.hasItems && (a == nil || !a.needsItems()) {
 		// Nothing to check inside: hand the whole array to the skipper.
 		return jsonscan.Skip(b, i, depth-1)
 	}
+	var items arrayItems
 	i = jsonscan.SkipSpace(b, i+1)
 	if i < len(b) && b[i] == ']' {
+		w.arrayAssertions(a, &items)
 		return i + 1, nil
 	}
 	for k := 0; ; k++ {
 		mark := len(w.path)
 		w.path = append(w.path, '/')
 		w.path = strconv.AppendInt(w.path, int64(k), 10)
+		itemStart := i
 		var err *jsonscan.SyntaxError
-		i, err = w.value(n.items, i, depth)
+		i, err = w.value(n.itemNode(k), i, depth)
+		if err == nil && a != nil {
+			err = w.itemAssertions(a, &items, itemStart, i, depth)
+		}
 		w.path = w.path[:mark]
 		if err != nil {
 			return i, err
@@ -278,6 +340,7 @@ func (w *walker) array(n *node, i int, depth int) (int, *jsonscan.SyntaxError) {
 			continue
 		}
 		if i < len(b) && b[i] == ']' {
+			w.arrayAssertions(a, &items)
 			return i + 1, nil
 		}
 		if i >= len(b) {

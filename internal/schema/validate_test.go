@@ -375,41 +375,108 @@ func TestValidateDepth(t *testing.T) {
 	}
 }
 
-func TestNewNotCompiled(t *testing.T) {
+// TestNewVocabulary checks the keywords the CSM schemas do not use, each
+// with a value it allows and one it does not, against the reference too.
+func TestNewVocabulary(t *testing.T) {
 	tests := []struct {
 		schema, valid, invalid string
 	}{
-		{`{"enum":["a","b"]}`, `"a"`, `"c"`},
-		{`{"properties":{"n":{"minimum":3}}}`, `{"n":3}`, `{"n":2}`},
+		{`{"enum":["a","b",1]}`, `1.0`, `"c"`},
+		{`{"const":{"a":[1,{"b":null}]}}`, `{"a":[1e0,{"b":null}]}`, `{"a":[1,{"b":false}]}`},
+		{`{"items":{"const":1}}`, `[1,1]`, `[1,2]`},
+		{`{"properties":{"n":{"minimum":3}}}`, `{"n":3}`, `{"n":2.999}`},
+		{`{"maximum":3,"exclusiveMinimum":-1}`, `-0.5`, `-1`},
+		{`{"exclusiveMaximum":1e2}`, `99.99`, `100`},
+		{`{"multipleOf":0.1}`, `0.3`, `0.35`},
+		{`{"minLength":2,"maxLength":3}`, `"é\u00e9"`, `"abcd"`},
 		{`{"properties":{"s":{"pattern":"^x"}}}`, `{"s":"xy"}`, `{"s":"yx"}`},
 		{`{"type":"string","format":"email"}`, `"a@example.com"`, `"not an address"`},
-		{`{"items":{"const":1}}`, `[1,1]`, `[1,2]`},
+		{`{"format":"ipv4"}`, `"10.0.0.1"`, `"10.0.0.256"`},
+		{`{"format":"ipv6"}`, `"fe80::1"`, `"10.0.0.1"`},
+		{`{"format":"uuid"}`, `"0e8b4f2c-5b1a-4c1e-9f0a-1b2c3d4e5f60"`, `"0e8b4f2c5b1a4c1e9f0a1b2c3d4e5f60"`},
+		{`{"format":"date"}`, `"2025-02-28"`, `"2025-02-30"`},
+		{`{"format":"hostname"}`, `"agent-1.example.com"`, `"-x.example.com"`},
+		{`{"format":"uri"}`, `"https://example.com/a"`, `"/relative"`},
+		{`{"format":"regex"}`, `"^a+$"`, `"("`},
 		{`{"anyOf":[{"type":"string"},{"type":"null"}]}`, `null`, `1`},
-		{`{"$schema":"http://json-schema.org/draft-07/schema#","type":"string"}`, `"x"`, `1`},
-		{`{"properties":{"a":{"$ref":"other.json"}}}`, `{}`, ``},
+		{`{"oneOf":[{"type":"integer"},{"minimum":2}]}`, `1`, `3`},
+		{`{"allOf":[{"type":"integer"},{"minimum":2}]}`, `3`, `1`},
+		{`{"not":{"type":"null"}}`, `0`, `null`},
+		{`{"if":{"type":"integer"},"then":{"minimum":0},"else":{"type":"string"}}`, `"x"`, `-1`},
+		{`{"if":{"type":"integer"},"then":{"minimum":0},"else":{"type":"string"}}`, `2`, `true`},
+		{`{"minItems":1,"maxItems":2}`, `[1]`, `[]`},
+		{`{"maxItems":2}`, `[1,2]`, `[1,2,3]`},
+		{`{"uniqueItems":true}`, `[1,"1",{"a":1},{"a":2}]`, `[{"a":1,"b":2},{"b":2,"a":1.0}]`},
+		{`{"prefixItems":[{"type":"string"}],"items":{"type":"integer"}}`, `["a",1,2]`, `["a","b"]`},
+		{`{"prefixItems":[{"type":"string"},{"type":"integer"}]}`, `["a",1,null]`, `[1]`},
+		{`{"contains":{"type":"string"}}`, `[1,"a"]`, `[1,2]`},
+		{`{"contains":{"type":"string"},"minContains":2,"maxContains":2}`, `["a","b",1]`, `["a","b","c"]`},
+		{`{"minProperties":1,"maxProperties":2}`, `{"a":1,"a":2}`, `{}`},
+		{`{"maxProperties":1}`, `{"a":1}`, `{"a":1,"b":2}`},
+		{`{"patternProperties":{"^x_":{"type":"integer"}},"additionalProperties":false}`, `{"x_a":1}`, `{"x_a":"s"}`},
+		{`{"patternProperties":{"^x_":{"type":"integer"}},"additionalProperties":false}`, `{"x_a":1}`, `{"y":1}`},
+		{`{"propertyNames":{"maxLength":3}}`, `{"abc":1}`, `{"abcd":1}`},
+		{`{"dependentRequired":{"a":["b"]}}`, `{"a":1,"b":2}`, `{"a":1}`},
+		{`{"dependentSchemas":{"a":{"required":["b"]}}}`, `{"c":1}`, `{"a":1}`},
+		{`{"x-annotation":{"minimum":5},"type":"integer"}`, `1`, `"1"`},
 		// The fragment is URI-encoded: %25 is "%", so the ref names "a%b".
 		{`{"$defs":{"a%b":{"type":"string"},"a%25b":{"type":"integer"}},"properties":{"x":{"$ref":"#/$defs/a%25b"}}}`, `{"x":"s"}`, `{"x":1}`},
 	}
 	for _, tt := range tests {
-		v, err := New([]byte(tt.schema))
-		if err != nil {
-			if strings.Contains(tt.schema, "other.json") {
-				continue // the reference cannot load it either: an error is right
+		compiled, ref := validators(t, tt.schema)
+		for _, tc := range []struct {
+			value string
+			valid bool
+		}{{tt.valid, true}, {tt.invalid, false}} {
+			findings, refFindings := mustValidate(t, compiled, tc.value), mustValidate(t, ref, tc.value)
+			if (len(findings) == 0) != tc.valid || (len(refFindings) == 0) != tc.valid {
+				t.Errorf("%s: %s: findings %v, reference %v; want valid %v", tt.schema, tc.value, findings, refFindings, tc.valid)
 			}
-			t.Errorf("New(%s): %v", tt.schema, err)
-			continue
+			// contains fails at the array; the reference points at each item.
+			if !strings.Contains(tt.schema, "contains") && !slices.Equal(paths(findings), paths(refFindings)) {
+				t.Errorf("%s: %s: paths %q, reference %q", tt.schema, tc.value, paths(findings), paths(refFindings))
+			}
 		}
-		if v.Compiled() {
-			t.Errorf("New(%s) compiled a schema with a keyword it does not support", tt.schema)
+	}
+	// Numbers the reference cannot compare (it panics): held as floats,
+	// at no more cost than their length.
+	for _, tc := range []struct {
+		schema, value string
+		want          int
+	}{
+		{`{"minimum":0}`, `1e999999999`, 0},
+		{`{"minimum":0}`, `-1e999999999`, 1},
+		{`{"exclusiveMinimum":0}`, `1e-999999999`, 0},
+		{`{"exclusiveMinimum":0}`, `-1e-999999999`, 1},
+		{`{"maximum":1e999999999}`, `1e999999998`, 0},
+		// Beyond float64, exact: 1e400 / 3 is no integer.
+		{`{"multipleOf":3}`, `3e400`, 0},
+		{`{"multipleOf":3}`, `1e400`, 1},
+		{`{"multipleOf":3}`, `1e-400`, 1},
+	} {
+		v, err := New([]byte(tc.schema))
+		if err != nil {
+			t.Fatal(err)
 		}
-		if findings := mustValidate(t, v, tt.valid); len(findings) != 0 {
-			t.Errorf("New(%s): %s: findings %v, want none", tt.schema, tt.valid, findings)
+		if got := mustValidate(t, v, tc.value); len(got) != tc.want {
+			t.Errorf("%s: %s: findings %v, want %d", tc.schema, tc.value, got, tc.want)
 		}
-		if tt.invalid == "" {
-			continue
-		}
-		if findings := mustValidate(t, v, tt.invalid); len(findings) == 0 {
-			t.Errorf("New(%s): %s: no findings, want one", tt.schema, tt.invalid)
+	}
+}
+
+// TestNewRefusesUnimplemented checks that a schema using what csmctl does
+// not implement is refused, with the keyword and its place in the schema.
+func TestNewRefusesUnimplemented(t *testing.T) {
+	for _, tc := range []struct{ schema, want string }{
+		{`{"properties":{"a":{"unevaluatedProperties":false}}}`, "keyword unevaluatedProperties (at /properties/a/unevaluatedProperties in the schema)"},
+		{`{"items":{"$dynamicRef":"#x"}}`, "keyword $dynamicRef (at /items/$dynamicRef in the schema)"},
+		{`{"$schema":"http://json-schema.org/draft-07/schema#","type":"string"}`, "only draft 2020-12 (at /$schema in the schema)"},
+		{`{"properties":{"a":{"$ref":"other.json"}}}`, "$ref other.json: only references within the schema (at /properties/a/$ref in the schema)"},
+		{`{"format":"idn-email"}`, "format idn-email (at /format in the schema)"},
+	} {
+		_, err := New([]byte(tc.schema))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("New(%s) = %v, want an error with %q", tc.schema, err, tc.want)
 		}
 	}
 }

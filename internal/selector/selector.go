@@ -203,6 +203,9 @@ func (s *Selector) NeedsDoc() bool { return s.where != nil }
 // Done reports whether --limit has been reached: reading can stop.
 func (s *Selector) Done() bool { return s.limit > 0 && s.taken >= s.limit }
 
+// SelectsLines reports whether --line picks some lines only.
+func (s *Selector) SelectsLines() bool { return len(s.lines) > 0 }
+
 // MatchLine reports whether a line passes --line, before anything is decoded.
 func (s *Selector) MatchLine(line int) bool {
 	if len(s.lines) == 0 {
