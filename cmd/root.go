@@ -70,6 +70,7 @@ backend event schema, shows them, draws their process lineage, or queries them.`
 	root.AddCommand(newShowCmd(io, reading, nil))
 	root.AddCommand(newTreeCmd(io, reading, nil))
 	root.AddCommand(newQueryCmd(io, reading, nil))
+	root.AddCommand(newExportCmd(io, reading, nil))
 	root.AddCommand(newVersionCmd(io, version))
 	root.AddCommand(newManCmd(io, nil))
 	return root
