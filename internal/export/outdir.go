@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -110,7 +111,7 @@ func (d *outDir) create(dir string) (*partWriter, error) {
 	n := d.parts[dir]
 	d.parts[dir] = n + 1
 	name := "part-" + strconv.Itoa(n) + d.format.Ext
-	f, err := os.CreateTemp(full, "."+name+".*.tmp")
+	f, err := createTemp(full, "."+name)
 	if err != nil {
 		return nil, err
 	}
@@ -119,6 +120,19 @@ func (d *outDir) create(dir string) (*partWriter, error) {
 	pw.RowWriter = d.format.New(&pw.counter)
 	pw.counter.w = f
 	return pw, nil
+}
+
+// createTemp makes a new file named prefix, a random number and ".tmp" in
+// dir, with the permissions os.Create gives (0666 less the umask), where
+// os.CreateTemp's 0600 would leave the exported files unreadable to others.
+func createTemp(dir, prefix string) (*os.File, error) {
+	for {
+		name := filepath.Join(dir, prefix+"."+strconv.FormatUint(uint64(rand.Uint32()), 10)+".tmp")
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
 }
 
 // errAborted refuses a new file once the run is being stopped.

@@ -66,6 +66,9 @@ func (w *partitionWriter) write(rows []Row) error {
 
 func (w *partitionWriter) bucket(r *Row) int64 {
 	if r.Date == nil {
+		if w.partition.unit == 0 {
+			return 0 // one file for all
+		}
 		return nullBucket
 	}
 	return w.partition.bucket(*r.Date)
