@@ -56,9 +56,9 @@ not check the events against the schema: csmctl validate does.
 Exit status: 0 when every line was read, 1 when some were not JSON or not
 events, 2 for usage errors, unreadable inputs and files that could not be
 written.`,
-		Example: `  csmctl export --out /tmp/events examples/attack.ndjson
-  csmctl export --partition hour --out /tmp/archive examples/archive_20251103_0900.json.gz
-  csmctl export --format csv --rule registry_run_key_persistence --out /tmp/csv examples/attack.ndjson`,
+		Example: `  csmctl export --out events examples/attack.ndjson
+  csmctl export --partition hour --out archive examples/archive_20251103_0900.json.gz
+  csmctl export --format csv --event exec --out execs examples/attack.ndjson`,
 		RunE: func(c *cobra.Command, args []string) error {
 			applyReading(&opts.Reading, reading)
 			opts.Files = args
@@ -80,9 +80,9 @@ written.`,
 			return runExport(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", exportFormats[0].Name, "file format: "+namesOf(exportFormats))
-	cmd.Flags().StringVar(&opts.Out, "out", "", "directory to write the files into (made if missing)")
-	cmd.Flags().StringVar(&opts.Partition, "partition", exportPartitions[0].Name, "split the files by date (UTC): "+namesOf(exportPartitions))
+	cmd.Flags().StringVar(&opts.Format, "format", exportFormats[0].Name, "file `FORMAT`: "+namesOf(exportFormats))
+	cmd.Flags().StringVar(&opts.Out, "out", "", "write the files into `DIR` (made if missing)")
+	cmd.Flags().StringVar(&opts.Partition, "partition", exportPartitions[0].Name, "split the files into directories by date (UTC): `BY` is "+namesOf(exportPartitions))
 	cmd.Flags().BoolVar(&opts.Overwrite, "overwrite", false, "write into a directory that is not empty, replacing the part files of a previous export")
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "do not print the summary")
 	opts.Select.AddFlags(cmd.Flags())
