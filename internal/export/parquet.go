@@ -4,7 +4,6 @@ import (
 	"io"
 
 	"github.com/parquet-go/parquet-go"
-	"github.com/parquet-go/parquet-go/compress/zstd"
 )
 
 // rowOverhead is what a row's columns but event_json take in a writer's
@@ -21,7 +20,7 @@ type parquetWriter struct {
 
 func newParquetWriter(w io.Writer) RowWriter {
 	return &parquetWriter{w: parquet.NewGenericWriter[Row](w,
-		parquet.Compression(&zstd.Codec{Level: zstd.SpeedFastest}),
+		parquet.Compression(newZstdCodec()),
 		parquet.CreatedBy("csmctl", "", ""),
 	)}
 }
