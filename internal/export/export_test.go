@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -414,5 +415,68 @@ func TestBrokenAndSelected(t *testing.T) {
 	_, sum, _, _ = exportFiles(t, Parquet, NoPartition, selector.Options{Events: []string{"exec"}, Limit: 2}, "../../examples/attack.ndjson")
 	if sum.Rows != 2 {
 		t.Errorf("--event exec --limit 2: %d rows", sum.Rows)
+	}
+}
+
+// Rows spread over more partitions at once than files may be open go to
+// further parts (part-1, …) of a partition whose file was closed, and
+// none is lost or written twice.
+func TestManyPartitionsAtOnce(t *testing.T) {
+	root := t.TempDir()
+	d, err := openOutDir(root, JSONL, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := newPartitionWriter(d, ByHour)
+	w.limits = limits{chunk: 2000, waitCap: 5000, rowGroup: 1 << 20, bufferCap: 1 << 20, openCap: 3}
+	const hours, n = 8, 800
+	var rows []Row
+	for i := range n {
+		date := int64(1762160400000000) + int64(i%hours)*3600e6 // 2025-11-03T09:00Z, hour by hour
+		rows = append(rows, Row{Date: &date, SourceLine: int64(i + 1), EventJSON: strings.Repeat("x", 100)})
+	}
+	rows = append(rows, Row{SourceLine: n + 1, EventJSON: "{}"}) // no date
+	for i := 0; i < len(rows); i += 37 {
+		if err := w.write(rows[i:min(i+37, len(rows))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.close(); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[int]string{}
+	parts := 0
+	for _, f := range files(t, root) {
+		if strings.HasPrefix(filepath.Base(f), ".") {
+			t.Errorf("%s left", f)
+		}
+		if strings.HasSuffix(f, "/part-1.jsonl") {
+			parts++
+		}
+		for _, l := range lines(t, filepath.Join(root, f)) {
+			var r struct {
+				Date string `json:"date"`
+				Line int    `json:"source_line"`
+			}
+			if err := json.Unmarshal([]byte(l), &r); err != nil {
+				t.Fatal(err)
+			}
+			if prev, ok := seen[r.Line]; ok {
+				t.Errorf("row %d in %s and %s", r.Line, prev, f)
+			}
+			seen[r.Line] = f
+			if want := fmt.Sprintf("hour=%02d/", 9+(r.Line-1)%hours); r.Line <= n && !strings.Contains(f, want) {
+				t.Errorf("row %d (%s) in %s, want %s", r.Line, r.Date, f, want)
+			}
+		}
+	}
+	if len(seen) != n+1 {
+		t.Errorf("%d rows written, want %d", len(seen), n+1)
+	}
+	if parts == 0 {
+		t.Error("no partition went on in a part-1: the bound on open files was not met")
+	}
+	if f := seen[n+1]; f != "dt=__HIVE_DEFAULT_PARTITION__/hour=__HIVE_DEFAULT_PARTITION__/part-0.jsonl" {
+		t.Errorf("the row with no date is in %s", f)
 	}
 }

@@ -18,9 +18,16 @@ type parquetWriter struct {
 	pending int
 }
 
+// pageCodec compresses the pages of every file: encoders are shared, not
+// kept one set per open file.
+var pageCodec = newZstdCodec()
+
 func newParquetWriter(w io.Writer) RowWriter {
 	return &parquetWriter{w: parquet.NewGenericWriter[Row](w,
-		parquet.Compression(newZstdCodec()),
+		parquet.Compression(pageCodec),
+		// Pages of 32 KiB, not 256: each open file keeps a page buffer
+		// per column, and this keeps the 16 files open at most to 16 MiB.
+		parquet.PageBufferSize(32<<10),
 		parquet.CreatedBy("csmctl", "", ""),
 	)}
 }
