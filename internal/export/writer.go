@@ -112,7 +112,7 @@ func (w *partitionWriter) bucket(r *Row) int64 {
 // largest is the bucket with most rows pending.
 func (w *partitionWriter) largest() int64 {
 	var most int64
-	n := -1
+	n := 0
 	for b, p := range w.pending {
 		if p.bytes > n {
 			most, n = b, p.bytes
@@ -124,13 +124,17 @@ func (w *partitionWriter) largest() int64 {
 // flush hands the rows pending in bucket b to its file.
 func (w *partitionWriter) flush(b int64) error {
 	p := w.pending[b]
-	delete(w.pending, b)
 	w.waiting -= p.bytes
 	part, err := w.file(b)
 	if err != nil {
 		return err
 	}
-	if err := part.Write(p.rows); err != nil {
+	err = part.Write(p.rows)
+	// The file has copied the rows: the slice is kept for the next ones,
+	// cleared so as not to keep their strings alive.
+	clear(p.rows)
+	p.rows, p.bytes = p.rows[:0], 0
+	if err != nil {
 		return err
 	}
 	return w.bound(part)
@@ -153,6 +157,9 @@ func (w *partitionWriter) file(b int64) (*openPart, error) {
 			}
 		}
 		delete(w.open, lru)
+		if p := w.pending[lru]; p != nil && p.bytes == 0 {
+			delete(w.pending, lru) // and the room its slice kept
+		}
 		if err := w.dir.commit(oldest.partWriter); err != nil {
 			return nil, err
 		}
@@ -195,6 +202,9 @@ func (w *partitionWriter) bound(part *openPart) error {
 // open file.
 func (w *partitionWriter) close() error {
 	for _, b := range slices.Sorted(maps.Keys(w.pending)) {
+		if w.pending[b].bytes == 0 {
+			continue
+		}
 		if err := w.flush(b); err != nil {
 			return err
 		}
