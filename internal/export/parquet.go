@@ -25,9 +25,6 @@ var pageCodec = newZstdCodec()
 func newParquetWriter(w io.Writer) RowWriter {
 	return &parquetWriter{w: parquet.NewGenericWriter[Row](w,
 		parquet.Compression(pageCodec),
-		// Pages of 32 KiB, not 256: each open file keeps a page buffer
-		// per column, and this keeps the 16 files open at most to 16 MiB.
-		parquet.PageBufferSize(32<<10),
 		parquet.CreatedBy("csmctl", "", ""),
 	)}
 }

@@ -23,12 +23,12 @@ const (
 	rowGroupBytes = 16 << 20
 	maxBuffered   = 24 << 20
 	// maxOpenFiles is the most part files open at once (each keeps page
-	// buffers for its columns, about 1 MiB): a partition whose file was
+	// buffers of 256 KiB for its columns): a partition whose file was
 	// closed for another goes on in its next part (part-1, part-2, …).
 	// Archives come nearly in time order, so a file is rarely closed
 	// early; rows spread over many hours at once make more parts, each of
 	// a chunk or more.
-	maxOpenFiles = 16
+	maxOpenFiles = 8
 )
 
 // limits are the bounds above, as a writer uses them (tests lower them).
@@ -202,7 +202,9 @@ func (w *partitionWriter) bound(part *openPart) error {
 // open file.
 func (w *partitionWriter) close() error {
 	for _, b := range slices.Sorted(maps.Keys(w.pending)) {
-		if w.pending[b].bytes == 0 {
+		// A partition may have gone since the keys were taken: its file
+		// closed for another's, with no row waiting.
+		if p := w.pending[b]; p == nil || p.bytes == 0 {
 			continue
 		}
 		if err := w.flush(b); err != nil {
