@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -201,6 +202,13 @@ func TestHostileInputs(t *testing.T) {
 				{"query", "-M", "-c", "."},
 				{"export", "--format", "jsonl", "--partition", "hour"},
 				{"export", "--format", "parquet"},
+				{"stats"},
+				{"stats", "-o", "json"},
+				{"stats", "--by", "rule,user,process,hour", "-o", "json"},
+				{"stats", "--by", "host,container,day", "-o", "csv"},
+				{"timeline"},
+				{"timeline", "-o", "json"},
+				{"timeline", "-o", "csv"},
 			} {
 				name := strings.Join(args, " ")
 				if args[0] == "export" {
@@ -209,7 +217,9 @@ func TestHostileInputs(t *testing.T) {
 				// query keeps gojq's bytes in a pipe (U+202E and C1 controls
 				// included, as jq prints them): it is checked on a terminal,
 				// where it must escape them as every command does.
-				tty := args[0] == "query"
+				// CSV keeps the data's bytes in a pipe, for the engines
+				// that read it: it too is checked on a terminal.
+				tty := args[0] == "query" || slices.Contains(args, "csv")
 				out, errOut, code := runWithin(t, 30*time.Second, tty, append(args, path)...)
 				unread, isUnread := hostileUnread[c.file]
 				switch {
@@ -265,6 +275,16 @@ func TestHostileInputs(t *testing.T) {
 				if name == "query -M -c ." {
 					if got, want := strings.Count(out, "\n"), c.objects+c.nonObjects-len(queryBadLines[c.file]); got != want {
 						t.Errorf("query: %d values out, want %d", got, want)
+					}
+				}
+				if name == "timeline -o json" {
+					if got := strings.Count(out, "\n"); got != c.objects {
+						t.Errorf("timeline -o json: %d events out, want %d", got, c.objects)
+					}
+				}
+				if name == "stats -o json" && c.objects > 0 {
+					if want := fmt.Sprintf(`{"events":%d,`, c.objects); !strings.HasPrefix(out, want) {
+						t.Errorf("stats -o json: %q, want %s…", out, want)
 					}
 				}
 				if name == "show -o json" {

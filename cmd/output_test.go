@@ -24,6 +24,8 @@ func registeredOutputs() map[string][]string {
 		"show":     names(len(showOutputs), func(i int) string { return showOutputs[i].Name }),
 		"tree":     names(len(treeOutputs), func(i int) string { return treeOutputs[i].Name }),
 		"query":    names(len(queryOutputs), func(i int) string { return queryOutputs[i].Name }),
+		"stats":    names(len(statsOutputs), func(i int) string { return statsOutputs[i].Name }),
+		"timeline": names(len(timelineOutputs), func(i int) string { return timelineOutputs[i].Name }),
 		"export":   names(len(exportFormats), func(i int) string { return exportFormats[i].Name }),
 	}
 }

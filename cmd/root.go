@@ -36,7 +36,8 @@ func NewRootCmd(io *iostreams.IOStreams) *cobra.Command {
 		Short: "Inspect Datadog CSM Threats (Workload Protection) events",
 		Long: `csmctl reads CSM Threats agent events — NDJSON logs, JSON arrays, gzip or
 zstd compressed — from files or standard input, and validates them against the
-backend event schema, shows them, draws their process lineage, or queries them.`,
+backend event schema, shows them, draws their process lineage, queries them,
+counts them, or lists them in time order.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		// Runnable, so that Args, not cobra, words an unknown command.
@@ -70,6 +71,8 @@ backend event schema, shows them, draws their process lineage, or queries them.`
 	root.AddCommand(newShowCmd(io, reading, nil))
 	root.AddCommand(newTreeCmd(io, reading, nil))
 	root.AddCommand(newQueryCmd(io, reading, nil))
+	root.AddCommand(newStatsCmd(io, reading, nil))
+	root.AddCommand(newTimelineCmd(io, reading, nil))
 	root.AddCommand(newExportCmd(io, reading, nil))
 	root.AddCommand(newVersionCmd(io, version))
 	root.AddCommand(newManCmd(io, nil))

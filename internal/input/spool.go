@@ -14,7 +14,27 @@ import (
 // process ends, however it ends — `| head -1`, Ctrl-C, a kill — and no copy
 // of the input is left behind. Elsewhere it is removed by cleanup.
 func Spool(r io.Reader) (f *os.File, cleanup func(), err error) {
-	f, err = os.CreateTemp("", "csmctl-stdin-*")
+	f, cleanup, err = TempFile("csmctl-stdin-*")
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := io.Copy(f, r); err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	return f, cleanup, nil
+}
+
+// TempFile makes a temporary file in $TMPDIR (pattern as os.CreateTemp
+// takes it), removed from its directory as soon as it is made where the
+// system allows it, so that nothing is left behind however the process
+// ends; elsewhere cleanup removes it. cleanup also closes it.
+func TempFile(pattern string) (f *os.File, cleanup func(), err error) {
+	f, err = os.CreateTemp("", pattern)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -24,14 +44,6 @@ func Spool(r io.Reader) (f *os.File, cleanup func(), err error) {
 		if !unlinked {
 			os.Remove(f.Name())
 		}
-	}
-	if _, err := io.Copy(f, r); err != nil {
-		cleanup()
-		return nil, nil, err
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		cleanup()
-		return nil, nil, err
 	}
 	return f, cleanup, nil
 }

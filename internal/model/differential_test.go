@@ -92,6 +92,7 @@ func differentialInputs(t *testing.T) map[string][]byte {
 	var files []string
 	for _, pattern := range []string{
 		"testdata/*.ndjson", "../../testdata/*.ndjson", "../../testdata/hostile/*", "../../examples/*",
+		"../../examples/timeline/*",
 	} {
 		matches, err := filepath.Glob(pattern)
 		if err != nil {
@@ -104,6 +105,9 @@ func differentialInputs(t *testing.T) map[string][]byte {
 	}
 	inputs := map[string][]byte{}
 	for _, name := range files {
+		if fi, err := os.Stat(name); err == nil && fi.IsDir() {
+			continue // its files are matched on their own
+		}
 		data, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)

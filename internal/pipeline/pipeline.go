@@ -100,6 +100,11 @@ func (p *Pipeline) Close() { p.cleanup() }
 // read its events one at a time on one goroutine (query's input builtin).
 func (p *Pipeline) Reader() *input.Reader { return p.reader }
 
+// DecodesModel reports whether the selectors decode every event (see
+// NeedsModel): a work function that reads only a few members may then as
+// well read them from the model.
+func (p *Pipeline) DecodesModel() bool { return NeedsModel(p.opts.Select) }
+
 // Selector returns a selector without --limit for one worker; give it back
 // with PutSelector.
 func (p *Pipeline) Selector() *selector.Selector { return p.filters.Get().(*selector.Selector) }

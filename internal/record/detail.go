@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/csmctl/csmctl/internal/escape"
+	"github.com/csmctl/csmctl/internal/jsonscan"
 	"github.com/csmctl/csmctl/internal/model"
 )
 
@@ -216,4 +217,45 @@ func syscallsDetail(calls model.SyscallsEvent) string {
 		names = append(names, c.Name)
 	}
 	return join(names...)
+}
+
+// detailMembers are the members of an event that Detail reads.
+var detailMembers = [...]string{
+	"exit", "registry", "permission_change", "signal", "ptrace", "mount", "module", "bpf", "dns",
+	"connect", "bind", "accept", "imds", "packet", "network_flow_monitor", "sysctl", "setsockopt",
+	"prctl", "selinux", "mmap", "mprotect", "capabilities", "cgroup_write", "file", "syscalls", "network",
+}
+
+// DetailOf is Detail of the event whose JSON text is raw, for a caller
+// that has not decoded it: only the members Detail reads are decoded, not
+// the process and its ancestors, most of an event. buf is scratch memory,
+// returned for the next call. The detail shares no memory with raw or buf.
+func DetailOf(raw, buf []byte) (string, []byte, error) {
+	var found [len(detailMembers)][2]int
+	_, object, serr := jsonscan.Members(raw, 0, detailMembers[:], found[:])
+	switch {
+	case serr != nil:
+		return "", buf, serr
+	case !object:
+		return "", buf, model.ErrNotObject
+	}
+	buf = append(buf[:0], '{')
+	for i, b := range found {
+		if b[0] < 0 {
+			continue
+		}
+		if len(buf) > 1 {
+			buf = append(buf, ',')
+		}
+		buf = append(append(append(buf, '"'), detailMembers[i]...), `":`...)
+		buf = append(buf, raw[b[0]:b[1]]...)
+	}
+	buf = append(buf, '}')
+	ev, err := model.Decode(buf)
+	if err != nil {
+		return "", buf, err
+	}
+	// A clone: the decoded strings share one copy of buf, which the
+	// detail would otherwise keep whole.
+	return strings.Clone(Detail(ev)), buf, nil
 }

@@ -2,7 +2,10 @@ package record
 
 import (
 	"bufio"
+	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -214,4 +217,75 @@ func TestDate(t *testing.T) {
 			t.Errorf("%s: instant %q, want %q", tt.json, got, tt.utc)
 		}
 	}
+}
+
+// FuzzOf decodes any event and makes its row: no panic, a detail and a
+// date state whatever the types, and the row's integers never invented.
+func FuzzOf(f *testing.F) {
+	for _, s := range []string{
+		`{"exit":{"code":"1"},"process":{"pid":null,"ancestors":[1,{"pid":2}]}}`,
+		`{"signal":{"target":{"pid":"x"}},"mount":{"mp":{}},"date":{}}`,
+		`{"network_flow_monitor":{"flows":[{},{"destination":{"port":1e999}}]},"bpf":{"map":{"name":"m"}}}`,
+		`{"syscalls":[{"name":"a"},{},{},{},{},{}],"connect":{"addr":{}},"dns":{"question":null}}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ev, err := model.Decode(data)
+		if err != nil {
+			return
+		}
+		r := Of(ev, "h", input.Position{File: "f", Line: 1})
+		if r.DateState == DateValid && r.Instant.Location() != time.UTC {
+			t.Errorf("instant %v not in UTC", r.Instant)
+		}
+		if ev.Process == nil && (r.PID.Present() || len(r.Ancestors) > 0) {
+			t.Errorf("a pid or ancestors without a process: %+v", r)
+		}
+	})
+}
+
+// checkDetailOf holds DetailOf, which decodes only the members Detail
+// reads, to Detail of the whole event.
+func checkDetailOf(t *testing.T, where string, raw []byte) {
+	t.Helper()
+	ev, err := model.Decode(raw)
+	if err != nil {
+		return
+	}
+	got, _, err := DetailOf(raw, nil)
+	if want := Detail(ev); err != nil || got != want {
+		t.Errorf("%s: DetailOf = %q, %v; Detail = %q", where, got, err, want)
+	}
+}
+
+func TestDetailOfAgreesWithDetail(t *testing.T) {
+	files, _ := filepath.Glob("../../examples/*.ndjson")
+	hostile, _ := filepath.Glob("../../testdata/hostile/*.ndjson")
+	checked := 0
+	for _, file := range append(files, hostile...) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			checkDetailOf(t, fmt.Sprintf("%s:%d", file, i+1), []byte(line))
+			checked++
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d lines checked", checked)
+	}
+}
+
+func FuzzDetailOf(f *testing.F) {
+	for _, s := range []string{
+		`{"exit":{"code":1},"exit":"x","file":{"path":"p","destination":{"path":"d"}}}`,
+		`{"e\u0078it":{"code":2},"registry":{"key_path":"k","value_name":"v"}}`,
+		`{"signal":{"type":"SIGKILL","pid":"7"},"process":{"pid":1}}`,
+		`{"network":{"destination":{"ip":"::1","port":53}},"dns":null}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) { checkDetailOf(t, "fuzz", raw) })
 }

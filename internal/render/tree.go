@@ -176,7 +176,7 @@ func (t *treeText) process(n *lineage.Node, root bool) {
 	// cut short unless verbose. A Windows one, often long, waits for -v.
 	if cmdline, truncated := treeCommandLine(n); cmdline != "" && (t.st.Verbose || n.Cmdline == "") {
 		if !t.st.Verbose && iostreams.DisplayWidth(cmdline) > maxTreeCommandLine {
-			cmdline, truncated = cutCells(cmdline, maxTreeCommandLine-iostreams.DisplayWidth(t.g.more)), true
+			cmdline, truncated = CutCells(cmdline, maxTreeCommandLine-iostreams.DisplayWidth(t.g.more)), true
 		}
 		if truncated {
 			cmdline += " " + t.g.more
@@ -311,14 +311,15 @@ func cutTreeSpansEnd(spans []treeSpan, width int, more string, c *color.Color) [
 			room -= w
 			continue
 		}
-		spans[i].s = cutCells(sp.s, room)
+		spans[i].s = CutCells(sp.s, room)
 		return append(spans[:i+1], treeSpan{c: c, s: more})
 	}
 	return spans
 }
 
-// cutCells is as much of s as takes at most width columns.
-func cutCells(s string, width int) string {
+// CutCells is as much of s as takes at most width columns: s must be
+// sanitized already.
+func CutCells(s string, width int) string {
 	for j, r := range s {
 		rw := iostreams.RuneWidth(r)
 		if rw > width {

@@ -19,8 +19,8 @@ type Printer struct {
 	// the command line they make.
 	ListsArgs bool
 	// ListsDetails says the printer writes each listed event's detail
-	// (record.Detail), which reads every event family: each hit is then
-	// decoded whole too, not only by lineage's faster decoder.
+	// (record.Detail), which reads every event family: each hit's family
+	// members are then decoded too (record.DetailOf).
 	ListsDetails bool
 }
 

@@ -6,7 +6,6 @@ import (
 
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/lineage"
-	"github.com/csmctl/csmctl/internal/model"
 	"github.com/csmctl/csmctl/internal/pipeline"
 	"github.com/csmctl/csmctl/internal/record"
 	"github.com/csmctl/csmctl/internal/render"
@@ -49,6 +48,7 @@ func Run(p *pipeline.Pipeline, out io.Writer, opts Options) error {
 		var dec lineage.Decoder
 		need := pipeline.Need{Scan: dec.Decode, Unselected: true}
 		res := &batch{}
+		var scratch []byte // DetailOf's
 		for ev := range b.Events(need) {
 			// Not the model.Event: the batches in flight would hold every
 			// field of both schemas.
@@ -57,12 +57,10 @@ func Run(p *pipeline.Pipeline, out io.Writer, opts Options) error {
 			te.ev.FillFrom(ev.Model)
 			if opts.Print.ListsDetails && ev.Selected {
 				// The lineage decoder reads no event family: the hit's
-				// detail needs the whole model (its strings valid UTF-8,
-				// as show has them). Should it fail where lineage's
-				// decoder did not, the hit has no detail.
-				if m, err := model.Decode(ev.Raw); err == nil {
-					te.ev.Detail = record.Detail(m)
-				}
+				// detail decodes the members it reads (its strings valid
+				// UTF-8, as show has them). Should that fail where the
+				// lineage's decoder did not, the hit has no detail.
+				te.ev.Detail, scratch, _ = record.DetailOf(ev.Raw, scratch)
 			}
 		}
 		res.Output = b.Output

@@ -1,0 +1,132 @@
+package cmd
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+const timelineDir = "../examples/timeline"
+
+func TestTimelineGolden(t *testing.T) {
+	runGoldenCases(t, "timeline-", 100, []goldenCase{
+		{"dir", false, []string{"timeline", timelineDir}, 0},
+		{"dir-json", false, []string{"timeline", "-o", "json", timelineDir}, 0},
+		{"dir-csv", false, []string{"timeline", "-o", "csv", timelineDir}, 0},
+		{"dir-tty", true, []string{"--color", "always", "timeline", timelineDir}, 0},
+		// The same order whatever the order the files are named in.
+		{"files-reversed-json", false, []string{"timeline", "-o", "json", timelineDir + "/web-01_1000.json", timelineDir + "/web-01_0900.json", timelineDir + "/db-01_0900.json"}, 0},
+		{"spilled-json", false, []string{"timeline", "--sort-window", "2", "-o", "json", timelineDir}, 0},
+		{"rule", false, []string{"timeline", "--rule", "unsigned_binary_powershell", timelineDir, "../examples/kinds.ndjson"}, 0},
+		{"limit", false, []string{"timeline", "--limit", "3", timelineDir}, 0},
+		{"broken", false, []string{"timeline", "-o", "csv", "../examples/violations.ndjson", "nonexistent.ndjson"}, 2},
+		{"linux-detail", false, []string{"timeline", "-o", "csv", "../examples/linux.ndjson"}, 0},
+		{"escapes-tty", true, []string{"timeline", "testdata/stats-escapes.ndjson"}, 0},
+		{"escapes-json", false, []string{"timeline", "-o", "json", "testdata/stats-escapes.ndjson", "../testdata/hostile/ill-typed-pids.ndjson"}, 0},
+		{"empty-csv", false, []string{"timeline", "-o", "csv", "--rule", "nope", timelineDir}, 0},
+	})
+}
+
+type timelineLine struct {
+	Date *string `json:"date"`
+	File string  `json:"file"`
+	Line int     `json:"line"`
+}
+
+// timelineJSON runs timeline -o json and returns its lines.
+func timelineJSON(t *testing.T, args ...string) []timelineLine {
+	t.Helper()
+	out, errOut, code := run(t, "", append([]string{"timeline", "-o", "json"}, args...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var lines []timelineLine
+	for l := range strings.SplitSeq(strings.TrimSpace(out), "\n") {
+		var tl timelineLine
+		if err := json.Unmarshal([]byte(l), &tl); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, tl)
+	}
+	return lines
+}
+
+// The three example files overlap in time and were written with two UTC
+// offsets: every event comes once, in the order of its instant, ties in
+// input order, the undated last; a tiny window that spills to disk gives
+// the same order, and leaves no file behind.
+func TestTimelineOrder(t *testing.T) {
+	want := []string{ // file:line, in time order, read from the files
+		"web-01_0900.json:1", // 09:05:00.1Z (10:05+01:00)
+		"db-01_0900.json:1",  // 09:12:00.000000001Z (04:12-05:00)
+		"web-01_0900.json:3", // 09:20:00.2Z
+		"web-01_0900.json:2", // 09:35:00.3Z
+		"db-01_0900.json:2",  // 09:50Z, read before web-01's
+		"web-01_0900.json:4", // 09:50Z
+		"web-01_1000.json:1", // 10:00:00.5Z
+		"db-01_0900.json:4",  // 10:15Z, read before web-01's
+		"web-01_1000.json:2", // 10:15Z
+		"db-01_0900.json:5",  // 10:20:30.75Z
+		"web-01_1000.json:3", // 10:40:00.25Z
+		"db-01_0900.json:3",  // no date: last
+	}
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	for _, window := range []string{"65536", "1", "2", "3", "5"} {
+		got := timelineJSON(t, "--sort-window", window, timelineDir)
+		if len(got) != len(want) {
+			t.Fatalf("window %s: %d events, want %d", window, len(got), len(want))
+		}
+		var last time.Time
+		for i, g := range got {
+			if name := filepath.Base(g.File) + ":" + strconv.Itoa(g.Line); name != want[i] {
+				t.Errorf("window %s: event %d is %s, want %s", window, i, name, want[i])
+			}
+			if g.Date == nil {
+				continue
+			}
+			d, err := time.Parse(time.RFC3339Nano, *g.Date)
+			if err != nil || d.Before(last) || d.Location() != time.UTC {
+				t.Errorf("window %s: event %d date %s: out of order or not UTC (%v)", window, i, *g.Date, err)
+			}
+			last = d
+		}
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("temporary files left behind: %v", left)
+	}
+}
+
+// A spill of a larger input, in reverse order (the worst case: one run per
+// window), gives every event once, in order.
+func TestTimelineSpillReverse(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	var b strings.Builder
+	start := time.Date(2025, 11, 3, 9, 0, 0, 0, time.UTC)
+	const n = 500
+	for i := range n {
+		d := start.Add(time.Duration(n-i) * time.Second).Format(time.RFC3339)
+		b.WriteString(`{"agent":{"rule_id":"r"},"date":"` + d + `"}` + "\n")
+	}
+	file := filepath.Join(t.TempDir(), "reverse.ndjson")
+	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := timelineJSON(t, "--sort-window", "7", "--workers", "3", file)
+	if len(got) != n {
+		t.Fatalf("%d events, want %d", len(got), n)
+	}
+	for i, g := range got {
+		if g.Line != n-i {
+			t.Fatalf("event %d is line %d, want %d", i, g.Line, n-i)
+		}
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("temporary files left behind: %v", left)
+	}
+}

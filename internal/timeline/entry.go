@@ -1,0 +1,139 @@
+package timeline
+
+import (
+	"encoding/binary"
+	"errors"
+	"time"
+
+	"github.com/csmctl/csmctl/internal/model"
+	"github.com/csmctl/csmctl/internal/record"
+)
+
+// Entry is one line of the timeline: the columns of an event's record.Row
+// that the timeline prints.
+type Entry struct {
+	Instant   time.Time // UTC; zero unless DateState is record.DateValid
+	DateState record.DateState
+	Host      string
+	OS        string
+	Rule      string
+	Event     string
+	Outcome   string
+	PID       model.Int
+	Process   string // the executable's path
+	User      string
+	Detail    string
+	File      string
+	Line      int
+}
+
+// EntryOf returns the timeline's columns of r.
+func EntryOf(r *record.Row) Entry {
+	return Entry{
+		Instant: r.Instant, DateState: r.DateState,
+		Host: r.Host, OS: r.OS, Rule: r.RuleID, Event: r.Event, Outcome: r.Outcome,
+		PID: r.PID, Process: r.ExecutablePath, User: r.User, Detail: r.Detail,
+		File: r.SourceFile, Line: r.SourceLine,
+	}
+}
+
+// sortKey orders entries: by instant, the undated last, then in input
+// order (seq).
+type sortKey struct {
+	undated bool
+	sec     int64
+	nsec    int32
+	seq     uint64
+}
+
+func (k sortKey) less(o sortKey) bool {
+	switch {
+	case k.undated != o.undated:
+		return !k.undated
+	case k.sec != o.sec:
+		return k.sec < o.sec
+	case k.nsec != o.nsec:
+		return k.nsec < o.nsec
+	}
+	return k.seq < o.seq
+}
+
+func (e *Entry) key(seq uint64) sortKey {
+	if e.DateState != record.DateValid {
+		return sortKey{undated: true, seq: seq}
+	}
+	return sortKey{sec: e.Instant.Unix(), nsec: int32(e.Instant.Nanosecond()), seq: seq}
+}
+
+// pid states, as encoded
+const (
+	pidAbsent byte = iota
+	pidInteger
+	pidIllTyped
+)
+
+// appendEntry appends e, encoded, to dst. The instant is kept in the sort
+// key, which is encoded beside it.
+func appendEntry(dst []byte, e *Entry) []byte {
+	dst = append(dst, byte(e.DateState))
+	for _, s := range [...]string{e.Host, e.OS, e.Rule, e.Event, e.Outcome, e.Process, e.User, e.Detail, e.File} {
+		dst = binary.AppendUvarint(dst, uint64(len(s)))
+		dst = append(dst, s...)
+	}
+	dst = binary.AppendUvarint(dst, uint64(e.Line))
+	switch n, ok := e.PID.Int64(); {
+	case ok:
+		dst = binary.AppendVarint(append(dst, pidInteger), n)
+	case e.PID.IllTyped():
+		raw := e.PID.Raw()
+		dst = binary.AppendUvarint(append(dst, pidIllTyped), uint64(len(raw)))
+		dst = append(dst, raw...)
+	default:
+		dst = append(dst, pidAbsent)
+	}
+	return dst
+}
+
+var errCorrupt = errors.New("timeline: corrupt spilled entry")
+
+// decodeEntry decodes what appendEntry wrote, the instant from k.
+func decodeEntry(b []byte, k sortKey) (Entry, error) {
+	var e Entry
+	if len(b) == 0 {
+		return e, errCorrupt
+	}
+	e.DateState = record.DateState(b[0])
+	b = b[1:]
+	if !k.undated {
+		e.Instant = time.Unix(k.sec, int64(k.nsec)).UTC()
+	}
+	for _, s := range [...]*string{&e.Host, &e.OS, &e.Rule, &e.Event, &e.Outcome, &e.Process, &e.User, &e.Detail, &e.File} {
+		n, w := binary.Uvarint(b)
+		if w <= 0 || uint64(len(b)-w) < n {
+			return e, errCorrupt
+		}
+		*s = string(b[w : w+int(n)])
+		b = b[w+int(n):]
+	}
+	line, w := binary.Uvarint(b)
+	if w <= 0 || len(b) == w {
+		return e, errCorrupt
+	}
+	e.Line = int(line)
+	b = b[w:]
+	switch b[0] {
+	case pidInteger:
+		n, w := binary.Varint(b[1:])
+		if w <= 0 {
+			return e, errCorrupt
+		}
+		e.PID = model.IntOf(n)
+	case pidIllTyped:
+		n, w := binary.Uvarint(b[1:])
+		if w <= 0 || uint64(len(b)-1-w) < n {
+			return e, errCorrupt
+		}
+		e.PID = model.IllTypedInt(string(b[1+w : 1+w+int(n)]))
+	}
+	return e, nil
+}
