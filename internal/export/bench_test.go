@@ -10,8 +10,8 @@ import (
 	"github.com/csmctl/csmctl/internal/pipeline"
 )
 
-// BenchmarkExport exports the generated example (1 000 events) as Parquet,
-// partitioned by hour.
+// BenchmarkExport exports the generated example (1 000 events), or the
+// file CSMCTL_BENCH_FILE names, as Parquet, partitioned by hour.
 func BenchmarkExport(b *testing.B) {
 	file := "../../examples/generated.ndjson.gz"
 	if f := os.Getenv("CSMCTL_BENCH_FILE"); f != "" {
@@ -22,7 +22,7 @@ func BenchmarkExport(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.SetBytes(st.Size())
-	for i := 0; b.Loop(); i++ {
+	for b.Loop() {
 		p, err := pipeline.New(pipeline.Options{
 			Files: []string{file}, Reading: input.Options{MaxRecord: input.DefaultMaxRecord},
 			Workers: 2, ErrOut: io.Discard,

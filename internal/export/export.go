@@ -46,6 +46,11 @@ type batchRows struct {
 // that could not be written): the files complete so far stay, the
 // temporary ones are removed. The problems with the data are in p.Tally.
 func Run(p *pipeline.Pipeline, opts Options) (Summary, error) {
+	return runWith(p, opts, defaultLimits)
+}
+
+// runWith is Run with the bounds on what waits in memory.
+func runWith(p *pipeline.Pipeline, opts Options, lim limits) (Summary, error) {
 	sum := Summary{Dir: opts.Dir}
 	dir, err := openOutDir(opts.Dir, opts.Format, opts.Overwrite)
 	if err != nil {
@@ -54,6 +59,7 @@ func Run(p *pipeline.Pipeline, opts Options) (Summary, error) {
 	stop := removeOnSignal(dir)
 	defer stop()
 	w := newPartitionWriter(dir, opts.Partition)
+	w.limits = lim
 	work := func(b *pipeline.Batch) *batchRows {
 		br := &batchRows{rows: make([]Row, 0, len(b.Records)), out: &b.Output}
 		for ev := range b.Events(pipeline.Need{Model: true}) {

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -478,5 +480,44 @@ func TestManyPartitionsAtOnce(t *testing.T) {
 	}
 	if f := seen[n+1]; f != "dt=__HIVE_DEFAULT_PARTITION__/hour=__HIVE_DEFAULT_PARTITION__/part-0.jsonl" {
 		t.Errorf("the row with no date is in %s", f)
+	}
+}
+
+// failingWriter fails its second write, as a full disk would.
+type failingWriter struct {
+	RowWriter
+	writes int
+}
+
+func (f *failingWriter) Write(rows []Row) error {
+	if f.writes++; f.writes > 1 {
+		return errors.New("no space left on device")
+	}
+	return f.RowWriter.Write(rows)
+}
+
+// A file that cannot be written ends the run with its error, and leaves
+// no temporary file: only the files complete before it.
+func TestWriteErrorLeavesNoTempFile(t *testing.T) {
+	failing := JSONL
+	failing.New = func(w io.Writer) RowWriter { return &failingWriter{RowWriter: newJSONLWriter(w)} }
+	var errOut bytes.Buffer
+	p, err := pipeline.New(pipeline.Options{
+		Files:   []string{"../../examples/kinds.ndjson", "../../examples/linux.ndjson"},
+		Reading: input.Options{MaxRecord: input.DefaultMaxRecord}, Workers: 1, ErrOut: &errOut,
+	})
+	defer p.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "out")
+	_, err = runWith(p, Options{Dir: dir, Format: failing, Partition: ByHour}, limits{chunk: 1, waitCap: 1 << 20, rowGroup: 1 << 20, bufferCap: 1 << 20, openCap: 4})
+	if err == nil || !strings.Contains(err.Error(), "no space left") {
+		t.Fatalf("error %v, want the write's", err)
+	}
+	for _, f := range files(t, dir) {
+		if strings.HasPrefix(filepath.Base(f), ".") {
+			t.Errorf("%s left", f)
+		}
 	}
 }
