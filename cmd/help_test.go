@@ -12,7 +12,7 @@ import (
 )
 
 // helpCommands are the commands whose --help is pinned by a golden file.
-var helpCommands = [][]string{{}, {"validate"}, {"show"}, {"tree"}, {"query"}, {"hunt"}}
+var helpCommands = [][]string{{}, {"validate"}, {"show"}, {"tree"}, {"query"}, {"export"}, {"hunt"}}
 
 // TestHelpGolden pins every command's --help: what it says is read by
 // people, and must stay true (checked by hand on each -update).

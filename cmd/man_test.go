@@ -44,7 +44,7 @@ func TestManPages(t *testing.T) {
 	}
 	want := []string{
 		"csmctl-completion-bash.1", "csmctl-completion-fish.1", "csmctl-completion-powershell.1",
-		"csmctl-completion-zsh.1", "csmctl-completion.1", "csmctl-hunt.1", "csmctl-man.1", "csmctl-query.1", "csmctl-show.1",
+		"csmctl-completion-zsh.1", "csmctl-completion.1", "csmctl-export.1", "csmctl-hunt.1", "csmctl-man.1", "csmctl-query.1", "csmctl-show.1",
 		"csmctl-stats.1", "csmctl-timeline.1", "csmctl-tree.1", "csmctl-validate.1", "csmctl-version.1", "csmctl.1",
 	}
 	if !slices.Equal(got, want) {

@@ -18,6 +18,11 @@ type outputFormat[P any] struct {
 // addOutputFlag registers -o on fs, into value, with the formats a command
 // prints, listed once; the first is the default.
 func addOutputFlag[P any](fs *pflag.FlagSet, value *string, formats []outputFormat[P]) {
+	fs.StringVarP(value, "output", "o", formats[0].Name, "output format: "+namesOf(formats))
+}
+
+// namesOf lists the formats for a flag's help, each with its few words.
+func namesOf[P any](formats []outputFormat[P]) string {
 	var list []string
 	for _, of := range formats {
 		s := of.Name
@@ -26,12 +31,18 @@ func addOutputFlag[P any](fs *pflag.FlagSet, value *string, formats []outputForm
 		}
 		list = append(list, s)
 	}
-	fs.StringVarP(value, "output", "o", formats[0].Name, "output format: "+orList(list))
+	return orList(list)
 }
 
 // pickOutput returns the printer of the format named, or an error naming
 // the formats there are.
 func pickOutput[P any](formats []outputFormat[P], name string) (P, error) {
+	return pickNamed("output format", formats, name)
+}
+
+// pickNamed returns the printer of the value named of a flag that says
+// what (for the error naming the values there are).
+func pickNamed[P any](what string, formats []outputFormat[P], name string) (P, error) {
 	var names []string
 	for _, of := range formats {
 		if of.Name == name {
@@ -40,7 +51,7 @@ func pickOutput[P any](formats []outputFormat[P], name string) (P, error) {
 		names = append(names, of.Name)
 	}
 	var none P
-	return none, fmt.Errorf("invalid output format %q: want %s", name, orList(names))
+	return none, fmt.Errorf("invalid %s %q: want %s", what, name, orList(names))
 }
 
 // orList joins items as "a, b or c".

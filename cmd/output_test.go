@@ -27,6 +27,7 @@ func registeredOutputs() map[string][]string {
 		"hunt":     names(len(huntOutputs), func(i int) string { return huntOutputs[i].Name }),
 		"stats":    names(len(statsOutputs), func(i int) string { return statsOutputs[i].Name }),
 		"timeline": names(len(timelineOutputs), func(i int) string { return timelineOutputs[i].Name }),
+		"export":   names(len(exportFormats), func(i int) string { return exportFormats[i].Name }),
 	}
 }
 

@@ -37,7 +37,8 @@ func NewRootCmd(io *iostreams.IOStreams) *cobra.Command {
 		Long: `csmctl reads CSM Threats agent events — NDJSON logs, JSON arrays, gzip or
 zstd compressed — from files or standard input, and validates them against the
 backend event schema, shows them, draws their process lineage, queries them,
-counts them, lists them in time order, or hunts them with the agent's own rules.`,
+counts them, lists them in time order, exports them for columnar engines, or
+hunts them with the agent's own rules.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		// Runnable, so that Args, not cobra, words an unknown command.
@@ -73,6 +74,7 @@ counts them, lists them in time order, or hunts them with the agent's own rules.
 	root.AddCommand(newQueryCmd(io, reading, nil))
 	root.AddCommand(newStatsCmd(io, reading, nil))
 	root.AddCommand(newTimelineCmd(io, reading, nil))
+	root.AddCommand(newExportCmd(io, reading, nil))
 	root.AddCommand(newHuntCmd(io, reading, nil))
 	root.AddCommand(newVersionCmd(io, version))
 	root.AddCommand(newManCmd(io, nil))

@@ -1,0 +1,61 @@
+package export
+
+import (
+	"github.com/klauspost/compress/zstd"
+	"github.com/parquet-go/parquet-go/format"
+)
+
+// zstdCodec compresses Parquet pages with zstd, as the library's own codec
+// does, but with encoders kept for the whole run and a window no larger
+// than a page: the library's pool loses its encoders at each garbage
+// collection, and a new one clears its 8 MiB history, which took a fifth
+// of export's time.
+type zstdCodec struct {
+	encoders chan *zstd.Encoder // idle encoders
+}
+
+// zstdWindow is the most history an encoder keeps: a page is compressed
+// on its own, and pages hold 256 KiB before encoding at most (the library's
+// page buffer; smaller pages, 32 KiB, made the files 40% larger).
+const zstdWindow = 256 << 10
+
+func newZstdCodec() *zstdCodec { return &zstdCodec{encoders: make(chan *zstd.Encoder, 4)} }
+
+func (c *zstdCodec) String() string { return "ZSTD" }
+
+func (c *zstdCodec) CompressionCodec() format.CompressionCodec { return format.Zstd }
+
+func (c *zstdCodec) Encode(dst, src []byte) ([]byte, error) {
+	var e *zstd.Encoder
+	select {
+	case e = <-c.encoders:
+	default:
+		var err error
+		e, err = zstd.NewWriter(nil,
+			zstd.WithEncoderConcurrency(1),
+			zstd.WithEncoderLevel(zstd.SpeedFastest),
+			zstd.WithWindowSize(zstdWindow),
+			zstd.WithZeroFrames(true),
+			zstd.WithEncoderCRC(false),
+		)
+		if err != nil {
+			return nil, err
+		}
+	}
+	dst = e.EncodeAll(src, dst[:0])
+	select {
+	case c.encoders <- e:
+	default:
+	}
+	return dst, nil
+}
+
+// Decode is not used: export only writes.
+func (c *zstdCodec) Decode(dst, src []byte) ([]byte, error) {
+	d, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	return d.DecodeAll(src, dst[:0])
+}
