@@ -235,3 +235,33 @@ func TestActionFilter(t *testing.T) {
 		t.Errorf("root's exec: %v", got)
 	}
 }
+
+// TestPolicyNoRuleLeft: when no rule of a policy can be evaluated, the
+// error says why for each rule, since it is all the user sees; a position
+// with no line is written without one.
+func TestPolicyNoRuleLeft(t *testing.T) {
+	tests := []struct {
+		policy string
+		want   string
+	}{
+		{"rules:\n  - id: a\n    expression: exec.file.name ==\n",
+			"p.yaml: no rule of the policy can be evaluated: p.yaml:3:34: rule a: expected a value after =="},
+		{"rules:\n  - id: a\n    disabled: true\n    expression: exec.file.name == \"x\"\n",
+			"p.yaml: no rule of the policy can be evaluated: p.yaml:2: rule a: disabled"},
+		{"macros:\n  - id: m\n    expression: m\nrules:\n  - id: a\n    expression: m\n  - id: b\n    expression: process.nope == 1\n",
+			"p.yaml: no rule of the policy can be evaluated: p.yaml:6:17: rule a: in macro m: macro m uses itself; p.yaml:8:17: rule b: unknown field process.nope"},
+	}
+	for _, tt := range tests {
+		pol, err := ParsePolicy("p.yaml", []byte(tt.policy))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, err = pol.Compile(testFields)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("Compile(%q)\n got %v\nwant %s", tt.policy, err, tt.want)
+		}
+	}
+	if _, err := ParsePolicy("p.yaml", []byte("rules:\n\x01")); err == nil || strings.Contains(err.Error(), "p.yaml:0") {
+		t.Errorf("a YAML error with no line: %v", err)
+	}
+}
