@@ -265,3 +265,38 @@ func TestPolicyNoRuleLeft(t *testing.T) {
 		t.Errorf("a YAML error with no line: %v", err)
 	}
 }
+
+// TestPolicyErrorPositions: an error in a rule's expression is placed at
+// its line and column in the policy file, whatever the scalar style the
+// expression is written in, on one line or several.
+func TestPolicyErrorPositions(t *testing.T) {
+	const head = "rules:\n  - id: a\n    expression: "
+	tests := []struct {
+		name, expr string
+		want       string
+	}{
+		{"plain", `exec.file.name == "x" && process.pid >`, "p.yaml:3:55"},
+		{"plain on two lines", "exec.file.name == \"x\" &&\n      process.pid >", "p.yaml:4:20"},
+		{"double quoted", `"exec.file.name == \"x\" && process.nope == 1"`, "p.yaml:3:45"},
+		{"double quoted on two lines", "\"exec.file.name == \\\"x\\\" &&\n      process.pid > \"", "p.yaml:4:20"},
+		{"single quoted on two lines", "'exec.file.name == \"x\" &&\n      process.nope == 1'", "p.yaml:4:7"},
+		{"literal", "|\n      exec.file.name == \"x\"\n      && process.pid >\n", "p.yaml:5:23"},
+		{"literal, unknown field", "|\n      exec.file.name == \"x\"\n      && process.nope == 1\n", "p.yaml:5:10"},
+		{"folded", ">-\n      exec.file.name == \"x\"\n      && process.pid >\n", "p.yaml:5:23"},
+		{"folded, unknown field", ">\n      exec.file.name == \"x\"\n\n      && process.nope == 1\n", "p.yaml:6:10"},
+	}
+	for _, tt := range tests {
+		pol, err := ParsePolicy("p.yaml", []byte(head+tt.expr+"\n  - id: b\n    expression: process.pid == 1\n"))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		_, problems, err := pol.Compile(testFields)
+		if err != nil || len(problems) != 1 {
+			t.Fatalf("%s: %v %v", tt.name, err, problems)
+		}
+		var e *Error
+		if !errors.As(problems[0], &e) || e.Pos.String() != tt.want {
+			t.Errorf("%s: %v, want it at %s", tt.name, problems[0], tt.want)
+		}
+	}
+}

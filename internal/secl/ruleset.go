@@ -78,7 +78,7 @@ func (pol *Policy) Compile(fields Fields) (*Ruleset, []*RuleError, error) {
 		}
 		if err != nil {
 			problems = append(problems, &RuleError{RuleID: m.ID, Macro: true, Pos: input.Position{File: pol.Name, Line: m.Line},
-				Err: relocate(pol.Name, m.exprNode, err, "macro "+m.ID)})
+				Err: relocate(pol, m.exprNode, m.Expression, err, "macro "+m.ID)})
 		}
 	}
 	// set actions declare the variables every expression may read
@@ -117,7 +117,7 @@ func (pol *Policy) Compile(fields Fields) (*Ruleset, []*RuleError, error) {
 		}
 		prog, err := Compile(pol.Name, r.Expression, fields, macros)
 		if err != nil {
-			problems = append(problems, &RuleError{RuleID: r.ID, Pos: pos, Err: relocate(pol.Name, r.exprNode, err, "rule "+r.ID)})
+			problems = append(problems, &RuleError{RuleID: r.ID, Pos: pos, Err: relocate(pol, r.exprNode, r.Expression, err, "rule "+r.ID)})
 			continue
 		}
 		rule := &Rule{ID: r.ID, Program: prog}
