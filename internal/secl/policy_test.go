@@ -2,6 +2,7 @@ package secl
 
 import (
 	"errors"
+	"math"
 	"os"
 	"reflect"
 	"strings"
@@ -177,6 +178,13 @@ func TestVariablesTTL(t *testing.T) {
 	v.set(ev, d, str("c"), true, 10*time.Second, 0, now+int64(35*time.Second))
 	if got := v.get(ev, d, now+int64(42*time.Second)); !reflect.DeepEqual(got, str("c")) {
 		t.Errorf("refreshed value: %v", got)
+	}
+	// a TTL past the year 2262 never runs out: now plus the TTL does not
+	// wrap into the past
+	long := varDecl{name: "long", typ: TypeString}
+	v.set(ev, long, str("x"), false, time.Duration(math.MaxInt64), 0, now)
+	if got := v.get(ev, long, now+int64(time.Hour)); !reflect.DeepEqual(got, str("x")) {
+		t.Errorf("a 292-year TTL: %v an hour later", got)
 	}
 	// a scoped variable needs the event's scope key
 	s := varDecl{name: "container.x", scope: "container", typ: TypeBool}
