@@ -78,7 +78,7 @@ func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
 		return fmt.Errorf("line %d: ttl must be a duration such as 10s", n.Line)
 	}
-	if ns, err := strconv.ParseInt(n.Value, 10, 64); err == nil {
+	if ns, err := strconv.ParseInt(n.Value, 10, 64); err == nil && ns >= 0 {
 		*d = Duration(ns)
 		return nil
 	}

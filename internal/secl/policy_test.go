@@ -53,6 +53,7 @@ func TestParsePolicyErrors(t *testing.T) {
 		"rules:\n  - id: x\n    actions:\n      - set: {name: a, value: 1, ttl: soon}\n": "p.yaml:4: ttl \"soon\" is not a duration such as 10s",
 		"macros: 3\n": "p.yaml:1: expected a list",
 		"rules:\n  - id: x\n    actions:\n      - set: {name: a, value: 1, ttl: [1]}\n": "p.yaml:4: ttl must be a duration such as 10s",
+		"rules:\n  - id: x\n    actions:\n      - set: {name: a, value: 1, ttl: -5}\n":  "p.yaml:4: ttl \"-5\" is not a duration such as 10s",
 	} {
 		_, err := ParsePolicy("p.yaml", []byte(data))
 		if err == nil || err.Error() != want {
