@@ -268,6 +268,10 @@ func (c *compiler) ident(n *literal) operand {
 }
 
 func (c *compiler) field(name string, where region) operand {
+	if c.macros.isBroken(name) {
+		c.fail(where, "macro %s does not compile (see its error)", name)
+		return invalid()
+	}
 	if i := strings.IndexByte(name, '['); i >= 0 {
 		// the agent ties the fields of one register to one element
 		// (the same ancestor); reading them as "any element" each would

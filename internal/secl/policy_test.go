@@ -309,3 +309,25 @@ func TestPolicyErrorPositions(t *testing.T) {
 		}
 	}
 }
+
+// TestPolicyBrokenMacro: a rule that uses a macro that does not parse says
+// so, rather than reading the macro's name as an unknown field.
+func TestPolicyBrokenMacro(t *testing.T) {
+	pol, err := ParsePolicy("p.yaml", []byte("macros:\n  - id: m\n    expression: exec.file.name in [\n  - id: v\n    values: [a]\nrules:\n  - id: r\n    expression: m\n  - id: s\n    expression: exec.file.name in m\n  - id: ok\n    expression: exec.file.name in v\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, problems, err := pol.Compile(testFields)
+	var msgs []string
+	for _, p := range problems {
+		msgs = append(msgs, p.Error())
+	}
+	want := []string{
+		"p.yaml:3:36: macro m: expected an array member, found end of expression",
+		"p.yaml:8:17: rule r: macro m does not compile (see its error)",
+		"p.yaml:10:35: rule s: macro m does not compile (see its error)",
+	}
+	if err != nil || !reflect.DeepEqual(msgs, want) {
+		t.Errorf("problems\n got %q\nwant %q (%v)", msgs, want, err)
+	}
+}
