@@ -2,6 +2,7 @@ package secl
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"reflect"
@@ -329,5 +330,41 @@ func TestPolicyBrokenMacro(t *testing.T) {
 	}
 	if err != nil || !reflect.DeepEqual(msgs, want) {
 		t.Errorf("problems\n got %q\nwant %q (%v)", msgs, want, err)
+	}
+}
+
+// TestPolicyMacroBomb: macros that each use the one before twice expand
+// to 2^40 comparisons, SECL's billion laughs; the rule is refused with an
+// error, at once, rather than compiled until memory runs out.
+func TestPolicyMacroBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("macros:\n  - id: m0\n    expression: exec.file.name == \"bash\"\n")
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&b, "  - id: m%d\n    expression: m%d || m%d\n", i, i-1, i-1)
+	}
+	b.WriteString("rules:\n  - id: bomb\n    expression: m40\n  - id: fine\n    expression: m3\n")
+	pol, err := ParsePolicy("p.yaml", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type result struct {
+		rs       *Ruleset
+		problems []*RuleError
+		err      error
+	}
+	done := make(chan result, 1)
+	go func() {
+		rs, problems, err := pol.Compile(testFields)
+		done <- result{rs, problems, err}
+	}()
+	select {
+	case r := <-done:
+		if r.err != nil || len(r.rs.Rules()) != 1 || r.rs.Rules()[0].ID != "fine" || len(r.problems) != 1 ||
+			!strings.HasPrefix(r.problems[0].Error(), "p.yaml:86:17: rule bomb: ") ||
+			!strings.Contains(r.problems[0].Error(), "macros expand to more than") {
+			t.Errorf("rules %v, problems %v, error %v", r.rs.Rules(), r.problems, r.err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("compiling a macro bomb did not end in 20 s")
 	}
 }
