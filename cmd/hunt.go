@@ -66,9 +66,9 @@ agrees with the agent on every event), 1 when none did (or some differ),
 named: --expr:1:31) or an input that could not be read. Lines that are not
 JSON objects are reported on standard error and do not change the status
 by themselves.`,
-		Example: `  csmctl hunt --expr 'exec.file.path == "/usr/bin/curl"' examples/linux.ndjson
+		Example: `  csmctl hunt --expr 'process.file.path == "/usr/bin/curl"' examples/linux.ndjson
   csmctl hunt --policy examples/hunt-policy.yaml examples/linux.ndjson
-  csmctl hunt --explain --expr 'open.file.path =~ "/etc/*"' examples/linux.ndjson
+  csmctl hunt --explain --expr 'open.file.path =~ "/home/*/.ssh/*"' examples/linux.ndjson
   csmctl hunt --verify examples/linux.ndjson
   csmctl hunt --fields`,
 		RunE: func(c *cobra.Command, args []string) error {

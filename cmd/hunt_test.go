@@ -2,10 +2,13 @@ package cmd
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/csmctl/csmctl/internal/golden"
+	"github.com/csmctl/csmctl/internal/input"
+	"github.com/csmctl/csmctl/internal/iostreams"
 )
 
 const (
@@ -75,6 +78,24 @@ func TestHuntSanitizes(t *testing.T) {
 			if strings.Contains(out+errOut, bad) {
 				t.Errorf("%v: output holds %q raw", args, bad)
 			}
+		}
+	}
+}
+
+// TestHuntHelpExamplesMatch: each example of hunt's help finds something
+// in the shipped files (exit status 0), so that a user who tries one sees
+// what it prints, not "0 matches".
+func TestHuntHelpExamplesMatch(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	hunt := newHuntCmd(ios, &input.Options{}, nil)
+	r := newExampleRunner(t)
+	for _, line := range strings.Split(hunt.Example, "\n") {
+		words, err := shellWords(strings.TrimSpace(line))
+		if err != nil || len(words) < 2 {
+			t.Fatalf("example %q: %v", line, err)
+		}
+		if code, errOut := r.run(words); code != ExitOK && !slices.Contains(words, "--verify") {
+			t.Errorf("example %s: exit status %d; stderr:\n%s", line, code, errOut)
 		}
 	}
 }

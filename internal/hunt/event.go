@@ -119,13 +119,19 @@ func (e *Event) read(name string) []secl.Value {
 			return nil
 		}
 		vals := e.Values(base)
-		if f.Spec.Array {
+		if f.Spec.Array && f.Spec.Type != secl.TypeString {
 			return []secl.Value{{Int: int64(len(vals))}}
 		}
-		if len(vals) == 0 {
+		if vals == nil {
 			return nil
 		}
-		return []secl.Value{{Int: int64(len(vals[0].Str))}}
+		// each string's length, as the agent reads .length on a string
+		// field, an array of strings included
+		lengths := make([]secl.Value, len(vals))
+		for i, v := range vals {
+			lengths[i] = secl.Value{Int: int64(len(v.Str))}
+		}
+		return lengths
 	}
 	if f.Source == Unavailable {
 		return nil

@@ -196,7 +196,8 @@ func TestEventValues(t *testing.T) {
 		{"splice.pipe_exit_flag", n(0)}, // no flag set
 		{"connect.addr.family", n(2)},
 		{"exec.file.path.length", n(13)},
-		{"process.argv.length", n(5)},
+		{"process.argv.length", append(append(append(append(n(3), n(9)...), n(9)...), n(2)...), n(1)...)}, // each element's
+		{"process.ancestors.file.name.length", append(n(4), n(4)...)},
 		{"container.id", nil},
 		{"no.such.field", nil},
 	}

@@ -71,7 +71,7 @@ func TestEvalDoesNotAllocate(t *testing.T) {
 // TestEvalConcurrent: one Program evaluated from several goroutines gives
 // every one its own context (run with -race).
 func TestEvalConcurrent(t *testing.T) {
-	p := benchProgram(t, `exec.file.path =~ "/usr/bin/*" && process.ancestors.file.name.length == 3`)
+	p := benchProgram(t, `exec.file.path =~ "/usr/bin/*" && process.ancestors.file.name.length == 7`)
 	done := make(chan bool)
 	for range 4 {
 		go func() {

@@ -22,7 +22,13 @@ type compiler struct {
 	err       *Error
 	stack     []string // macros being compiled, to refuse a cycle
 	ref       *region  // where the macro being compiled is used
+	expanded  int      // bytes of macro text compiled so far
 }
+
+// maxExpansion bounds the macro text one expression compiles to: macros
+// that each use the one before twice double at every step (SECL's billion
+// laughs), and are refused rather than compiled until memory runs out.
+const maxExpansion = 1 << 20
 
 func (c *compiler) fail(r region, format string, args ...any) {
 	if c.err != nil {
@@ -141,6 +147,10 @@ func (c *compiler) inMacro(d *macroDef, ref region, f func()) {
 			c.fail(ref, "macro %s uses itself", d.id)
 			return
 		}
+	}
+	if c.expanded += len(d.src) + 1; c.expanded > maxExpansion {
+		c.fail(ref, "macros expand to more than %d bytes of expression: they use each other too many times over", maxExpansion)
+		return
 	}
 	saveSrc, saveRef := c.src, c.ref
 	if c.ref == nil {
@@ -268,6 +278,10 @@ func (c *compiler) ident(n *literal) operand {
 }
 
 func (c *compiler) field(name string, where region) operand {
+	if c.macros.isBroken(name) {
+		c.fail(where, "macro %s does not compile (see its error)", name)
+		return invalid()
+	}
 	if i := strings.IndexByte(name, '['); i >= 0 {
 		// the agent ties the fields of one register to one element
 		// (the same ancestor); reading them as "any element" each would

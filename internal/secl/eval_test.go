@@ -77,8 +77,14 @@ func TestEvalOperators(t *testing.T) {
 		{`process.comm in [process.file.name]`, true},
 		{`process.comm not in [process.file.name]`, false},
 		// .length
-		{`process.argv.length == 2`, true},
-		{`process.ancestors.file.name.length == 3`, true},
+		// on a string array, as in the agent: the length of each element
+		// ("length of the corresponding element"); the number of ancestors
+		// is process.ancestors.length
+		{`process.argv.length == 2`, false},
+		{`process.argv.length == 3`, true},
+		{`process.ancestors.file.name.length == 3`, false},
+		{`process.ancestors.file.name.length == 7`, true},
+		{`process.ancestors.file.name.length != 4`, false},
 		{`exec.file.path.length == 13`, true},
 		{`syscalls.length > 3`, false},
 		// durations: the age of a time at the event's time

@@ -1,6 +1,7 @@
 package secl
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -81,12 +82,22 @@ func FuzzParsePolicy(f *testing.F) {
 	f.Add("rules:\n  - id: a\n    expression: exec.file.name == \"x\"\n")
 	f.Add("macros:\n  - id: m\n    values: [a, b]\nrules:\n  - id: r\n    expression: process.comm in m\n    actions:\n      - set: {name: v, value: [1, 2], ttl: 5}\n")
 	f.Add("rules: [{id: x, expression: '${v} == 1', actions: [{set: {name: v, field: process.pid, scope: process}}]}]")
+	f.Add("rules:\n  - id: a\n    expression: \"exec.file.name == \\\"x\\\" &&\n      process.pid > \"\n")
+	f.Add("rules:\n  - id: a\n    expression: >\n      exec.file.name == \"x\"\n\n      && process.nope == 1\n")
+	f.Add("rules:\n  - id: a\n    expression: |\n      exec.file.name == \"\\u00e9\"\n      && process.pid >\n")
 	f.Fuzz(func(t *testing.T, data string) {
 		pol, err := ParsePolicy("p.yaml", []byte(data))
 		if err != nil {
 			return
 		}
-		rs, _, err := pol.Compile(testFields)
+		rs, problems, err := pol.Compile(testFields)
+		lines := 1 + strings.Count(data, "\n")
+		for _, p := range problems {
+			var e *Error
+			if errors.As(p, &e) && e.Pos.Line != 0 && (e.Pos.Line > lines || e.Pos.Col < 0) {
+				t.Fatalf("%v: placed out of the %d lines of the policy", p, lines)
+			}
+		}
 		if err != nil {
 			return
 		}

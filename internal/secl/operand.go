@@ -33,8 +33,10 @@ func (f *fieldOp) values(c *evalCtx) []Value {
 	return v
 }
 
-// lengthOp is FIELD.length: the number of elements of an array field, the
-// length in bytes of each value of a string field.
+// lengthOp is FIELD.length: the length in bytes of each value of a string
+// field, an array of strings included (the agent's "length of the
+// corresponding element": process.ancestors.file.name.length is each
+// ancestor's name's), and the number of elements of another array field.
 type lengthOp struct {
 	base  *fieldOp
 	slot  int
@@ -47,7 +49,7 @@ func (l *lengthOp) typ() Type { return TypeInt }
 func (l *lengthOp) values(c *evalCtx) []Value {
 	vals := l.base.values(c)
 	buf := c.scratch[l.slot][:0]
-	if l.base.spec.Array {
+	if l.base.spec.Array && l.base.spec.Type != TypeString {
 		buf = append(buf, Value{Int: int64(len(vals))})
 	} else {
 		for _, v := range vals {

@@ -1,11 +1,13 @@
 package secl
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -20,6 +22,7 @@ type Policy struct {
 	Name   string
 	Macros []MacroDefinition
 	Rules  []RuleDefinition
+	src    []byte // the file, where errors are placed
 }
 
 // MacroDefinition is a macro of a policy file.
@@ -75,7 +78,7 @@ func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
 		return fmt.Errorf("line %d: ttl must be a duration such as 10s", n.Line)
 	}
-	if ns, err := strconv.ParseInt(n.Value, 10, 64); err == nil {
+	if ns, err := strconv.ParseInt(n.Value, 10, 64); err == nil && ns >= 0 {
 		*d = Duration(ns)
 		return nil
 	}
@@ -93,7 +96,7 @@ func ParsePolicy(name string, data []byte) (*Policy, error) {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, &Error{Pos: input.Position{File: name, Line: yamlLine(err)}, Msg: "not a policy: " + yamlMessage(err)}
 	}
-	pol := &Policy{Name: name}
+	pol := &Policy{Name: name, src: data}
 	if len(doc.Content) == 0 {
 		return pol, nil
 	}
@@ -192,31 +195,126 @@ func yamlMessage(err error) string {
 	return msg
 }
 
-// exprPosition maps a position in an expression to the policy file, exact
-// for an expression written on the line of its key (plain or quoted, with
-// no escapes before the position) and for block scalars (| and >) to the
-// line.
-func exprPosition(file string, n *yaml.Node, e *Error) input.Position {
+// exprPosition maps a position in an expression to the policy file. It
+// walks the scalar's text in the file alongside the expression, so that
+// lines folded into one, indentation, quotes and escapes move the position
+// as they moved the text; where the two cannot be aligned (an empty
+// expression) the position is the scalar's.
+func exprPosition(file string, src []byte, n *yaml.Node, expr string, e *Error) input.Position {
 	if n == nil {
 		return input.Position{File: file}
 	}
+	if line, col, ok := scalarPosition(src, n, expr, e.Offset); ok {
+		return input.Position{File: file, Line: line, Col: col}
+	}
+	return input.Position{File: file, Line: n.Line, Col: n.Column}
+}
+
+// scalarPosition is the line and column in src of byte off of expr, the
+// value of scalar n. An offset at the end of the expression, or in the
+// blanks that end it, is placed just after its last character.
+func scalarPosition(src []byte, n *yaml.Node, expr string, off int) (line, col int, ok bool) {
+	if off < 0 || off > len(expr) {
+		return 0, 0, false
+	}
+	end := len(strings.TrimRight(expr, " \t\r\n"))
+	after := off >= end && end > 0
+	if after {
+		off = end - 1
+	}
+	if off >= len(expr) {
+		return 0, 0, false // an empty expression
+	}
+	i, ok := lineStart(src, n.Line)
+	if !ok {
+		return 0, 0, false
+	}
+	for c := 1; c < n.Column && i < len(src) && src[i] != '\n'; c++ {
+		_, size := utf8.DecodeRune(src[i:])
+		i += size
+	}
 	switch n.Style {
+	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
+		i++
 	case yaml.LiteralStyle, yaml.FoldedStyle:
-		return input.Position{File: file, Line: n.Line + e.Pos.Line}
+		nl := bytes.IndexByte(src[i:], '\n')
+		if nl < 0 {
+			return 0, 0, false
+		}
+		i += nl + 1
 	}
-	if e.Pos.Line > 1 {
-		return input.Position{File: file, Line: n.Line + e.Pos.Line - 1}
+	blank := func(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\n' }
+	for j := 0; j < off; {
+		switch {
+		case i >= len(src):
+			return 0, 0, false
+		case n.Style == yaml.DoubleQuotedStyle && src[i] == '\\':
+			i += escapeLen(src[i:])
+			_, size := utf8.DecodeRuneInString(expr[j:])
+			j += size
+		case n.Style == yaml.SingleQuotedStyle && src[i] == '\'' && i+1 < len(src) && src[i+1] == '\'':
+			i += 2
+			j++
+		case src[i] == expr[j]:
+			i++
+			j++
+		case blank(src[i]) || blank(expr[j]):
+			// a line folded into a space, or indentation
+			for i < len(src) && blank(src[i]) {
+				i++
+			}
+			for j < off && blank(expr[j]) {
+				j++
+			}
+		default:
+			return 0, 0, false
+		}
 	}
-	col := n.Column + e.Pos.Col - 1
-	if n.Style == yaml.DoubleQuotedStyle || n.Style == yaml.SingleQuotedStyle {
+	for i < len(src) && blank(src[i]) && !blank(expr[off]) {
+		i++ // the blanks before the character, folded away
+	}
+	line = 1 + bytes.Count(src[:i], []byte("\n"))
+	col = 1 + utf8.RuneCount(src[bytes.LastIndexByte(src[:i], '\n')+1:i])
+	if after {
 		col++
 	}
-	return input.Position{File: file, Line: n.Line, Col: col}
+	return line, col, true
+}
+
+// lineStart is the byte offset of line (1-based) in src.
+func lineStart(src []byte, line int) (int, bool) {
+	i := 0
+	for l := 1; l < line; l++ {
+		nl := bytes.IndexByte(src[i:], '\n')
+		if nl < 0 {
+			return 0, false
+		}
+		i += nl + 1
+	}
+	return i, true
+}
+
+// escapeLen is the length of the escape sequence a double-quoted YAML
+// scalar holds at the start of b, a backslash: \xNN, \uNNNN, \UNNNNNNNN
+// or a backslash and one character.
+func escapeLen(b []byte) int {
+	n := 2
+	if len(b) > 1 {
+		switch b[1] {
+		case 'x':
+			n = 4
+		case 'u':
+			n = 6
+		case 'U':
+			n = 10
+		}
+	}
+	return min(n, len(b))
 }
 
 // relocate turns an expression error into one at its place in the policy
 // file, its message naming the rule or macro.
-func relocate(file string, n *yaml.Node, err error, what string) error {
+func relocate(pol *Policy, n *yaml.Node, expr string, err error, what string) error {
 	var e *Error
 	if !errors.As(err, &e) {
 		return err
@@ -225,5 +323,5 @@ func relocate(file string, n *yaml.Node, err error, what string) error {
 	if !strings.HasPrefix(msg, what+": ") {
 		msg = what + ": " + msg
 	}
-	return &Error{Pos: exprPosition(file, n, e), Offset: e.Offset, Msg: msg}
+	return &Error{Pos: exprPosition(pol.Name, pol.src, n, expr, e), Offset: e.Offset, Msg: msg}
 }

@@ -2,6 +2,8 @@ package secl
 
 import (
 	"errors"
+	"fmt"
+	"math"
 	"os"
 	"reflect"
 	"strings"
@@ -52,6 +54,7 @@ func TestParsePolicyErrors(t *testing.T) {
 		"rules:\n  - id: x\n    actions:\n      - set: {name: a, value: 1, ttl: soon}\n": "p.yaml:4: ttl \"soon\" is not a duration such as 10s",
 		"macros: 3\n": "p.yaml:1: expected a list",
 		"rules:\n  - id: x\n    actions:\n      - set: {name: a, value: 1, ttl: [1]}\n": "p.yaml:4: ttl must be a duration such as 10s",
+		"rules:\n  - id: x\n    actions:\n      - set: {name: a, value: 1, ttl: -5}\n":  "p.yaml:4: ttl \"-5\" is not a duration such as 10s",
 	} {
 		_, err := ParsePolicy("p.yaml", []byte(data))
 		if err == nil || err.Error() != want {
@@ -178,6 +181,13 @@ func TestVariablesTTL(t *testing.T) {
 	if got := v.get(ev, d, now+int64(42*time.Second)); !reflect.DeepEqual(got, str("c")) {
 		t.Errorf("refreshed value: %v", got)
 	}
+	// a TTL past the year 2262 never runs out: now plus the TTL does not
+	// wrap into the past
+	long := varDecl{name: "long", typ: TypeString}
+	v.set(ev, long, str("x"), false, time.Duration(math.MaxInt64), 0, now)
+	if got := v.get(ev, long, now+int64(time.Hour)); !reflect.DeepEqual(got, str("x")) {
+		t.Errorf("a 292-year TTL: %v an hour later", got)
+	}
 	// a scoped variable needs the event's scope key
 	s := varDecl{name: "container.x", scope: "container", typ: TypeBool}
 	v.set(ev, s, []Value{{Bool: true}}, false, 0, 0, now)
@@ -233,5 +243,128 @@ func TestActionFilter(t *testing.T) {
 	root.vals["process.uid"] = ints(0)
 	if got := rs.Eval(root, vars); !reflect.DeepEqual(got, []string{"mark", "root_child"}) {
 		t.Errorf("root's exec: %v", got)
+	}
+}
+
+// TestPolicyNoRuleLeft: when no rule of a policy can be evaluated, the
+// error says why for each rule, since it is all the user sees; a position
+// with no line is written without one.
+func TestPolicyNoRuleLeft(t *testing.T) {
+	tests := []struct {
+		policy string
+		want   string
+	}{
+		{"rules:\n  - id: a\n    expression: exec.file.name ==\n",
+			"p.yaml: no rule of the policy can be evaluated: p.yaml:3:34: rule a: expected a value after =="},
+		{"rules:\n  - id: a\n    disabled: true\n    expression: exec.file.name == \"x\"\n",
+			"p.yaml: no rule of the policy can be evaluated: p.yaml:2: rule a: disabled"},
+		{"macros:\n  - id: m\n    expression: m\nrules:\n  - id: a\n    expression: m\n  - id: b\n    expression: process.nope == 1\n",
+			"p.yaml: no rule of the policy can be evaluated: p.yaml:6:17: rule a: in macro m: macro m uses itself; p.yaml:8:17: rule b: unknown field process.nope"},
+	}
+	for _, tt := range tests {
+		pol, err := ParsePolicy("p.yaml", []byte(tt.policy))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, err = pol.Compile(testFields)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("Compile(%q)\n got %v\nwant %s", tt.policy, err, tt.want)
+		}
+	}
+	if _, err := ParsePolicy("p.yaml", []byte("rules:\n\x01")); err == nil || strings.Contains(err.Error(), "p.yaml:0") {
+		t.Errorf("a YAML error with no line: %v", err)
+	}
+}
+
+// TestPolicyErrorPositions: an error in a rule's expression is placed at
+// its line and column in the policy file, whatever the scalar style the
+// expression is written in, on one line or several.
+func TestPolicyErrorPositions(t *testing.T) {
+	const head = "rules:\n  - id: a\n    expression: "
+	tests := []struct {
+		name, expr string
+		want       string
+	}{
+		{"plain", `exec.file.name == "x" && process.pid >`, "p.yaml:3:55"},
+		{"plain on two lines", "exec.file.name == \"x\" &&\n      process.pid >", "p.yaml:4:20"},
+		{"double quoted", `"exec.file.name == \"x\" && process.nope == 1"`, "p.yaml:3:45"},
+		{"double quoted on two lines", "\"exec.file.name == \\\"x\\\" &&\n      process.pid > \"", "p.yaml:4:20"},
+		{"single quoted on two lines", "'exec.file.name == \"x\" &&\n      process.nope == 1'", "p.yaml:4:7"},
+		{"literal", "|\n      exec.file.name == \"x\"\n      && process.pid >\n", "p.yaml:5:23"},
+		{"literal, unknown field", "|\n      exec.file.name == \"x\"\n      && process.nope == 1\n", "p.yaml:5:10"},
+		{"folded", ">-\n      exec.file.name == \"x\"\n      && process.pid >\n", "p.yaml:5:23"},
+		{"folded, unknown field", ">\n      exec.file.name == \"x\"\n\n      && process.nope == 1\n", "p.yaml:6:10"},
+	}
+	for _, tt := range tests {
+		pol, err := ParsePolicy("p.yaml", []byte(head+tt.expr+"\n  - id: b\n    expression: process.pid == 1\n"))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		_, problems, err := pol.Compile(testFields)
+		if err != nil || len(problems) != 1 {
+			t.Fatalf("%s: %v %v", tt.name, err, problems)
+		}
+		var e *Error
+		if !errors.As(problems[0], &e) || e.Pos.String() != tt.want {
+			t.Errorf("%s: %v, want it at %s", tt.name, problems[0], tt.want)
+		}
+	}
+}
+
+// TestPolicyBrokenMacro: a rule that uses a macro that does not parse says
+// so, rather than reading the macro's name as an unknown field.
+func TestPolicyBrokenMacro(t *testing.T) {
+	pol, err := ParsePolicy("p.yaml", []byte("macros:\n  - id: m\n    expression: exec.file.name in [\n  - id: v\n    values: [a]\nrules:\n  - id: r\n    expression: m\n  - id: s\n    expression: exec.file.name in m\n  - id: ok\n    expression: exec.file.name in v\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, problems, err := pol.Compile(testFields)
+	var msgs []string
+	for _, p := range problems {
+		msgs = append(msgs, p.Error())
+	}
+	want := []string{
+		"p.yaml:3:36: macro m: expected an array member, found end of expression",
+		"p.yaml:8:17: rule r: macro m does not compile (see its error)",
+		"p.yaml:10:35: rule s: macro m does not compile (see its error)",
+	}
+	if err != nil || !reflect.DeepEqual(msgs, want) {
+		t.Errorf("problems\n got %q\nwant %q (%v)", msgs, want, err)
+	}
+}
+
+// TestPolicyMacroBomb: macros that each use the one before twice expand
+// to 2^40 comparisons, SECL's billion laughs; the rule is refused with an
+// error, at once, rather than compiled until memory runs out.
+func TestPolicyMacroBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("macros:\n  - id: m0\n    expression: exec.file.name == \"bash\"\n")
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&b, "  - id: m%d\n    expression: m%d || m%d\n", i, i-1, i-1)
+	}
+	b.WriteString("rules:\n  - id: bomb\n    expression: m40\n  - id: fine\n    expression: m3\n")
+	pol, err := ParsePolicy("p.yaml", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type result struct {
+		rs       *Ruleset
+		problems []*RuleError
+		err      error
+	}
+	done := make(chan result, 1)
+	go func() {
+		rs, problems, err := pol.Compile(testFields)
+		done <- result{rs, problems, err}
+	}()
+	select {
+	case r := <-done:
+		if r.err != nil || len(r.rs.Rules()) != 1 || r.rs.Rules()[0].ID != "fine" || len(r.problems) != 1 ||
+			!strings.HasPrefix(r.problems[0].Error(), "p.yaml:86:17: rule bomb: ") ||
+			!strings.Contains(r.problems[0].Error(), "macros expand to more than") {
+			t.Errorf("rules %v, problems %v, error %v", r.rs.Rules(), r.problems, r.err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("compiling a macro bomb did not end in 20 s")
 	}
 }

@@ -104,6 +104,9 @@ func (p *Program) Explain(ev Event, vars *Variables) (bool, []Match) {
 type Macros struct {
 	defs map[string]*macroDef
 	vars map[string]varDecl
+	// broken are the macros whose expression does not parse: a rule
+	// that uses one says so rather than reading the name as a field.
+	broken map[string]bool
 }
 
 type macroDef struct {
@@ -114,7 +117,9 @@ type macroDef struct {
 }
 
 // NewMacros returns an empty set of macros.
-func NewMacros() *Macros { return &Macros{defs: map[string]*macroDef{}, vars: map[string]varDecl{}} }
+func NewMacros() *Macros {
+	return &Macros{defs: map[string]*macroDef{}, vars: map[string]varDecl{}, broken: map[string]bool{}}
+}
 
 // AddExpression adds a macro defined by an expression: a boolean
 // expression, or an array written [ … ] to use after in.
@@ -127,6 +132,7 @@ func (m *Macros) AddExpression(source, id, expr string) error {
 		d.expr, perr = parse(expr)
 	}
 	if perr != nil {
+		m.broken[id] = true
 		return &Error{Pos: input.Position{File: source, Line: perr.tok.line, Col: perr.tok.col}, Offset: perr.tok.off, Msg: "macro " + id + ": " + perr.msg}
 	}
 	m.defs[id] = d
@@ -153,6 +159,8 @@ func (m *Macros) macro(id string) *macroDef {
 	}
 	return m.defs[id]
 }
+
+func (m *Macros) isBroken(id string) bool { return m != nil && m.broken[id] }
 
 func (m *Macros) variable(name string) (varDecl, bool) {
 	if m == nil {

@@ -44,7 +44,7 @@ func TestAbsentFields(t *testing.T) {
 		`process.ancestors.file.name != "bash"`:      true,
 		`process.ancestors.file.name allin ["bash"]`: false,
 		`process.ancestors.file.name in ["bash"]`:    false,
-		`process.ancestors.file.name.length == 0`:    true,
+		`process.ancestors.file.name.length == 0`:    false,
 		`exec.file.path =~ "/usr/*"`:                 false,
 		`exec.file.path.length == 0`:                 true,
 	} {

@@ -3,6 +3,7 @@ package secl
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -77,7 +78,7 @@ func (pol *Policy) Compile(fields Fields) (*Ruleset, []*RuleError, error) {
 		}
 		if err != nil {
 			problems = append(problems, &RuleError{RuleID: m.ID, Macro: true, Pos: input.Position{File: pol.Name, Line: m.Line},
-				Err: relocate(pol.Name, m.exprNode, err, "macro "+m.ID)})
+				Err: relocate(pol, m.exprNode, m.Expression, err, "macro "+m.ID)})
 		}
 	}
 	// set actions declare the variables every expression may read
@@ -116,7 +117,7 @@ func (pol *Policy) Compile(fields Fields) (*Ruleset, []*RuleError, error) {
 		}
 		prog, err := Compile(pol.Name, r.Expression, fields, macros)
 		if err != nil {
-			problems = append(problems, &RuleError{RuleID: r.ID, Pos: pos, Err: relocate(pol.Name, r.exprNode, err, "rule "+r.ID)})
+			problems = append(problems, &RuleError{RuleID: r.ID, Pos: pos, Err: relocate(pol, r.exprNode, r.Expression, err, "rule "+r.ID)})
 			continue
 		}
 		rule := &Rule{ID: r.ID, Program: prog}
@@ -131,9 +132,33 @@ func (pol *Policy) Compile(fields Fields) (*Ruleset, []*RuleError, error) {
 		rs.rules = append(rs.rules, rule)
 	}
 	if len(rs.rules) == 0 && len(pol.Rules) > 0 {
-		return rs, problems, &Error{Pos: input.Position{File: pol.Name}, Msg: "no rule of the policy can be evaluated"}
+		return rs, problems, noRuleLeft(pol, problems)
 	}
 	return rs, problems, nil
+}
+
+// noRuleLeft is the error for a policy none of whose rules can be
+// evaluated: it says why for each, since the run stops on it.
+func noRuleLeft(pol *Policy, problems []*RuleError) error {
+	type reason struct {
+		line int
+		text string
+	}
+	var why []reason
+	for _, r := range pol.Rules {
+		if r.Disabled {
+			why = append(why, reason{r.Line, input.Position{File: pol.Name, Line: r.Line}.String() + ": rule " + r.ID + ": disabled"})
+		}
+	}
+	for _, p := range problems {
+		why = append(why, reason{p.Pos.Line, p.Error()})
+	}
+	sort.SliceStable(why, func(i, j int) bool { return why[i].line < why[j].line })
+	texts := make([]string, len(why))
+	for i, w := range why {
+		texts[i] = w.text
+	}
+	return &Error{Pos: input.Position{File: pol.Name}, Msg: "no rule of the policy can be evaluated: " + strings.Join(texts, "; ")}
 }
 
 // setType is the type of the variable a set action defines.

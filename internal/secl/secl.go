@@ -98,7 +98,13 @@ type Error struct {
 
 // Error writes the error with every character that could act on a
 // terminal escaped: expressions and policies are untrusted input too.
-func (e *Error) Error() string { return escape.Text(e.Pos.String() + ": " + e.Msg) }
+// A position with no line, about a whole file, is written as the file.
+func (e *Error) Error() string {
+	if e.Pos.Line == 0 {
+		return escape.Text(e.Pos.File + ": " + e.Msg)
+	}
+	return escape.Text(e.Pos.String() + ": " + e.Msg)
+}
 
 // ExitCode is 2: an expression that does not compile is a usage error.
 func (e *Error) ExitCode() int { return 2 }

@@ -1,6 +1,7 @@
 package secl
 
 import (
+	"math"
 	"strings"
 	"time"
 )
@@ -89,7 +90,10 @@ func (v *Variables) set(ev Event, d varDecl, vals []Value, appendTo bool, ttl ti
 	}
 	var exp int64
 	if ttl > 0 {
-		exp = now + int64(ttl)
+		exp = math.MaxInt64 // a TTL past what Unix nanoseconds hold
+		if now < 0 || int64(ttl) < math.MaxInt64-now {
+			exp = now + int64(ttl)
+		}
 	}
 	if !appendTo {
 		s.vals, s.expires = s.vals[:0], s.expires[:0]

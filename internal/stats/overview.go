@@ -128,20 +128,33 @@ func bucketOf(first, last int64) int64 {
 			return b
 		}
 	}
-	// Rows are aligned on whole buckets since 1970, so a span of fewer
-	// than maxBuckets-1 buckets takes maxBuckets rows at most.
+	// Rows start on the first event's day (histogramOrigin), so a span of
+	// fewer than maxBuckets-1 buckets, plus that day, takes maxBuckets rows
+	// at most.
 	days := (last-first)/((maxBuckets-1)*day) + 1
 	return days * day
+}
+
+// histogramOrigin is where the histogram's first row starts, in Unix
+// seconds: the bucket holding first, counting whole buckets from 1970,
+// for histogramBuckets; for a bucket of many days, first's day, so that
+// rows are labelled from the data's first day, not from a day that a
+// count from 1970 puts centuries before it (or before year 1).
+func histogramOrigin(first, b int64) int64 {
+	if b > int64(histogramBuckets[len(histogramBuckets)-1]/time.Second) {
+		return floorDiv(first, day) * day
+	}
+	return floorDiv(first, b) * b
 }
 
 func (o *overviewText) histogram(ov *Overview) {
 	first, last := ov.First.Unix(), ov.Last.Unix()
 	b := bucketOf(first, last)
-	start := floorDiv(first, b)
-	n := floorDiv(last, b) - start + 1
+	origin := histogramOrigin(first, b)
+	n := floorDiv(last-origin, b) + 1
 	counts := make([]int, n)
 	for m, c := range ov.Minutes {
-		i := floorDiv(m*60, b) - start
+		i := floorDiv(m*60-origin, b)
 		counts[min(max(i, 0), n-1)] += c
 	}
 	most := 0
@@ -160,7 +173,7 @@ func (o *overviewText) histogram(ov *Overview) {
 	countWidth := len(strconv.Itoa(most))
 	barWidth := max(o.width-len(layout)-countWidth-2, 10)
 	for i, c := range counts {
-		o.styled(o.pal.Faint, time.Unix((start+int64(i))*b, 0).UTC().Format(layout))
+		o.styled(o.pal.Faint, time.Unix(origin+int64(i)*b, 0).UTC().Format(layout))
 		o.plain(" ")
 		eights := c * barWidth * 8 / most
 		if c > 0 && eights == 0 {

@@ -35,8 +35,15 @@ func TestBucketOf(t *testing.T) {
 		if b != tt.want {
 			t.Errorf("bucketOf(%s, %s) = %d s, want %d s", tt.first, tt.last, b, tt.want)
 		}
-		if rows := floorDiv(last, b) - floorDiv(first, b) + 1; rows > maxBuckets {
+		origin := histogramOrigin(first, b)
+		if rows := floorDiv(last-origin, b) + 1; rows > maxBuckets {
 			t.Errorf("bucketOf(%s, %s): %d rows", tt.first, tt.last, rows)
+		}
+		if origin > first || first-origin >= b {
+			t.Errorf("bucketOf(%s, %s): the first row starts at %s", tt.first, tt.last, time.Unix(origin, 0).UTC())
+		}
+		if b > 7*day && origin != floorDiv(first, day)*day {
+			t.Errorf("bucketOf(%s, %s): rows of %d days start at %s, not on the first event's day", tt.first, tt.last, b/day, time.Unix(origin, 0).UTC())
 		}
 	}
 }
