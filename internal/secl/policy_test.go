@@ -248,7 +248,8 @@ func TestActionFilter(t *testing.T) {
 
 // TestPolicyNoRuleLeft: when no rule of a policy can be evaluated, the
 // error says why for each rule, since it is all the user sees; a position
-// with no line is written without one.
+// with no line is written without one. A policy with no rules at all (an
+// empty file, macros alone, "rule:" for "rules:") is an error too.
 func TestPolicyNoRuleLeft(t *testing.T) {
 	tests := []struct {
 		policy string
@@ -260,6 +261,10 @@ func TestPolicyNoRuleLeft(t *testing.T) {
 			"p.yaml: no rule of the policy can be evaluated: p.yaml:2: rule a: disabled"},
 		{"macros:\n  - id: m\n    expression: m\nrules:\n  - id: a\n    expression: m\n  - id: b\n    expression: process.nope == 1\n",
 			"p.yaml: no rule of the policy can be evaluated: p.yaml:6:17: rule a: in macro m: macro m uses itself; p.yaml:8:17: rule b: unknown field process.nope"},
+		{"", `p.yaml: the policy has no rules (a list under "rules")`},
+		{"rules: []\n", `p.yaml: the policy has no rules (a list under "rules")`},
+		{"macros:\n  - id: m\n    expression: exec.file.name == \"x\"\n", `p.yaml: the policy has no rules (a list under "rules")`},
+		{"rule:\n  - id: a\n    expression: exec.file.name == \"x\"\n", `p.yaml: the policy has no rules (a list under "rules")`},
 	}
 	for _, tt := range tests {
 		pol, err := ParsePolicy("p.yaml", []byte(tt.policy))

@@ -131,7 +131,12 @@ func (pol *Policy) Compile(fields Fields) (*Ruleset, []*RuleError, error) {
 		}
 		rs.rules = append(rs.rules, rule)
 	}
-	if len(rs.rules) == 0 && len(pol.Rules) > 0 {
+	if len(pol.Rules) == 0 {
+		// An empty file, macros alone, or a misspelt "rules" key: a hunt
+		// that evaluated nothing would say only "0 matches".
+		return rs, problems, &Error{Pos: input.Position{File: pol.Name}, Msg: `the policy has no rules (a list under "rules")`}
+	}
+	if len(rs.rules) == 0 {
 		return rs, problems, noRuleLeft(pol, problems)
 	}
 	return rs, problems, nil
