@@ -77,14 +77,22 @@ func Verify(p *pipeline.Pipeline, out io.Writer, constant func(string) (int64, b
 		var buf bytes.Buffer
 		for sel := range b.Events(pipeline.Need{}) {
 			ctx := jsonscan.Member(sel.Raw, 0, "evt", "rule_context")
-			exprLit := jsonscan.Member(ctx, 0, "expression")
-			if len(exprLit) == 0 || exprLit[0] != '"' {
+			if len(ctx) == 0 || string(ctx) == "null" {
 				continue
 			}
 			res.v.Contexts++
+			where := escape.Text(sel.Pos.String()) + ": "
+			exprLit := jsonscan.Member(ctx, 0, "expression")
+			if len(exprLit) == 0 || exprLit[0] != '"' {
+				// Said, not skipped: a context csmctl cannot read is one
+				// it has not checked.
+				res.v.NotCompile++
+				buf.WriteString(where + "not evaluable: " + contextWithoutExpression(ctx, exprLit) + "\n")
+				b.Out = buf.Bytes()
+				continue
+			}
 			expr := jsonscan.Unquote(exprLit)
 			prog, err := ps.get(expr)
-			where := escape.Text(sel.Pos.String()) + ": "
 			if err != nil {
 				res.v.NotCompile++
 				buf.WriteString(where + "not evaluable: " + escape.Text(err.Error()) + "\n")
@@ -121,6 +129,18 @@ func Verify(p *pipeline.Pipeline, out io.Writer, constant func(string) (int64, b
 		render.Count(total.Contexts, "event with a rule context", "events with a rule context"),
 		total.Agree, total.Differ, total.NotCompile))
 	return total, err
+}
+
+// contextWithoutExpression says why a rule context has no expression to
+// evaluate: exprLit is its expression member, absent or not a string.
+func contextWithoutExpression(ctx, exprLit []byte) string {
+	switch {
+	case ctx[0] != '{':
+		return "evt.rule_context is not an object"
+	case len(exprLit) == 0:
+		return "evt.rule_context has no expression"
+	}
+	return "evt.rule_context.expression is not a string: " + escape.Text(string(exprLit[:min(len(exprLit), 40)]))
 }
 
 func subexprs(ctx []byte) []subexpr {

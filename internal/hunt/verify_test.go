@@ -101,3 +101,36 @@ func TestCompare(t *testing.T) {
 		})
 	}
 }
+
+// TestVerifyUnreadableContexts: a rule context csmctl cannot read is said
+// and counted as not evaluable, never skipped in silence; an event with no
+// context, or a null one, is not a context.
+func TestVerifyUnreadableContexts(t *testing.T) {
+	in := `{"evt":{"name":"exec"}}
+{"evt":{"name":"exec","rule_context":null}}
+{"evt":{"name":"exec","rule_context":{"expression":42}}}
+{"evt":{"name":"exec","rule_context":{"matching_subexprs":[]}}}
+{"evt":{"name":"exec","rule_context":"exec.file.name == \"x\""}}
+{"evt":{"name":"exec","rule_context":{"expression":"exec.file.name == \"sh\""}},"process":{"executable":{"name":"sh"}}}
+`
+	var out, errOut bytes.Buffer
+	p, err := pipeline.New(pipeline.Options{Stdin: strings.NewReader(in), ErrOut: &errOut})
+	defer p.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := Verify(p, &out, AgentConstant)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<stdin>:3: not evaluable: evt.rule_context.expression is not a string: 42
+<stdin>:4: not evaluable: evt.rule_context has no expression
+<stdin>:5: not evaluable: evt.rule_context is not an object
+`
+	if out.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", out.String(), want)
+	}
+	if v != (Verified{Contexts: 4, Agree: 1, NotCompile: 3}) {
+		t.Errorf("counts %+v", v)
+	}
+}
