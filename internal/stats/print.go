@@ -136,8 +136,9 @@ func WriteText(w io.Writer, keys []Key, res *Result, st Style) error {
 		_, err := w.Write(b)
 		return err
 	}
-	// Aligned with spaces, not boxed: a row is read across, and the values
-	// are never cut.
+	// Aligned with spaces, not boxed: a row is read across. A value wider
+	// than maxCell is cut with …, so that one huge value (a hostile rule id)
+	// does not pad every row; -o json and csv give it whole.
 	t := render.NewTable(w, render.TableOptions{Palette: st.Palette})
 	var header []string
 	for _, k := range keys {
@@ -159,14 +160,23 @@ func WriteText(w io.Writer, keys []Key, res *Result, st Style) error {
 // noValue stands for a key without a value on a terminal.
 const noValue = "(none)"
 
+// maxCell is the widest a value is drawn in the aligned table: as wide as
+// a long executable path.
+const maxCell = 60
+
 func valueCell(k Key, v Value, pal *iostreams.Palette) render.Cell {
-	switch {
-	case !v.Present:
+	if !v.Present {
 		return render.Cell{Text: noValue, Style: pal.Faint}
-	case k == Rule:
-		return render.Cell{Text: v.Text, Style: pal.Rule}
-	case k == Event:
-		return render.Cell{Text: v.Text, Style: pal.Event}
 	}
-	return render.Cell{Text: v.Text}
+	text := escape.Text(v.Text)
+	if iostreams.DisplayWidth(text) > maxCell {
+		text = render.CutCells(text, maxCell-1) + "…"
+	}
+	switch k {
+	case Rule:
+		return render.Cell{Text: text, Style: pal.Rule}
+	case Event:
+		return render.Cell{Text: text, Style: pal.Event}
+	}
+	return render.Cell{Text: text}
 }
