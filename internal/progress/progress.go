@@ -68,15 +68,16 @@ func (b *Bar) Start(src Source) {
 }
 
 // Update redraws the bar with the bytes read so far, once the run has
-// taken long enough, and not more often than every 100 ms unless the bar
-// was just cleared.
+// taken long enough, and not more often than every 100 ms, even after a
+// Clear: a run printing findings to the terminal would otherwise draw and
+// wipe it between every two of them.
 func (b *Bar) Update() {
 	if b == nil || !b.running {
 		return
 	}
 	now := b.now()
 	elapsed := now.Sub(b.start)
-	if elapsed < b.after || (b.drawn > 0 && now.Sub(b.last) < every) {
+	if elapsed < b.after || (!b.last.IsZero() && now.Sub(b.last) < every) {
 		return
 	}
 	done, total := b.src.Progress()
@@ -97,7 +98,7 @@ func (b *Bar) Update() {
 }
 
 // Clear wipes the bar before other output is written, so lines never mix;
-// the next Update draws it again.
+// an Update draws it again.
 func (b *Bar) Clear() {
 	if b == nil || b.drawn == 0 {
 		return
