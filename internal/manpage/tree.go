@@ -78,18 +78,16 @@ func pageName(c *cobra.Command) string {
 	return strings.ReplaceAll(c.CommandPath(), " ", "-")
 }
 
-// options lists the flags of fs, but hidden ones, as --help does.
+// options lists the flags of fs, but hidden and deprecated ones, as --help
+// does.
 func options(fs *pflag.FlagSet) []Option {
 	var opts []Option
 	fs.VisitAll(func(f *pflag.Flag) {
-		if f.Hidden {
+		if f.Hidden || f.Deprecated != "" {
 			return
 		}
 		value, usage := pflag.UnquoteUsage(f)
 		o := Option{Short: f.Shorthand, Long: f.Name, Value: value, Usage: usage}
-		if f.Deprecated != "" {
-			return
-		}
 		if t := f.Value.Type(); t != "bool" && f.DefValue != "" && f.DefValue != "0" && f.DefValue != "[]" {
 			o.Default = f.DefValue
 			if t == "string" {
