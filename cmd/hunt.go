@@ -115,7 +115,7 @@ var huntOutputs = []outputFormat[func(*iostreams.Palette) hunt.Printer]{
 func runHunt(opts *HuntOptions) error {
 	io := opts.IO
 	if opts.Fields {
-		if err := hunt.PrintFields(io.Out, hunt.Linux); err != nil {
+		if err := hunt.PrintFields(io.Out, hunt.Linux()); err != nil {
 			return &ExitError{Code: ExitUsage, Err: err}
 		}
 		return nil
@@ -127,11 +127,11 @@ func runHunt(opts *HuntOptions) error {
 	var rules *hunt.Rules
 	switch {
 	case opts.Expr != "":
-		rules, err = hunt.FromExpr(opts.Expr, hunt.Linux)
+		rules, err = hunt.FromExpr(opts.Expr, hunt.Linux())
 	case opts.Policy != "":
 		var data []byte
 		if data, err = os.ReadFile(opts.Policy); err == nil {
-			rules, err = hunt.FromPolicy(opts.Policy, data, hunt.Linux)
+			rules, err = hunt.FromPolicy(opts.Policy, data, hunt.Linux())
 		}
 	}
 	if err != nil {

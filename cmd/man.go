@@ -6,9 +6,9 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/cobra/doc"
 
 	"github.com/csmctl/csmctl/internal/iostreams"
+	"github.com/csmctl/csmctl/internal/manpage"
 )
 
 // ManOptions are the inputs of `csmctl man`.
@@ -51,26 +51,21 @@ func runMan(opts *ManOptions) error {
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
 	}
-	// Else every page ends with cobra's "Auto generated" line and a date.
-	var disableTag func(*cobra.Command)
-	disableTag = func(c *cobra.Command) {
-		c.DisableAutoGenTag = true
-		for _, sub := range c.Commands() {
-			disableTag(sub)
-		}
-	}
-	disableTag(opts.Root)
 	date := opts.Date
 	if date == nil {
 		date = commitTime(debug.ReadBuildInfo())
 	}
-	header := &doc.GenManHeader{
+	if date == nil {
+		d := manpage.BuildDate()
+		date = &d
+	}
+	header := manpage.Header{
 		Section: "1",
-		Date:    date,
+		Date:    *date,
 		Source:  "csmctl " + opts.Root.Version,
 		Manual:  "csmctl manual",
 	}
-	if err := doc.GenManTree(opts.Root, header, opts.Dir); err != nil {
+	if err := manpage.WriteTree(opts.Root, header, opts.Dir); err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
 	}
 	return nil

@@ -92,7 +92,7 @@ func runValidate(opts *ValidateOptions) error {
 		return flagErrorf("--schema %s: %w", opts.Schema, err)
 	}
 	io := opts.IO
-	bar := progress.New(io.ErrOut, io.IsStderrTTY(), "validating", opts.ProgressAfter)
+	bar := progress.New(io.ErrOut, io.IsStderrTTY(), io.TerminalWidth, "validating", opts.ProgressAfter)
 	p, err := startPipeline(io, pipeline.Options{
 		Files: opts.Files, Reading: opts.Reading,
 		Workers:      opts.Workers,

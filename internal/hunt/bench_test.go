@@ -10,7 +10,7 @@ import (
 // exec field, on events mostly of other types, which are left after evt.name.
 func BenchmarkSelective(b *testing.B) {
 	events := readEvents(b, "testdata/linux-contexts.ndjson.gz")
-	rules, err := FromExpr(`exec.file.path == "/usr/bin/curl"`, Linux)
+	rules, err := FromExpr(`exec.file.path == "/usr/bin/curl"`, Linux())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -20,7 +20,7 @@ func BenchmarkSelective(b *testing.B) {
 // BenchmarkAncestors reads an array field of every event.
 func BenchmarkAncestors(b *testing.B) {
 	events := readEvents(b, "testdata/linux-contexts.ndjson.gz")
-	rules, err := FromExpr(`process.ancestors.file.name in ["cron", "crond"]`, Linux)
+	rules, err := FromExpr(`process.ancestors.file.name in ["cron", "crond"]`, Linux())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -33,7 +33,7 @@ func benchRules(b *testing.B, events [][]byte, rules *Rules) {
 		size += len(e)
 	}
 	b.SetBytes(int64(size))
-	ev := NewEvent(Linux, AgentConstant)
+	ev := NewEvent(Linux(), AgentConstant)
 	vars := secl.NewVariables()
 	b.ResetTimer()
 	for range b.N {

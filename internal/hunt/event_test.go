@@ -133,9 +133,9 @@ func TestEventDifferential(t *testing.T) {
 			if serr != nil {
 				t.Fatalf("%s:%d: %s", name, i+1, serr.Msg)
 			}
-			ev := NewEvent(Linux, testConstant)
+			ev := NewEvent(Linux(), testConstant)
 			ev.Reset(raw)
-			for _, f := range Linux.Fields() {
+			for _, f := range Linux().Fields() {
 				if f.Source != Exact || f.Fallback != "" || f.conv > convBool {
 					continue
 				}
@@ -201,7 +201,7 @@ func TestEventValues(t *testing.T) {
 		{"container.id", nil},
 		{"no.such.field", nil},
 	}
-	ev := NewEvent(Linux, testConstant)
+	ev := NewEvent(Linux(), testConstant)
 	ev.Reset([]byte(raw))
 	for _, tt := range tests {
 		if got := ev.Values(tt.field); !reflect.DeepEqual(got, tt.want) {
@@ -238,14 +238,14 @@ func FuzzEvent(f *testing.F) {
 	f.Add([]byte(`{"process":{"ancestors":[{"executable":{"name":"a"}`))
 	f.Add([]byte(`{"evt":{"rule_context":{"matching_subexprs":[{"field":1,"value":[],"offset":"x"},{"offset":1e99},7]}}}`))
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		ev := NewEvent(Linux, testConstant)
+		ev := NewEvent(Linux(), testConstant)
 		ev.Reset(raw)
 		ev.Type()
 		ev.Time()
 		for _, s := range []string{"process", "container", "cgroup"} {
 			ev.ScopeKey(s)
 		}
-		for _, fl := range Linux.Fields() {
+		for _, fl := range Linux().Fields() {
 			ev.Values(fl.Name)
 			ev.Values(fl.Name + ".length")
 		}
@@ -257,11 +257,11 @@ func FuzzEvent(f *testing.F) {
 // TestOtherTypesLeftUnread: an expression of exec fields reads nothing but
 // evt.name of an open event.
 func TestOtherTypesLeftUnread(t *testing.T) {
-	rules, err := FromExpr(`exec.file.path == "/usr/bin/curl" && process.ancestors.file.name == "bash"`, Linux)
+	rules, err := FromExpr(`exec.file.path == "/usr/bin/curl" && process.ancestors.file.name == "bash"`, Linux())
 	if err != nil {
 		t.Fatal(err)
 	}
-	ev := NewEvent(Linux, testConstant)
+	ev := NewEvent(Linux(), testConstant)
 	ev.Reset([]byte(`{"evt":{"name":"open"},"process":{"executable":{"path":"/usr/bin/curl"}}}`))
 	if ids := rules.Match(ev, nil); ids != nil || len(ev.cache) != 0 {
 		t.Errorf("an open event: matched %v, read %d fields; want nothing read", ids, len(ev.cache))

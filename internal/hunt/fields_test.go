@@ -67,9 +67,9 @@ func TestMappingCoversRuleContexts(t *testing.T) {
 		t.Fatalf("the example files' rule contexts name %d fields: are they still there?", len(fields)-len(generatorFields))
 	}
 	for _, name := range fields {
-		f, ok := Linux.Field(name)
+		f, ok := Linux().Field(name)
 		if !ok {
-			if _, err := Linux.Lookup(name); err != nil {
+			if _, err := Linux().Lookup(name); err != nil {
 				t.Errorf("%s: used in a rule context, not mapped", name)
 			}
 			continue
@@ -93,7 +93,7 @@ func TestLookup(t *testing.T) {
 		{"exec.nosuch", "exec.nosuch: unknown field (csmctl hunt --fields lists them)"},
 	}
 	for _, tt := range tests {
-		_, err := Linux.Lookup(tt.name)
+		_, err := Linux().Lookup(tt.name)
 		got := ""
 		if err != nil {
 			got = err.Error()
@@ -102,15 +102,15 @@ func TestLookup(t *testing.T) {
 			t.Errorf("Lookup(%q) = %q, want %q", tt.name, got, tt.wantErr)
 		}
 	}
-	spec, _ := Linux.Lookup("dns.question.name")
+	spec, _ := Linux().Lookup("dns.question.name")
 	if !spec.CaseInsensitive || spec.EventType != "dns" {
 		t.Errorf("dns.question.name: %+v, want case-insensitive, of dns events", spec)
 	}
-	spec, _ = Linux.Lookup("process.ancestors.pid")
+	spec, _ = Linux().Lookup("process.ancestors.pid")
 	if !spec.Array || spec.EventType != "" {
 		t.Errorf("process.ancestors.pid: %+v, want an array, of every event", spec)
 	}
-	spec, _ = Linux.Lookup("open.file.path")
+	spec, _ = Linux().Lookup("open.file.path")
 	if !spec.Path {
 		t.Errorf("open.file.path: %+v, want a path", spec)
 	}

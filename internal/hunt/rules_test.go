@@ -34,7 +34,7 @@ rules:
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := FromPolicy("p.yaml", []byte(tt.policy), Linux)
+			r, err := FromPolicy("p.yaml", []byte(tt.policy), Linux())
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -59,7 +59,7 @@ func Run(p *pipeline.Pipeline, out io.Writer, opts Options) (int, error) {
 		if vars == nil {
 			vars = secl.NewVariables()
 		}
-		ev := NewEvent(Linux, opts.Constant)
+		ev := NewEvent(Linux(), opts.Constant)
 		var buf bytes.Buffer
 		m := Match{Event: ev}
 		for sel := range b.Events(pipeline.Need{}) {

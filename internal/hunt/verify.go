@@ -46,7 +46,7 @@ func (ps *programs) get(expr string) (*secl.Program, error) {
 	defer ps.mu.Unlock()
 	c, ok := ps.m[expr]
 	if !ok {
-		c.p, c.err = secl.Compile("rule_context", expr, Linux, nil)
+		c.p, c.err = secl.Compile("rule_context", expr, Linux(), nil)
 		if len(ps.m) < maxPrograms {
 			ps.m[expr] = c
 		}
@@ -73,7 +73,7 @@ func Verify(p *pipeline.Pipeline, out io.Writer, constant func(string) (int64, b
 	ps := &programs{m: map[string]compiled{}}
 	work := func(b *pipeline.Batch) *verifyBatch {
 		res := &verifyBatch{}
-		ev := NewEvent(Linux, constant)
+		ev := NewEvent(Linux(), constant)
 		var buf bytes.Buffer
 		for sel := range b.Events(pipeline.Need{}) {
 			ctx := jsonscan.Member(sel.Raw, 0, "evt", "rule_context")

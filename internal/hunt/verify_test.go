@@ -83,12 +83,12 @@ func TestCompare(t *testing.T) {
 			`{"evt":{"name":"dns","rule_context":{"expression":"dns.question.name == \"example.com\"","matching_subexprs":[{"field":"dns.question.name","value":"EXAMPLE.com","offset":0,"length":17}]}},"dns":{"question":{"name":"Example.COM"}}}`,
 			""},
 	}
-	ev := NewEvent(Linux, AgentConstant)
+	ev := NewEvent(Linux(), AgentConstant)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			raw := []byte(tt.event)
 			ctx := jsonscan.Member(raw, 0, "evt", "rule_context")
-			prog, err := secl.Compile("rule_context", jsonscan.Unquote(jsonscan.Member(ctx, 0, "expression")), Linux, nil)
+			prog, err := secl.Compile("rule_context", jsonscan.Unquote(jsonscan.Member(ctx, 0, "expression")), Linux(), nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -18,7 +18,7 @@ import (
 // It is built on first use, not at init: a run that decodes no event into
 // the model (validate, query) does not pay for its thousands of
 // allocations, half of csmctl's start-up.
-var eventObject = sync.OnceValue(func() *objectFields { return objectFieldsOf(reflect.TypeFor[Event]()) })
+var eventObject = sync.OnceValue(func() *objectFields { return cachedObjectFields(reflect.TypeFor[Event]()) })
 
 var rawMapType = reflect.TypeFor[map[string]json.RawMessage]()
 
@@ -109,12 +109,13 @@ func (of *objectFields) add(t reflect.Type, prefix []int, base uintptr) {
 			field.foreignTo[j] = field.foreign(j)
 		}
 		// Schema objects are only ever held through pointers and slices.
-		// None holds itself, so this recursion ends.
+		// None holds itself, so this recursion ends. Each type is described
+		// once: Process alone is held in a dozen places.
 		switch f.Type.Kind() {
 		case reflect.Pointer:
-			field.elem = objectFieldsOf(f.Type.Elem())
+			field.elem = cachedObjectFields(f.Type.Elem())
 		case reflect.Slice:
-			field.elem, field.slice = objectFieldsOf(f.Type.Elem()), true
+			field.elem, field.slice = cachedObjectFields(f.Type.Elem()), true
 			field.itemSize = f.Type.Elem().Size()
 		}
 		field.decode = valueDecoderFor(f.Type, field.elem)

@@ -189,10 +189,18 @@ type nodeField struct {
 var variablesType = reflect.TypeFor[Variables]()
 
 // eventNode is built on first use, as eventObject is.
-var eventNode = sync.OnceValue(func() *objectNode { return objectNodeOf(reflect.TypeFor[Event](), eventObject()) })
+var eventNode = sync.OnceValue(func() *objectNode {
+	return objectNodeOf(reflect.TypeFor[Event](), eventObject(), map[reflect.Type]*objectNode{})
+})
 
-func objectNodeOf(t reflect.Type, of *objectFields) *objectNode {
+// objectNodeOf builds the node of type t, each type's once: built is what
+// has been.
+func objectNodeOf(t reflect.Type, of *objectFields, built map[reflect.Type]*objectNode) *objectNode {
+	if n, ok := built[t]; ok {
+		return n
+	}
 	n := &objectNode{}
+	built[t] = n
 	for _, f := range of.fields {
 		ft := t.FieldByIndex(f.index).Type
 		switch {
@@ -201,7 +209,7 @@ func objectNodeOf(t reflect.Type, of *objectFields) *objectNode {
 		case f.elem != nil: // a pointer or a slice
 			n.children = append(n.children, nodeField{
 				key: f.key, offset: f.offset, list: f.slice,
-				size: f.itemSize, node: objectNodeOf(ft.Elem(), f.elem),
+				size: f.itemSize, node: objectNodeOf(ft.Elem(), f.elem, built),
 			})
 		}
 	}
