@@ -25,6 +25,15 @@ type Entry struct {
 	Detail    string
 	File      string
 	Line      int
+	// Lead, printed first by a text printer with Style.Lead, is what the
+	// line is about beyond the event (hunt's rule id).
+	Lead string
+	// Below, printed under the line by a text printer as it is, is more
+	// about it (hunt's --explain), escaped already.
+	Below string
+	// Raw is the event's bytes, kept only when Options.Raw asks (hunt
+	// evaluates its rules on them in time order).
+	Raw []byte
 }
 
 // EntryOf returns the timeline's columns of r.
@@ -76,7 +85,7 @@ const (
 // key, which is encoded beside it.
 func appendEntry(dst []byte, e *Entry) []byte {
 	dst = append(dst, byte(e.DateState))
-	for _, s := range [...]string{e.Host, e.OS, e.Rule, e.Event, e.Outcome, e.Process, e.User, e.Detail, e.File} {
+	for _, s := range [...]string{e.Host, e.OS, e.Rule, e.Event, e.Outcome, e.Process, e.User, e.Detail, e.File, e.Lead, string(e.Raw)} {
 		dst = binary.AppendUvarint(dst, uint64(len(s)))
 		dst = append(dst, s...)
 	}
@@ -107,13 +116,17 @@ func decodeEntry(b []byte, k sortKey) (Entry, error) {
 	if !k.undated {
 		e.Instant = time.Unix(k.sec, int64(k.nsec)).UTC()
 	}
-	for _, s := range [...]*string{&e.Host, &e.OS, &e.Rule, &e.Event, &e.Outcome, &e.Process, &e.User, &e.Detail, &e.File} {
+	var raw string
+	for _, s := range [...]*string{&e.Host, &e.OS, &e.Rule, &e.Event, &e.Outcome, &e.Process, &e.User, &e.Detail, &e.File, &e.Lead, &raw} {
 		n, w := binary.Uvarint(b)
 		if w <= 0 || uint64(len(b)-w) < n {
 			return e, errCorrupt
 		}
 		*s = string(b[w : w+int(n)])
 		b = b[w+int(n):]
+	}
+	if raw != "" {
+		e.Raw = []byte(raw)
 	}
 	line, w := binary.Uvarint(b)
 	if w <= 0 || len(b) == w {

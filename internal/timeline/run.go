@@ -18,6 +18,7 @@
 package timeline
 
 import (
+	"bytes"
 	"io"
 	"iter"
 	"strconv"
@@ -37,6 +38,8 @@ type Options struct {
 	// Limit is --limit: only the first Limit selected events, in input
 	// order, are listed.
 	Limit int
+	// Raw keeps each event's bytes in its Entry.Raw.
+	Raw bool
 }
 
 // batch is one batch's entries and the problems met reading it.
@@ -46,15 +49,21 @@ type batch struct {
 }
 
 // entriesOf is the work function: the entries of a batch's selected
-// events.
-func entriesOf(b *pipeline.Batch) *batch {
-	res := &batch{}
-	for ev := range b.Events(pipeline.Need{Model: true}) {
-		row := record.Of(ev.Model, ev.Host, ev.Pos)
-		res.entries = append(res.entries, EntryOf(&row))
+// events, with their bytes if raw.
+func entriesOf(raw bool) func(b *pipeline.Batch) *batch {
+	return func(b *pipeline.Batch) *batch {
+		res := &batch{}
+		for ev := range b.Events(pipeline.Need{Model: true}) {
+			row := record.Of(ev.Model, ev.Host, ev.Pos)
+			e := EntryOf(&row)
+			if raw {
+				e.Raw = bytes.Clone(ev.Raw)
+			}
+			res.entries = append(res.entries, e)
+		}
+		res.Output = b.Output
+		return res
 	}
-	res.Output = b.Output
-	return res
 }
 
 // Run lists the selected events of p in time order through opts.Print.
@@ -88,7 +97,7 @@ func Run(p *pipeline.Pipeline, opts Options) error {
 	}
 	sources := make([]iter.Seq[Entry], len(subs))
 	for i, sub := range subs {
-		sources[i] = inputEntries(sub, batchEnd)
+		sources[i] = inputEntries(sub, opts.Raw, batchEnd)
 	}
 	err := m.run(sources, print)
 	for _, sub := range subs {
@@ -123,7 +132,7 @@ func windowOf(opts Options) int {
 
 // inputEntries yields the entries of p's selected events in input order,
 // calling batchEnd after each batch's.
-func inputEntries(p *pipeline.Pipeline, batchEnd func()) iter.Seq[Entry] {
+func inputEntries(p *pipeline.Pipeline, raw bool, batchEnd func()) iter.Seq[Entry] {
 	return func(yield func(Entry) bool) {
 		emit := func(res *batch) error {
 			if err := p.Emit(io.Discard, &res.Output); err != nil {
@@ -137,7 +146,7 @@ func inputEntries(p *pipeline.Pipeline, batchEnd func()) iter.Seq[Entry] {
 			batchEnd()
 			return nil
 		}
-		_ = pipeline.Run(p, entriesOf, emit) // emit fails only to stop
+		_ = pipeline.Run(p, entriesOf(raw), emit) // emit fails only to stop
 	}
 }
 
@@ -168,7 +177,7 @@ func runSorted(p *pipeline.Pipeline, opts Options) error {
 		}
 		return nil
 	}
-	if err := pipeline.Run(p, entriesOf, emit); err != nil {
+	if err := pipeline.Run(p, entriesOf(opts.Raw), emit); err != nil {
 		return err
 	}
 	if err := s.each(opts.Print.Print); err != nil {
