@@ -23,6 +23,7 @@ import (
 	"iter"
 	"strconv"
 
+	"github.com/csmctl/csmctl/internal/model"
 	"github.com/csmctl/csmctl/internal/pipeline"
 	"github.com/csmctl/csmctl/internal/record"
 	"github.com/csmctl/csmctl/internal/render"
@@ -49,11 +50,17 @@ type batch struct {
 }
 
 // entriesOf is the work function: the entries of a batch's selected
-// events, with their bytes if raw.
+// events, with their bytes if raw. Only the members the columns read are
+// decoded (record.ColumnMembers).
 func entriesOf(raw bool) func(b *pipeline.Batch) *batch {
 	return func(b *pipeline.Batch) *batch {
 		res := &batch{}
-		for ev := range b.Events(pipeline.Need{Model: true}) {
+		var buf []byte
+		need := pipeline.Need{Model: true, Decode: func(raw []byte) (ev *model.Event, err error) {
+			ev, buf, err = record.DecodeMembers(raw, record.ColumnMembers, buf)
+			return ev, err
+		}}
+		for ev := range b.Events(need) {
 			row := record.Of(ev.Model, ev.Host, ev.Pos)
 			e := EntryOf(&row)
 			if raw {
