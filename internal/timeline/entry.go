@@ -3,6 +3,7 @@ package timeline
 import (
 	"encoding/binary"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/csmctl/csmctl/internal/model"
@@ -43,6 +44,31 @@ func EntryOf(r *record.Row) Entry {
 		Host: r.Host, OS: r.OS, Rule: r.RuleID, Event: r.Event, Outcome: r.Outcome,
 		PID: r.PID, Process: r.ExecutablePath, User: r.User, Detail: r.Detail,
 		File: r.SourceFile, Line: r.SourceLine,
+	}
+}
+
+// compact gives e strings of its own, one allocation for all, so that an
+// entry held in a window keeps its columns alive and not the whole decoded
+// event its strings were cut from.
+func (e *Entry) compact() {
+	fields := [...]*string{&e.Host, &e.OS, &e.Rule, &e.Event, &e.Outcome, &e.Process, &e.User, &e.Detail, &e.File}
+	n := 0
+	for _, f := range fields {
+		n += len(*f)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, f := range fields {
+		b.WriteString(*f)
+	}
+	all, at := b.String(), 0
+	for _, f := range fields {
+		l := len(*f)
+		*f = all[at : at+l]
+		at += l
+	}
+	if e.PID.IllTyped() {
+		e.PID = model.IllTypedInt(strings.Clone(e.PID.Raw()))
 	}
 }
 

@@ -63,6 +63,7 @@ func entriesOf(raw bool) func(b *pipeline.Batch) *batch {
 		for ev := range b.Events(need) {
 			row := record.Of(ev.Model, ev.Host, ev.Pos)
 			e := EntryOf(&row)
+			e.compact()
 			if raw {
 				e.Raw = bytes.Clone(ev.Raw)
 			}
