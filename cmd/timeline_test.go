@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -168,5 +169,41 @@ func TestTimelineSpillReverse(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {
 		t.Errorf("temporary files left behind: %v", left)
+	}
+}
+
+// More inputs than are merged as streams at once are read one after
+// another into the sorter: never more than one file open, and the order
+// exact however far back in time each file goes, with no event late.
+func TestTimelineManyInputs(t *testing.T) {
+	dir := t.TempDir()
+	const files = 40 // more than timeline.MaxStreams
+	start := time.Date(2025, 11, 3, 9, 0, 0, 0, time.UTC)
+	for i := range files {
+		// each file later in name order holds earlier events, two of them
+		// out of order
+		var b strings.Builder
+		for _, s := range []int{1, 0} {
+			d := start.Add(time.Duration(2*(files-i)+s) * time.Second).Format(time.RFC3339)
+			b.WriteString(`{"agent":{"rule_id":"r"},"date":"` + d + `"}` + "\n")
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%02d.ndjson", i)), []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errOut, code := run(t, "", "timeline", "-o", "json", "--sort-window", "1", dir)
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	got := timelineLines(t, out)
+	if len(got) != 2*files {
+		t.Fatalf("%d events, want %d", len(got), 2*files)
+	}
+	for i, g := range got {
+		// the last file's second line first, then its first line, …
+		want := fmt.Sprintf("f%02d.ndjson:%d", files-1-i/2, 2-i%2)
+		if name := filepath.Base(g.File) + ":" + strconv.Itoa(g.Line); name != want {
+			t.Fatalf("event %d is %s, want %s", i, name, want)
+		}
 	}
 }
