@@ -26,13 +26,22 @@ var ColumnMembers = Members{
 	Process: []string{"pid", "executable", "user", "credentials"},
 }
 
+// maxMembers is the most members a list names without an allocation to
+// find them.
+const maxMembers = 40
+
 // DecodeMembers decodes the event whose JSON text is raw as model.Decode
 // does, but only its members m names: those a caller reads are the same,
 // the rest are left out. The members are copied into buf (scratch memory,
 // returned for the next call) as an object of their own, the last of each
 // name as the decoder would take it, and decoded from there.
 func DecodeMembers(raw []byte, m Members, buf []byte) (*model.Event, []byte, error) {
-	found := make([][2]int, len(m.Top))
+	var stack [maxMembers][2]int // no allocation for the usual lists
+	found := stack[:0]
+	if len(m.Top) > maxMembers {
+		found = make([][2]int, 0, len(m.Top))
+	}
+	found = found[:len(m.Top)]
 	end, object, serr := jsonscan.Members(raw, 0, m.Top, found)
 	switch {
 	case serr != nil:
@@ -69,7 +78,12 @@ func DecodeMembers(raw []byte, m Members, buf []byte) (*model.Event, []byte, err
 // object; a value that is not an object as it is, for the decoder to
 // judge.
 func appendMembers(buf, value []byte, keys []string) []byte {
-	found := make([][2]int, len(keys))
+	var stack [maxMembers][2]int
+	found := stack[:0]
+	if len(keys) > maxMembers {
+		found = make([][2]int, 0, len(keys))
+	}
+	found = found[:len(keys)]
 	if _, object, serr := jsonscan.Members(value, 0, keys, found); serr != nil || !object {
 		return append(buf, value...)
 	}
