@@ -7,7 +7,6 @@ import (
 
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
-	"github.com/csmctl/csmctl/internal/model"
 	"github.com/csmctl/csmctl/internal/pipeline"
 	"github.com/csmctl/csmctl/internal/record"
 	"github.com/csmctl/csmctl/internal/render"
@@ -190,9 +189,10 @@ func (o Output) flush() error {
 	return nil
 }
 
-// entryOf is the timeline line of a selected event.
+// entryOf is the timeline line of a selected event, decoded only in the
+// members its columns read.
 func entryOf(sel *pipeline.Event) timeline.Entry {
-	m, err := model.Decode(sel.Raw)
+	m, _, err := record.DecodeMembers(sel.Raw, record.ColumnMembers, nil)
 	if err != nil {
 		return timeline.Entry{Host: sel.Host, File: sel.Pos.File, Line: sel.Pos.Line}
 	}
