@@ -36,7 +36,7 @@ var queryBadLines = map[string][]int{"long-number.ndjson": {2}}
 
 // huntSummary is a line of hunt's summary on standard error, not a
 // diagnostic: a rule's count of matches, or --verify's counts.
-var huntSummary = regexp.MustCompile(`^(expr: \d+ match(es)?|\d+ events? with a rule context: .*)$`)
+var huntSummary = regexp.MustCompile(`^([a-z0-9_]+: \d+ match(es)?|\d+ events? with a rule context: .*)$`)
 
 var hostileCases = []hostileCase{
 	{"empty.ndjson", 0, nil, 0},
@@ -208,6 +208,9 @@ func TestHostileInputs(t *testing.T) {
 				{"export", "--format", "parquet"},
 				{"hunt", "--explain", "--expr", `process.file.path != "" || process.pid > 0`},
 				{"hunt", "--verify"},
+				// rules with variables: evaluated in time order
+				{"hunt", "--policy", "../examples/hunt-policy.yaml"},
+				{"timeline", "--sort-window", "1"},
 				{"stats"},
 				{"stats", "-o", "json"},
 				{"stats", "--by", "rule,user,process,hour", "-o", "json"},

@@ -12,6 +12,7 @@ import (
 	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/pipeline"
 	"github.com/csmctl/csmctl/internal/selector"
+	"github.com/csmctl/csmctl/internal/timeline"
 )
 
 // HuntOptions are the inputs of `csmctl hunt`.
@@ -44,12 +45,17 @@ where it writes it another way (argv from args, a name from a path), and
 an expression that reads a field the backend does not carry does not
 compile.
 
-Each match is a line, rule id first (the policy's, or "expr" for --expr),
-then the event's date, type, process and FILE:LINE; --explain adds under
-it each comparison of the rule with the values it read and whether it was
-true. -o json prints one object per match, {"rule_id", "file", "line",
-"event"} (and "explain"), in input order. The count of matches of each rule
-is written on standard error at the end.
+Each match is a timeline line (csmctl timeline's columns: date, host, os,
+rule, event, outcome, pid, process, user, detail, FILE:LINE; aligned on a
+terminal, tab-separated into a pipe) with the matching rule's id first (the
+policy's, or "expr" for --expr); --explain adds under it each comparison of
+the rule with the values it read and whether it was true. -o json prints
+one object per match, {"rule_id", "file", "line", "event"} (and "explain").
+Matches come in input order; when the rules use variables (${...}, set
+actions), the events are evaluated in time order, as timeline orders them,
+so that the set actions are replayed in the order they happened, and the
+matches come in that order. The count of matches of each rule is written
+on standard error at the end.
 
 --verify checks the mapping against the agent: for each event that carries
 evt.rule_context (the expression the agent matched and the values it
@@ -107,9 +113,9 @@ by themselves.`,
 }
 
 // huntOutputs are hunt's -o formats, each a printer of matches.
-var huntOutputs = []outputFormat[func(*iostreams.Palette) hunt.Printer]{
-	{Name: "text", Help: "a line per match", Printer: hunt.TextPrinter},
-	{Name: "json", Help: "an object per match", Printer: hunt.JSONPrinter},
+var huntOutputs = []outputFormat[hunt.NewOutput]{
+	{Name: "text", Help: "a timeline line per match, rule id first", Printer: hunt.TextOutput},
+	{Name: "json", Help: "an object per match", Printer: hunt.JSONOutput},
 }
 
 func runHunt(opts *HuntOptions) error {
@@ -137,13 +143,9 @@ func runHunt(opts *HuntOptions) error {
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("hunt: %w", err)}
 	}
-	workers := opts.Workers
-	if rules != nil && rules.Sequential {
-		workers = 1 // variables are set and read in input order
-	}
 	p, err := startPipeline(io, pipeline.Options{
 		Files: opts.Files, Reading: opts.Reading,
-		Select: opts.Selector, Workers: workers,
+		Select: opts.Selector, Workers: opts.Workers,
 	})
 	defer p.Close()
 	if err != nil {
@@ -159,7 +161,7 @@ func runHunt(opts *HuntOptions) error {
 	hunt.ReportSkipped(p, rules)
 	n, err := hunt.Run(p, io.Out, hunt.Options{
 		Rules:    rules,
-		Print:    newPrinter(io.Palette()),
+		Out:      newPrinter(io.Out, timeline.Style{Palette: io.Palette(), TTY: io.IsStdoutTTY()}),
 		Explain:  opts.Explain,
 		Limit:    opts.Selector.Limit,
 		Constant: hunt.AgentConstant,

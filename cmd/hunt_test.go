@@ -26,14 +26,15 @@ func TestHuntGolden(t *testing.T) {
 	}{
 		{"expr", []string{"hunt", "--expr", curl, linuxExamples}, 0},
 		{"expr-json", []string{"hunt", "-o", "json", "--expr", curl, linuxExamples}, 0},
-		{"expr-color", []string{"--color", "always", "hunt", "--expr", curl, linuxExamples}, 0},
 		{"policy", []string{"hunt", "--policy", huntPolicy, linuxExamples}, 0},
 		{"policy-json", []string{"hunt", "-o", "json", "--policy", huntPolicy, linuxExamples}, 0},
 		{"explain", []string{"hunt", "--explain", "--expr", keys, linuxExamples}, 0},
 		{"explain-json", []string{"hunt", "--explain", "-o", "json", "--expr", keys, linuxExamples}, 0},
 		// Every selector applies: the events of one type, the first match.
 		{"selectors", []string{"hunt", "--event", "open", "--expr", `open.file.path != ""`, linuxExamples}, 0},
-		// A variable is read by the events after the one that set it only.
+		// A variable is read by the events after the one that set it only,
+		// in time order: the rename, written first but 17 s after the open,
+		// sees the variable the open set.
 		{"variables-order", []string{"hunt", "--policy", huntPolicy, "testdata/hunt-rename-before-open.ndjson"}, 0},
 		{"limit", []string{"hunt", "--limit", "1", "--policy", huntPolicy, linuxExamples}, 0},
 		{"no-match", []string{"hunt", "--expr", `exec.file.path == "/nowhere"`, linuxExamples}, 1},
@@ -59,6 +60,11 @@ func TestHuntGolden(t *testing.T) {
 			golden.Assert(t, filepath.Join("testdata", "hunt-"+tt.name+".golden"), []byte(out+"--- stderr ---\n"+errOut))
 		})
 	}
+	// On a terminal a match is timeline's aligned line, the rule id first.
+	runGoldenCases(t, "hunt-", 100, []goldenCase{
+		{"policy-tty", true, []string{"--color", "always", "hunt", "--policy", huntPolicy, linuxExamples}, 0},
+		{"explain-tty", true, []string{"hunt", "--explain", "--expr", keys, linuxExamples}, 0},
+	})
 }
 
 // Nothing from event data reaches the terminal raw, in any of hunt's

@@ -18,8 +18,8 @@ type TimelineOptions struct {
 	Output   string // text, json or csv
 	Selector selector.Options
 	Workers  int
-	// Window is how many events are sorted in memory before sorted runs
-	// go to disk (a hidden flag, for tests of the spill).
+	// Window is how many events each input holds to re-order them, and
+	// the sorter before sorted runs go to disk.
 	Window int
 }
 
@@ -47,11 +47,16 @@ data has them, with no guard against spreadsheet formulas). -o text prints
 aligned columns on a terminal, the rule coloured, and tab-separated lines
 with no header into a pipe.
 
-The inputs are read one after another, so the timeline is printed once the
-last is read. Up to 65 536 events are sorted in memory; past that, sorted
-runs go to a temporary file in $TMPDIR (removed as soon as it is made, so
-nothing is left behind however the run ends) and are merged: memory does
-not grow with the input, the disk takes a few hundred bytes per event.
+The timeline streams: each input (each file of a directory, standard input)
+is re-ordered within a window of --sort-window events, and a merge across
+the inputs prints an event as soon as no input can still give an earlier
+one. An event earlier than one already printed (its input out of order by
+more than the window) is listed after the timeline, in time order, and
+counted on standard error. Late and undated events go through a sorter that
+spills sorted runs to a temporary file in $TMPDIR (removed as soon as it is
+made, so nothing is left behind however the run ends). With more than 32
+inputs, or --limit, the inputs are read one after another into that sorter:
+the order is exact, printed once the last input is read.
 
 Exit status: 0 when every event could be read, 1 when some line was not a
 JSON object, 2 for usage errors and unreadable inputs.`,
@@ -76,8 +81,7 @@ JSON object, 2 for usage errors and unreadable inputs.`,
 	addOutputFlag(cmd.Flags(), &opts.Output, timelineOutputs)
 	opts.Selector.AddFlags(cmd.Flags())
 	addWorkersFlag(cmd.Flags(), &opts.Workers)
-	cmd.Flags().IntVar(&opts.Window, "sort-window", timeline.DefaultWindow, "events sorted in memory before sorted runs go to disk")
-	_ = cmd.Flags().MarkHidden("sort-window")
+	cmd.Flags().IntVar(&opts.Window, "sort-window", timeline.DefaultStreamWindow, "events each input holds to re-order them")
 	return cmd
 }
 

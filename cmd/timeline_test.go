@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -44,6 +45,12 @@ func timelineJSON(t *testing.T, args ...string) []timelineLine {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
+	return timelineLines(t, out)
+}
+
+// timelineLines decodes timeline -o json's lines.
+func timelineLines(t *testing.T, out string) []timelineLine {
+	t.Helper()
 	var lines []timelineLine
 	for l := range strings.SplitSeq(strings.TrimSpace(out), "\n") {
 		var tl timelineLine
@@ -57,8 +64,11 @@ func timelineJSON(t *testing.T, args ...string) []timelineLine {
 
 // The three example files overlap in time and were written with two UTC
 // offsets: every event comes once, in the order of its instant, ties in
-// input order, the undated last; a tiny window that spills to disk gives
-// the same order, and leaves no file behind.
+// input order, the undated last, whatever the re-ordering window as long as
+// it covers each file's disorder (web-01_0900.json's lines 2 and 3 are one
+// apart): 2 holds them. A window of 1 cannot: line 3 comes later than
+// line 2, already printed, and is listed after the timeline and counted.
+// The sorter spills with such tiny windows, and leaves no file behind.
 func TestTimelineOrder(t *testing.T) {
 	want := []string{ // file:line, in time order, read from the files
 		"web-01_0900.json:1", // 09:05:00.1Z (10:05+01:00)
@@ -74,14 +84,25 @@ func TestTimelineOrder(t *testing.T) {
 		"web-01_1000.json:3", // 10:40:00.25Z
 		"db-01_0900.json:3",  // no date: last
 	}
+	windowOne := append(append(append([]string{}, want[:2]...), want[3:11]...), want[2], want[11])
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
 	for _, window := range []string{"65536", "1", "2", "3", "5"} {
-		got := timelineJSON(t, "--sort-window", window, timelineDir)
+		want, late := want, ""
+		if window == "1" {
+			want, late = windowOne, "csmctl: 1 event came later than a window of 1 events per input can re-order: listed after the timeline, in time order\n"
+		}
+		out, errOut, code := run(t, "", "timeline", "-o", "json", "--sort-window", window, timelineDir)
+		if code != 0 {
+			t.Fatalf("window %s: exit %d: %s", window, code, errOut)
+		}
+		if wantErr := late + "csmctl: 1 event without a valid date, listed last\n"; errOut != wantErr {
+			t.Errorf("window %s: standard error %q, want %q", window, errOut, wantErr)
+		}
+		got := timelineLines(t, out)
 		if len(got) != len(want) {
 			t.Fatalf("window %s: %d events, want %d", window, len(got), len(want))
 		}
-		var last time.Time
 		for i, g := range got {
 			if name := filepath.Base(g.File) + ":" + strconv.Itoa(g.Line); name != want[i] {
 				t.Errorf("window %s: event %d is %s, want %s", window, i, name, want[i])
@@ -89,11 +110,9 @@ func TestTimelineOrder(t *testing.T) {
 			if g.Date == nil {
 				continue
 			}
-			d, err := time.Parse(time.RFC3339Nano, *g.Date)
-			if err != nil || d.Before(last) || d.Location() != time.UTC {
-				t.Errorf("window %s: event %d date %s: out of order or not UTC (%v)", window, i, *g.Date, err)
+			if _, err := time.Parse(time.RFC3339Nano, *g.Date); err != nil || !strings.HasSuffix(*g.Date, "Z") {
+				t.Errorf("window %s: event %d date %s: not UTC (%v)", window, i, *g.Date, err)
 			}
-			last = d
 		}
 	}
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {
@@ -101,8 +120,11 @@ func TestTimelineOrder(t *testing.T) {
 	}
 }
 
-// A spill of a larger input, in reverse order (the worst case: one run per
-// window), gives every event once, in order.
+// A larger input in reverse order (the worst case) with a window of 7:
+// the first 7 lines are held and printed in order, every later line comes
+// too late and goes through the sorter, which spills (one run per window)
+// and lists them after, in order. Every event is printed once. With
+// --limit the inputs are sorted whole, and the order is exact.
 func TestTimelineSpillReverse(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
@@ -117,16 +139,71 @@ func TestTimelineSpillReverse(t *testing.T) {
 	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got := timelineJSON(t, "--sort-window", "7", "--workers", "3", file)
-	if len(got) != n {
-		t.Fatalf("%d events, want %d", len(got), n)
+	var want []int // lines
+	for l := 7; l >= 1; l-- {
+		want = append(want, l)
 	}
-	for i, g := range got {
-		if g.Line != n-i {
-			t.Fatalf("event %d is line %d, want %d", i, g.Line, n-i)
+	for l := n; l >= 8; l-- {
+		want = append(want, l)
+	}
+	var sorted []int
+	for l := n; l >= 1; l-- {
+		sorted = append(sorted, l)
+	}
+	for _, c := range []struct {
+		args []string
+		want []int
+	}{
+		{[]string{"--sort-window", "7", "--workers", "3", file}, want},
+		{[]string{"--sort-window", "7", "--limit", "1000", file}, sorted},
+	} {
+		got := timelineJSON(t, c.args...)
+		if len(got) != n {
+			t.Fatalf("%v: %d events, want %d", c.args, len(got), n)
+		}
+		for i, g := range got {
+			if g.Line != c.want[i] {
+				t.Fatalf("%v: event %d is line %d, want %d", c.args, i, g.Line, c.want[i])
+			}
 		}
 	}
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {
 		t.Errorf("temporary files left behind: %v", left)
+	}
+}
+
+// More inputs than are merged as streams at once are read one after
+// another into the sorter: never more than one file open, and the order
+// exact however far back in time each file goes, with no event late.
+func TestTimelineManyInputs(t *testing.T) {
+	dir := t.TempDir()
+	const files = 40 // more than timeline.MaxStreams
+	start := time.Date(2025, 11, 3, 9, 0, 0, 0, time.UTC)
+	for i := range files {
+		// each file later in name order holds earlier events, two of them
+		// out of order
+		var b strings.Builder
+		for _, s := range []int{1, 0} {
+			d := start.Add(time.Duration(2*(files-i)+s) * time.Second).Format(time.RFC3339)
+			b.WriteString(`{"agent":{"rule_id":"r"},"date":"` + d + `"}` + "\n")
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%02d.ndjson", i)), []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errOut, code := run(t, "", "timeline", "-o", "json", "--sort-window", "1", dir)
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	got := timelineLines(t, out)
+	if len(got) != 2*files {
+		t.Fatalf("%d events, want %d", len(got), 2*files)
+	}
+	for i, g := range got {
+		// the last file's second line first, then its first line, …
+		want := fmt.Sprintf("f%02d.ndjson:%d", files-1-i/2, 2-i%2)
+		if name := filepath.Base(g.File) + ":" + strconv.Itoa(g.Line); name != want {
+			t.Fatalf("event %d is %s, want %s", i, name, want)
+		}
 	}
 }

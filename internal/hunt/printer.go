@@ -3,48 +3,34 @@ package hunt
 import (
 	"bytes"
 	"strconv"
+	"strings"
 
 	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/secl"
 )
 
-// TextPrinter prints a match as one line: the rule id, the event's date as
-// written, its type, the process (executable and pid), and FILE:LINE; with
-// --explain, one line per comparison under it.
-func TextPrinter(pal *iostreams.Palette) Printer {
-	return func(buf *bytes.Buffer, m *Match) {
-		ev := m.Event
-		buf.WriteString(pal.Rule.Sprint(escape.Text(m.RuleID)))
-		if date := ev.str("date"); date != "" {
-			buf.WriteString("  " + pal.Faint.Sprint(escape.Text(date)))
+// explainText is --explain's text under a match's line: one line per
+// comparison, whether it was true, the field and the values it read, and
+// where it is in the expression; "" without --explain.
+func explainText(pal *iostreams.Palette, m *Match) string {
+	var buf strings.Builder
+	for _, c := range m.Explain {
+		mark := pal.Error.Sprint("false")
+		if c.Result {
+			mark = pal.OK.Sprint("true ")
 		}
-		buf.WriteString("  " + pal.Event.Sprint(escape.Text(orUnknown(ev.Type()))))
-		exe := ev.str("process", "executable", "path")
-		if exe == "" {
-			exe = ev.str("process", "comm")
+		what := c.Field
+		if what == "" {
+			what = span(m.Expr, c)
 		}
-		buf.WriteString("  " + escape.Text(orUnknown(exe)))
-		if pid, ok := ev.int("process", "pid"); ok {
-			buf.WriteString("[" + strconv.FormatInt(pid, 10) + "]")
+		buf.WriteString("    " + mark + "  " + escape.Text(what))
+		if c.Field != "" {
+			buf.WriteString(" " + escape.Text(string(appendValues(nil, c.Values, c.Type, escape.Terminal))))
 		}
-		buf.WriteString("  " + pal.Location.Sprint(escape.Text(m.Pos.String())) + "\n")
-		for _, c := range m.Explain {
-			mark := pal.Error.Sprint("false")
-			if c.Result {
-				mark = pal.OK.Sprint("true ")
-			}
-			what := c.Field
-			if what == "" {
-				what = span(m.Expr, c)
-			}
-			buf.WriteString("    " + mark + "  " + escape.Text(what))
-			if c.Field != "" {
-				buf.WriteString(" " + escape.Text(string(appendValues(nil, c.Values, c.Type, escape.Terminal))))
-			}
-			buf.WriteString(pal.Faint.Sprintf("  (at %d)", c.Offset) + "\n")
-		}
+		buf.WriteString(pal.Faint.Sprintf("  (at %d)", c.Offset) + "\n")
 	}
+	return buf.String()
 }
 
 // JSONPrinter prints a match as one compact object a line: {"rule_id",
@@ -124,11 +110,4 @@ func ipText(v secl.Value) string {
 		return v.IP.Addr().String()
 	}
 	return v.IP.String()
-}
-
-func orUnknown(s string) string {
-	if s == "" {
-		return "?"
-	}
-	return s
 }

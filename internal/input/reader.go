@@ -136,6 +136,20 @@ func Open(paths []string, stdin io.Reader, opt Options) *Reader {
 	return r
 }
 
+// Split returns one reader for each input of r, in order: each file of a
+// directory is one, standard input is one. A command that orders events
+// across inputs (timeline) reads each as its own stream. Each reader opens
+// its file when first read, as r would; r itself must not be read too.
+func (r *Reader) Split() []*Reader {
+	out := make([]*Reader, len(r.inputs))
+	for i, e := range r.inputs {
+		sub := &Reader{inputs: []entry{e}, stdin: r.stdin, opt: r.opt}
+		sub.total = sub.size()
+		out[i] = sub
+	}
+	return out
+}
+
 // size is the size of all the inputs in bytes, or 0 when one's is unknown
 // (a pipe), as the bytes read could then not be measured against it.
 func (r *Reader) size() int64 {

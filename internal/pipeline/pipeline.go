@@ -53,7 +53,7 @@ type Pipeline struct {
 	cleanup func()
 	// filters holds selectors without --limit, one per worker at a time:
 	// --limit counts in input order, which only the emitting side knows.
-	filters sync.Pool
+	filters *sync.Pool
 	taken   int // selected events counted so far, for --limit
 
 	// Tally counts the problems met so far.
@@ -81,6 +81,7 @@ func New(opts Options) (*Pipeline, error) {
 	unlimited := opts.Select
 	unlimited.Limit = 0
 	anchor := sel.Anchor()
+	p.filters = &sync.Pool{}
 	p.filters.New = func() any {
 		s, _ := selector.New(unlimited, anchor) // Prepare checked the options
 		return s
@@ -95,6 +96,24 @@ func New(opts Options) (*Pipeline, error) {
 // Close removes what the run kept on disk (standard input, spooled for a
 // duration anchor).
 func (p *Pipeline) Close() { p.cleanup() }
+
+// Split returns one pipeline for each input of p, in order (each file of
+// a directory, standard input), for a command that reads every input as
+// its own stream (timeline's merge). They share p's options and selectors
+// (a duration anchor is the one found over all the inputs); the workers
+// are shared out between them, one each at least. Each has its own Tally:
+// add them to p's (Tally.Add) once they are done. p itself must not be run
+// too.
+func (p *Pipeline) Split() []*Pipeline {
+	readers := p.reader.Split()
+	subs := make([]*Pipeline, len(readers))
+	for i, r := range readers {
+		opts := p.opts
+		opts.Workers = max(1, p.opts.Workers/len(readers))
+		subs[i] = &Pipeline{opts: opts, reader: r, cleanup: func() {}, filters: p.filters}
+	}
+	return subs
+}
 
 // Reader is the run's reader, for progress, and for a command that must
 // read its events one at a time on one goroutine (query's input builtin).

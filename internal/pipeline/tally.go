@@ -28,6 +28,13 @@ func (t *Tally) ExitCode() int {
 	return ExitOK
 }
 
+// Add adds the counts of o to t.
+func (t *Tally) Add(o Tally) {
+	t.Problems += o.Problems
+	t.Unread += o.Unread
+	t.Empty += o.Empty
+}
+
 // Err is nil when the run met no failure, and otherwise an error carrying
 // the exit status; the problems have been reported already.
 func (t *Tally) Err() error {

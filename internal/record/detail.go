@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/csmctl/csmctl/internal/escape"
-	"github.com/csmctl/csmctl/internal/jsonscan"
 	"github.com/csmctl/csmctl/internal/model"
 )
 
@@ -231,27 +230,7 @@ var detailMembers = [...]string{
 // the process and its ancestors, most of an event. buf is scratch memory,
 // returned for the next call. The detail shares no memory with raw or buf.
 func DetailOf(raw, buf []byte) (string, []byte, error) {
-	var found [len(detailMembers)][2]int
-	_, object, serr := jsonscan.Members(raw, 0, detailMembers[:], found[:])
-	switch {
-	case serr != nil:
-		return "", buf, serr
-	case !object:
-		return "", buf, model.ErrNotObject
-	}
-	buf = append(buf[:0], '{')
-	for i, b := range found {
-		if b[0] < 0 {
-			continue
-		}
-		if len(buf) > 1 {
-			buf = append(buf, ',')
-		}
-		buf = append(append(append(buf, '"'), detailMembers[i]...), `":`...)
-		buf = append(buf, raw[b[0]:b[1]]...)
-	}
-	buf = append(buf, '}')
-	ev, err := model.Decode(buf)
+	ev, buf, err := DecodeMembers(raw, DetailMembers, buf)
 	if err != nil {
 		return "", buf, err
 	}

@@ -3,6 +3,7 @@ package timeline
 import (
 	"encoding/binary"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/csmctl/csmctl/internal/model"
@@ -25,6 +26,15 @@ type Entry struct {
 	Detail    string
 	File      string
 	Line      int
+	// Lead, printed first by a text printer with Style.Lead, is what the
+	// line is about beyond the event (hunt's rule id).
+	Lead string
+	// Below, printed under the line by a text printer as it is, is more
+	// about it (hunt's --explain), escaped already.
+	Below string
+	// Raw is the event's bytes, kept only when Options.Raw asks (hunt
+	// evaluates its rules on them in time order).
+	Raw []byte
 }
 
 // EntryOf returns the timeline's columns of r.
@@ -34,6 +44,31 @@ func EntryOf(r *record.Row) Entry {
 		Host: r.Host, OS: r.OS, Rule: r.RuleID, Event: r.Event, Outcome: r.Outcome,
 		PID: r.PID, Process: r.ExecutablePath, User: r.User, Detail: r.Detail,
 		File: r.SourceFile, Line: r.SourceLine,
+	}
+}
+
+// compact gives e strings of its own, one allocation for all, so that an
+// entry held in a window keeps its columns alive and not the whole decoded
+// event its strings were cut from.
+func (e *Entry) compact() {
+	fields := [...]*string{&e.Host, &e.OS, &e.Rule, &e.Event, &e.Outcome, &e.Process, &e.User, &e.Detail, &e.File}
+	n := 0
+	for _, f := range fields {
+		n += len(*f)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, f := range fields {
+		b.WriteString(*f)
+	}
+	all, at := b.String(), 0
+	for _, f := range fields {
+		l := len(*f)
+		*f = all[at : at+l]
+		at += l
+	}
+	if e.PID.IllTyped() {
+		e.PID = model.IllTypedInt(strings.Clone(e.PID.Raw()))
 	}
 }
 
@@ -76,7 +111,7 @@ const (
 // key, which is encoded beside it.
 func appendEntry(dst []byte, e *Entry) []byte {
 	dst = append(dst, byte(e.DateState))
-	for _, s := range [...]string{e.Host, e.OS, e.Rule, e.Event, e.Outcome, e.Process, e.User, e.Detail, e.File} {
+	for _, s := range [...]string{e.Host, e.OS, e.Rule, e.Event, e.Outcome, e.Process, e.User, e.Detail, e.File, e.Lead, string(e.Raw)} {
 		dst = binary.AppendUvarint(dst, uint64(len(s)))
 		dst = append(dst, s...)
 	}
@@ -107,13 +142,17 @@ func decodeEntry(b []byte, k sortKey) (Entry, error) {
 	if !k.undated {
 		e.Instant = time.Unix(k.sec, int64(k.nsec)).UTC()
 	}
-	for _, s := range [...]*string{&e.Host, &e.OS, &e.Rule, &e.Event, &e.Outcome, &e.Process, &e.User, &e.Detail, &e.File} {
+	var raw string
+	for _, s := range [...]*string{&e.Host, &e.OS, &e.Rule, &e.Event, &e.Outcome, &e.Process, &e.User, &e.Detail, &e.File, &e.Lead, &raw} {
 		n, w := binary.Uvarint(b)
 		if w <= 0 || uint64(len(b)-w) < n {
 			return e, errCorrupt
 		}
 		*s = string(b[w : w+int(n)])
 		b = b[w+int(n):]
+	}
+	if raw != "" {
+		e.Raw = []byte(raw)
 	}
 	line, w := binary.Uvarint(b)
 	if w <= 0 || len(b) == w {

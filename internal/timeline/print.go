@@ -24,6 +24,9 @@ var Columns = []string{"date", "host", "os", "rule", "event", "outcome", "pid", 
 type Style struct {
 	Palette *iostreams.Palette
 	TTY     bool
+	// Lead adds a first column to the text printer's lines: each entry's
+	// Lead (hunt's rule id), coloured as a rule.
+	Lead bool
 }
 
 // Printer prints entries, one at a time, in order.
@@ -170,21 +173,27 @@ func (p *csvPrinter) Flush() error {
 // written "(no date)" and an invalid one "(invalid date)".
 func TextPrinter(w io.Writer, st Style) Printer {
 	if !st.TTY {
-		return &tsvPrinter{buffered{w: w}}
+		return &tsvPrinter{buffered: buffered{w: w}, lead: st.Lead}
 	}
 	return &alignedPrinter{buffered: buffered{w: w}, pal: st.Palette}
 }
 
-type tsvPrinter struct{ buffered }
+type tsvPrinter struct {
+	buffered
+	lead bool
+}
 
 func (p *tsvPrinter) Print(e *Entry) error {
+	if p.lead {
+		p.b = append(escape.AppendText(p.b, e.Lead), '\t')
+	}
 	for i, c := range cells(e) {
 		if i > 0 {
 			p.b = append(p.b, '\t')
 		}
 		p.b = escape.AppendText(p.b, c)
 	}
-	p.b = append(p.b, '\n')
+	p.b = append(append(p.b, '\n'), e.Below...)
 	return p.maybeFlush()
 }
 
@@ -194,46 +203,52 @@ const layoutRows = 256
 // maxColumn is the widest an aligned column is, but the last two.
 const maxColumn = 40
 
-// alignedColumns are the columns drawn on a terminal; the last is
-// FILE:LINE.
-const alignedColumns = 11
+// alignedColumns are the columns drawn on a terminal: the lead (drawn only
+// when an entry has one), the timeline's, and FILE:LINE last.
+const alignedColumns = 12
+
+type pendingRow struct {
+	cells [alignedColumns]string
+	below string
+}
 
 type alignedPrinter struct {
 	buffered
 	pal     *iostreams.Palette
-	pending [][alignedColumns]string // the first events, until the widths are known
+	pending []pendingRow // the first events, until the widths are known
 	widths  []int
 }
 
 func (p *alignedPrinter) Print(e *Entry) error {
 	c := cells(e)
 	var row [alignedColumns]string
-	copy(row[:], c[:10])
+	row[0] = e.Lead
+	copy(row[1:], c[:10])
 	switch e.DateState {
 	case record.DateAbsent:
-		row[0] = "(no date)"
+		row[1] = "(no date)"
 	case record.DateIllTyped:
-		row[0] = "(invalid date)"
+		row[1] = "(invalid date)"
 	}
-	row[10] = input.Position{File: e.File, Line: e.Line}.String()
+	row[alignedColumns-1] = input.Position{File: e.File, Line: e.Line}.String()
 	for i := range row {
 		row[i] = escape.Text(row[i])
 	}
 	if p.widths == nil {
-		p.pending = append(p.pending, row)
+		p.pending = append(p.pending, pendingRow{row, e.Below})
 		if len(p.pending) < layoutRows {
 			return nil
 		}
 		p.layout()
 	}
-	p.line(&row)
+	p.line(&row, e.Below)
 	return p.maybeFlush()
 }
 
 func (p *alignedPrinter) layout() {
 	p.widths = make([]int, alignedColumns)
 	for _, row := range p.pending {
-		for i, c := range row {
+		for i, c := range row.cells {
 			p.widths[i] = max(p.widths[i], iostreams.DisplayWidth(c))
 		}
 	}
@@ -241,12 +256,12 @@ func (p *alignedPrinter) layout() {
 		p.widths[i] = min(p.widths[i], maxColumn)
 	}
 	for i := range p.pending {
-		p.line(&p.pending[i])
+		p.line(&p.pending[i].cells, p.pending[i].below)
 	}
 	p.pending = nil
 }
 
-func (p *alignedPrinter) line(row *[alignedColumns]string) {
+func (p *alignedPrinter) line(row *[alignedColumns]string, below string) {
 	for i, c := range row {
 		if p.widths[i] == 0 && c == "" {
 			continue // a column no event has
@@ -258,11 +273,11 @@ func (p *alignedPrinter) line(row *[alignedColumns]string) {
 		}
 		var style *color.Color
 		switch i {
-		case 0, 1, 2:
+		case 1, 2, 3:
 			style = p.pal.Faint
-		case 3:
+		case 0, 4:
 			style = p.pal.Rule
-		case 4:
+		case 5:
 			style = p.pal.Event
 		case alignedColumns - 1:
 			style = p.pal.Location
@@ -276,7 +291,7 @@ func (p *alignedPrinter) line(row *[alignedColumns]string) {
 			p.b = append(p.b, strings.Repeat(" ", max(p.widths[i]-w, 0)+2)...)
 		}
 	}
-	p.b = append(p.b, '\n')
+	p.b = append(append(p.b, '\n'), below...)
 }
 
 func (p *alignedPrinter) Flush() error {

@@ -11,7 +11,7 @@ import (
 	"github.com/csmctl/csmctl/internal/input"
 )
 
-// DefaultWindow is how many entries the sorter holds in memory: a few
+// DefaultWindow is how many entries the sorter holds in memory by default: a few
 // hundred bytes each, some 30 MiB. Archives are hourly files each nearly
 // in order, which a window of this size sorts in one run per file.
 const DefaultWindow = 1 << 16
@@ -79,8 +79,14 @@ func (h *itemHeap) Pop() any {
 
 // add takes one entry, in input order.
 func (s *sorter) add(e *Entry) error {
-	it := item{key: e.key(s.seq), data: appendEntry(nil, e)}
+	k := e.key(s.seq)
 	s.seq++
+	return s.addKeyed(e, k)
+}
+
+// addKeyed takes one entry with its key: the merge numbers entries itself.
+func (s *sorter) addKeyed(e *Entry, k sortKey) error {
+	it := item{key: k, data: appendEntry(nil, e)}
 	if len(s.held) >= s.window {
 		out := heap.Pop(&s.held).(item)
 		if err := s.spill(out); err != nil {

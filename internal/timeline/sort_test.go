@@ -85,7 +85,7 @@ func TestSorterOrder(t *testing.T) {
 
 func TestEntryRoundTrip(t *testing.T) {
 	es := []Entry{
-		{DateState: record.DateValid, Instant: time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC), PID: model.IntOf(-5), Host: "h", OS: "linux", Rule: "r", Event: "e", Outcome: "o", Process: "p", User: "u", Detail: "d\x00\n", File: "f", Line: 7},
+		{DateState: record.DateValid, Instant: time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC), PID: model.IntOf(-5), Host: "h", OS: "linux", Rule: "r", Event: "e", Outcome: "o", Process: "p", User: "u", Detail: "d\x00\n", File: "f", Line: 7, Lead: "l", Raw: []byte(`{"a":1}`)},
 		{DateState: record.DateIllTyped, PID: model.IllTypedInt(`{"a":[1]}`), Line: 1 << 40},
 		{DateState: record.DateAbsent},
 		{DateState: record.DateValid, Instant: time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC)},
@@ -98,8 +98,8 @@ func TestEntryRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		same := got.Instant.Equal(e.Instant) && got.PID.Equal(e.PID) && got.Line == e.Line && got.DateState == e.DateState &&
-			[9]string{got.Host, got.OS, got.Rule, got.Event, got.Outcome, got.Process, got.User, got.Detail, got.File} ==
-				[9]string{e.Host, e.OS, e.Rule, e.Event, e.Outcome, e.Process, e.User, e.Detail, e.File}
+			[11]string{got.Host, got.OS, got.Rule, got.Event, got.Outcome, got.Process, got.User, got.Detail, got.File, got.Lead, string(got.Raw)} ==
+				[11]string{e.Host, e.OS, e.Rule, e.Event, e.Outcome, e.Process, e.User, e.Detail, e.File, e.Lead, string(e.Raw)}
 		if !same {
 			t.Errorf("entry %d: %+v, want %+v", i, got, e)
 		}
