@@ -21,6 +21,9 @@ type TimelineOptions struct {
 	// Window is how many events each input holds to re-order them, and
 	// the sorter before sorted runs go to disk.
 	Window int
+	// Exact orders every event exactly, whatever the disorder, printing
+	// once the last input is read.
+	Exact bool
 }
 
 func newTimelineCmd(io *iostreams.IOStreams, reading *input.Options, runF func(*TimelineOptions) error) *cobra.Command {
@@ -55,8 +58,8 @@ more than the window) is listed after the timeline, in time order, and
 counted on standard error. Late and undated events go through a sorter that
 spills sorted runs to a temporary file in $TMPDIR (removed as soon as it is
 made, so nothing is left behind however the run ends). With more than 32
-inputs, or --limit, the inputs are read one after another into that sorter:
-the order is exact, printed once the last input is read.
+inputs, or --limit, or --exact, the inputs are read one after another into
+that sorter: the order is exact, printed once the last input is read.
 
 Exit status: 0 when every event could be read, 1 when some line was not a
 JSON object, 2 for usage errors and unreadable inputs.`,
@@ -82,6 +85,7 @@ JSON object, 2 for usage errors and unreadable inputs.`,
 	opts.Selector.AddFlags(cmd.Flags())
 	addWorkersFlag(cmd.Flags(), &opts.Workers)
 	cmd.Flags().IntVar(&opts.Window, "sort-window", timeline.DefaultStreamWindow, "events each input holds to re-order them")
+	cmd.Flags().BoolVar(&opts.Exact, "exact", false, "order every event exactly, however late, printing once the last input is read")
 	return cmd
 }
 
@@ -109,6 +113,7 @@ func runTimeline(opts *TimelineOptions) error {
 	err = timeline.Run(p, timeline.Options{
 		Print:  newPrinter(io.Out, timeline.Style{Palette: io.Palette(), TTY: io.IsStdoutTTY()}),
 		Window: opts.Window,
+		Exact:  opts.Exact,
 		Limit:  opts.Selector.Limit,
 	})
 	if err != nil {

@@ -156,6 +156,7 @@ func TestTimelineSpillReverse(t *testing.T) {
 	}{
 		{[]string{"--sort-window", "7", "--workers", "3", file}, want},
 		{[]string{"--sort-window", "7", "--limit", "1000", file}, sorted},
+		{[]string{"--sort-window", "7", "--exact", file}, sorted},
 	} {
 		got := timelineJSON(t, c.args...)
 		if len(got) != n {

@@ -12,7 +12,7 @@
 // input out of order by more than the window) cannot take its place any
 // more: it is kept, with the undated ones, in a sorter that spills to disk
 // (see sorter), listed after the timeline in time order, and counted on
-// standard error. With --limit, or more than MaxStreams inputs, the inputs
+// standard error. With --limit, --exact, or more than MaxStreams inputs, the inputs
 // are read one after another into that sorter alone: the order is then
 // exact whatever the disorder, and printed once the last input is read.
 package timeline
@@ -39,6 +39,10 @@ type Options struct {
 	// Limit is --limit: only the first Limit selected events, in input
 	// order, are listed.
 	Limit int
+	// Exact reads every input into the sorter, so that even an event later
+	// than any window comes in its place; nothing is printed before the
+	// last input is read.
+	Exact bool
 	// Raw keeps each event's bytes in its Entry.Raw.
 	Raw bool
 }
@@ -79,7 +83,7 @@ func entriesOf(raw bool) func(b *pipeline.Batch) *batch {
 // output's, or the disk's when the sort spilled.
 func Run(p *pipeline.Pipeline, opts Options) error {
 	subs := p.Split()
-	if opts.Limit > 0 || len(subs) > MaxStreams {
+	if opts.Limit > 0 || opts.Exact || len(subs) > MaxStreams {
 		return runSorted(p, opts)
 	}
 	size := windowOf(opts)
