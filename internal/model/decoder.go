@@ -154,7 +154,7 @@ func objectPointerDecoder(t reflect.Type, of *objectFields) valueDecoder {
 		fv.SetZero()
 		switch b[i] {
 		case '{':
-			p := reflect.New(t)
+			p := of.object(t)
 			end, err := of.decodeObject(in, p.Elem(), i, depth)
 			fv.Set(p)
 			return end, true, err

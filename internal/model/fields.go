@@ -33,6 +33,10 @@ type objectFields struct {
 	// HasOtherFields looks at: those that platform's schema does not
 	// define, and those holding schema objects, in which it looks further.
 	otherChecks [judgements][]*objectField
+	// spare holds objects of this type, at this place in Event, that
+	// Release gave back: the decoder takes one, zeroed, before it
+	// allocates.
+	spare sync.Pool
 }
 
 // objectField is one JSON property of a schema object type.
