@@ -37,6 +37,8 @@ type objectFields struct {
 	// Release gave back: the decoder takes one, zeroed, before it
 	// allocates.
 	spare sync.Pool
+	// spareLists holds, the same way, lists of objects of this type.
+	spareLists sync.Pool
 }
 
 // objectField is one JSON property of a schema object type.

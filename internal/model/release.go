@@ -39,11 +39,28 @@ func (of *objectFields) release(v reflect.Value) {
 			for i := range fv.Len() {
 				f.elem.release(fv.Index(i))
 			}
+			if fv.Cap() <= maxSpareList {
+				f.elem.spareLists.Put(fv.Interface())
+			}
 			continue
 		}
 		f.elem.release(fv.Elem())
 		f.elem.spare.Put(fv.Interface())
 	}
+}
+
+// maxSpareList is the longest list of objects Release gives back: a
+// hostile event's 10 000 ancestors are not worth keeping.
+const maxSpareList = 256
+
+// list returns an empty list of slice type t, whose items of describes:
+// one given back by Release if there is one, else a new one with room
+// for a few items. The decoder zeroes each item it appends.
+func (of *objectFields) list(t reflect.Type) reflect.Value {
+	if l := of.spareLists.Get(); l != nil {
+		return reflect.ValueOf(l).Slice(0, 0)
+	}
+	return reflect.MakeSlice(t, 0, 4)
 }
 
 // object returns a pointer to a zero value of t, the type of describes:

@@ -36,7 +36,7 @@ func TestReleaseReuses(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		process, parent := ev.Process, ev.Process.Parent
+		process, parent, ancestors := ev.Process, ev.Process.Parent, &ev.Process.Ancestors[0]
 		Release(ev)
 		if ev.Process != nil || ev.Agent != nil {
 			t.Fatalf("released event still holds objects: %+v", ev)
@@ -45,7 +45,7 @@ func TestReleaseReuses(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if again.Process == process && again.Process.Parent == parent {
+		if again.Process == process && again.Process.Parent == parent && &again.Process.Ancestors[0] == ancestors {
 			return
 		}
 	}
