@@ -26,11 +26,7 @@ func Release(e *Event) {
 // release gives back the objects v, a value of the type of describes,
 // points to, through its pointers to objects and its lists of them.
 func (of *objectFields) release(v reflect.Value) {
-	for k := range of.fields {
-		f := &of.fields[k]
-		if f.elem == nil {
-			continue
-		}
+	for _, f := range of.holders {
 		fv := v.FieldByIndex(f.index)
 		if fv.IsNil() {
 			continue
