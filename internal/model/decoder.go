@@ -154,7 +154,7 @@ func objectPointerDecoder(t reflect.Type, of *objectFields) valueDecoder {
 		fv.SetZero()
 		switch b[i] {
 		case '{':
-			p := reflect.New(t)
+			p := of.object(t)
 			end, err := of.decodeObject(in, p.Elem(), i, depth)
 			fv.Set(p)
 			return end, true, err
@@ -186,7 +186,7 @@ func objectSliceDecoder(t reflect.Type, of *objectFields) valueDecoder {
 		}
 		// The items are decoded in place, in fv itself: reflect.Append
 		// would allocate a slice header for every item.
-		fv.Set(reflect.MakeSlice(t, 0, 4))
+		fv.Set(of.list(t))
 		i = jsonscan.SkipSpace(b, i+1)
 		if i < len(b) && b[i] == ']' {
 			return i + 1, true, nil

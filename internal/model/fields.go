@@ -33,6 +33,15 @@ type objectFields struct {
 	// HasOtherFields looks at: those that platform's schema does not
 	// define, and those holding schema objects, in which it looks further.
 	otherChecks [judgements][]*objectField
+	// holders lists the fields that hold schema objects, through a
+	// pointer or as a list, for Release.
+	holders []*objectField
+	// spare holds objects of this type, at this place in Event, that
+	// Release gave back: the decoder takes one, zeroed, before it
+	// allocates.
+	spare sync.Pool
+	// spareLists holds, the same way, lists of objects of this type.
+	spareLists sync.Pool
 }
 
 // objectField is one JSON property of a schema object type.
@@ -74,6 +83,11 @@ func objectFieldsOf(t reflect.Type) *objectFields {
 	}
 	of := &objectFields{byKey: map[string]int{}, extra: extra.Index, extraOffset: offsetOf(t, extra.Index)}
 	of.add(t, nil, 0)
+	for k := range of.fields {
+		if f := &of.fields[k]; f.elem != nil {
+			of.holders = append(of.holders, f)
+		}
+	}
 	for j := range judgements {
 		for k := range of.fields {
 			if f := &of.fields[k]; f.elem != nil || f.foreignTo[j] {

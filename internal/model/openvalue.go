@@ -2,6 +2,7 @@ package model
 
 import (
 	"reflect"
+	"slices"
 	"strconv"
 
 	"github.com/csmctl/csmctl/internal/jsonscan"
@@ -49,12 +50,16 @@ func decodeStrings(in *input, fv reflect.Value, i, depth int) (int, bool, *jsons
 	if depth+1 > jsonscan.MaxDepth {
 		return i, false, errMalformed
 	}
-	strs, fits := []string{}, true
 	k := jsonscan.SkipSpace(b, i+1)
 	if k < len(b) && b[k] == ']' {
-		*items = strs
+		*items = []string{}
 		return k + 1, true, nil
 	}
+	// The items are gathered on the stack and copied once, at their
+	// number: appending to the field itself grew it again and again for
+	// a long argv or environment.
+	var room [32]string
+	strs, fits := room[:0], true
 	for more := true; more; {
 		if k >= len(b) {
 			return k, false, errMalformed
@@ -80,7 +85,7 @@ func decodeStrings(in *input, fv reflect.Value, i, depth int) (int, bool, *jsons
 		}
 	}
 	if fits {
-		*items = strs
+		*items = slices.Clone(strs)
 	}
 	return k, fits, nil
 }

@@ -16,7 +16,8 @@ import (
 func (v *eventView) lineageTable(t *Table, first int, procs []model.Process, truncated bool) {
 	t.Header("depth", "pid", "ppid", "executable", "cmdline", "user", "exec_time")
 	for i := range procs {
-		t.Row(append([]string{strconv.Itoa(first + i)}, lineageCells(&procs[i])...)...)
+		row := lineageRow(first+i, &procs[i])
+		t.Row(row[:]...)
 	}
 	if truncated {
 		w := v.p.Warning
@@ -25,11 +26,12 @@ func (v *eventView) lineageTable(t *Table, first int, procs []model.Process, tru
 	}
 }
 
-// lineageCells are the cells of process p in a lineage table, but the
-// depth: its executable's name, else its comm (a Linux process with no
+// lineageRow is the row of process p at depth in a lineage table: the
+// depth; its executable's name, else its comm (a Linux process with no
 // executable); its command line, marked when the agent cut its arguments
-// (commandLine); its user, else its credentials' user.
-func lineageCells(p *model.Process) []string {
+// (commandLine); its user, else its credentials' user. An array, not a
+// slice, so that a row costs no allocation of its own.
+func lineageRow(depth int, p *model.Process) [7]string {
 	exe := executableName(p.Executable)
 	if exe == "" {
 		exe = p.Comm
@@ -38,10 +40,10 @@ func lineageCells(p *model.Process) []string {
 	if user == "" && p.Credentials != nil {
 		user = p.Credentials.User
 	}
-	return []string{record.IntText(p.PID), record.IntText(p.PPID), exe, commandLine(p), user, timeText(p.ExecTime)}
+	return [7]string{strconv.Itoa(depth), record.IntText(p.PID), record.IntText(p.PPID), exe, commandLine(p), user, timeText(p.ExecTime)}
 }
 
-// lineageShows lists the properties of process p that lineageCells shows
+// lineageShows lists the properties of process p that lineageRow shows
 // as written; the name, comm and credentials' user it may show instead go
 // to the fields table whole. cmdline stands for argv0, args and
 // args_truncated on Linux, where it is absent.

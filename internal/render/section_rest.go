@@ -30,7 +30,10 @@ func objectRestRows(t *Table, prefix string, o model.Object, shown []string) {
 			continue
 		}
 		if p.HoldsObjects() {
-			objectsRows(t, prefix+p.Key, p, shownWithin(shown, p.Key))
+			mark := len(t.within)
+			t.within = shownWithin(t.within, shown, p.Key)
+			objectsRows(t, prefix+p.Key, p, t.within[mark:])
+			t.within = t.within[:mark]
 			continue
 		}
 		v := p.Value() // once: an Int or a Time is copied into an allocation
@@ -70,10 +73,9 @@ func objectsRows(t *Table, key string, p model.Property, shown []string) {
 	}
 }
 
-// shownWithin returns the shown keys of the object under key: "addr.ip"
-// is "ip" within addr.
-func shownWithin(shown []string, key string) []string {
-	var inner []string
+// shownWithin appends to inner the shown keys of the object under key, and
+// returns the extended slice: "addr.ip" is "ip" within addr.
+func shownWithin(inner, shown []string, key string) []string {
 	for _, s := range shown {
 		if rest, ok := strings.CutPrefix(s, key); ok && strings.HasPrefix(rest, ".") {
 			inner = append(inner, rest[1:])
@@ -95,16 +97,19 @@ func restText(key string, v any) string {
 // have shown, for sections whose rows are written by helpers shared with
 // other sections (a file's, a process's): restOf then shows the rest of an
 // object as restRows does.
+//
+// The keys are kept in the table's own list, emptied with the table for
+// each section, so that their storage is reused from one section and one
+// event to the next.
 type coveredRows struct {
-	t       *Table
-	covered []string
+	t *Table
 }
 
 // row adds a key/value row when the value is present and no row showed
 // key already, and marks key and covers as shown either way: an absent
 // value has nothing to show.
 func (r *coveredRows) row(key, value string, covers ...string) {
-	if !slices.Contains(r.covered, key) {
+	if !slices.Contains(r.t.covered, key) {
 		fieldRow(r.t, key, value)
 	}
 	r.cover(key)
@@ -113,7 +118,7 @@ func (r *coveredRows) row(key, value string, covers ...string) {
 
 // cover marks keys as shown by a dedicated row, or, for a key that holds
 // objects, by a function that shows them with their own rest.
-func (r *coveredRows) cover(keys ...string) { r.covered = append(r.covered, keys...) }
+func (r *coveredRows) cover(keys ...string) { r.t.covered = append(r.t.covered, keys...) }
 
 // restOf adds the rest rows of the schema object p points to, named
 // prefix + its keys, leaving out the keys marked as shown; then marks its
@@ -124,9 +129,12 @@ func (r *coveredRows) restOf(p any, prefix string) {
 	if !ok {
 		return
 	}
-	shown := r.covered
+	shown := r.t.covered
 	if prefix != "" {
-		shown = shownWithin(r.covered, strings.TrimSuffix(prefix, "."))
+		mark := len(r.t.within)
+		r.t.within = shownWithin(r.t.within, r.t.covered, strings.TrimSuffix(prefix, "."))
+		shown = r.t.within[mark:]
+		defer func() { r.t.within = r.t.within[:mark] }()
 	}
 	objectRestRows(r.t, prefix, o, shown)
 	for p := range o.Present() {

@@ -17,6 +17,8 @@ func ShowTextPrinter(layout ShowLayout) pipeline.EventPrinter {
 		Print: func(buf *bytes.Buffer, ev *pipeline.Event) {
 			src := Source{File: ev.Pos.File, Line: ev.Pos.Line, Host: ev.Host, LogID: ev.LogID}
 			ShowEvent(buf, ev.Model, src, layout)
+			// Printed, the event is forgotten: its objects hold the next.
+			model.Release(ev.Model)
 		},
 	}
 }

@@ -58,6 +58,14 @@ type Table struct {
 	ends   []int  // ends[i] is where row i ends in cells
 	cols   int
 	widths []int
+	// covered lists the keys a section's coveredRows marked as shown.
+	covered []string
+	// within is a stack of the shown keys of the nested objects whose rest
+	// rows are being added (see shownWithin): a nested object's keys are
+	// appended, used, and dropped, so the storage is reused. A slice of it
+	// stays valid while its owner is on the stack: what is appended later
+	// goes past it, into the same array or a new one.
+	within []string
 }
 
 // NewTable returns an empty table that Render writes to w.
@@ -74,6 +82,7 @@ func (t *Table) reset(w io.Writer, opts TableOptions) {
 	}
 	t.w, t.opts = w, opts
 	t.header, t.cells, t.ends, t.cols = t.header[:0], t.cells[:0], t.ends[:0], 0
+	t.covered = t.covered[:0]
 }
 
 var noColor = iostreams.NewPalette(false)
