@@ -143,7 +143,7 @@ func linuxFields() []Field {
 		t.add("process.ancestors.length", secl.TypeInt, "/process/ancestors", convCount).derived("the number of ancestors")
 		t.str("container.id", "/container/id")
 		t.date("container.created_at", "/container/created_at")
-		t.str("container.tags", "/container/tags").array()
+		t.unavailable("container.tags", secl.TypeString, "the backend writes no container tags")
 		t.str("cgroup.id", "/cgroup/id")
 		t.str("cgroup.manager", "/cgroup/manager")
 		t.str("event.service", "/service")
@@ -240,8 +240,14 @@ func linuxFields() []Field {
 			t.constant(ev+".addr.family", "/"+ev+"/addr/family")
 			t.ip(ev+".addr.ip", "/"+ev+"/addr/ip")
 			t.num(ev+".addr.port", "/"+ev+"/addr/port")
-			t.str(ev+".addr.hostname", "/"+ev+"/hostnames").array()
-			t.constant(ev+".protocol", "/"+ev+"/protocol")
+			// The agent resolves the hostnames of connect and accept
+			// addresses, and records the protocol of connect and bind.
+			if ev != "bind" {
+				t.str(ev+".addr.hostname", "/"+ev+"/hostnames").array()
+			}
+			if ev != "accept" {
+				t.constant(ev+".protocol", "/"+ev+"/protocol")
+			}
 		})
 	}
 	each("bpf", func(t *table) {
