@@ -38,9 +38,10 @@ func (t *table) rights(name, json string) *Field {
 	return t.add(name, secl.TypeInt, json, convRights).derived("the mode's permission bits, mode & 07777")
 }
 
-func (t *table) unavailable(name string, typ secl.Type, why string) {
+func (t *table) unavailable(name string, typ secl.Type, why string) *Field {
 	f := t.add(name, typ, "", convString)
 	f.Source, f.Note = Unavailable, why
+	return f
 }
 
 func (f *Field) derived(note string) *Field {
@@ -143,7 +144,7 @@ func linuxFields() []Field {
 		t.add("process.ancestors.length", secl.TypeInt, "/process/ancestors", convCount).derived("the number of ancestors")
 		t.str("container.id", "/container/id")
 		t.date("container.created_at", "/container/created_at")
-		t.unavailable("container.tags", secl.TypeString, "the backend writes no container tags")
+		t.unavailable("container.tags", secl.TypeString, "the backend writes no container tags").array()
 		t.str("cgroup.id", "/cgroup/id")
 		t.str("cgroup.manager", "/cgroup/manager")
 		t.str("event.service", "/service")

@@ -38,8 +38,8 @@ func (t *table) winProcess(prefix, json string, many, sid bool) {
 	t.str(prefix+".file.path", json+"/executable/path").anyCase()
 	t.str(prefix+".file.name", json+"/executable/name").anyCase()
 	t.unavailable(prefix+".file.extension", secl.TypeString, "not serialized on Windows")
-	t.unavailable(prefix+".envs", secl.TypeString, "the Windows backend does not write the environment")
-	t.unavailable(prefix+".envp", secl.TypeString, "the Windows backend does not write the environment")
+	t.unavailable(prefix+".envs", secl.TypeString, "the Windows backend does not write the environment").array()
+	t.unavailable(prefix+".envp", secl.TypeString, "the Windows backend does not write the environment").array()
 	if many {
 		for i := start; i < len(t.fields); i++ {
 			t.fields[i].Spec.Array = true
@@ -81,7 +81,7 @@ func windowsFields() []Field {
 		t.add("process.ancestors.length", secl.TypeInt, "/process/ancestors", convCount).derived("the number of ancestors")
 		t.str("container.id", "/container/id")
 		t.date("container.created_at", "/container/created_at")
-		t.unavailable("container.tags", secl.TypeString, "the Windows backend writes no container tags")
+		t.unavailable("container.tags", secl.TypeString, "the Windows backend writes no container tags").array()
 		t.str("event.origin", "/agent/origin")
 		t.str("event.os", "/agent/os")
 		t.str("evt.name", "/evt/name")
