@@ -67,8 +67,8 @@ on standard error at the end.
 
 --verify checks the mapping against the agent: for each event that carries
 evt.rule_context (the expression the agent matched and the values it
-matched, matching_subexprs), it evaluates that expression on its own event
-and prints a line for each event where csmctl does not match, or reads
+matched, matching_subexprs), it evaluates that expression on its own event,
+with the fields of the event's OS, and prints a line for each event where csmctl does not match, or reads
 other values than the agent did.
 
 The selectors (--rule, --pid, --event, --since, --until, --where, --line)

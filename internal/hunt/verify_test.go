@@ -2,6 +2,7 @@ package hunt
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 
@@ -131,6 +132,40 @@ func TestVerifyUnreadableContexts(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", out.String(), want)
 	}
 	if v != (Verified{Contexts: 4, Agree: 1, NotCompile: 3}) {
+		t.Errorf("counts %+v", v)
+	}
+}
+
+// TestVerifyWindows re-evaluates rule contexts of Windows events with the
+// Windows agent's fields: a registry field is known there, and a path
+// compares in any case, as the Windows agent compares it.
+func TestVerifyWindows(t *testing.T) {
+	const events = `{"agent":{"os":"windows"},"evt":{"name":"set_key_value","rule_context":{"expression":"set_key_value.registry.value_name == \"Updater\"","matching_subexprs":[{"field":"set_key_value.registry.value_name","value":"Updater","offset":0,"length":47}]}},"registry":{"key_path":"HKLM\\x","value_name":"Updater"}}
+{"agent":{"os":"windows"},"evt":{"name":"exec","rule_context":{"expression":"exec.file.path == \"c:\\windows\\system32\\CERTUTIL.exe\""}},"process":{"pid":1,"executable":{"path":"C:\\Windows\\System32\\certutil.exe"}}}
+{"agent":{"os":"windows"},"evt":{"name":"exec","rule_context":{"expression":"exec.file.path == \"C:\\nowhere.exe\""}},"process":{"pid":1,"executable":{"path":"C:\\Windows\\System32\\certutil.exe"}}}
+{"agent":{"os":"linux"},"evt":{"name":"set_key_value","rule_context":{"expression":"set_key_value.registry.value_name == \"Updater\""}},"registry":{"value_name":"Updater"}}
+`
+	dir := t.TempDir()
+	file := dir + "/windows.ndjson"
+	if err := os.WriteFile(file, []byte(events), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	p, err := pipeline.New(pipeline.Options{Files: []string{file}, ErrOut: &errOut, Workers: 1})
+	defer p.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := Verify(p, &out, AgentConstant)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := file + `:3: verdict differs: the agent matched, csmctl does not: exec.file.path ["C:\\Windows\\System32\\certutil.exe"] is false` + "\n" +
+		file + `:4: not evaluable: rule_context:1:1: set_key_value.registry.value_name: unknown field (csmctl hunt --fields lists them)` + "\n"
+	if out.String() != want {
+		t.Errorf("differences:\n%s\nwant:\n%s", out.String(), want)
+	}
+	if v != (Verified{Contexts: 4, Agree: 2, Differ: 1, NotCompile: 1}) {
 		t.Errorf("counts %+v", v)
 	}
 }
