@@ -11,6 +11,22 @@ import (
 	"github.com/csmctl/csmctl/internal/secl"
 )
 
+// verifyFile runs Verify on file, and returns what it printed on standard
+// output and on standard error, and its counts.
+func verifyFile(t *testing.T, file string) (out, errOut *bytes.Buffer, v Verified) {
+	t.Helper()
+	out, errOut = &bytes.Buffer{}, &bytes.Buffer{}
+	p, err := pipeline.New(pipeline.Options{Files: []string{file}, ErrOut: errOut, Workers: 2})
+	defer p.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, err = Verify(p, out, AgentConstant); err != nil {
+		t.Fatal(err)
+	}
+	return out, errOut, v
+}
+
 // TestVerifyGeneratedCorpus re-evaluates the rule contexts of a generated
 // Linux corpus (gencorpus -os linux -n 200 -seed 1). Every difference left
 // is the generator's, not the mapping's: it attaches a rule's expression to
@@ -18,16 +34,7 @@ import (
 // does not have. Each is listed here with why; a new one fails the test.
 func TestVerifyGeneratedCorpus(t *testing.T) {
 	const file = "testdata/linux-contexts.ndjson.gz"
-	var out, errOut bytes.Buffer
-	p, err := pipeline.New(pipeline.Options{Files: []string{file}, ErrOut: &errOut, Workers: 2})
-	defer p.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := Verify(p, &out, AgentConstant)
-	if err != nil {
-		t.Fatal(err)
-	}
+	out, errOut, v := verifyFile(t, file)
 	want := []string{
 		// "/tmp/.ICE-unix/.x" is two segments below /tmp: ~"/tmp/.*" holds
 		// one (* stays within a segment, as the agent's path patterns do).
@@ -150,16 +157,7 @@ func TestVerifyWindows(t *testing.T) {
 	if err := os.WriteFile(file, []byte(events), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	var out, errOut bytes.Buffer
-	p, err := pipeline.New(pipeline.Options{Files: []string{file}, ErrOut: &errOut, Workers: 1})
-	defer p.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := Verify(p, &out, AgentConstant)
-	if err != nil {
-		t.Fatal(err)
-	}
+	out, _, v := verifyFile(t, file)
 	want := file + `:3: verdict differs: the agent matched, csmctl does not: exec.file.path ["C:\\Windows\\System32\\certutil.exe"] is false` + "\n" +
 		file + `:4: not evaluable: rule_context:1:1: set_key_value.registry.value_name: unknown field (csmctl hunt --fields lists them)` + "\n"
 	if out.String() != want {

@@ -68,28 +68,15 @@ func (t *table) registry(prefix string, value bool) {
 
 // windowsFields is the Windows mapping.
 func windowsFields() []Field {
-	var all []Field
-	each := func(eventType string, build func(t *table)) {
-		t := &table{eventType: eventType}
-		build(t)
-		all = append(all, t.fields...)
-	}
+	var all fieldSet
+	each := all.each
 	each("", func(t *table) {
 		t.winProcess("process", "/process", false, true)
 		t.winProcess("process.parent", "/process/parent", false, false)
 		t.winProcess("process.ancestors", "/process/ancestors/*", true, false)
-		t.add("process.ancestors.length", secl.TypeInt, "/process/ancestors", convCount).derived("the number of ancestors")
-		t.str("container.id", "/container/id")
-		t.date("container.created_at", "/container/created_at")
-		t.unavailable("container.tags", secl.TypeString, "the Windows backend writes no container tags").array()
-		t.str("event.origin", "/agent/origin")
-		t.str("event.os", "/agent/os")
-		t.str("evt.name", "/evt/name")
-		t.str("event.service", "/service")
-		t.str("event.hostname", "/hostname")
+		t.event()
 		t.unavailable("event.rule.tags", secl.TypeString, "the tags of the rule evaluating the event, not serialized")
 		t.unavailable("event.source", secl.TypeString, "not serialized")
-		t.unavailable("event.timestamp", secl.TypeTime, "the agent's clock; the backend writes the date instead")
 	})
 	each("exec", func(t *table) { t.winProcess("exec", "/process", false, true) })
 	each("exit", func(t *table) {
