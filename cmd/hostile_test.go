@@ -210,6 +210,9 @@ func TestHostileInputs(t *testing.T) {
 				{"hunt", "--verify"},
 				// rules with variables: evaluated in time order
 				{"hunt", "--policy", "../examples/hunt-policy.yaml"},
+				// Windows fields, on each event by its OS, and on every event
+				{"hunt", "--policy", "../examples/hunt-windows-policy.yaml"},
+				{"hunt", "--os", "windows", "--explain", "--expr", `process.cmdline != "" || process.user_sid != ""`},
 				{"timeline", "--sort-window", "1"},
 				{"stats"},
 				{"stats", "-o", "json"},

@@ -26,6 +26,7 @@ type HuntOptions struct {
 	Explain  bool
 	Verify   bool
 	Output   string // text or json
+	OS       string // --os: auto, linux or windows
 	Selector selector.Options
 	Workers  int
 }
@@ -45,6 +46,13 @@ where it writes it another way (argv from args, a name from a path), and
 an expression that reads a field the backend does not carry does not
 compile.
 
+The Linux and the Windows agents have their own fields (--fields --os
+windows lists Windows'). By default (--os auto) a rule compiles against
+both, and each event is read with the fields of its OS: its agent.os, else
+its shape, as validate chooses its schema. A field of one OS only then has
+no value on the other's events, and is no error. --os linux or --os windows
+reads every event with that OS's fields, and the other's are unknown.
+
 Each match is a timeline line (csmctl timeline's columns: date, host, os,
 rule, event, outcome, pid, process, user, detail, FILE:LINE; aligned on a
 terminal, tab-separated into a pipe) with the matching rule's id first (the
@@ -59,8 +67,8 @@ on standard error at the end.
 
 --verify checks the mapping against the agent: for each event that carries
 evt.rule_context (the expression the agent matched and the values it
-matched, matching_subexprs), it evaluates that expression on its own event
-and prints a line for each event where csmctl does not match, or reads
+matched, matching_subexprs), it evaluates that expression on its own event,
+with the fields of the event's OS, and prints a line for each event where csmctl does not match, or reads
 other values than the agent did.
 
 The selectors (--rule, --pid, --event, --since, --until, --where, --line)
@@ -75,8 +83,9 @@ by themselves.`,
 		Example: `  csmctl hunt --expr 'process.file.path == "/usr/bin/curl"' examples/linux.ndjson
   csmctl hunt --policy examples/hunt-policy.yaml examples/linux.ndjson
   csmctl hunt --explain --expr 'open.file.path =~ "/home/*/.ssh/*"' examples/linux.ndjson
+  csmctl hunt --policy examples/hunt-windows-policy.yaml examples/events.ndjson
   csmctl hunt --verify examples/linux.ndjson
-  csmctl hunt --fields`,
+  csmctl hunt --fields --os windows`,
 		RunE: func(c *cobra.Command, args []string) error {
 			applyReading(&opts.Reading, reading)
 			opts.Files = args
@@ -88,6 +97,9 @@ by themselves.`,
 			}
 			if modes != 1 {
 				return flagErrorf("give one of --expr, --policy, --verify or --fields")
+			}
+			if _, err := hunt.ParsePlatform(opts.OS); err != nil {
+				return &FlagError{Err: err}
 			}
 			if _, err := pickOutput(huntOutputs, opts.Output); err != nil {
 				return &FlagError{Err: err}
@@ -104,6 +116,7 @@ by themselves.`,
 	cmd.Flags().StringVar(&opts.Expr, "expr", "", "a SECL expression to evaluate on every event")
 	cmd.Flags().StringVar(&opts.Policy, "policy", "", "a policy file (the agent's YAML format) whose rules to evaluate")
 	cmd.Flags().BoolVar(&opts.Fields, "fields", false, "list the SECL fields and where backend events hold them, and stop")
+	cmd.Flags().StringVar(&opts.OS, "os", "auto", "the agent whose fields rules read: linux, windows, or auto (each event by its agent.os, else its shape)")
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show under each match which comparisons were true, and with what values")
 	cmd.Flags().BoolVar(&opts.Verify, "verify", false, "re-evaluate each event's evt.rule_context and list where csmctl differs from the agent")
 	addOutputFlag(cmd.Flags(), &opts.Output, huntOutputs)
@@ -120,8 +133,12 @@ var huntOutputs = []outputFormat[hunt.NewOutput]{
 
 func runHunt(opts *HuntOptions) error {
 	io := opts.IO
+	platform, err := hunt.ParsePlatform(opts.OS)
+	if err != nil {
+		return &FlagError{Err: err}
+	}
 	if opts.Fields {
-		if err := hunt.PrintFields(io.Out, hunt.Linux()); err != nil {
+		if err := hunt.PrintFields(io.Out, platform.FieldList()); err != nil {
 			return &ExitError{Code: ExitUsage, Err: err}
 		}
 		return nil
@@ -133,11 +150,11 @@ func runHunt(opts *HuntOptions) error {
 	var rules *hunt.Rules
 	switch {
 	case opts.Expr != "":
-		rules, err = hunt.FromExpr(opts.Expr, hunt.Linux())
+		rules, err = hunt.CompileExpr(opts.Expr, platform)
 	case opts.Policy != "":
 		var data []byte
 		if data, err = os.ReadFile(opts.Policy); err == nil {
-			rules, err = hunt.FromPolicy(opts.Policy, data, hunt.Linux())
+			rules, err = hunt.CompilePolicy(opts.Policy, data, platform)
 		}
 	}
 	if err != nil {

@@ -14,6 +14,9 @@ import (
 const (
 	huntPolicy   = "../examples/hunt-policy.yaml"
 	huntContexts = "../internal/hunt/testdata/linux-contexts.ndjson.gz"
+
+	huntWindowsPolicy = "../examples/hunt-windows-policy.yaml"
+	windowsEvents     = "../examples/events.ndjson"
 )
 
 func TestHuntGolden(t *testing.T) {
@@ -50,6 +53,15 @@ func TestHuntGolden(t *testing.T) {
 		{"verify", []string{"hunt", "--verify", huntContexts}, 1},
 		{"verify-examples", []string{"hunt", "--verify", linuxExamples}, 1},
 		{"fields", []string{"hunt", "--fields"}, 0},
+		{"fields-windows", []string{"hunt", "--fields", "--os", "windows"}, 0},
+		// Windows events, read with the Windows agent's fields.
+		{"windows-registry", []string{"hunt", "--expr", `create_key.registry.key_path =~ "*\CurrentVersion\Run"`, windowsEvents}, 0},
+		{"windows-file", []string{"hunt", "--expr", `exec.file.name in ["CERTUTIL.EXE", "schtasks.exe"]`, windowsEvents}, 0},
+		{"windows-policy-json", []string{"hunt", "-o", "json", "--policy", huntWindowsPolicy, windowsEvents, "../examples/kinds.ndjson"}, 0},
+		// One expression over both OSes' events, each read with its fields.
+		{"both-os", []string{"hunt", "--expr", `exec.file.path == "/usr/bin/bash" || exec.cmdline =~ "* -urlcache *"`, linuxExamples, windowsEvents}, 0},
+		{"os-linux-windows-field", []string{"hunt", "--os", "linux", "--expr", `create_key.registry.key_path != ""`, windowsEvents}, 2},
+		{"os-invalid", []string{"hunt", "--os", "macos", "--expr", `exec.file.path != ""`, windowsEvents}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -15,6 +15,9 @@ import (
 // Keys follow csmctl's one rule: of repeated keys, the last wins.
 type Event struct {
 	mapping *Mapping
+	// win, when set, is the mapping of Windows events (isWindows), mapping
+	// then being that of the others.
+	win *Mapping
 	// constant is the value of an agent constant's name (AF_INET, O_TRUNC);
 	// false for a name it does not know.
 	constant func(name string) (int64, bool)
@@ -22,6 +25,8 @@ type Event struct {
 
 	typ     string
 	typRead bool
+	windows bool
+	osRead  bool
 	cache   []cached
 }
 
@@ -41,6 +46,7 @@ func NewEvent(m *Mapping, constant func(name string) (int64, bool)) *Event {
 func (e *Event) Reset(raw []byte) {
 	e.raw = raw
 	e.typ, e.typRead = "", false
+	e.osRead = false
 	e.cache = e.cache[:0]
 }
 
@@ -112,10 +118,14 @@ func (e *Event) Values(field string) []secl.Value {
 }
 
 func (e *Event) read(name string) []secl.Value {
-	f, ok := e.mapping.Field(name)
+	m := e.mapping
+	if e.win != nil && e.isWindows() {
+		m = e.win
+	}
+	f, ok := m.Field(name)
 	if !ok {
 		base, isLength := strings.CutSuffix(name, ".length")
-		if f, ok = e.mapping.Field(base); !ok || !isLength {
+		if f, ok = m.Field(base); !ok || !isLength {
 			return nil
 		}
 		vals := e.Values(base)
@@ -133,7 +143,7 @@ func (e *Event) read(name string) []secl.Value {
 		}
 		return lengths
 	}
-	if f.Source == Unavailable {
+	if f.Source == Unavailable || f.elsewhere {
 		return nil
 	}
 	vals, present := e.at(f, f.ptr, f.conv, nil)

@@ -125,17 +125,26 @@ func oracle(doc any, f *Field) []secl.Value {
 // whole, for every exact field read as it is written (strings, integers,
 // booleans), on every event of the example files.
 func TestEventDifferential(t *testing.T) {
+	if checked := differential(t, Linux(), corpora); checked < 1000 {
+		t.Errorf("only %d field values compared: the corpora no longer exercise the mapping", checked)
+	}
+}
+
+// differential compares, on every event of files, the values of every
+// exact field of m read lazily with those of the event decoded whole, and
+// returns the number of values compared.
+func differential(t *testing.T, m *Mapping, files []string) int {
 	var dec query.Decoder
 	checked := 0
-	for _, name := range corpora {
+	for _, name := range files {
 		for i, raw := range readEvents(t, name) {
 			doc, _, serr := dec.Decode(string(raw), 0)
 			if serr != nil {
 				t.Fatalf("%s:%d: %s", name, i+1, serr.Msg)
 			}
-			ev := NewEvent(Linux(), testConstant)
+			ev := NewEvent(m, testConstant)
 			ev.Reset(raw)
-			for _, f := range Linux().Fields() {
+			for _, f := range m.Fields() {
 				if f.Source != Exact || f.Fallback != "" || f.conv > convBool {
 					continue
 				}
@@ -150,9 +159,7 @@ func TestEventDifferential(t *testing.T) {
 			}
 		}
 	}
-	if checked < 1000 {
-		t.Errorf("only %d field values compared: the corpora no longer exercise the mapping", checked)
-	}
+	return checked
 }
 
 func TestEventValues(t *testing.T) {
@@ -237,6 +244,10 @@ func FuzzEvent(f *testing.F) {
 	f.Add([]byte(`{"evt":{"name":"exec"},"process":{"pid":1e400,"executable":{"path":"\ud800"}}}`))
 	f.Add([]byte(`{"process":{"ancestors":[{"executable":{"name":"a"}`))
 	f.Add([]byte(`{"evt":{"rule_context":{"matching_subexprs":[{"field":1,"value":[],"offset":"x"},{"offset":1e99},7]}}}`))
+	f.Add([]byte(`{"agent":{"os":"windows"},"registry":{"key_path":7},"usr":{"sid":null},"process":{"ancestors":[{"cmdline":"\u001b"}]}}`))
+	f.Add([]byte(`{"agent":{"os":["windows"]},"permission_change":{"path":"C:\\x"},"file":{"destination":[]}}`))
+	// Read as --os auto reads: each event with the fields of its OS.
+	auto := &Event{mapping: linuxView(), win: windowsView(), constant: testConstant}
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		ev := NewEvent(Linux(), testConstant)
 		ev.Reset(raw)
@@ -249,9 +260,31 @@ func FuzzEvent(f *testing.F) {
 			ev.Values(fl.Name)
 			ev.Values(fl.Name + ".length")
 		}
+		auto.Reset(raw)
+		for _, fl := range Windows().Fields() {
+			auto.Values(fl.Name)
+		}
 		// --verify's reading of a rule context.
 		subexprs(jsonscan.Member(raw, 0, "evt", "rule_context"))
 	})
+}
+
+// TestOSReadOnlyWhenNeeded: with --os auto an event of a type no rule
+// reads is not looked into for its OS either, and one that is, once.
+func TestOSReadOnlyWhenNeeded(t *testing.T) {
+	rules, err := CompileExpr(`exec.file.path == "/usr/bin/curl"`, Auto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := rules.NewEvent(testConstant)
+	ev.Reset([]byte(`{"agent":{"os":"linux"},"evt":{"name":"open"}}`))
+	if rules.Match(ev, nil) != nil || ev.osRead {
+		t.Errorf("an open event: OS read %v, want not read", ev.osRead)
+	}
+	ev.Reset([]byte(`{"agent":{"os":"linux"},"evt":{"name":"exec"},"process":{"executable":{"path":"/usr/bin/curl"}}}`))
+	if ids := rules.Match(ev, nil); len(ids) != 1 || !ev.osRead || ev.windows {
+		t.Errorf("a Linux exec event: matched %v, OS read %v, Windows %v", ids, ev.osRead, ev.windows)
+	}
 }
 
 // TestOtherTypesLeftUnread: an expression of exec fields reads nothing but

@@ -68,6 +68,9 @@ type Field struct {
 	// Note says how a derived field is derived, or why a field is
 	// unavailable.
 	Note string
+	// elsewhere: a field of another OS's mapping, in a view (see viewOf):
+	// it compiles, and has no value on this OS's events.
+	elsewhere bool
 }
 
 // Mapping is the set of SECL fields csmctl knows, by name.

@@ -38,9 +38,10 @@ func (t *table) rights(name, json string) *Field {
 	return t.add(name, secl.TypeInt, json, convRights).derived("the mode's permission bits, mode & 07777")
 }
 
-func (t *table) unavailable(name string, typ secl.Type, why string) {
+func (t *table) unavailable(name string, typ secl.Type, why string) *Field {
 	f := t.add(name, typ, "", convString)
 	f.Source, f.Note = Unavailable, why
+	return f
 }
 
 func (f *Field) derived(note string) *Field {
@@ -127,31 +128,43 @@ func (t *table) process(prefix, json string, many bool) {
 	}
 }
 
+// fieldSet collects the fields of a mapping, event type by event type.
+type fieldSet []Field
+
+// each adds the fields build adds to a table of eventType.
+func (fs *fieldSet) each(eventType string, build func(t *table)) {
+	t := &table{eventType: eventType}
+	build(t)
+	*fs = append(*fs, t.fields...)
+}
+
+// event adds the fields of every event both agents have: its container,
+// where it comes from, and the number of ancestors of its process.
+func (t *table) event() {
+	t.add("process.ancestors.length", secl.TypeInt, "/process/ancestors", convCount).derived("the number of ancestors")
+	t.str("container.id", "/container/id")
+	t.date("container.created_at", "/container/created_at")
+	t.unavailable("container.tags", secl.TypeString, "the backend writes no container tags").array()
+	t.str("event.service", "/service")
+	t.str("event.hostname", "/hostname")
+	t.str("event.origin", "/agent/origin")
+	t.str("event.os", "/agent/os")
+	t.str("evt.name", "/evt/name")
+	t.unavailable("event.timestamp", secl.TypeTime, "the agent's clock; the backend writes the date instead")
+}
+
 // linuxFields is the Linux mapping.
 func linuxFields() []Field {
-	var all []Field
-	each := func(eventType string, build func(t *table)) {
-		t := &table{eventType: eventType}
-		build(t)
-		all = append(all, t.fields...)
-	}
+	var all fieldSet
+	each := all.each
 
 	each("", func(t *table) {
 		t.process("process", "/process", false)
 		t.process("process.parent", "/process/parent", false)
 		t.process("process.ancestors", "/process/ancestors/*", true)
-		t.add("process.ancestors.length", secl.TypeInt, "/process/ancestors", convCount).derived("the number of ancestors")
-		t.str("container.id", "/container/id")
-		t.date("container.created_at", "/container/created_at")
-		t.str("container.tags", "/container/tags").array()
+		t.event()
 		t.str("cgroup.id", "/cgroup/id")
 		t.str("cgroup.manager", "/cgroup/manager")
-		t.str("event.service", "/service")
-		t.str("event.hostname", "/hostname")
-		t.str("event.origin", "/agent/origin")
-		t.str("event.os", "/agent/os")
-		t.str("evt.name", "/evt/name")
-		t.unavailable("event.timestamp", secl.TypeTime, "the agent's monotonic clock; the backend writes the date instead")
 		t.unavailable("process.cookie", secl.TypeInt, "the agent's cache key of the process, not serialized")
 		t.unavailable("event.async", secl.TypeBool, "not serialized")
 	})
@@ -240,8 +253,14 @@ func linuxFields() []Field {
 			t.constant(ev+".addr.family", "/"+ev+"/addr/family")
 			t.ip(ev+".addr.ip", "/"+ev+"/addr/ip")
 			t.num(ev+".addr.port", "/"+ev+"/addr/port")
-			t.str(ev+".addr.hostname", "/"+ev+"/hostnames").array()
-			t.constant(ev+".protocol", "/"+ev+"/protocol")
+			// The agent resolves the hostnames of connect and accept
+			// addresses, and records the protocol of connect and bind.
+			if ev != "bind" {
+				t.str(ev+".addr.hostname", "/"+ev+"/hostnames").array()
+			}
+			if ev != "accept" {
+				t.constant(ev+".protocol", "/"+ev+"/protocol")
+			}
 		})
 	}
 	each("bpf", func(t *table) {

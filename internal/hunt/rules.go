@@ -28,6 +28,30 @@ type Rules struct {
 	Sequential bool
 	// Skipped are the rules of a policy that are not evaluated, and why.
 	Skipped []*secl.RuleError
+	// mapping is the one the rules compiled against; win, with --os auto,
+	// the same rules compiled against the Windows view, for Windows events.
+	mapping *Mapping
+	win     *Rules
+}
+
+// CompileExpr compiles one expression against the mapping of p.
+func CompileExpr(expr string, p Platform) (*Rules, error) {
+	return compile(p, func(m *Mapping) (*Rules, error) { return FromExpr(expr, m) })
+}
+
+// CompilePolicy compiles the rules of a policy file against the mapping of
+// p.
+func CompilePolicy(name string, data []byte, p Platform) (*Rules, error) {
+	return compile(p, func(m *Mapping) (*Rules, error) { return FromPolicy(name, data, m) })
+}
+
+// NewEvent returns an Event that reads fields as the rules compiled.
+func (r *Rules) NewEvent(constant func(name string) (int64, bool)) *Event {
+	ev := NewEvent(r.mapping, constant)
+	if r.win != nil {
+		ev.win = r.win.mapping
+	}
+	return ev
 }
 
 // FromExpr compiles one expression, named "--expr" in errors.
@@ -37,6 +61,7 @@ func FromExpr(expr string, m *Mapping) (*Rules, error) {
 		return nil, err
 	}
 	r := &Rules{
+		mapping:    m,
 		rules:      []*secl.Rule{{ID: ExprID, Program: p}},
 		exprs:      map[string]string{ExprID: expr},
 		Sequential: strings.Contains(expr, "${"),
@@ -56,7 +81,7 @@ func FromPolicy(name string, data []byte, m *Mapping) (*Rules, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Rules{rules: set.Rules(), set: set, exprs: map[string]string{}}
+	r := &Rules{rules: set.Rules(), set: set, exprs: map[string]string{}, mapping: m}
 	for _, rd := range pol.Rules {
 		if rd.Disabled {
 			r.Skipped = append(r.Skipped, &secl.RuleError{RuleID: rd.ID, Pos: input.Position{File: name, Line: rd.Line},
@@ -101,7 +126,15 @@ func eventTypes(rules []*secl.Rule) map[string]bool {
 // Match returns the ids of the rules that match ev. An event of a type no
 // rule reads is not looked into further.
 func (r *Rules) Match(ev *Event, vars *secl.Variables) []string {
-	if r.types != nil && !r.types[ev.Type()] {
+	if r.win != nil {
+		if !r.admits(ev) && !r.win.admits(ev) {
+			return nil
+		}
+		if ev.isWindows() {
+			return r.win.Match(ev, vars)
+		}
+	}
+	if !r.admits(ev) {
 		return nil
 	}
 	if r.set != nil {
@@ -115,8 +148,14 @@ func (r *Rules) Match(ev *Event, vars *secl.Variables) []string {
 
 var exprMatch = []string{ExprID}
 
+// admits reports whether some rule reads events of ev's type.
+func (r *Rules) admits(ev *Event) bool { return r.types == nil || r.types[ev.Type()] }
+
 // Explain returns the comparisons of the rule id on ev, as Program.Explain.
 func (r *Rules) Explain(id string, ev *Event, vars *secl.Variables) []secl.Match {
+	if r.win != nil && ev.isWindows() {
+		return r.win.Explain(id, ev, vars)
+	}
 	for _, rule := range r.rules {
 		if rule.ID == id {
 			_, m := rule.Program.Explain(ev, vars)

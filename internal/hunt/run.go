@@ -123,7 +123,7 @@ func runParallel(p *pipeline.Pipeline, out io.Writer, opts Options, t *tally) er
 	work := func(b *pipeline.Batch) *batch {
 		res := &batch{}
 		vars := secl.NewVariables()
-		ev := NewEvent(Linux(), opts.Constant)
+		ev := opts.Rules.NewEvent(opts.Constant)
 		var buf bytes.Buffer
 		m := Match{Event: ev}
 		for sel := range b.Events(pipeline.Need{}) {
@@ -206,7 +206,7 @@ var errFull = errors.New("limit reached")
 // runOrdered evaluates rules with variables on one goroutine, on the
 // events in time order.
 func runOrdered(p *pipeline.Pipeline, out io.Writer, opts Options, t *tally) error {
-	sink := &orderedSink{opts: opts, out: out, t: t, vars: secl.NewVariables(), ev: NewEvent(Linux(), opts.Constant)}
+	sink := &orderedSink{opts: opts, out: out, t: t, vars: secl.NewVariables(), ev: opts.Rules.NewEvent(opts.Constant)}
 	err := timeline.Run(p, timeline.Options{Print: sink, Raw: true, Window: opts.Window})
 	if errors.Is(err, errFull) {
 		return sink.Flush()

@@ -12,6 +12,7 @@ import (
 	"github.com/csmctl/csmctl/internal/jsonscan"
 	"github.com/csmctl/csmctl/internal/pipeline"
 	"github.com/csmctl/csmctl/internal/render"
+	"github.com/csmctl/csmctl/internal/schema"
 	"github.com/csmctl/csmctl/internal/secl"
 )
 
@@ -29,11 +30,16 @@ type subexpr struct {
 	offset, length int
 }
 
-// programs compiles each distinct rule_context expression once, for every
-// worker.
+// programs compiles each distinct rule_context expression once for each
+// mapping, for every worker.
 type programs struct {
 	mu sync.Mutex
-	m  map[string]compiled
+	m  map[programKey]compiled
+}
+
+type programKey struct {
+	mapping *Mapping
+	expr    string
 }
 
 type compiled struct {
@@ -41,14 +47,15 @@ type compiled struct {
 	err error
 }
 
-func (ps *programs) get(expr string) (*secl.Program, error) {
+func (ps *programs) get(m *Mapping, expr string) (*secl.Program, error) {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
-	c, ok := ps.m[expr]
+	key := programKey{m, expr}
+	c, ok := ps.m[key]
 	if !ok {
-		c.p, c.err = secl.Compile("rule_context", expr, Linux(), nil)
+		c.p, c.err = secl.Compile("rule_context", expr, m, nil)
 		if len(ps.m) < maxPrograms {
-			ps.m[expr] = c
+			ps.m[key] = c
 		}
 	}
 	return c.p, c.err
@@ -70,10 +77,12 @@ type verifyBatch struct {
 // values of the comparisons the agent lists in matching_subexprs differ.
 // It says the counts on standard error through p.
 func Verify(p *pipeline.Pipeline, out io.Writer, constant func(string) (int64, bool)) (Verified, error) {
-	ps := &programs{m: map[string]compiled{}}
+	ps := &programs{m: map[programKey]compiled{}}
 	work := func(b *pipeline.Batch) *verifyBatch {
 		res := &verifyBatch{}
-		ev := NewEvent(Linux(), constant)
+		// Each context is the expression of its agent: read with the
+		// fields of the event's OS.
+		linux, windows := NewEvent(Linux(), constant), NewEvent(Windows(), constant)
 		var buf bytes.Buffer
 		for sel := range b.Events(pipeline.Need{}) {
 			ctx := jsonscan.Member(sel.Raw, 0, "evt", "rule_context")
@@ -92,7 +101,11 @@ func Verify(p *pipeline.Pipeline, out io.Writer, constant func(string) (int64, b
 				continue
 			}
 			expr := jsonscan.Unquote(exprLit)
-			prog, err := ps.get(expr)
+			ev := linux
+			if schema.OSOf(sel.Raw) == "windows" {
+				ev = windows
+			}
+			prog, err := ps.get(ev.mapping, expr)
 			if err != nil {
 				res.v.NotCompile++
 				buf.WriteString(where + "not evaluable: " + escape.Text(err.Error()) + "\n")

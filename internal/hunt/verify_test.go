@@ -2,6 +2,7 @@ package hunt
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 
@@ -10,6 +11,22 @@ import (
 	"github.com/csmctl/csmctl/internal/secl"
 )
 
+// verifyFile runs Verify on file, and returns what it printed on standard
+// output and on standard error, and its counts.
+func verifyFile(t *testing.T, file string) (out, errOut *bytes.Buffer, v Verified) {
+	t.Helper()
+	out, errOut = &bytes.Buffer{}, &bytes.Buffer{}
+	p, err := pipeline.New(pipeline.Options{Files: []string{file}, ErrOut: errOut, Workers: 2})
+	defer p.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, err = Verify(p, out, AgentConstant); err != nil {
+		t.Fatal(err)
+	}
+	return out, errOut, v
+}
+
 // TestVerifyGeneratedCorpus re-evaluates the rule contexts of a generated
 // Linux corpus (gencorpus -os linux -n 200 -seed 1). Every difference left
 // is the generator's, not the mapping's: it attaches a rule's expression to
@@ -17,16 +34,7 @@ import (
 // does not have. Each is listed here with why; a new one fails the test.
 func TestVerifyGeneratedCorpus(t *testing.T) {
 	const file = "testdata/linux-contexts.ndjson.gz"
-	var out, errOut bytes.Buffer
-	p, err := pipeline.New(pipeline.Options{Files: []string{file}, ErrOut: &errOut, Workers: 2})
-	defer p.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := Verify(p, &out, AgentConstant)
-	if err != nil {
-		t.Fatal(err)
-	}
+	out, errOut, v := verifyFile(t, file)
 	want := []string{
 		// "/tmp/.ICE-unix/.x" is two segments below /tmp: ~"/tmp/.*" holds
 		// one (* stays within a segment, as the agent's path patterns do).
@@ -131,6 +139,31 @@ func TestVerifyUnreadableContexts(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", out.String(), want)
 	}
 	if v != (Verified{Contexts: 4, Agree: 1, NotCompile: 3}) {
+		t.Errorf("counts %+v", v)
+	}
+}
+
+// TestVerifyWindows re-evaluates rule contexts of Windows events with the
+// Windows agent's fields: a registry field is known there, and a path
+// compares in any case, as the Windows agent compares it.
+func TestVerifyWindows(t *testing.T) {
+	const events = `{"agent":{"os":"windows"},"evt":{"name":"set_key_value","rule_context":{"expression":"set_key_value.registry.value_name == \"Updater\"","matching_subexprs":[{"field":"set_key_value.registry.value_name","value":"Updater","offset":0,"length":47}]}},"registry":{"key_path":"HKLM\\x","value_name":"Updater"}}
+{"agent":{"os":"windows"},"evt":{"name":"exec","rule_context":{"expression":"exec.file.path == \"c:\\windows\\system32\\CERTUTIL.exe\""}},"process":{"pid":1,"executable":{"path":"C:\\Windows\\System32\\certutil.exe"}}}
+{"agent":{"os":"windows"},"evt":{"name":"exec","rule_context":{"expression":"exec.file.path == \"C:\\nowhere.exe\""}},"process":{"pid":1,"executable":{"path":"C:\\Windows\\System32\\certutil.exe"}}}
+{"agent":{"os":"linux"},"evt":{"name":"set_key_value","rule_context":{"expression":"set_key_value.registry.value_name == \"Updater\""}},"registry":{"value_name":"Updater"}}
+`
+	dir := t.TempDir()
+	file := dir + "/windows.ndjson"
+	if err := os.WriteFile(file, []byte(events), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, _, v := verifyFile(t, file)
+	want := file + `:3: verdict differs: the agent matched, csmctl does not: exec.file.path ["C:\\Windows\\System32\\certutil.exe"] is false` + "\n" +
+		file + `:4: not evaluable: rule_context:1:1: set_key_value.registry.value_name: unknown field (csmctl hunt --fields lists them)` + "\n"
+	if out.String() != want {
+		t.Errorf("differences:\n%s\nwant:\n%s", out.String(), want)
+	}
+	if v != (Verified{Contexts: 4, Agree: 2, Differ: 1, NotCompile: 1}) {
 		t.Errorf("counts %+v", v)
 	}
 }

@@ -172,3 +172,7 @@ func markersOf(byOS map[string][]string) map[string]string {
 	}
 	return m
 }
+
+// OSOf is the OS whose schema judges the event data: its agent.os, else
+// its shape, else Windows, as validate chooses.
+func OSOf(data []byte) string { return pickOS(data, 0).Schema }
