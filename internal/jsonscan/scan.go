@@ -93,6 +93,24 @@ var strSafe = func() (t [256]bool) {
 // bytes that are not valid UTF-8 (either means its text differs from its bytes).
 func String(b []byte, i int) (end int, escaped bool, err *SyntaxError) {
 	i++ // opening quote
+	// Most strings are short and plain (keys, names, ids): find their
+	// closing quote here, a word at a time, and leave escapes, control
+	// characters and non-ASCII to stringRest.
+	for ; i+8 <= len(b); i += 8 {
+		if m := lookMask(binary.LittleEndian.Uint64(b[i:])); m != 0 {
+			i += bits.TrailingZeros64(m) >> 3
+			if b[i] == '"' {
+				return i + 1, false, nil
+			}
+			break
+		}
+	}
+	return stringRest(b, i)
+}
+
+// stringRest scans the rest of a string literal from b[i], after bytes
+// that are all plain, as String does.
+func stringRest(b []byte, i int) (end int, escaped bool, err *SyntaxError) {
 	for {
 		i = plainRun(b, i)
 		if i >= len(b) {
@@ -368,24 +386,33 @@ func key(b []byte, i int) (int, *SyntaxError) {
 
 // Key scans `"name" :` at b[i] and returns the index just past the colon.
 func Key(b []byte, i int) (int, *SyntaxError) {
+	_, colon, _, err := KeyString(b, i)
+	return colon, err
+}
+
+// KeyString scans `"name" :` at b[i], as Key does, and also returns the
+// index just past the key's closing quote and whether the key holds escapes
+// or invalid UTF-8, as String does: a decoder reads the key without
+// scanning it twice. On error, colon is the error's offset.
+func KeyString(b []byte, i int) (strEnd, colon int, escaped bool, err *SyntaxError) {
 	if i >= len(b) {
-		return i, &SyntaxError{i, "unexpected end of input (expecting object key)"}
+		return i, i, false, &SyntaxError{i, "unexpected end of input (expecting object key)"}
 	}
 	if b[i] != '"' {
-		return i, &SyntaxError{i, fmt.Sprintf("invalid character %s looking for beginning of object key string", DescribeByte(b[i]))}
+		return i, i, false, &SyntaxError{i, fmt.Sprintf("invalid character %s looking for beginning of object key string", DescribeByte(b[i]))}
 	}
-	end, _, err := String(b, i)
+	strEnd, escaped, err = String(b, i)
 	if err != nil {
-		return end, err
+		return strEnd, strEnd, escaped, err
 	}
-	end = SkipSpace(b, end)
+	end := SkipSpace(b, strEnd)
 	if end >= len(b) {
-		return end, &SyntaxError{end, "unexpected end of input (expecting ':')"}
+		return strEnd, end, escaped, &SyntaxError{end, "unexpected end of input (expecting ':')"}
 	}
 	if b[end] != ':' {
-		return end, &SyntaxError{end, fmt.Sprintf("invalid character %s after object key (expecting ':')", DescribeByte(b[end]))}
+		return strEnd, end, escaped, &SyntaxError{end, fmt.Sprintf("invalid character %s after object key (expecting ':')", DescribeByte(b[end]))}
 	}
-	return end + 1, nil
+	return strEnd, end + 1, escaped, nil
 }
 
 // DescribeByte names a byte for an error message without printing it raw: the

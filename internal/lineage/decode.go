@@ -182,11 +182,10 @@ func (d *decoder) object(i, depth int, member func(k key, v, depth int) (int, *j
 		return i + 1, nil
 	}
 	for {
-		colon, err := jsonscan.Key(b, i)
+		kend, colon, escaped, err := jsonscan.KeyString(b, i)
 		if err != nil {
 			return colon, err
 		}
-		kend, escaped, _ := jsonscan.String(b, i) // Key checked it
 		k := key{b: b[i+1 : kend-1]}
 		if escaped {
 			k.b = []byte(jsonscan.Unquote(b[i:kend]))
