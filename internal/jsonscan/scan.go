@@ -173,18 +173,19 @@ func plainRun(b []byte, i int) int {
 	return i
 }
 
-// lookMask sets the high bit of each of the eight bytes of x that is a
-// quote, a backslash, a control character or non-ASCII, and clears every
-// other bit (SWAR). Each byte is tested alone: the sums add 7-bit values,
-// so no carry crosses into the next byte, and the lowest bit set is the
-// first byte that matches.
+// lookMask finds the first of the eight bytes of x (in memory order) that
+// is a quote, a backslash, a control character or non-ASCII: the lowest
+// bit it sets is that byte's high bit, and it is zero when there is none
+// (SWAR). For an ASCII byte b, b^'"' - 1 and b^'\\' - 1 set the high bit
+// only when b is that character, and b - 0x20 only when b is a control
+// character; for a non-ASCII one, b - 0x20 sets it from 0xa0 on and
+// b^'"' - 1 below. A subtraction borrows from the next byte only out of
+// a byte it flags, so the bytes after the first may be flagged wrongly,
+// but never the ones before it.
 func lookMask(x uint64) uint64 {
-	const lows = 0x7f7f7f7f7f7f7f7f
-	y := x & lows
-	notQuote := (y ^ (ones * '"')) + lows      // high bit set unless the byte is '"'
-	notBackslash := (y ^ (ones * '\\')) + lows // ... unless it is '\\'
-	notControl := y + ones*(0x80-0x20)         // ... unless it is below 0x20
-	return ^(notQuote & notBackslash & notControl & ^x) & highs
+	q := x ^ (ones * '"')
+	s := x ^ (ones * '\\')
+	return ((q - ones) | (s - ones) | (x - ones*0x20)) & highs
 }
 
 func isHex(c byte) bool {
