@@ -297,10 +297,28 @@ func Literal(b []byte, i int) (end int, err *SyntaxError) {
 // container, so that a value inside a deep document still counts towards
 // MaxDepth. Skip is iterative: hostile nesting cannot exhaust the stack.
 func Skip(b []byte, i int, depth int) (end int, err *SyntaxError) {
+	i = SkipSpace(b, i)
+	// Most values skipped are strings and numbers: scanned here, without
+	// setting up skipNested's stack of containers.
+	if i < len(b) {
+		switch c := b[i]; {
+		case c == '"':
+			end, _, err = String(b, i)
+			return end, err
+		case c == '-' || isDigit(c):
+			end, _, err = Number(b, i)
+			return end, err
+		}
+	}
+	return skipNested(b, i, depth)
+}
+
+// skipNested does Skip's work for a value at b[i] that may be an array or
+// an object, or invalid.
+func skipNested(b []byte, i int, depth int) (end int, err *SyntaxError) {
 	// stack holds one byte per open container: '{' or '['.
 	var stackBuf [64]byte
 	stack := stackBuf[:0]
-	i = SkipSpace(b, i)
 	for {
 		// Expect a value at b[i].
 		if i >= len(b) {

@@ -398,6 +398,11 @@ func FuzzSkip(f *testing.F) {
 		if err != nil && (err.Offset < 0 || err.Offset > len(b)) {
 			t.Fatalf("Skip(%q) error at offset %d, out of range", b, err.Offset)
 		}
+		// Skip's own scalar paths agree with the general one, errors included.
+		nestedEnd, nestedErr := skipNested(b, SkipSpace(b, 0), 0)
+		if nestedEnd != end || (err == nil) != (nestedErr == nil) || err != nil && *err != *nestedErr {
+			t.Fatalf("Skip(%q) = %d, %v; skipNested: %d, %v", b, end, err, nestedEnd, nestedErr)
+		}
 		ours := err == nil && SkipSpace(b, end) == len(b)
 		if want := json.Valid(b); ours != want {
 			t.Fatalf("Skip(%q) = %d, %v: one value: %v; json.Valid: %v", b, end, err, ours, want)
