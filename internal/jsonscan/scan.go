@@ -97,7 +97,7 @@ func String(b []byte, i int) (end int, escaped bool, err *SyntaxError) {
 	// closing quote here, a word at a time, and leave escapes, control
 	// characters and non-ASCII to stringRest.
 	for ; i+8 <= len(b); i += 8 {
-		if m := lookMask(binary.LittleEndian.Uint64(b[i:])); m != 0 {
+		if m := lookMask(word(b, i)); m != 0 {
 			i += bits.TrailingZeros64(m) >> 3
 			if b[i] == '"' {
 				return i + 1, false, nil
@@ -163,7 +163,7 @@ const (
 // goes straight to the first that needs a closer look.
 func plainRun(b []byte, i int) int {
 	for ; i+8 <= len(b); i += 8 {
-		if m := lookMask(binary.LittleEndian.Uint64(b[i:])); m != 0 {
+		if m := lookMask(word(b, i)); m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
 		}
 	}
@@ -171,6 +171,14 @@ func plainRun(b []byte, i int) int {
 		i++
 	}
 	return i
+}
+
+// word returns the eight bytes of b from b[i] as a little-endian word. A
+// subslice of constant length, unlike b[i:], needs no masking of its
+// pointer for the empty case: the loops of String and plainRun make one
+// bounds check a word.
+func word(b []byte, i int) uint64 {
+	return binary.LittleEndian.Uint64(b[i : i+8])
 }
 
 // lookMask finds the first of the eight bytes of x (in memory order) that
