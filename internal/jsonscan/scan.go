@@ -93,6 +93,24 @@ var strSafe = func() (t [256]bool) {
 // bytes that are not valid UTF-8 (either means its text differs from its bytes).
 func String(b []byte, i int) (end int, escaped bool, err *SyntaxError) {
 	i++ // opening quote
+	// Most strings are short and plain (keys, names, ids): find their
+	// closing quote here, a word at a time, and leave escapes, control
+	// characters and non-ASCII to stringRest.
+	for ; i+8 <= len(b); i += 8 {
+		if m := lookMask(word(b, i)); m != 0 {
+			i += bits.TrailingZeros64(m) >> 3
+			if b[i] == '"' {
+				return i + 1, false, nil
+			}
+			break
+		}
+	}
+	return stringRest(b, i)
+}
+
+// stringRest scans the rest of a string literal from b[i], after bytes
+// that are all plain, as String does.
+func stringRest(b []byte, i int) (end int, escaped bool, err *SyntaxError) {
 	for {
 		i = plainRun(b, i)
 		if i >= len(b) {
@@ -145,7 +163,7 @@ const (
 // goes straight to the first that needs a closer look.
 func plainRun(b []byte, i int) int {
 	for ; i+8 <= len(b); i += 8 {
-		if m := lookMask(binary.LittleEndian.Uint64(b[i:])); m != 0 {
+		if m := lookMask(word(b, i)); m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
 		}
 	}
@@ -155,18 +173,27 @@ func plainRun(b []byte, i int) int {
 	return i
 }
 
-// lookMask sets the high bit of each of the eight bytes of x that is a
-// quote, a backslash, a control character or non-ASCII, and clears every
-// other bit (SWAR). Each byte is tested alone: the sums add 7-bit values,
-// so no carry crosses into the next byte, and the lowest bit set is the
-// first byte that matches.
+// word returns the eight bytes of b from b[i] as a little-endian word. A
+// subslice of constant length, unlike b[i:], needs no masking of its
+// pointer for the empty case: the loops of String and plainRun make one
+// bounds check a word.
+func word(b []byte, i int) uint64 {
+	return binary.LittleEndian.Uint64(b[i : i+8])
+}
+
+// lookMask finds the first of the eight bytes of x (in memory order) that
+// is a quote, a backslash, a control character or non-ASCII: the lowest
+// bit it sets is that byte's high bit, and it is zero when there is none
+// (SWAR). For an ASCII byte b, b^'"' - 1 and b^'\\' - 1 set the high bit
+// only when b is that character, and b - 0x20 only when b is a control
+// character; for a non-ASCII one, b - 0x20 sets it from 0xa0 on and
+// b^'"' - 1 below. A subtraction borrows from the next byte only out of
+// a byte it flags, so the bytes after the first may be flagged wrongly,
+// but never the ones before it.
 func lookMask(x uint64) uint64 {
-	const lows = 0x7f7f7f7f7f7f7f7f
-	y := x & lows
-	notQuote := (y ^ (ones * '"')) + lows      // high bit set unless the byte is '"'
-	notBackslash := (y ^ (ones * '\\')) + lows // ... unless it is '\\'
-	notControl := y + ones*(0x80-0x20)         // ... unless it is below 0x20
-	return ^(notQuote & notBackslash & notControl & ^x) & highs
+	q := x ^ (ones * '"')
+	s := x ^ (ones * '\\')
+	return ((q - ones) | (s - ones) | (x - ones*0x20)) & highs
 }
 
 func isHex(c byte) bool {
@@ -278,10 +305,28 @@ func Literal(b []byte, i int) (end int, err *SyntaxError) {
 // container, so that a value inside a deep document still counts towards
 // MaxDepth. Skip is iterative: hostile nesting cannot exhaust the stack.
 func Skip(b []byte, i int, depth int) (end int, err *SyntaxError) {
+	i = SkipSpace(b, i)
+	// Most values skipped are strings and numbers: scanned here, without
+	// setting up skipNested's stack of containers.
+	if i < len(b) {
+		switch c := b[i]; {
+		case c == '"':
+			end, _, err = String(b, i)
+			return end, err
+		case c == '-' || isDigit(c):
+			end, _, err = Number(b, i)
+			return end, err
+		}
+	}
+	return skipNested(b, i, depth)
+}
+
+// skipNested does Skip's work for a value at b[i] that may be an array or
+// an object, or invalid.
+func skipNested(b []byte, i int, depth int) (end int, err *SyntaxError) {
 	// stack holds one byte per open container: '{' or '['.
 	var stackBuf [64]byte
 	stack := stackBuf[:0]
-	i = SkipSpace(b, i)
 	for {
 		// Expect a value at b[i].
 		if i >= len(b) {
@@ -368,24 +413,33 @@ func key(b []byte, i int) (int, *SyntaxError) {
 
 // Key scans `"name" :` at b[i] and returns the index just past the colon.
 func Key(b []byte, i int) (int, *SyntaxError) {
+	_, colon, _, err := KeyString(b, i)
+	return colon, err
+}
+
+// KeyString scans `"name" :` at b[i], as Key does, and also returns the
+// index just past the key's closing quote and whether the key holds escapes
+// or invalid UTF-8, as String does: a decoder reads the key without
+// scanning it twice. On error, colon is the error's offset.
+func KeyString(b []byte, i int) (strEnd, colon int, escaped bool, err *SyntaxError) {
 	if i >= len(b) {
-		return i, &SyntaxError{i, "unexpected end of input (expecting object key)"}
+		return i, i, false, &SyntaxError{i, "unexpected end of input (expecting object key)"}
 	}
 	if b[i] != '"' {
-		return i, &SyntaxError{i, fmt.Sprintf("invalid character %s looking for beginning of object key string", DescribeByte(b[i]))}
+		return i, i, false, &SyntaxError{i, fmt.Sprintf("invalid character %s looking for beginning of object key string", DescribeByte(b[i]))}
 	}
-	end, _, err := String(b, i)
+	strEnd, escaped, err = String(b, i)
 	if err != nil {
-		return end, err
+		return strEnd, strEnd, escaped, err
 	}
-	end = SkipSpace(b, end)
+	end := SkipSpace(b, strEnd)
 	if end >= len(b) {
-		return end, &SyntaxError{end, "unexpected end of input (expecting ':')"}
+		return strEnd, end, escaped, &SyntaxError{end, "unexpected end of input (expecting ':')"}
 	}
 	if b[end] != ':' {
-		return end, &SyntaxError{end, fmt.Sprintf("invalid character %s after object key (expecting ':')", DescribeByte(b[end]))}
+		return strEnd, end, escaped, &SyntaxError{end, fmt.Sprintf("invalid character %s after object key (expecting ':')", DescribeByte(b[end]))}
 	}
-	return end + 1, nil
+	return strEnd, end + 1, escaped, nil
 }
 
 // DescribeByte names a byte for an error message without printing it raw: the

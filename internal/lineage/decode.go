@@ -182,11 +182,10 @@ func (d *decoder) object(i, depth int, member func(k key, v, depth int) (int, *j
 		return i + 1, nil
 	}
 	for {
-		colon, err := jsonscan.Key(b, i)
+		kend, colon, escaped, err := jsonscan.KeyString(b, i)
 		if err != nil {
 			return colon, err
 		}
-		kend, escaped, _ := jsonscan.String(b, i) // Key checked it
 		k := key{b: b[i+1 : kend-1]}
 		if escaped {
 			k.b = []byte(jsonscan.Unquote(b[i:kend]))
@@ -453,38 +452,40 @@ func (d *decoder) executable(v, depth int, dst **model.File) (int, *jsonscan.Syn
 func (d *decoder) processMember(p *model.Process, k key, v, depth int) (int, bool, *jsonscan.SyntaxError) {
 	var end int
 	var err *jsonscan.SyntaxError
-	switch {
-	case k.is("pid"):
+	// A switch on the key's text, which the compiler makes a search by
+	// length and value, not sixteen comparisons in a row.
+	switch string(k.b) {
+	case "pid":
 		end, err = d.int(v, depth, &p.PID)
-	case k.is("ppid"):
+	case "ppid":
 		end, err = d.int(v, depth, &p.PPID)
-	case k.is("exec_time"):
+	case "exec_time":
 		end, err = d.time(v, depth, &p.ExecTime)
-	case k.is("exit_time"):
+	case "exit_time":
 		end, err = d.time(v, depth, &p.ExitTime)
-	case k.is("executable"):
+	case "executable":
 		end, err = d.executable(v, depth, &p.Executable)
-	case k.is("container"):
+	case "container":
 		end, err = d.container(v, depth, &p.Container)
-	case k.is("cmdline"):
+	case "cmdline":
 		end, err = d.str(v, depth, &p.Cmdline)
-	case k.is("user"):
+	case "user":
 		end, err = d.str(v, depth, &p.User)
-	case k.is("tid"):
+	case "tid":
 		end, err = d.int(v, depth, &p.TID)
-	case k.is("comm"):
+	case "comm":
 		end, err = d.str(v, depth, &p.Comm)
-	case k.is("fork_time"):
+	case "fork_time":
 		end, err = d.time(v, depth, &p.ForkTime)
-	case k.is("argv0"):
+	case "argv0":
 		end, err = d.str(v, depth, &p.Argv0)
-	case k.is("args"):
+	case "args":
 		end, err = d.strs(v, depth, &p.Args)
-	case k.is("args_truncated"):
+	case "args_truncated":
 		end, err = d.bool(v, depth, &p.ArgsTruncated)
-	case k.is("is_exec_child"):
+	case "is_exec_child":
 		end, err = d.bool(v, depth, &p.IsExecChild)
-	case k.is("credentials"):
+	case "credentials":
 		end, err = d.credentials(v, depth, &p.Credentials)
 	default:
 		return 0, false, nil

@@ -13,7 +13,7 @@ import (
 // corpusPath is a deterministic sample of Windows CSM Threats events, a few
 // with one schema violation and a few cut short. Regenerate it with
 //
-//	go -C /work/shared/tools/gencorpus run . -n 2500 -seed 11 -invalid 0.03 -broken 0.005 > testdata/corpus.ndjson
+//	go -C ../shared/tools/gencorpus run . -n 2500 -seed 11 -invalid 0.03 -broken 0.005 > testdata/corpus.ndjson
 const corpusPath = "../../testdata/corpus.ndjson"
 
 // corpusLines returns the corpus's non-empty lines.
