@@ -113,8 +113,10 @@ type coveredRows struct {
 // key already, and marks key and covers as shown either way: an absent
 // value has nothing to show.
 func (r *coveredRows) row(key, value string, covers ...string) {
-	if !slices.Contains(r.t.covered, key) {
-		fieldRow(r.t, key, value)
+	// The value first: most keys a section names are absent from an
+	// event, and an absent one needs no search of the covered keys.
+	if value != "" && !slices.Contains(r.t.covered, key) {
+		r.t.Row(key, value)
 	}
 	r.cover(key)
 	r.cover(covers...)
