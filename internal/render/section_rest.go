@@ -23,8 +23,9 @@ func restRows(t *Table, prefix string, p any, shown ...string) {
 
 // objectRestRows is restRows for an object seen through the model's
 // table. Rule variables are left to the variables section, which shows
-// those of every object. With cover, it also marks each key it shows as
-// covered (prefix + key), in the same walk over the present properties.
+// those of every object. With cover, it also marks each present key it
+// does not leave out as covered (prefix + key), in the same walk over the
+// present properties.
 func objectRestRows(t *Table, prefix string, o model.Object, shown []string, cover bool) {
 	for p := range o.Present() {
 		if slices.Contains(shown, p.Key) {
