@@ -7,7 +7,6 @@ package jsonscan
 
 import (
 	"bytes"
-	"encoding/binary"
 	"fmt"
 	"math/big"
 	"math/bits"
@@ -97,7 +96,7 @@ func String(b []byte, i int) (end int, escaped bool, err *SyntaxError) {
 	// closing quote here, a word at a time, and leave escapes, control
 	// characters and non-ASCII to stringRest.
 	for ; i+8 <= len(b); i += 8 {
-		if m := lookMask(word(b, i)); m != 0 {
+		if m := lookMask(load64(b, i)); m != 0 {
 			i += bits.TrailingZeros64(m) >> 3
 			if b[i] == '"' {
 				return i + 1, false, nil
@@ -160,10 +159,11 @@ const (
 // plainRun returns the index of the first byte at or after i that is a
 // quote, a backslash, a control character or non-ASCII, or len(b). Strings
 // are most of an event's bytes: it looks at eight bytes at a time, and
-// goes straight to the first that needs a closer look.
-func plainRun(b []byte, i int) int {
+// goes straight to the first that needs a closer look. It reads a literal
+// being scanned (bytes) or unquoted (a string) alike.
+func plainRun[T ~string | ~[]byte](b T, i int) int {
 	for ; i+8 <= len(b); i += 8 {
-		if m := lookMask(word(b, i)); m != 0 {
+		if m := lookMask(load64(b, i)); m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
 		}
 	}
@@ -173,12 +173,13 @@ func plainRun(b []byte, i int) int {
 	return i
 }
 
-// word returns the eight bytes of b from b[i] as a little-endian word. A
-// subslice of constant length, unlike b[i:], needs no masking of its
-// pointer for the empty case: the loops of String and plainRun make one
-// bounds check a word.
-func word(b []byte, i int) uint64 {
-	return binary.LittleEndian.Uint64(b[i : i+8])
+// load64 reads the eight bytes at b[i] as a little-endian word, as
+// binary.LittleEndian.Uint64 does for a byte slice (the compiler makes it
+// one load).
+func load64[T ~string | ~[]byte](b T, i int) uint64 {
+	b = b[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // lookMask finds the first of the eight bytes of x (in memory order) that

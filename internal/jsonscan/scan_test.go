@@ -455,3 +455,30 @@ func TestLookMask(t *testing.T) {
 		}
 	}
 }
+
+// plainRun stops at the first byte strSafe does not pass, from any start,
+// whether the literal is read as bytes (String) or as a string (Unquote):
+// a byte that needs a look at every place of a word and in the tail after
+// the last whole word, and none at all.
+func TestPlainRun(t *testing.T) {
+	for _, c := range []byte{'"', '\\', 0x00, 0x1f, 0x80, 0xff} {
+		for n := range 20 {
+			for at := 0; at <= n; at++ {
+				b := []byte(strings.Repeat("a", n))
+				want := n // none: the end
+				if at < n {
+					b[at] = c
+					want = at
+				}
+				for from := 0; from <= min(at, n); from++ {
+					if got := plainRun(b, from); got != want {
+						t.Fatalf("plainRun(%q, %d) = %d, want %d", b, from, got, want)
+					}
+					if got := plainRun(string(b), from); got != want {
+						t.Fatalf("plainRun(string %q, %d) = %d, want %d", b, from, got, want)
+					}
+				}
+			}
+		}
+	}
+}

@@ -78,10 +78,7 @@ func AppendUnquoted(b []byte, s string, j int) ([]byte, int, bool) {
 		case c < utf8.RuneSelf:
 			// A run of plain ASCII is copied at once: most of a path
 			// between its backslashes.
-			k := j + 1
-			for k < len(s) && strSafe[s[k]] {
-				k++
-			}
+			k := plainRun(s, j+1)
 			b = append(b, s[j:k]...)
 			j = k
 		default:

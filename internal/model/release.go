@@ -2,6 +2,7 @@ package model
 
 import (
 	"reflect"
+	"unsafe"
 )
 
 // Release gives the objects e points to back to the decoder, which fills
@@ -26,11 +27,15 @@ func Release(e *Event) {
 // release gives back the objects v, a value of the type of describes,
 // points to, through its pointers to objects and its lists of them.
 func (of *objectFields) release(v reflect.Value) {
+	base := unsafe.Pointer(v.UnsafeAddr())
 	for _, f := range of.holders {
-		fv := v.FieldByIndex(f.index)
-		if fv.IsNil() {
+		// Most holders are nil (an event has one family's objects): read
+		// in place, without a reflect.Value for each (a holder's zero test
+		// is its nil test).
+		if f.zero(unsafe.Add(base, f.offset)) {
 			continue
 		}
+		fv := v.FieldByIndex(f.index)
 		if f.slice {
 			for i := range fv.Len() {
 				f.elem.release(fv.Index(i))

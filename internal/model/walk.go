@@ -79,46 +79,57 @@ func (o Object) Present() iter.Seq[Property] {
 }
 
 func (o Object) property(f *objectField) Property {
-	return Property{Key: f.key, field: o.v.FieldByIndex(f.index), absent: f.absent, elem: f.elem, list: f.slice}
+	return Property{Key: f.key, object: o.v, f: f}
 }
 
 // Property is one property of a schema object that the model knows.
 type Property struct {
 	// Key is its JSON key.
-	Key    string
-	field  reflect.Value // addressable
-	absent zeroTest
-	elem   *objectFields // the schema objects it holds; nil for other values
-	list   bool
+	Key string
+	// object is the struct that holds the property, addressable. The
+	// field's own reflect.Value is made only when asked for: show looks
+	// at many properties only to skip them, and making it cost more than
+	// the rest of Present's walk.
+	object reflect.Value
+	f      *objectField
 }
+
+// field returns the property's field, addressable.
+func (p Property) field() reflect.Value { return p.object.FieldByIndex(p.f.index) }
 
 // Value returns the property's Go value: a string, bool, Int, Time,
 // Variables or slice, or the pointer or slice holding schema objects.
-func (p Property) Value() any { return p.field.Interface() }
+func (p Property) Value() any { return p.field().Interface() }
 
 // IsZero reports whether the property is absent, as encoding/json's
 // omitempty and omitzero options see it: its type's IsZero method, or an
 // empty slice or map, or reflect's zero value.
-func (p Property) IsZero() bool { return p.absent(unsafe.Pointer(p.field.UnsafeAddr())) }
+func (p Property) IsZero() bool {
+	return p.f.absent(unsafe.Add(unsafe.Pointer(p.object.UnsafeAddr()), p.f.offset))
+}
 
 // HoldsObjects reports whether the property holds schema objects: one
 // through a pointer (file), or a list of them (process.ancestors).
-func (p Property) HoldsObjects() bool { return p.elem != nil }
+func (p Property) HoldsObjects() bool { return p.f.elem != nil }
 
 // Objects yields the schema objects the property holds, each with its
 // index in the list, or -1 for the one a pointer holds.
 func (p Property) Objects() iter.Seq2[int, Object] {
 	return func(yield func(int, Object) bool) {
+		elem := p.f.elem
+		if elem == nil {
+			return
+		}
+		field := p.field()
 		switch {
-		case p.elem == nil:
-		case p.list:
-			for i := range p.field.Len() {
-				if !yield(i, Object{v: p.field.Index(i), of: p.elem}) {
+		case p.f.slice:
+			for i := range field.Len() {
+				if !yield(i, Object{v: field.Index(i), of: elem}) {
 					return
 				}
 			}
-		case !p.field.IsNil():
-			yield(-1, Object{v: p.field.Elem(), of: p.elem})
+		case !field.IsNil():
+			yield(-1, Object{v: field.Elem(), of: elem})
 		}
 	}
 }

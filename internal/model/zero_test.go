@@ -80,7 +80,7 @@ func TestPresentIsPropertiesNotZero(t *testing.T) {
 		eachObject(root, "", func(o Object, at string) {
 			var want, got []string
 			for p := range o.Properties() {
-				if !reflectAbsent(p.field) {
+				if !reflectAbsent(p.field()) {
 					want = append(want, p.Key)
 				}
 			}

@@ -17,17 +17,22 @@ import (
 // alone, in every item of a list. Nothing when p is nil.
 func restRows(t *Table, prefix string, p any, shown ...string) {
 	if o, ok := model.ObjectOf(p); ok {
-		objectRestRows(t, prefix, o, shown)
+		objectRestRows(t, prefix, o, shown, false)
 	}
 }
 
 // objectRestRows is restRows for an object seen through the model's
 // table. Rule variables are left to the variables section, which shows
-// those of every object.
-func objectRestRows(t *Table, prefix string, o model.Object, shown []string) {
+// those of every object. With cover, it also marks each present key it
+// does not leave out as covered (prefix + key), in the same walk over the
+// present properties.
+func objectRestRows(t *Table, prefix string, o model.Object, shown []string, cover bool) {
 	for p := range o.Present() {
 		if slices.Contains(shown, p.Key) {
 			continue
+		}
+		if cover {
+			t.covered = append(t.covered, prefix+p.Key)
 		}
 		if p.HoldsObjects() {
 			mark := len(t.within)
@@ -69,7 +74,7 @@ func objectsRows(t *Table, key string, p model.Property, shown []string) {
 		if prefix != "" {
 			prefix += "."
 		}
-		objectRestRows(t, prefix, child, shown)
+		objectRestRows(t, prefix, child, shown, false)
 	}
 }
 
@@ -109,8 +114,10 @@ type coveredRows struct {
 // key already, and marks key and covers as shown either way: an absent
 // value has nothing to show.
 func (r *coveredRows) row(key, value string, covers ...string) {
-	if !slices.Contains(r.t.covered, key) {
-		fieldRow(r.t, key, value)
+	// The value first: most keys a section names are absent from an
+	// event, and an absent one needs no search of the covered keys.
+	if value != "" && !slices.Contains(r.t.covered, key) {
+		r.t.Row(key, value)
 	}
 	r.cover(key)
 	r.cover(covers...)
@@ -121,8 +128,8 @@ func (r *coveredRows) row(key, value string, covers ...string) {
 func (r *coveredRows) cover(keys ...string) { r.t.covered = append(r.t.covered, keys...) }
 
 // restOf adds the rest rows of the schema object p points to, named
-// prefix + its keys, leaving out the keys marked as shown; then marks its
-// present properties as shown, so that a second restOf over an object
+// prefix + its keys, leaving out the keys marked as shown, and marks
+// those it adds as shown, so that a second restOf over an object
 // that embeds it (a FileEvent its File) skips them. Nothing when p is nil.
 func (r *coveredRows) restOf(p any, prefix string) {
 	o, ok := model.ObjectOf(p)
@@ -136,10 +143,7 @@ func (r *coveredRows) restOf(p any, prefix string) {
 		shown = r.t.within[mark:]
 		defer func() { r.t.within = r.t.within[:mark] }()
 	}
-	objectRestRows(r.t, prefix, o, shown)
-	for p := range o.Present() {
-		if !slices.Contains(shown, p.Key) {
-			r.cover(prefix + p.Key)
-		}
-	}
+	// shown keeps its length while the walk appends to r.t.covered: the
+	// keys it marks are not among those it leaves out.
+	objectRestRows(r.t, prefix, o, shown, true)
 }
