@@ -9,22 +9,18 @@ import (
 	"github.com/csmctl/csmctl/internal/export"
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
-	"github.com/csmctl/csmctl/internal/pipeline"
 	"github.com/csmctl/csmctl/internal/selector"
 )
 
 // ExportOptions are the inputs of `csmctl export`.
 type ExportOptions struct {
-	IO        *iostreams.IOStreams
-	Reading   input.Options // how inputs are read: the root's --max-record-size
-	Files     []string
+	IO *iostreams.IOStreams
+	EventInputs
 	Format    string // parquet, csv or jsonl
 	Out       string // the output directory
 	Partition string // none, day or hour
 	Overwrite bool
 	Quiet     bool // no summary
-	Select    selector.Options
-	Workers   int
 }
 
 func newExportCmd(io *iostreams.IOStreams, reading *input.Options, runF func(*ExportOptions) error) *cobra.Command {
@@ -114,10 +110,7 @@ func runExport(opts *ExportOptions) error {
 	if err != nil {
 		return &FlagError{Err: err}
 	}
-	p, err := startPipeline(io, pipeline.Options{
-		Files: opts.Files, Reading: opts.Reading,
-		Select: opts.Select, Workers: opts.Workers,
-	})
+	p, err := startPipeline(io, opts.pipelineOptions())
 	defer p.Close()
 	if err != nil {
 		return err

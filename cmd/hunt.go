@@ -17,18 +17,15 @@ import (
 
 // HuntOptions are the inputs of `csmctl hunt`.
 type HuntOptions struct {
-	IO       *iostreams.IOStreams
-	Reading  input.Options // how inputs are read: the root's --max-record-size
-	Files    []string
-	Expr     string // --expr: one SECL expression
-	Policy   string // --policy: a policy file
-	Fields   bool   // --fields: list the fields and stop
-	Explain  bool
-	Verify   bool
-	Output   string // text or json
-	OS       string // --os: auto, linux or windows
-	Selector selector.Options
-	Workers  int
+	IO *iostreams.IOStreams
+	EventInputs
+	Expr    string // --expr: one SECL expression
+	Policy  string // --policy: a policy file
+	Fields  bool   // --fields: list the fields and stop
+	Explain bool
+	Verify  bool
+	Output  string // text or json
+	OS      string // --os: auto, linux or windows
 }
 
 func newHuntCmd(io *iostreams.IOStreams, reading *input.Options, runF func(*HuntOptions) error) *cobra.Command {
@@ -104,7 +101,7 @@ by themselves.`,
 			if _, err := pickOutput(huntOutputs, opts.Output); err != nil {
 				return &FlagError{Err: err}
 			}
-			if _, err := selector.New(opts.Selector, time.Time{}); err != nil {
+			if _, err := selector.New(opts.Select, time.Time{}); err != nil {
 				return &FlagError{Err: err}
 			}
 			if runF != nil {
@@ -120,7 +117,7 @@ by themselves.`,
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show under each match which comparisons were true, and with what values")
 	cmd.Flags().BoolVar(&opts.Verify, "verify", false, "re-evaluate each event's evt.rule_context and list where csmctl differs from the agent")
 	addOutputFlag(cmd.Flags(), &opts.Output, huntOutputs)
-	opts.Selector.AddFlags(cmd.Flags())
+	opts.Select.AddFlags(cmd.Flags())
 	addWorkersFlag(cmd.Flags(), &opts.Workers)
 	return cmd
 }
@@ -160,10 +157,7 @@ func runHunt(opts *HuntOptions) error {
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("hunt: %w", err)}
 	}
-	p, err := startPipeline(io, pipeline.Options{
-		Files: opts.Files, Reading: opts.Reading,
-		Select: opts.Selector, Workers: opts.Workers,
-	})
+	p, err := startPipeline(io, opts.pipelineOptions())
 	defer p.Close()
 	if err != nil {
 		return err
@@ -180,7 +174,7 @@ func runHunt(opts *HuntOptions) error {
 		Rules:    rules,
 		Out:      newPrinter(io.Out, timeline.Style{Palette: io.Palette(), TTY: io.IsStdoutTTY()}),
 		Explain:  opts.Explain,
-		Limit:    opts.Selector.Limit,
+		Limit:    opts.Select.Limit,
 		Constant: hunt.AgentConstant,
 	})
 	if err != nil {

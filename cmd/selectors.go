@@ -3,10 +3,27 @@ package cmd
 import (
 	"errors"
 
+	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/pipeline"
 	"github.com/csmctl/csmctl/internal/query"
+	"github.com/csmctl/csmctl/internal/selector"
 )
+
+// EventInputs are the options every command that reads events through the
+// pipeline with the selectors has: what it reads and how, which events,
+// on how many workers. Each command's options embed them.
+type EventInputs struct {
+	Reading input.Options // how inputs are read: the root's --max-record-size
+	Files   []string
+	Select  selector.Options
+	Workers int
+}
+
+// pipelineOptions are the pipeline's options for these inputs.
+func (in *EventInputs) pipelineOptions() pipeline.Options {
+	return pipeline.Options{Files: in.Files, Reading: in.Reading, Select: in.Select, Workers: in.Workers}
+}
 
 // startPipeline starts a run over a command's inputs, read from io's
 // standard input when there are none, problems reported on its standard

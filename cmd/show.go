@@ -9,17 +9,13 @@ import (
 	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/csmctl/csmctl/internal/pipeline"
 	"github.com/csmctl/csmctl/internal/render"
-	"github.com/csmctl/csmctl/internal/selector"
 )
 
 // ShowOptions are the inputs of `csmctl show`.
 type ShowOptions struct {
-	IO      *iostreams.IOStreams
-	Reading input.Options // how inputs are read: the root's --max-record-size
-	Files   []string
-	Output  string // text or json
-	Select  selector.Options
-	Workers int
+	IO *iostreams.IOStreams
+	EventInputs
+	Output string // text or json
 	// Verbose adds each ancestor's full details under the lineage table.
 	Verbose bool
 	// Now is the time event ages are counted from.
@@ -96,10 +92,7 @@ func runShow(opts *ShowOptions) error {
 	if err != nil {
 		return &FlagError{Err: err}
 	}
-	p, err := startPipeline(io, pipeline.Options{
-		Files: opts.Files, Reading: opts.Reading,
-		Select: opts.Select, Workers: opts.Workers,
-	})
+	p, err := startPipeline(io, opts.pipelineOptions())
 	defer p.Close()
 	if err != nil {
 		return err

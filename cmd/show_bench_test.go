@@ -31,7 +31,7 @@ func BenchmarkShow(b *testing.B) {
 	for b.Loop() {
 		ios, _, _, _ := iostreams.Test()
 		ios.Out, ios.ErrOut = io.Discard, io.Discard
-		opts := &ShowOptions{IO: ios, Files: []string{file}, Output: "text", Workers: 2, Now: time.Now}
+		opts := &ShowOptions{IO: ios, EventInputs: EventInputs{Files: []string{file}, Workers: 2}, Output: "text", Now: time.Now}
 		var problems *pipeline.ProblemsError
 		if err := runShow(opts); err != nil && !(errors.As(err, &problems) && problems.Code == ExitData) {
 			b.Fatal(err)

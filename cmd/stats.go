@@ -5,21 +5,16 @@ import (
 
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
-	"github.com/csmctl/csmctl/internal/pipeline"
-	"github.com/csmctl/csmctl/internal/selector"
 	"github.com/csmctl/csmctl/internal/stats"
 )
 
 // StatsOptions are the inputs of `csmctl stats`.
 type StatsOptions struct {
-	IO       *iostreams.IOStreams
-	Reading  input.Options // how inputs are read: the root's --max-record-size
-	Files    []string
-	Output   string // text, json or csv
-	By       string // --by, as given
-	Keys     []stats.Key
-	Selector selector.Options
-	Workers  int
+	IO *iostreams.IOStreams
+	EventInputs
+	Output string // text, json or csv
+	By     string // --by, as given
+	Keys   []stats.Key
 }
 
 func newStatsCmd(io *iostreams.IOStreams, reading *input.Options, runF func(*StatsOptions) error) *cobra.Command {
@@ -84,7 +79,7 @@ JSON object, 2 for usage errors and unreadable inputs.`,
 	}
 	addOutputFlag(cmd.Flags(), &opts.Output, statsOutputs)
 	cmd.Flags().StringVar(&opts.By, "by", "", "group by these keys, comma-separated: "+orList(stats.KeyNames()))
-	opts.Selector.AddFlags(cmd.Flags())
+	opts.Select.AddFlags(cmd.Flags())
 	addWorkersFlag(cmd.Flags(), &opts.Workers)
 	return cmd
 }
@@ -102,10 +97,7 @@ func runStats(opts *StatsOptions) error {
 	if err != nil {
 		return &FlagError{Err: err}
 	}
-	p, err := startPipeline(io, pipeline.Options{
-		Files: opts.Files, Reading: opts.Reading,
-		Select: opts.Selector, Workers: opts.Workers,
-	})
+	p, err := startPipeline(io, opts.pipelineOptions())
 	defer p.Close()
 	if err != nil {
 		return err
@@ -113,7 +105,7 @@ func runStats(opts *StatsOptions) error {
 	res, err := stats.Run(p, io.Out, stats.Options{
 		Keys:     opts.Keys,
 		Overview: len(opts.Keys) == 0 && opts.Output == "text",
-		Limit:    opts.Selector.Limit,
+		Limit:    opts.Select.Limit,
 	})
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}

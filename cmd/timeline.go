@@ -5,19 +5,14 @@ import (
 
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
-	"github.com/csmctl/csmctl/internal/pipeline"
-	"github.com/csmctl/csmctl/internal/selector"
 	"github.com/csmctl/csmctl/internal/timeline"
 )
 
 // TimelineOptions are the inputs of `csmctl timeline`.
 type TimelineOptions struct {
-	IO       *iostreams.IOStreams
-	Reading  input.Options // how inputs are read: the root's --max-record-size
-	Files    []string
-	Output   string // text, json or csv
-	Selector selector.Options
-	Workers  int
+	IO *iostreams.IOStreams
+	EventInputs
+	Output string // text, json or csv
 	// Window is how many events each input holds to re-order them, and
 	// the sorter before sorted runs go to disk.
 	Window int
@@ -82,7 +77,7 @@ JSON object, 2 for usage errors and unreadable inputs.`,
 		},
 	}
 	addOutputFlag(cmd.Flags(), &opts.Output, timelineOutputs)
-	opts.Selector.AddFlags(cmd.Flags())
+	opts.Select.AddFlags(cmd.Flags())
 	addWorkersFlag(cmd.Flags(), &opts.Workers)
 	cmd.Flags().IntVar(&opts.Window, "sort-window", timeline.DefaultStreamWindow, "events each input holds to re-order them")
 	cmd.Flags().BoolVar(&opts.Exact, "exact", false, "order every event exactly, however late, printing once the last input is read")
@@ -102,10 +97,7 @@ func runTimeline(opts *TimelineOptions) error {
 	if err != nil {
 		return &FlagError{Err: err}
 	}
-	p, err := startPipeline(io, pipeline.Options{
-		Files: opts.Files, Reading: opts.Reading,
-		Select: opts.Selector, Workers: opts.Workers,
-	})
+	p, err := startPipeline(io, opts.pipelineOptions())
 	defer p.Close()
 	if err != nil {
 		return err
@@ -114,7 +106,7 @@ func runTimeline(opts *TimelineOptions) error {
 		Print:  newPrinter(io.Out, timeline.Style{Palette: io.Palette(), TTY: io.IsStdoutTTY()}),
 		Window: opts.Window,
 		Exact:  opts.Exact,
-		Limit:  opts.Selector.Limit,
+		Limit:  opts.Select.Limit,
 	})
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
-	"github.com/csmctl/csmctl/internal/pipeline"
 	"github.com/csmctl/csmctl/internal/render"
 	"github.com/csmctl/csmctl/internal/selector"
 	"github.com/csmctl/csmctl/internal/treeview"
@@ -15,15 +14,12 @@ import (
 
 // TreeOptions are the inputs of `csmctl tree`.
 type TreeOptions struct {
-	IO       *iostreams.IOStreams
-	Reading  input.Options // how inputs are read: the root's --max-record-size
-	Files    []string
+	IO *iostreams.IOStreams
+	EventInputs
 	Output   string // text, json, dot or mermaid
 	ASCII    bool
 	Verbose  bool
 	HitsOnly bool
-	Selector selector.Options
-	Workers  int
 	// MaxProcesses bounds the processes kept, so that a hostile input cannot
 	// take all the memory; 0 means no bound.
 	MaxProcesses int
@@ -94,7 +90,7 @@ inputs.`,
 			}
 			// Check the selectors now; durations are resolved once the
 			// input has been read for its last date.
-			if _, err := selector.New(opts.Selector, time.Time{}); err != nil {
+			if _, err := selector.New(opts.Select, time.Time{}); err != nil {
 				return &FlagError{Err: err}
 			}
 			if runF != nil {
@@ -108,7 +104,7 @@ inputs.`,
 	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "add command lines, and list each event under its process instead of counts by rule")
 	cmd.Flags().BoolVar(&opts.HitsOnly, "hits-only", false, "drop the processes with no hit and no hit below them")
 	cmd.Flags().IntVar(&opts.MaxProcesses, "max-processes", defaultMaxProcesses, "keep at most this many distinct processes (0: no bound); past it, events of new processes are left out")
-	opts.Selector.AddFlags(cmd.Flags())
+	opts.Select.AddFlags(cmd.Flags())
 	addWorkersFlag(cmd.Flags(), &opts.Workers)
 	return cmd
 }
@@ -127,17 +123,14 @@ func runTree(opts *TreeOptions) error {
 	if err != nil {
 		return &FlagError{Err: err}
 	}
-	p, err := startPipeline(io, pipeline.Options{
-		Files: opts.Files, Reading: opts.Reading,
-		Select: opts.Selector, Workers: opts.Workers,
-	})
+	p, err := startPipeline(io, opts.pipelineOptions())
 	defer p.Close()
 	if err != nil {
 		return err
 	}
 	err = treeview.Run(p, io.Out, treeview.Options{
 		Print:        newPrinter(treeview.Style(io, opts.ASCII, opts.Verbose)),
-		Selecting:    opts.Selector.Active(),
+		Selecting:    opts.Select.Active(),
 		HitsOnly:     opts.HitsOnly,
 		MaxProcesses: opts.MaxProcesses,
 	})

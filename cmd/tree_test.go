@@ -181,7 +181,7 @@ func TestTreeFlags(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got.Output != "dot" || !got.ASCII || !got.Verbose || !got.HitsOnly ||
-		len(got.Selector.PIDs) != 2 || got.Selector.PIDs[1] != 12 || got.Selector.Rules[0] != "r1" || got.Selector.Since != "2h" ||
+		len(got.Select.PIDs) != 2 || got.Select.PIDs[1] != 12 || got.Select.Rules[0] != "r1" || got.Select.Since != "2h" ||
 		strings.Join(got.Files, ",") != "a.ndjson,b.gz" {
 		t.Errorf("parsed options %+v", got)
 	}
