@@ -36,7 +36,7 @@ func (c *compiled) Validate(data []byte, start int, findings []Finding) (int, []
 func (c *compiled) validate(data []byte, start int, findings []Finding) (int, []Finding, []byte, *jsonscan.SyntaxError) {
 	w := walkers.Get().(*walker)
 	*w = walker{b: data, findings: findings}
-	w.path = w.pathBuf[:0]
+	w.steps = w.stepBuf[:0]
 	end, err := w.value(c.root, jsonscan.SkipSpace(data, start), 0)
 	if w.voided {
 		w.dropVoided(len(findings))
@@ -47,13 +47,13 @@ func (c *compiled) validate(data []byte, start int, findings []Finding) (int, []
 	return end, findings, os, err
 }
 
-// walker holds the state of one validation: the bytes, the JSON pointer of
-// the value being checked (built in place, turned into a string only for a
-// finding) and the findings so far.
+// walker holds the state of one validation: the bytes, the way to the value
+// being checked (turned into a JSON pointer only for a finding) and the
+// findings so far.
 type walker struct {
 	b        []byte
-	path     []byte
-	pathBuf  [256]byte
+	steps    []step
+	stepBuf  [64]step
 	findings []Finding
 	voided   bool // some findings were voided by a duplicate key (Keyword "")
 	// agentOS is the literal of the os of the last agent member of the
@@ -65,8 +65,37 @@ type walker struct {
 	againStart, againCount int
 }
 
+// step is one level of the way to the value being checked: a member, by
+// where its key's literal is in the bytes, or an array element, by its
+// index. It is small, since every value pushes one.
+type step struct {
+	start int // the key literal's first byte, or -1 for an element
+	end   int // the key literal's end, or the element's index
+}
+
 func (w *walker) report(keyword, msg string) {
-	w.findings = append(w.findings, Finding{Path: string(w.path), Keyword: keyword, Message: msg})
+	w.findings = append(w.findings, Finding{Path: w.pointer(), Keyword: keyword, Message: msg})
+}
+
+// pointer is the JSON pointer of the value being checked. It is written
+// only for a finding: most values have none, so the walk records where it
+// is (steps) and spells nothing out.
+func (w *walker) pointer() string {
+	var path []byte
+	for _, s := range w.steps {
+		path = append(path, '/')
+		if s.start < 0 {
+			path = strconv.AppendInt(path, int64(s.end), 10)
+			continue
+		}
+		lit := w.b[s.start:s.end]
+		name := lit[1 : len(lit)-1]
+		if _, escaped, _ := jsonscan.String(lit, 0); escaped {
+			name = shownText(lit, []byte(jsonscan.Unquote(lit)))
+		}
+		path = appendPointerToken(path, name)
+	}
+	return string(path)
 }
 
 // trivial reports a node that accepts every value.
@@ -181,7 +210,7 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 			if err != nil {
 				return keyEnd, err
 			}
-			keyStart, lit, name := i, b[i:keyEnd], b[i+1:keyEnd-1]
+			keyStart, name := i, b[i+1:keyEnd-1]
 			var nameStr string
 			if escaped {
 				nameStr = jsonscan.Unquote(b[i:keyEnd])
@@ -202,13 +231,8 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 					return i, err
 				}
 			}
-			mark := len(w.path)
-			w.path = append(w.path, '/')
-			if escaped { // else lit is valid UTF-8 (jsonscan.String) and shows as name
-				w.path = appendPointerToken(w.path, shownText(lit, name))
-			} else {
-				w.path = appendPointerToken(w.path, name)
-			}
+			mark := len(w.steps)
+			w.steps = append(w.steps, step{keyStart, keyEnd})
 			if span, ok := spans[string(name)]; ok {
 				w.void(span[0], span[1])
 				delete(spans, string(name))
@@ -240,7 +264,7 @@ func (w *walker) object(n *node, i int, depth int) (int, *jsonscan.SyntaxError) 
 			default:
 				i, err = w.value(n.extra, i, depth)
 			}
-			w.path = w.path[:mark]
+			w.steps = w.steps[:mark]
 			if err != nil {
 				return i, err
 			}
@@ -321,16 +345,15 @@ func (w *walker) array(n *node, i int, depth int) (int, *jsonscan.SyntaxError) {
 		return i + 1, nil
 	}
 	for k := 0; ; k++ {
-		mark := len(w.path)
-		w.path = append(w.path, '/')
-		w.path = strconv.AppendInt(w.path, int64(k), 10)
+		mark := len(w.steps)
+		w.steps = append(w.steps, step{-1, k})
 		itemStart := i
 		var err *jsonscan.SyntaxError
 		i, err = w.value(n.itemNode(k), i, depth)
 		if err == nil && a != nil {
 			err = w.itemAssertions(a, &items, itemStart, i, depth)
 		}
-		w.path = w.path[:mark]
+		w.steps = w.steps[:mark]
 		if err != nil {
 			return i, err
 		}
