@@ -29,7 +29,7 @@ var ErrNotObject = errors.New("event is not a JSON object")
 // The Event does not refer to data, which may be reused afterwards.
 func Decode(data []byte) (*Event, error) {
 	e := new(Event)
-	if err := e.decode(data); err != nil {
+	if err := e.decode(&input{b: data}); err != nil {
 		return nil, err
 	}
 	return e, nil
@@ -46,17 +46,30 @@ func Decode(data []byte) (*Event, error) {
 // (records holding several) is delimited first and only its bytes copied,
 // so that a record of many values is not copied once for each.
 func DecodeValue(data []byte, pos int, e *Event) (int, error) {
+	return decodeValueInto(data, pos, e, false)
+}
+
+// DecodeValueShared is DecodeValue, but the decoded strings without
+// escapes share data's memory instead of a copy of it: e is valid only as
+// long as data is unchanged. It is for a reader that is done with the
+// event before the bytes it came from are reused (show prints each event
+// and releases it within its batch), and spares a copy of every event.
+func DecodeValueShared(data []byte, pos int, e *Event) (int, error) {
+	return decodeValueInto(data, pos, e, true)
+}
+
+func decodeValueInto(data []byte, pos int, e *Event, shared bool) (int, error) {
 	*e = Event{}
 	if pos > 0 {
 		end, err := jsonscan.Skip(data, pos, 0)
 		if err != nil {
 			return end, err
 		}
-		return end, e.decode(data[pos:end])
+		return end, e.decode(&input{b: data[pos:end], shared: shared})
 	}
 	i := jsonscan.SkipSpace(data, pos)
 	if i < len(data) && data[i] == '{' {
-		end, err := eventObject().decodeObject(&input{b: data}, reflect.ValueOf(e).Elem(), i, 0)
+		end, err := eventObject().decodeObject(&input{b: data, shared: shared}, reflect.ValueOf(e).Elem(), i, 0)
 		if err == nil {
 			return end, nil
 		}
@@ -78,16 +91,17 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	return e.decode(data)
+	return e.decode(&input{b: data})
 }
 
 // decode walks data once, checking its syntax as it fills e through the
 // eventObject tables.
-func (e *Event) decode(data []byte) error {
+func (e *Event) decode(in *input) error {
 	*e = Event{}
+	data := in.b
 	i := jsonscan.SkipSpace(data, 0)
 	if i < len(data) && data[i] == '{' {
-		end, err := eventObject().decodeObject(&input{b: data}, reflect.ValueOf(e).Elem(), i, 0)
+		end, err := eventObject().decodeObject(in, reflect.ValueOf(e).Elem(), i, 0)
 		if err == nil && jsonscan.SkipSpace(data, end) == len(data) {
 			return nil
 		}

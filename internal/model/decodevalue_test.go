@@ -8,8 +8,9 @@ import (
 	"github.com/csmctl/csmctl/internal/jsonscan"
 )
 
-// checkDecodeValue holds DecodeValue, at each value of data in turn, to
-// delimiting with jsonscan.Skip and decoding the value with Decode.
+// checkDecodeValue holds DecodeValue and DecodeValueShared, at each value
+// of data in turn, to delimiting with jsonscan.Skip and decoding the value
+// with Decode.
 func checkDecodeValue(t *testing.T, data []byte) {
 	t.Helper()
 	for pos := 0; pos < len(data); {
@@ -28,6 +29,11 @@ func checkDecodeValue(t *testing.T, data []byte) {
 		}
 		if err == nil && !reflect.DeepEqual(&got, want) {
 			t.Fatalf("%q at %d: decoded %+v, want %+v", data, pos, got, *want)
+		}
+		var shared Event
+		sharedEnd, sharedErr := DecodeValueShared(data, pos, &shared)
+		if sharedEnd != end || (sharedErr == nil) != (err == nil) || err == nil && !reflect.DeepEqual(&shared, want) {
+			t.Fatalf("%q at %d: shared decoding %d %v %+v, want %d %v %+v", data, pos, sharedEnd, sharedErr, shared, end, err, want)
 		}
 		if pos = jsonscan.SkipSpace(data, end); pos == end && pos < len(data) {
 			return // no space between values: the next one is not delimited as jq does

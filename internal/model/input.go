@@ -14,6 +14,8 @@ import (
 type input struct {
 	b    []byte
 	text string
+	// shared makes text b's own memory, not a copy (DecodeValueShared).
+	shared bool
 	// escaped holds, one after the other, the texts of the event's string
 	// literals with escapes; see unquote.
 	escaped []byte
@@ -27,7 +29,11 @@ const escapedChunk = 1024
 // str returns the text of b[i:j].
 func (in *input) str(i, j int) string {
 	if in.text == "" {
-		in.text = string(in.b)
+		if in.shared {
+			in.text = unsafe.String(unsafe.SliceData(in.b), len(in.b))
+		} else {
+			in.text = string(in.b)
+		}
 	}
 	return in.text[i:j]
 }

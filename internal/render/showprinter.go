@@ -25,9 +25,11 @@ func ShowTextPrinter(layout ShowLayout) pipeline.EventPrinter {
 
 // decodeShown delimits and decodes the value at data[pos] in one walk. A
 // value with invalid UTF-8 is decoded again with those bytes escaped, so
-// that show prints them as \xNN, not as U+FFFD.
+// that show prints them as \xNN, not as U+FFFD. The event's strings share
+// data's memory: ShowTextPrinter prints and releases the event within its
+// batch, before the batch's bytes are reused.
 func decodeShown(data []byte, pos int, ev *model.Event) (int, error) {
-	end, err := model.DecodeValue(data, pos, ev)
+	end, err := model.DecodeValueShared(data, pos, ev)
 	if err != nil || utf8.Valid(data[pos:end]) {
 		return end, err
 	}
