@@ -28,11 +28,15 @@ var pageCodec = newZstdCodec()
 // rowSchema is Row's Parquet schema, read from its parquet tags.
 var rowSchema = schemaOf("Row", reflect.TypeFor[Row]())
 
-// parquetOptions are the writer's settings (tests lower the sizes).
+// parquetOptions are the writer's settings: default sizes.
 var parquetOptions = parquet.Options{Codec: pageCodec, CreatedBy: "csmctl"}
 
-func newParquetWriter(w io.Writer) RowWriter {
-	pw := parquet.NewWriter(w, rowSchema, parquetOptions)
+func newParquetWriter(w io.Writer) RowWriter { return newParquetWriterWith(w, parquetOptions) }
+
+// newParquetWriterWith is newParquetWriter with other settings (tests
+// lower the sizes).
+func newParquetWriterWith(w io.Writer, opts parquet.Options) *parquetWriter {
+	pw := parquet.NewWriter(w, rowSchema, opts)
 	return &parquetWriter{w: pw, cols: pw.Columns()}
 }
 
