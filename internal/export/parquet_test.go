@@ -289,6 +289,40 @@ func TestParquetEdgeRows(t *testing.T) {
 			sameRows(t, writeOurs(t, tt.opts, rows, tt.group), rows)
 		})
 	}
+	t.Run("no-rows", func(t *testing.T) {
+		sameRows(t, writeOurs(t, parquetOptions, nil, 1), nil)
+	})
+}
+
+// shortWriter takes n bytes, then fails, as a full disk does.
+type shortWriter struct{ n int }
+
+func (w *shortWriter) Write(b []byte) (int, error) {
+	if len(b) > w.n {
+		k := w.n
+		w.n = 0
+		return k, errors.New("no space left on device")
+	}
+	w.n -= len(b)
+	return len(b), nil
+}
+
+// A write that fails fails the row group's flush, and every call after.
+func TestParquetWriteError(t *testing.T) {
+	rows := edgeRows()
+	whole := len(writeOurs(t, parquetOptions, rows, len(rows)))
+	for _, room := range []int{0, 3, 100, whole / 2} {
+		w := newParquetWriterWith(&shortWriter{room}, parquetOptions)
+		if err := w.Write(rows); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Flush(); err == nil || !strings.Contains(err.Error(), "no space") {
+			t.Errorf("room %d: flush: %v", room, err)
+		}
+		if err := w.Close(); err == nil {
+			t.Errorf("room %d: close after a failed flush: no error", room)
+		}
+	}
 }
 
 // leafValues are the values of r's columns, from Row's fields and tags
