@@ -129,7 +129,10 @@ const (
 
 // endPage encodes, compresses and keeps the page being filled, a data
 // page v1: repetition levels, definition levels (each RLE/bit-packed and
-// prefixed with its length) and the values.
+// prefixed with its length) and the values. Version 1 rather than 2:
+// every reader reads it (v2 is still not parquet-mr's default), its levels
+// are compressed with the values, and this writer needs none of what v2
+// adds (pages that can be skipped without decompressing their levels).
 func (c *Column) endPage() error {
 	if c.values == 0 {
 		return nil

@@ -41,18 +41,29 @@ func (s *stats) string(v string) {
 	}
 }
 
-// bounds are the min and max the footer gives, PLAIN encoded (strings
-// without their length), and whether there are any: none when the chunk
-// has only NULLs, or when no short upper bound exists.
-func (s *stats) bounds(kind Kind) (lo, hi []byte, ok bool) {
-	if !s.any {
-		return nil, nil, false
+// summary is what the footer says of a chunk's values: NULLs, and min
+// and max, PLAIN encoded (strings without their length), when there are
+// any: none when the chunk has only NULLs, or when no short upper bound
+// exists. It holds no string of the rows.
+type summary struct {
+	nulls  int64
+	lo, hi []byte
+	bounds bool
+}
+
+func (s *stats) summary(kind Kind) summary {
+	sum := summary{nulls: s.nulls}
+	switch {
+	case !s.any:
+	case kind != String:
+		sum.lo = binary.LittleEndian.AppendUint64(nil, uint64(s.minI))
+		sum.hi = binary.LittleEndian.AppendUint64(nil, uint64(s.maxI))
+		sum.bounds = true
+	default:
+		sum.hi, sum.bounds = upperBound(s.maxS)
+		sum.lo = []byte(lowerBound(s.minS))
 	}
-	if kind != String {
-		return binary.LittleEndian.AppendUint64(nil, uint64(s.minI)), binary.LittleEndian.AppendUint64(nil, uint64(s.maxI)), true
-	}
-	hi, ok = upperBound(s.maxS)
-	return []byte(lowerBound(s.minS)), hi, ok
+	return sum
 }
 
 // lowerBound is s, or a prefix of it of statsPrefix bytes at most, cut at
@@ -90,12 +101,12 @@ func upperBound(s string) ([]byte, bool) {
 func (s *stats) reset() { *s = stats{} }
 
 // write appends the Statistics struct as field id.
-func (s *stats) write(t *thriftWriter, id int16, kind Kind) {
+func (s *summary) write(t *thriftWriter, id int16) {
 	t.structField(id)
 	t.i64(3, s.nulls)
-	if lo, hi, ok := s.bounds(kind); ok {
-		t.binary(5, hi)
-		t.binary(6, lo)
+	if s.bounds {
+		t.binary(5, s.hi)
+		t.binary(6, s.lo)
 	}
 	t.end()
 }

@@ -66,7 +66,7 @@ type chunk struct {
 	offset, dictSize         int64 // dictSize 0 when there is no dictionary page
 	uncompressed, compressed int64
 	plain, dict, levels      bool
-	stats                    stats
+	stats                    summary
 }
 
 var magic = []byte("PAR1")
@@ -108,9 +108,6 @@ func (w *Writer) EndRow() error {
 	return nil
 }
 
-// Rows is how many rows the row group being filled holds.
-func (w *Writer) Rows() int64 { return w.rows }
-
 func (w *Writer) fail(err error) error {
 	if w.err == nil {
 		w.err = err
@@ -118,15 +115,17 @@ func (w *Writer) fail(err error) error {
 	return w.err
 }
 
+// start writes the magic number a file begins with, once.
+func (w *Writer) start() error {
+	if w.offset > 0 {
+		return nil
+	}
+	return w.write(magic)
+}
+
 func (w *Writer) write(b []byte) error {
 	if w.err != nil {
 		return w.err
-	}
-	if w.offset == 0 {
-		if _, err := w.out.Write(magic); err != nil {
-			return w.fail(err)
-		}
-		w.offset = int64(len(magic))
 	}
 	n, err := w.out.Write(b)
 	w.offset += int64(n)
@@ -145,8 +144,11 @@ func (w *Writer) Flush() error {
 	if w.rows == 0 {
 		return nil
 	}
-	rg := rowGroup{rows: w.rows}
-	for i, c := range w.cols {
+	if err := w.start(); err != nil {
+		return err
+	}
+	rg := rowGroup{rows: w.rows, offset: w.offset}
+	for _, c := range w.cols {
 		if err := c.endPage(); err != nil {
 			return w.fail(err)
 		}
@@ -156,18 +158,12 @@ func (w *Writer) Flush() error {
 				return w.fail(err)
 			}
 		}
-		if err := w.write(nil); err != nil { // the magic, before the first offset
-			return err
-		}
 		ch := chunk{
-			values: c.chunkValues, offset: w.offset, uncompressed: c.uncompressed,
-			compressed: int64(len(dictPage) + len(c.pages)),
-			plain:      c.plainPages || c.dictPages, dict: c.dictPages,
-			levels: c.leaf.MaxDef > 0 || c.leaf.MaxRep > 0, stats: c.stats,
-		}
-		ch.dictSize = int64(len(dictPage))
-		if i == 0 {
-			rg.offset = w.offset
+			values: c.chunkValues, offset: w.offset, dictSize: int64(len(dictPage)),
+			uncompressed: c.uncompressed, compressed: int64(len(dictPage) + len(c.pages)),
+			plain: c.plainPages || c.dictPages, dict: c.dictPages,
+			levels: c.leaf.MaxDef > 0 || c.leaf.MaxRep > 0,
+			stats:  c.stats.summary(c.leaf.Kind),
 		}
 		if err := w.write(dictPage); err != nil {
 			return err
@@ -217,6 +213,9 @@ func (c *Column) endChunk() {
 // close the underlying writer.
 func (w *Writer) Close() error {
 	if err := w.Flush(); err != nil {
+		return err
+	}
+	if err := w.start(); err != nil {
 		return err
 	}
 	t := &w.thrift
@@ -309,7 +308,7 @@ func (w *Writer) writeChunk(t *thriftWriter, ch *chunk, l Leaf) {
 	if ch.dict {
 		t.i64(11, ch.offset)
 	}
-	ch.stats.write(t, 12, l.Kind)
+	ch.stats.write(t, 12)
 	t.end()
 	t.end()
 }
