@@ -29,6 +29,10 @@ func (s *stats) int64(v int64) {
 }
 
 func (s *stats) string(v string) {
+	// The bounds read statsPrefix+1 bytes at most (one more tells a cut
+	// string), and the prefix of a min or max is the min or max of the
+	// prefixes: comparing prefixes is enough, and cheaper for long events.
+	v = v[:min(len(v), statsPrefix+1)]
 	if !s.any {
 		s.any, s.minS, s.maxS = true, v, v
 		return
