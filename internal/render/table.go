@@ -7,9 +7,6 @@ import (
 	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/fatih/color"
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
 )
 
 // TableOptions say where a table goes.
@@ -46,8 +43,8 @@ func sanitized(text string, style *color.Color) Cell {
 	return Cell{Text: text, Style: style, width: iostreams.DisplayWidth(text)}
 }
 
-// Table collects rows and renders them aligned: through tablewriter, with
-// borders and wrapping, on a terminal; as plain space-aligned columns
+// Table collects rows and renders them aligned: in a box, with wrapping,
+// on a terminal; as plain space-aligned columns
 // otherwise. Every cell is sanitized, so callers pass event strings as they
 // are.
 type Table struct {
@@ -205,53 +202,22 @@ func appendSpaces(dst []byte, n int) []byte {
 	return append(dst, spaces[:max(n, 0)]...)
 }
 
-// boxed lays the table out for a terminal with tablewriter: borders, and
-// cells wrapped (by wrapCell, so that colours survive the wrapping) to fit
-// the terminal width.
+// boxed lays the table out for a terminal: borders, and cells wrapped (by
+// wrapCell, so that colours survive the wrapping) to fit the terminal
+// width.
 func (t *Table) boxed() []byte {
-	widths := fitWidths(t.naturalWidths(), t.opts.Width-t.opts.Indent-(3*t.cols+1))
+	widths := t.boxWidths()
 	if len(t.header) > 0 && t.cutsWords(widths) {
 		return t.records()
 	}
-	cells := func(row []Cell) []string {
-		out := make([]string, t.cols)
-		for i, c := range row {
-			var b []byte
-			for j, part := range wrapCell(c.Text, widths[i]) {
-				if j > 0 {
-					b = append(b, '\n')
-				}
-				b = t.appendStyled(b, Cell{Text: part, Style: c.Style})
-			}
-			out[i] = string(b)
-		}
-		return out
-	}
-	var buf bytes.Buffer
-	tbl := tablewriter.NewTable(&buf,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignment(tw.AlignLeft),
-		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithTrimSpace(tw.Off),
-		tablewriter.WithTrimLine(tw.Off),
-	)
-	if len(t.header) > 0 {
-		tbl.Header(toAny(cells(t.header))...)
-	}
-	t.rows(func(row []Cell) { _ = tbl.Append(cells(row)) })
-	_ = tbl.Render()
-	if t.opts.Indent == 0 {
-		return buf.Bytes()
-	}
-	var out []byte
-	for line := range bytes.Lines(buf.Bytes()) {
-		out = appendSpaces(out, t.opts.Indent)
-		out = append(out, line...)
-	}
-	return out
+	return t.appendBox(nil, widths)
+}
+
+// boxWidths returns how wide each column's text may be in a box that fits
+// the terminal: three columns of border and padding per column, and one
+// more, are not the text's.
+func (t *Table) boxWidths() []int {
+	return fitWidths(t.naturalWidths(), t.opts.Width-t.opts.Indent-(3*t.cols+1))
 }
 
 // cutsWords reports whether columns of these widths would cut a title or a
@@ -297,14 +263,6 @@ func (t *Table) records() []byte {
 			out = append(out, rec.boxed()...)
 		}
 	})
-	return out
-}
-
-func toAny(s []string) []any {
-	out := make([]any, len(s))
-	for i, v := range s {
-		out[i] = v
-	}
 	return out
 }
 
