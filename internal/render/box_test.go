@@ -346,3 +346,23 @@ func TestBoxGlyphsShareOneWidth(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkBox draws show's ancestor table both ways: what drawing boxes
+// ourselves saves each table on a terminal.
+func BenchmarkBox(b *testing.B) {
+	tbl := NewTable(nil, TableOptions{TTY: true, Width: 100, Palette: iostreams.NewPalette(true)})
+	ancestry(tbl, tbl.opts.Palette)
+	wrap := tbl.boxWidths()
+	b.Run("csmctl", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			tbl.appendBox(nil, wrap)
+		}
+	})
+	b.Run("tablewriter", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			tablewriterBox(tbl, wrap)
+		}
+	})
+}
