@@ -1,6 +1,8 @@
 package render
 
 import (
+	"github.com/fatih/color"
+
 	"github.com/csmctl/csmctl/internal/iostreams"
 )
 
@@ -23,10 +25,17 @@ var (
 	boxBottom = boxRule{"└", "┴", "┘"}
 )
 
-// boxPart is one line of a wrapped cell.
-type boxPart struct {
+// boxLine is one line of a cell in the box: the cell's text, or a piece of
+// it that wrapCell cut.
+type boxLine struct {
 	text  string
 	width int
+}
+
+// boxCell is a cell as the box draws it: its lines, and its style.
+type boxCell struct {
+	lines []boxLine
+	style *color.Color
 }
 
 // appendBox appends the table drawn in a box, each cell wrapped to fit its
@@ -39,72 +48,64 @@ type boxPart struct {
 // cells, byte for byte, as the tests check.
 func (t *Table) appendBox(dst []byte, wrap []int) []byte {
 	inner := make([]int, t.cols) // each column's widest line
-	var parts []boxPart          // the lines of each cell, cell after cell
-	var lines []int              // how many lines each cell has
-	wrapRow := func(row []Cell) {
+	var cells []boxCell          // t.cols a row, the header's first
+	cut := func(row []Cell) {
 		for i := range t.cols {
 			var c Cell
 			if i < len(row) {
 				c = row[i]
 			}
-			cut := wrapCell(c.Text, wrap[i])
-			for _, text := range cut {
+			texts := wrapCell(c.Text, wrap[i])
+			lines := make([]boxLine, len(texts))
+			for j, text := range texts {
 				w := c.width
-				if len(cut) > 1 {
+				if len(texts) > 1 {
 					w = iostreams.DisplayWidth(text)
 				}
-				parts = append(parts, boxPart{text, w})
+				lines[j] = boxLine{text, w}
 				inner[i] = max(inner[i], w)
 			}
-			lines = append(lines, len(cut))
+			cells = append(cells, boxCell{lines, c.Style})
 		}
 	}
 	if len(t.header) > 0 {
-		wrapRow(t.header)
+		cut(t.header)
 	}
-	t.rows(wrapRow)
-
-	// drawRow appends the lines of a row whose cells' lines start at
-	// parts[p] and are counted from lines[l].
-	drawRow := func(row []Cell, p, l int) (int, int) {
-		counts := lines[l : l+t.cols]
-		height := 0
-		for _, n := range counts {
-			height = max(height, n)
-		}
-		for j := range height {
-			dst = appendSpaces(dst, t.opts.Indent)
-			dst = append(dst, boxVertical...)
-			q := p
-			for i, n := range counts {
-				var part boxPart
-				if j < n {
-					part = parts[q+j]
-				}
-				dst = append(dst, ' ')
-				if i < len(row) {
-					dst = t.appendStyled(dst, Cell{Text: part.text, Style: row[i].Style})
-				}
-				dst = appendSpaces(dst, inner[i]+1-part.width)
-				dst = append(dst, boxVertical...)
-				q += n
-			}
-			dst = append(dst, '\n')
-		}
-		for _, n := range counts {
-			p += n
-		}
-		return p, l + t.cols
-	}
+	t.rows(cut)
 
 	dst = t.appendRule(dst, boxTop, inner)
-	p, l := 0, 0
-	if len(t.header) > 0 {
-		p, l = drawRow(t.header, p, l)
-		dst = t.appendRule(dst, boxMiddle, inner)
+	for r := 0; r*t.cols < len(cells); r++ {
+		dst = t.appendBoxRow(dst, cells[r*t.cols:(r+1)*t.cols], inner)
+		if r == 0 && len(t.header) > 0 {
+			dst = t.appendRule(dst, boxMiddle, inner)
+		}
 	}
-	t.rows(func(row []Cell) { p, l = drawRow(row, p, l) })
 	return t.appendRule(dst, boxBottom, inner)
+}
+
+// appendBoxRow appends the lines of a row of the box, as many as its
+// tallest cell has.
+func (t *Table) appendBoxRow(dst []byte, row []boxCell, inner []int) []byte {
+	height := 0
+	for _, c := range row {
+		height = max(height, len(c.lines))
+	}
+	for j := range height {
+		dst = appendSpaces(dst, t.opts.Indent)
+		dst = append(dst, boxVertical...)
+		for i, c := range row {
+			var line boxLine
+			if j < len(c.lines) {
+				line = c.lines[j]
+			}
+			dst = append(dst, ' ')
+			dst = t.appendStyled(dst, Cell{Text: line.text, Style: c.style})
+			dst = appendSpaces(dst, inner[i]+1-line.width)
+			dst = append(dst, boxVertical...)
+		}
+		dst = append(dst, '\n')
+	}
+	return dst
 }
 
 // appendRule appends a horizontal rule across columns of these inner
