@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 
+	"github.com/csmctl/csmctl/internal/golden"
 	"github.com/csmctl/csmctl/internal/iostreams"
 )
 
@@ -365,4 +367,23 @@ func BenchmarkBox(b *testing.B) {
 			tablewriterBox(tbl, wrap)
 		}
 	})
+}
+
+// On a terminal that draws East Asian ambiguous characters two columns
+// wide, the box's rules hold half as many ─, and a space where a column is
+// an odd number of columns wide.
+func TestTableGoldenEastAsian(t *testing.T) {
+	for _, m := range widthModes[1:] {
+		t.Run(m.name, func(t *testing.T) {
+			inWidthMode(t, m.wide, m.narrowBoxes)
+			var buf bytes.Buffer
+			tbl := NewTable(&buf, TableOptions{TTY: true, Width: 80, Indent: 2})
+			ancestry(tbl, iostreams.NewPalette(false))
+			tbl.Row("5", "α", "½ § ─│", "")
+			if err := tbl.Render(); err != nil {
+				t.Fatal(err)
+			}
+			golden.Assert(t, filepath.Join("testdata", "table-tty-80-"+m.name+".golden"), buf.Bytes())
+		})
+	}
 }
