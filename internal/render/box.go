@@ -32,10 +32,19 @@ type boxLine struct {
 	width int
 }
 
-// boxCell is a cell as the box draws it: its lines, and its style.
+// boxCell is a cell as the box draws it: its lines (lines[first:end] of
+// its box's storage), and its style.
 type boxCell struct {
+	first, end int
+	style      *color.Color
+}
+
+// boxStorage is what appendBox lays a table out in, kept by the Table for
+// the next one.
+type boxStorage struct {
+	inner []int     // each column's widest line
+	cells []boxCell // t.cols a row, the header's first
 	lines []boxLine
-	style *color.Color
 }
 
 // appendBox appends the table drawn in a box, each cell wrapped to fit its
@@ -47,25 +56,27 @@ type boxCell struct {
 // left-aligned, no trimming or wrapping of its own) wrote for the same
 // cells, byte for byte, as the tests check.
 func (t *Table) appendBox(dst []byte, wrap []int) []byte {
-	inner := make([]int, t.cols) // each column's widest line
-	var cells []boxCell          // t.cols a row, the header's first
+	b := &t.box
+	b.inner = append(b.inner[:0], make([]int, t.cols)...)
+	b.cells, b.lines = b.cells[:0], b.lines[:0]
 	cut := func(row []Cell) {
 		for i := range t.cols {
 			var c Cell
 			if i < len(row) {
 				c = row[i]
 			}
-			texts := wrapCell(c.Text, wrap[i])
-			lines := make([]boxLine, len(texts))
-			for j, text := range texts {
-				w := c.width
-				if len(texts) > 1 {
-					w = iostreams.DisplayWidth(text)
+			first := len(b.lines)
+			if wrap[i] <= 0 || c.width <= wrap[i] {
+				b.lines = append(b.lines, boxLine{c.Text, c.width})
+			} else {
+				for _, text := range wrapCell(c.Text, wrap[i]) {
+					b.lines = append(b.lines, boxLine{text, iostreams.DisplayWidth(text)})
 				}
-				lines[j] = boxLine{text, w}
-				inner[i] = max(inner[i], w)
 			}
-			cells = append(cells, boxCell{lines, c.Style})
+			for _, l := range b.lines[first:] {
+				b.inner[i] = max(b.inner[i], l.width)
+			}
+			b.cells = append(b.cells, boxCell{first, len(b.lines), c.Style})
 		}
 	}
 	if len(t.header) > 0 {
@@ -73,34 +84,34 @@ func (t *Table) appendBox(dst []byte, wrap []int) []byte {
 	}
 	t.rows(cut)
 
-	dst = t.appendRule(dst, boxTop, inner)
-	for r := 0; r*t.cols < len(cells); r++ {
-		dst = t.appendBoxRow(dst, cells[r*t.cols:(r+1)*t.cols], inner)
+	dst = t.appendRule(dst, boxTop)
+	for r := 0; r*t.cols < len(b.cells); r++ {
+		dst = t.appendBoxRow(dst, b.cells[r*t.cols:(r+1)*t.cols])
 		if r == 0 && len(t.header) > 0 {
-			dst = t.appendRule(dst, boxMiddle, inner)
+			dst = t.appendRule(dst, boxMiddle)
 		}
 	}
-	return t.appendRule(dst, boxBottom, inner)
+	return t.appendRule(dst, boxBottom)
 }
 
 // appendBoxRow appends the lines of a row of the box, as many as its
 // tallest cell has.
-func (t *Table) appendBoxRow(dst []byte, row []boxCell, inner []int) []byte {
+func (t *Table) appendBoxRow(dst []byte, row []boxCell) []byte {
 	height := 0
 	for _, c := range row {
-		height = max(height, len(c.lines))
+		height = max(height, c.end-c.first)
 	}
 	for j := range height {
 		dst = appendSpaces(dst, t.opts.Indent)
 		dst = append(dst, boxVertical...)
 		for i, c := range row {
 			var line boxLine
-			if j < len(c.lines) {
-				line = c.lines[j]
+			if c.first+j < c.end {
+				line = t.box.lines[c.first+j]
 			}
 			dst = append(dst, ' ')
 			dst = t.appendStyled(dst, Cell{Text: line.text, Style: c.style})
-			dst = appendSpaces(dst, inner[i]+1-line.width)
+			dst = appendSpaces(dst, t.box.inner[i]+1-line.width)
 			dst = append(dst, boxVertical...)
 		}
 		dst = append(dst, '\n')
@@ -108,14 +119,13 @@ func (t *Table) appendBoxRow(dst []byte, row []boxCell, inner []int) []byte {
 	return dst
 }
 
-// appendRule appends a horizontal rule across columns of these inner
-// widths. Where the glyphs are two columns wide and a column's width is
+// appendRule appends a horizontal rule across the box's columns. Where the glyphs are two columns wide and a column's width is
 // odd, a space makes up the last column.
-func (t *Table) appendRule(dst []byte, r boxRule, inner []int) []byte {
+func (t *Table) appendRule(dst []byte, r boxRule) []byte {
 	g := iostreams.DisplayWidth(boxHorizontal)
 	dst = appendSpaces(dst, t.opts.Indent)
 	dst = append(dst, r[0]...)
-	for i, w := range inner {
+	for i, w := range t.box.inner {
 		if i > 0 {
 			dst = append(dst, r[1]...)
 		}

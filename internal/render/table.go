@@ -57,6 +57,8 @@ type Table struct {
 	widths []int
 	// covered lists the keys a section's coveredRows marked as shown.
 	covered []string
+	// box is where a box is laid out, kept for the next table.
+	box boxStorage
 	// within is a stack of the shown keys of the nested objects whose rest
 	// rows are being added (see shownWithin): a nested object's keys are
 	// appended, used, and dropped, so the storage is reused. A slice of it
@@ -131,18 +133,17 @@ func (t *Table) Render() error {
 	if t.Len() == 0 {
 		return nil
 	}
-	var out []byte
-	if t.opts.TTY {
-		out = t.boxed()
-	} else {
-		// Lay out straight into a buffer's spare room when there is one.
-		var dst []byte
-		if b, ok := t.w.(*bytes.Buffer); ok {
-			dst = b.AvailableBuffer()
-		}
-		out = t.aligned(dst)
+	// Lay out straight into a buffer's spare room when there is one.
+	var dst []byte
+	if b, ok := t.w.(*bytes.Buffer); ok {
+		dst = b.AvailableBuffer()
 	}
-	_, err := t.w.Write(out)
+	if t.opts.TTY {
+		dst = t.boxed(dst)
+	} else {
+		dst = t.aligned(dst)
+	}
+	_, err := t.w.Write(dst)
 	return err
 }
 
@@ -202,15 +203,15 @@ func appendSpaces(dst []byte, n int) []byte {
 	return append(dst, spaces[:max(n, 0)]...)
 }
 
-// boxed lays the table out for a terminal: borders, and cells wrapped (by
-// wrapCell, so that colours survive the wrapping) to fit the terminal
-// width.
-func (t *Table) boxed() []byte {
+// boxed appends the table laid out for a terminal to dst: borders, and
+// cells wrapped (by wrapCell, so that colours survive the wrapping) to fit
+// the terminal width.
+func (t *Table) boxed(dst []byte) []byte {
 	widths := t.boxWidths()
 	if len(t.header) > 0 && t.cutsWords(widths) {
-		return t.records()
+		return t.records(dst)
 	}
-	return t.appendBox(nil, widths)
+	return t.appendBox(dst, widths)
 }
 
 // boxWidths returns how wide each column's text may be in a box that fits
@@ -239,12 +240,11 @@ func (t *Table) cutsWords(widths []int) bool {
 	return cut
 }
 
-// records lays out a table too wide for the terminal, one whose columns
-// would cut its titles or words in two, one row at a time: each row a
-// boxed table of two columns, the titles and the row's cells, leaving out
-// empty cells.
-func (t *Table) records() []byte {
-	var out []byte
+// records appends a table too wide for the terminal, one whose columns
+// would cut its titles or words in two, to dst one row at a time: each row
+// a boxed table of two columns, the titles and the row's cells, leaving
+// out empty cells.
+func (t *Table) records(dst []byte) []byte {
 	rec := &Table{}
 	t.rows(func(row []Cell) {
 		rec.reset(nil, t.opts)
@@ -260,10 +260,10 @@ func (t *Table) records() []byte {
 			rec.endRow(2)
 		}
 		if rec.Len() > 0 {
-			out = append(out, rec.boxed()...)
+			dst = rec.boxed(dst)
 		}
 	})
-	return out
+	return dst
 }
 
 // minColumnWidth is the narrowest a column is squeezed to on a terminal.
