@@ -13,6 +13,7 @@ import (
 // one or two columns wide, as the environment says (see eastAsianWidths).
 var widths = newWidths(eastAsianWidths(os.Getenv, runtime.GOOS))
 
+// runeWidths is a way of measuring characters.
 type runeWidths struct {
 	displaywidth.Options
 	// narrowBoxes keeps box-drawing characters (U+2500 to U+257F) one

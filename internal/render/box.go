@@ -119,8 +119,9 @@ func (t *Table) appendBoxRow(dst []byte, row []boxCell) []byte {
 	return dst
 }
 
-// appendRule appends a horizontal rule across the box's columns. Where the glyphs are two columns wide and a column's width is
-// odd, a space makes up the last column.
+// appendRule appends a horizontal rule across the box's columns. Where the
+// glyphs are two columns wide and a column's width is odd, a space makes up
+// the last column.
 func (t *Table) appendRule(dst []byte, r boxRule) []byte {
 	g := iostreams.DisplayWidth(boxHorizontal)
 	dst = appendSpaces(dst, t.opts.Indent)

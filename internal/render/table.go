@@ -44,9 +44,8 @@ func sanitized(text string, style *color.Color) Cell {
 }
 
 // Table collects rows and renders them aligned: in a box, with wrapping,
-// on a terminal; as plain space-aligned columns
-// otherwise. Every cell is sanitized, so callers pass event strings as they
-// are.
+// on a terminal (box.go); as plain space-aligned columns otherwise. Every
+// cell is sanitized, so callers pass event strings as they are.
 type Table struct {
 	w      io.Writer
 	opts   TableOptions
