@@ -1,21 +1,48 @@
 package iostreams
 
 import (
+	"os"
+	"runtime"
+
 	"github.com/clipperhouse/displaywidth"
-	"github.com/olekukonko/tablewriter/pkg/twwidth"
 
 	"github.com/csmctl/csmctl/internal/escape"
 )
 
-// runeWidths measures as tablewriter does, East Asian ambiguous characters
-// included: tablewriter decided, from the locale, how wide those are.
-var runeWidths = displaywidth.Options{EastAsianWidth: twwidth.IsEastAsian()}
+// widths is how characters are measured: East Asian ambiguous characters
+// one or two columns wide, as the environment says (see eastAsianWidths).
+var widths = newWidths(eastAsianWidths(os.Getenv, runtime.GOOS))
+
+// runeWidths is a way of measuring characters.
+type runeWidths struct {
+	displaywidth.Options
+	// narrowBoxes keeps box-drawing characters (U+2500 to U+257F) one
+	// column wide when ambiguous characters are two.
+	narrowBoxes bool
+}
+
+func newWidths(wide, narrowBoxes bool) runeWidths {
+	return runeWidths{displaywidth.Options{EastAsianWidth: wide}, narrowBoxes && wide}
+}
+
+// SetEastAsianWidths makes East Asian ambiguous characters two columns
+// wide or one, and box-drawing characters one column wide even when
+// ambiguous ones are two, in place of what the environment said, and
+// returns a function that restores the environment's choice. It is for
+// tests, which draw tables as each kind of terminal would; it must not run
+// while anything measures text.
+func SetEastAsianWidths(wide, narrowBoxes bool) (restore func()) {
+	saved := widths
+	widths = newWidths(wide, narrowBoxes)
+	return func() { widths = saved }
+}
 
 // DisplayWidth is how many terminal columns s takes, measured character by
-// character as tablewriter measures it, so that csmctl's alignment and
-// tablewriter's borders agree: two for wide East Asian characters and
-// emoji, none for combining marks, zero-width characters and controls. It
-// is meant for text escaped by escape.Text, which holds no control; ASCII,
+// character, so that csmctl's alignment and its table borders agree: two
+// for wide East Asian characters and emoji, none for combining marks,
+// zero-width characters and controls, and one or two for East Asian
+// ambiguous characters as the locale says (see eastAsianWidths). It is
+// meant for text escaped by escape.Text, which holds no control; ASCII,
 // nearly all event text, skips the lookup.
 func DisplayWidth(s string) int {
 	n := escape.PlainPrefix(s)
@@ -30,5 +57,8 @@ func RuneWidth(r rune) int {
 	if r >= 0x20 && r < 0x7f {
 		return 1
 	}
-	return runeWidths.Rune(r)
+	if widths.narrowBoxes && r >= 0x2500 && r <= 0x257f {
+		return 1
+	}
+	return widths.Rune(r)
 }

@@ -7,9 +7,6 @@ import (
 	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/iostreams"
 	"github.com/fatih/color"
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
 )
 
 // TableOptions say where a table goes.
@@ -46,10 +43,9 @@ func sanitized(text string, style *color.Color) Cell {
 	return Cell{Text: text, Style: style, width: iostreams.DisplayWidth(text)}
 }
 
-// Table collects rows and renders them aligned: through tablewriter, with
-// borders and wrapping, on a terminal; as plain space-aligned columns
-// otherwise. Every cell is sanitized, so callers pass event strings as they
-// are.
+// Table collects rows and renders them aligned: in a box, with wrapping,
+// on a terminal (box.go); as plain space-aligned columns otherwise. Every
+// cell is sanitized, so callers pass event strings as they are.
 type Table struct {
 	w      io.Writer
 	opts   TableOptions
@@ -60,6 +56,8 @@ type Table struct {
 	widths []int
 	// covered lists the keys a section's coveredRows marked as shown.
 	covered []string
+	// box is where a box is laid out, kept for the next table.
+	box boxStorage
 	// within is a stack of the shown keys of the nested objects whose rest
 	// rows are being added (see shownWithin): a nested object's keys are
 	// appended, used, and dropped, so the storage is reused. A slice of it
@@ -134,18 +132,17 @@ func (t *Table) Render() error {
 	if t.Len() == 0 {
 		return nil
 	}
-	var out []byte
-	if t.opts.TTY {
-		out = t.boxed()
-	} else {
-		// Lay out straight into a buffer's spare room when there is one.
-		var dst []byte
-		if b, ok := t.w.(*bytes.Buffer); ok {
-			dst = b.AvailableBuffer()
-		}
-		out = t.aligned(dst)
+	// Lay out straight into a buffer's spare room when there is one.
+	var dst []byte
+	if b, ok := t.w.(*bytes.Buffer); ok {
+		dst = b.AvailableBuffer()
 	}
-	_, err := t.w.Write(out)
+	if t.opts.TTY {
+		dst = t.boxed(dst)
+	} else {
+		dst = t.aligned(dst)
+	}
+	_, err := t.w.Write(dst)
 	return err
 }
 
@@ -205,53 +202,22 @@ func appendSpaces(dst []byte, n int) []byte {
 	return append(dst, spaces[:max(n, 0)]...)
 }
 
-// boxed lays the table out for a terminal with tablewriter: borders, and
+// boxed appends the table laid out for a terminal to dst: borders, and
 // cells wrapped (by wrapCell, so that colours survive the wrapping) to fit
 // the terminal width.
-func (t *Table) boxed() []byte {
-	widths := fitWidths(t.naturalWidths(), t.opts.Width-t.opts.Indent-(3*t.cols+1))
+func (t *Table) boxed(dst []byte) []byte {
+	widths := t.boxWidths()
 	if len(t.header) > 0 && t.cutsWords(widths) {
-		return t.records()
+		return t.records(dst)
 	}
-	cells := func(row []Cell) []string {
-		out := make([]string, t.cols)
-		for i, c := range row {
-			var b []byte
-			for j, part := range wrapCell(c.Text, widths[i]) {
-				if j > 0 {
-					b = append(b, '\n')
-				}
-				b = t.appendStyled(b, Cell{Text: part, Style: c.Style})
-			}
-			out[i] = string(b)
-		}
-		return out
-	}
-	var buf bytes.Buffer
-	tbl := tablewriter.NewTable(&buf,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignment(tw.AlignLeft),
-		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithTrimSpace(tw.Off),
-		tablewriter.WithTrimLine(tw.Off),
-	)
-	if len(t.header) > 0 {
-		tbl.Header(toAny(cells(t.header))...)
-	}
-	t.rows(func(row []Cell) { _ = tbl.Append(cells(row)) })
-	_ = tbl.Render()
-	if t.opts.Indent == 0 {
-		return buf.Bytes()
-	}
-	var out []byte
-	for line := range bytes.Lines(buf.Bytes()) {
-		out = appendSpaces(out, t.opts.Indent)
-		out = append(out, line...)
-	}
-	return out
+	return t.appendBox(dst, widths)
+}
+
+// boxWidths returns how wide each column's text may be in a box that fits
+// the terminal: three columns of border and padding per column, and one
+// more, are not the text's.
+func (t *Table) boxWidths() []int {
+	return fitWidths(t.naturalWidths(), t.opts.Width-t.opts.Indent-(3*t.cols+1))
 }
 
 // cutsWords reports whether columns of these widths would cut a title or a
@@ -273,12 +239,11 @@ func (t *Table) cutsWords(widths []int) bool {
 	return cut
 }
 
-// records lays out a table too wide for the terminal, one whose columns
-// would cut its titles or words in two, one row at a time: each row a
-// boxed table of two columns, the titles and the row's cells, leaving out
-// empty cells.
-func (t *Table) records() []byte {
-	var out []byte
+// records appends a table too wide for the terminal, one whose columns
+// would cut its titles or words in two, to dst one row at a time: each row
+// a boxed table of two columns, the titles and the row's cells, leaving
+// out empty cells.
+func (t *Table) records(dst []byte) []byte {
 	rec := &Table{}
 	t.rows(func(row []Cell) {
 		rec.reset(nil, t.opts)
@@ -294,18 +259,10 @@ func (t *Table) records() []byte {
 			rec.endRow(2)
 		}
 		if rec.Len() > 0 {
-			out = append(out, rec.boxed()...)
+			dst = rec.boxed(dst)
 		}
 	})
-	return out
-}
-
-func toAny(s []string) []any {
-	out := make([]any, len(s))
-	for i, v := range s {
-		out[i] = v
-	}
-	return out
+	return dst
 }
 
 // minColumnWidth is the narrowest a column is squeezed to on a terminal.
