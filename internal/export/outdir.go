@@ -30,7 +30,9 @@ type outDir struct {
 
 // partFile matches the files export writes, in any format, and their
 // temporary names.
-var partFile = regexp.MustCompile(`^\.?part-[0-9]+\.(parquet|csv|jsonl)(\..*\.tmp)?$`)
+var partFile = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\.?part-[0-9]+\.(parquet|csv|jsonl)(\..*\.tmp)?$`)
+})
 
 // openOutDir makes root (and its parents) if it is missing. A directory
 // that holds anything is refused, unless overwrite: then the files an
@@ -72,14 +74,14 @@ func removeParts(root string) error {
 		}
 		if e.IsDir() {
 			if p != root {
-				if !hivePartition.MatchString(e.Name()) {
+				if !hivePartition().MatchString(e.Name()) {
 					return filepath.SkipDir
 				}
 				dirs = append(dirs, p)
 			}
 			return nil
 		}
-		if partFile.MatchString(e.Name()) {
+		if partFile().MatchString(e.Name()) {
 			return os.Remove(p)
 		}
 		return nil
@@ -94,7 +96,7 @@ func removeParts(root string) error {
 }
 
 // hivePartition matches the partition directories export makes.
-var hivePartition = regexp.MustCompile(`^(dt|hour)=`)
+var hivePartition = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(dt|hour)=`) })
 
 // create starts the next part file of the partition directory dir
 // (relative to the root), under a temporary name.

@@ -4,6 +4,7 @@ import (
 	"io"
 	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/csmctl/csmctl/internal/parquet"
 )
@@ -25,8 +26,9 @@ type parquetWriter struct {
 // kept one set per open file.
 var pageCodec = newZstdCodec()
 
-// rowSchema is Row's Parquet schema, read from its parquet tags.
-var rowSchema = schemaOf("Row", reflect.TypeFor[Row]())
+// rowSchema is Row's Parquet schema, read from its parquet tags when the
+// first file is written (not at every csmctl start).
+var rowSchema = sync.OnceValue(func() parquet.Node { return schemaOf("Row", reflect.TypeFor[Row]()) })
 
 // parquetOptions are the writer's settings: default sizes.
 var parquetOptions = parquet.Options{Codec: pageCodec, CreatedBy: "csmctl"}
@@ -36,7 +38,7 @@ func newParquetWriter(w io.Writer) RowWriter { return newParquetWriterWith(w, pa
 // newParquetWriterWith is newParquetWriter with other settings (tests
 // lower the sizes).
 func newParquetWriterWith(w io.Writer, opts parquet.Options) *parquetWriter {
-	pw := parquet.NewWriter(w, rowSchema, opts)
+	pw := parquet.NewWriter(w, rowSchema(), opts)
 	return &parquetWriter{w: pw, cols: pw.Columns()}
 }
 
