@@ -10,10 +10,7 @@
 package schema
 
 import (
-	"bytes"
 	_ "embed"
-	"encoding/json"
-	"fmt"
 	"os"
 
 	"github.com/csmctl/csmctl/internal/jsonscan"
@@ -85,16 +82,6 @@ func loadOne(nameOrPath string) (Validator, error) {
 
 // builtin compiles an embedded schema.
 func builtin(doc []byte) (Validator, error) { return New(doc) }
-
-func decodeSchema(doc []byte) (any, error) {
-	d := json.NewDecoder(bytes.NewReader(doc))
-	d.UseNumber()
-	var root any
-	if err := d.Decode(&root); err != nil {
-		return nil, fmt.Errorf("schema is not JSON: %w", err)
-	}
-	return root, nil
-}
 
 // New returns the validator for the schema document doc, or an error
 // naming what in it csmctl does not implement (see errUnsupported) or
