@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/itchyny/gojq"
 
@@ -58,8 +59,9 @@ type Program struct {
 
 // inputCall finds a call of input or inputs in a filter's text. It may also
 // match a variable or a key of that name: then events merely run one at a
-// time, which is always correct.
-var inputCall = regexp.MustCompile(`\binputs?\b`)
+// time, which is always correct. It is compiled with the first filter, not
+// at every csmctl start.
+var inputCall = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\binputs?\b`) })
 
 // Compile parses and compiles a filter. Errors are *CompileError.
 func Compile(o Options) (*Program, error) {
@@ -72,7 +74,7 @@ func Compile(o Options) (*Program, error) {
 		return nil, &CompileError{parseErrorMessage(name, o.Filter, err)}
 	}
 	p := &Program{opts: o, query: q}
-	p.readsInputs = len(q.Imports) > 0 || inputCall.MatchString(q.String())
+	p.readsInputs = len(q.Imports) > 0 || inputCall().MatchString(q.String())
 	p.literal = literalTestOf(q)
 	p.identity = isIdentity(q)
 	// The helpers come first, so the filter's own definitions shadow them.
