@@ -32,9 +32,9 @@ type Options struct {
 
 // AddFlags registers the selector flags on a command's flag set.
 func (o *Options) AddFlags(fs *pflag.FlagSet) {
-	fs.StringSliceVar(&o.Lines, "line", nil, "only the events on line `N` or lines N-M of their file (repeatable)")
-	fs.StringSliceVar(&o.Rules, "rule", nil, "only events of rule `ID` (agent.rule_id; repeatable)")
-	fs.StringSliceVar(&o.Events, "event", nil, "only events named `NAME` (evt.name, e.g. exec, set_key_value; repeatable)")
+	fs.Var(&stringList{values: &o.Lines}, "line", "only the events on line `N` or lines N-M of their file (repeatable)")
+	fs.Var(&stringList{values: &o.Rules}, "rule", "only events of rule `ID` (agent.rule_id; repeatable)")
+	fs.Var(&stringList{values: &o.Events}, "event", "only events named `NAME` (evt.name, e.g. exec, set_key_value; repeatable)")
 	fs.Var(pidList{&o.PIDs}, "pid", "only events whose process has pid `N` (repeatable)")
 	fs.StringVar(&o.Since, "since", "", "only events at or after `TIME` (RFC 3339, or a duration like 2h back from the last event)")
 	fs.StringVar(&o.Until, "until", "", "only events at or before `TIME` (RFC 3339, or a duration back from the last event)")
