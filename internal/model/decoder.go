@@ -62,6 +62,7 @@ func valueDecoderFor(t reflect.Type, elem *objectFields) valueDecoder {
 // whose value does not fit its field, goes, raw, into v's Extra. b[i] must
 // be '{'.
 func (of *objectFields) decodeObject(in *input, v reflect.Value, i, depth int) (end int, err *jsonscan.SyntaxError) {
+	of.ready()
 	b := in.b
 	if depth+1 > jsonscan.MaxDepth {
 		return i, errMalformed

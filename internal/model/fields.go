@@ -18,12 +18,18 @@ import (
 // It is built on first use, not at init: a run that decodes no event into
 // the model (validate, query) does not pay for its thousands of
 // allocations, half of csmctl's start-up.
-var eventObject = sync.OnceValue(func() *objectFields { return cachedObjectFields(reflect.TypeFor[Event]()) })
+var eventObject = sync.OnceValue(func() *objectFields { return cachedObjectFields(reflect.TypeFor[Event]()).ready() })
 
 var rawMapType = reflect.TypeFor[map[string]json.RawMessage]()
 
-// objectFields describes the JSON properties of a schema object type.
+// objectFields describes the JSON properties of a schema object type. It
+// is filled on first use (ready), type by type as decoding and walking
+// reach them: a Windows event never pays for describing the thirty Linux
+// families, which was a tenth of show's start-up.
 type objectFields struct {
+	t    reflect.Type
+	once sync.Once
+
 	fields []objectField  // in declaration order, promoted fields inlined
 	byKey  map[string]int // JSON key → index in fields
 	extra  []int          // index path of the Extra field
@@ -57,7 +63,7 @@ type objectField struct {
 	itemSize uintptr
 	// elem describes the schema object the property holds, through a
 	// pointer (slice false) or as the items of a slice (slice true); nil
-	// for any other property.
+	// for any other property. It is filled when first used (ready).
 	elem  *objectFields
 	slice bool
 	// schemas lists the platforms whose schema defines the property, from
@@ -71,17 +77,30 @@ type objectField struct {
 	decode valueDecoder
 }
 
-// objectFieldsOf describes t, or returns nil if t is not a schema object
-// type.
+// objectFieldsOf returns the description of t, to be filled by ready, or
+// nil if t is not a schema object type.
 func objectFieldsOf(t reflect.Type) *objectFields {
 	if t.Kind() != reflect.Struct {
 		return nil
 	}
-	extra, ok := t.FieldByName("Extra")
-	if !ok || extra.Type != rawMapType {
+	if extra, ok := t.FieldByName("Extra"); !ok || extra.Type != rawMapType {
 		return nil
 	}
-	of := &objectFields{byKey: map[string]int{}, extra: extra.Index, extraOffset: offsetOf(t, extra.Index)}
+	return &objectFields{t: t}
+}
+
+// ready fills of, once, and returns it. The types of its properties that
+// hold schema objects are described by their own objectFields, filled when
+// they are used in turn.
+func (of *objectFields) ready() *objectFields {
+	of.once.Do(of.fill)
+	return of
+}
+
+func (of *objectFields) fill() {
+	t := of.t
+	extra, _ := t.FieldByName("Extra")
+	of.byKey, of.extra, of.extraOffset = map[string]int{}, extra.Index, offsetOf(t, extra.Index)
 	of.add(t, nil, 0)
 	for k := range of.fields {
 		if f := &of.fields[k]; f.elem != nil {
@@ -95,7 +114,6 @@ func objectFieldsOf(t reflect.Type) *objectFields {
 			}
 		}
 	}
-	return of
 }
 
 // add records the JSON properties of struct type t, reached through index
@@ -176,6 +194,7 @@ func (f *objectField) foreign(j judgement) bool {
 func (of *objectFields) field(key string) *objectField {
 	// Exactly, as the schema and jq match keys: under encoding/json's case
 	// folding a "PROCESS" key would stand in for the real process.
+	of.ready()
 	if i, ok := of.byKey[key]; ok {
 		return &of.fields[i]
 	}

@@ -55,6 +55,7 @@ func OtherFields(ev *Event, platform Platform) []Field {
 	}
 	var walk func(v reflect.Value, of *objectFields)
 	walk = func(v reflect.Value, of *objectFields) {
+		of.ready()
 		base := unsafe.Pointer(v.UnsafeAddr())
 		foreign := func(f *objectField) bool {
 			return judged && !slices.Contains(f.schemas, platform)
@@ -122,6 +123,7 @@ func HasOtherFields(ev *Event, platform Platform) bool {
 // hasOther is HasOtherFields for the object at p, of the type of
 // describes.
 func (of *objectFields) hasOther(p unsafe.Pointer, j judgement) bool {
+	of.ready()
 	if len(*(*map[string]json.RawMessage)(unsafe.Add(p, of.extraOffset))) > 0 {
 		return true
 	}
@@ -188,6 +190,7 @@ func encodeField(fv reflect.Value, f objectField) json.RawMessage {
 // encodeObject writes the schema object v as JSON: its fields that are not
 // zero, in schema order, then its Extra entries by key.
 func encodeObject(b *bytes.Buffer, v reflect.Value, of *objectFields) {
+	of.ready()
 	extra := v.FieldByIndex(of.extra).Interface().(map[string]json.RawMessage)
 	b.WriteByte('{')
 	n := 0

@@ -27,6 +27,7 @@ func Release(e *Event) {
 // release gives back the objects v, a value of the type of describes,
 // points to, through its pointers to objects and its lists of them.
 func (of *objectFields) release(v reflect.Value) {
+	of.ready()
 	base := unsafe.Pointer(v.UnsafeAddr())
 	for _, f := range of.holders {
 		// Most holders are nil (an event has one family's objects): read

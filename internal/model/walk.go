@@ -31,12 +31,11 @@ func ObjectOf(p any) (Object, bool) {
 	if of == nil {
 		return Object{}, false
 	}
-	return Object{v: v.Elem(), of: of}, true
+	return Object{v: v.Elem(), of: of.ready()}, true
 }
 
-// objectFieldsByType caches objectFieldsOf by type: show asks for the
-// objects of every event it prints, and building a type's table walks the
-// whole tree of types under it.
+// objectFieldsByType caches objectFieldsOf by type: each type is described
+// once, wherever it is held (Process alone is held in a dozen places).
 var objectFieldsByType sync.Map // reflect.Type → *objectFields
 
 func cachedObjectFields(t reflect.Type) *objectFields {
@@ -120,6 +119,7 @@ func (p Property) Objects() iter.Seq2[int, Object] {
 		if elem == nil {
 			return
 		}
+		elem.ready()
 		field := p.field()
 		switch {
 		case p.f.slice:
@@ -181,8 +181,12 @@ func walkObjects(ev *Event, v objectVisitor) (stopped bool) {
 // reflect.Value its walks cost it a tenth of its time, so it reads the
 // fields at the offsets reflection gave instead;
 // TestWalkVariablesMatchesObjects and FuzzWalkVariables hold it to a walk
-// through Object.
+// through Object. Like objectFields, a node is filled on first use.
 type objectNode struct {
+	t    reflect.Type
+	of   *objectFields
+	once sync.Once
+
 	variables []nodeField
 	children  []nodeField
 }
@@ -201,30 +205,41 @@ var variablesType = reflect.TypeFor[Variables]()
 
 // eventNode is built on first use, as eventObject is.
 var eventNode = sync.OnceValue(func() *objectNode {
-	return objectNodeOf(reflect.TypeFor[Event](), eventObject(), map[reflect.Type]*objectNode{})
+	return objectNodeOf(reflect.TypeFor[Event](), eventObject()).ready()
 })
 
-// objectNodeOf builds the node of type t, each type's once: built is what
-// has been.
-func objectNodeOf(t reflect.Type, of *objectFields, built map[reflect.Type]*objectNode) *objectNode {
-	if n, ok := built[t]; ok {
-		return n
+// objectNodesByType holds each type's node, as objectFieldsByType does.
+var objectNodesByType sync.Map // reflect.Type → *objectNode
+
+// objectNodeOf returns the node of type t, described by of, to be filled
+// by ready.
+func objectNodeOf(t reflect.Type, of *objectFields) *objectNode {
+	if n, ok := objectNodesByType.Load(t); ok {
+		return n.(*objectNode)
 	}
-	n := &objectNode{}
-	built[t] = n
-	for _, f := range of.fields {
-		ft := t.FieldByIndex(f.index).Type
+	n, _ := objectNodesByType.LoadOrStore(t, &objectNode{t: t, of: of})
+	return n.(*objectNode)
+}
+
+// ready fills n, once, and returns it.
+func (n *objectNode) ready() *objectNode {
+	n.once.Do(n.fill)
+	return n
+}
+
+func (n *objectNode) fill() {
+	for _, f := range n.of.ready().fields {
+		ft := n.t.FieldByIndex(f.index).Type
 		switch {
 		case ft == variablesType:
 			n.variables = append(n.variables, nodeField{key: f.key, offset: f.offset})
 		case f.elem != nil: // a pointer or a slice
 			n.children = append(n.children, nodeField{
 				key: f.key, offset: f.offset, list: f.slice,
-				size: f.itemSize, node: objectNodeOf(ft.Elem(), f.elem, built),
+				size: f.itemSize, node: objectNodeOf(ft.Elem(), f.elem),
 			})
 		}
 	}
-	return n
 }
 
 // offsetOf returns the offset in struct type t of the field at index, a
@@ -261,6 +276,7 @@ func appendPointer(b []byte, path []pointerStep) []byte {
 // objects it holds; it returns false when visit did. path is built in
 // place, so that walking objects builds no string.
 func (n *objectNode) walk(p unsafe.Pointer, path []pointerStep, visit *objectVisitor) bool {
+	n.ready()
 	if !visit.visit(n, p, path) {
 		return false
 	}
