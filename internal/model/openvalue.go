@@ -163,45 +163,17 @@ func openValue(in *input, i, depth int, open byte) (v any, end int, fits bool, e
 // anyValue decodes the valid JSON value at b[i] as encoding/json decodes
 // into any. ok is false if a number in it is beyond float64's range.
 func anyValue(in *input, i int) (v any, end int, ok bool) {
-	b := in.b
-	i = jsonscan.SkipSpace(b, i)
-	switch b[i] {
-	case '{':
-		m := map[string]any{}
-		if i = jsonscan.SkipSpace(b, i+1); b[i] == '}' {
-			return m, i + 1, true
-		}
-		ok = true
-		for more := true; more; {
-			keyEnd, key, _ := scanString(in, i)
-			item, end, itemOK := anyValue(in, jsonscan.SkipSpace(b, keyEnd)+1)
-			m[key], ok = item, ok && itemOK
-			i, more, _ = jsonscan.AfterElement(b, end, '}')
-		}
-		return m, i, ok
-	case '[':
-		a := []any{}
-		if i = jsonscan.SkipSpace(b, i+1); b[i] == ']' {
-			return a, i + 1, true
-		}
-		ok = true
-		for more := true; more; {
-			item, end, itemOK := anyValue(in, i)
-			a, ok = append(a, item), ok && itemOK
-			i, more, _ = jsonscan.AfterElement(b, end, ']')
-		}
-		return a, i, ok
-	case '"':
-		end, s, _ := scanString(in, i)
-		return s, end, true
-	case 't':
-		return true, i + 4, true
-	case 'f':
-		return false, i + 5, true
-	case 'n':
-		return nil, i + 4, true
+	d := jsonscan.AnyDecoder{
+		String: func(_ []byte, i, end int, escaped bool) string {
+			if escaped {
+				return in.unquote(i, end)
+			}
+			return in.str(i+1, end-1)
+		},
+		Number: func(lit []byte) (any, bool) {
+			f, err := strconv.ParseFloat(string(lit), 64)
+			return f, err == nil
+		},
 	}
-	end, _, _ = jsonscan.Number(b, i)
-	f, err := strconv.ParseFloat(string(b[i:end]), 64)
-	return f, end, err == nil
+	return d.Decode(in.b, i)
 }

@@ -17,7 +17,7 @@ import (
 func decodeSchema(doc []byte) (any, error) {
 	start := jsonscan.SkipSpace(doc, 0)
 	if _, err := jsonscan.Skip(doc, start, 0); err == nil {
-		v, _ := decodeValid(doc, start)
+		v, _, _ := schemaValues.Decode(doc, start)
 		return v, nil
 	}
 	d := json.NewDecoder(bytes.NewReader(doc))
@@ -29,51 +29,13 @@ func decodeSchema(doc []byte) (any, error) {
 	return root, nil
 }
 
-// decodeValid decodes the value at b[i], which jsonscan.Skip found valid
-// (and so nested no deeper than jsonscan.MaxDepth), and returns the index
-// past it.
-func decodeValid(b []byte, i int) (any, int) {
-	switch b[i] {
-	case '{':
-		m := map[string]any{}
-		if i = jsonscan.SkipSpace(b, i+1); b[i] == '}' {
-			return m, i + 1
+// schemaValues decodes as encoding/json does with UseNumber.
+var schemaValues = jsonscan.AnyDecoder{
+	String: func(b []byte, i, end int, escaped bool) string {
+		if escaped {
+			return jsonscan.Unquote(b[i:end])
 		}
-		for {
-			end, _, _ := jsonscan.String(b, i)
-			key := jsonscan.Unquote(b[i:end])
-			i = jsonscan.SkipSpace(b, jsonscan.SkipSpace(b, end)+1) // past the colon
-			m[key], i = decodeValid(b, i)
-			if i = jsonscan.SkipSpace(b, i); b[i] == '}' {
-				return m, i + 1
-			}
-			i = jsonscan.SkipSpace(b, i+1) // past the comma
-		}
-	case '[':
-		a := []any{}
-		if i = jsonscan.SkipSpace(b, i+1); b[i] == ']' {
-			return a, i + 1
-		}
-		for {
-			var v any
-			v, i = decodeValid(b, i)
-			a = append(a, v)
-			if i = jsonscan.SkipSpace(b, i); b[i] == ']' {
-				return a, i + 1
-			}
-			i = jsonscan.SkipSpace(b, i+1)
-		}
-	case '"':
-		end, _, _ := jsonscan.String(b, i)
-		return jsonscan.Unquote(b[i:end]), end
-	case 't':
-		return true, i + len("true")
-	case 'f':
-		return false, i + len("false")
-	case 'n':
-		return nil, i + len("null")
-	default:
-		end, _, _ := jsonscan.Number(b, i)
-		return json.Number(b[i:end]), end
-	}
+		return string(b[i+1 : end-1])
+	},
+	Number: func(lit []byte) (any, bool) { return json.Number(lit), true },
 }
