@@ -40,3 +40,16 @@ func startPipeline(io *iostreams.IOStreams, o pipeline.Options) (*pipeline.Pipel
 	}
 	return p, err
 }
+
+// startEvents is how a command that prints events through an -o list
+// begins: it picks the printer -o names and starts the pipeline over the
+// command's inputs (startPipeline). The pipeline, nil when -o names no
+// format, must be closed even after an error.
+func startEvents[P any](io *iostreams.IOStreams, in *EventInputs, formats []outputFormat[P], output string) (P, *pipeline.Pipeline, error) {
+	printer, err := pickOutput(formats, output)
+	if err != nil {
+		return printer, nil, &FlagError{Err: err}
+	}
+	p, err := startPipeline(io, in.pipelineOptions())
+	return printer, p, err
+}

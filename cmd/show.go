@@ -88,11 +88,7 @@ var showOutputs = []outputFormat[func(render.ShowLayout) pipeline.EventPrinter]{
 
 func runShow(opts *ShowOptions) error {
 	io := opts.IO
-	newPrinter, err := pickOutput(showOutputs, opts.Output)
-	if err != nil {
-		return &FlagError{Err: err}
-	}
-	p, err := startPipeline(io, opts.pipelineOptions())
+	newPrinter, p, err := startEvents(io, &opts.EventInputs, showOutputs, opts.Output)
 	defer p.Close()
 	if err != nil {
 		return err

@@ -93,11 +93,7 @@ var statsOutputs = []outputFormat[stats.Printer]{
 
 func runStats(opts *StatsOptions) error {
 	io := opts.IO
-	print, err := pickOutput(statsOutputs, opts.Output)
-	if err != nil {
-		return &FlagError{Err: err}
-	}
-	p, err := startPipeline(io, opts.pipelineOptions())
+	print, p, err := startEvents(io, &opts.EventInputs, statsOutputs, opts.Output)
 	defer p.Close()
 	if err != nil {
 		return err

@@ -93,11 +93,7 @@ var timelineOutputs = []outputFormat[timeline.NewPrinter]{
 
 func runTimeline(opts *TimelineOptions) error {
 	io := opts.IO
-	newPrinter, err := pickOutput(timelineOutputs, opts.Output)
-	if err != nil {
-		return &FlagError{Err: err}
-	}
-	p, err := startPipeline(io, opts.pipelineOptions())
+	newPrinter, p, err := startEvents(io, &opts.EventInputs, timelineOutputs, opts.Output)
 	defer p.Close()
 	if err != nil {
 		return err

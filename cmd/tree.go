@@ -119,11 +119,7 @@ var treeOutputs = []outputFormat[func(render.TreeStyle) treeview.Printer]{
 
 func runTree(opts *TreeOptions) error {
 	io := opts.IO
-	newPrinter, err := pickOutput(treeOutputs, opts.Output)
-	if err != nil {
-		return &FlagError{Err: err}
-	}
-	p, err := startPipeline(io, opts.pipelineOptions())
+	newPrinter, p, err := startEvents(io, &opts.EventInputs, treeOutputs, opts.Output)
 	defer p.Close()
 	if err != nil {
 		return err

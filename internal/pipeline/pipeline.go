@@ -94,8 +94,13 @@ func New(opts Options) (*Pipeline, error) {
 }
 
 // Close removes what the run kept on disk (standard input, spooled for a
-// duration anchor).
-func (p *Pipeline) Close() { p.cleanup() }
+// duration anchor). Closing a nil Pipeline does nothing, so that a caller
+// may defer Close before it checks how its start went.
+func (p *Pipeline) Close() {
+	if p != nil {
+		p.cleanup()
+	}
+}
 
 // Split returns one pipeline for each input of p, in order (each file of
 // a directory, standard input), for a command that reads every input as

@@ -373,3 +373,11 @@ func TestEventsWhereDecodeError(t *testing.T) {
 		t.Errorf("exit code %d, want %d", code, ExitData)
 	}
 }
+
+// A command defers Close before it knows whether its pipeline started
+// (cmd's startEvents returns none for an unknown -o): a nil one is closed
+// without a panic.
+func TestCloseNil(t *testing.T) {
+	var p *Pipeline
+	p.Close()
+}
