@@ -6,6 +6,9 @@ package cmd
 import (
 	"errors"
 	"runtime/debug"
+	"slices"
+	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -18,7 +21,7 @@ func Main(io *iostreams.IOStreams, args []string) int {
 	if io.IsStdinTTY() {
 		io.In = &stdinNote{r: io.In, errOut: io.ErrOut}
 	}
-	root := NewRootCmd(io)
+	root := newRootCmd(io, commandWord(args))
 	root.SetArgs(args)
 	c, err := root.ExecuteC()
 	var fe *FlagError
@@ -29,7 +32,81 @@ func Main(io *iostreams.IOStreams, args []string) int {
 }
 
 // NewRootCmd builds the command tree.
-func NewRootCmd(io *iostreams.IOStreams) *cobra.Command {
+func NewRootCmd(io *iostreams.IOStreams) *cobra.Command { return newRootCmd(io, "") }
+
+// commands builds csmctl's subcommands, in the order help lists them; name
+// is the first word of each one's Use (TestCommandTable holds them to it).
+// wholeTree marks a command that reads its siblings.
+var commands = []struct {
+	name      string
+	wholeTree bool
+	build     func(io *iostreams.IOStreams, reading *input.Options, version func() string) *cobra.Command
+}{
+	{name: "validate", build: func(io *iostreams.IOStreams, r *input.Options, _ func() string) *cobra.Command {
+		return newValidateCmd(io, r, nil)
+	}},
+	{name: "show", build: func(io *iostreams.IOStreams, r *input.Options, _ func() string) *cobra.Command {
+		return newShowCmd(io, r, nil)
+	}},
+	{name: "tree", build: func(io *iostreams.IOStreams, r *input.Options, _ func() string) *cobra.Command {
+		return newTreeCmd(io, r, nil)
+	}},
+	{name: "query", build: func(io *iostreams.IOStreams, r *input.Options, _ func() string) *cobra.Command {
+		return newQueryCmd(io, r, nil)
+	}},
+	{name: "stats", build: func(io *iostreams.IOStreams, r *input.Options, _ func() string) *cobra.Command {
+		return newStatsCmd(io, r, nil)
+	}},
+	{name: "timeline", build: func(io *iostreams.IOStreams, r *input.Options, _ func() string) *cobra.Command {
+		return newTimelineCmd(io, r, nil)
+	}},
+	{name: "export", build: func(io *iostreams.IOStreams, r *input.Options, _ func() string) *cobra.Command {
+		return newExportCmd(io, r, nil)
+	}},
+	{name: "hunt", build: func(io *iostreams.IOStreams, r *input.Options, _ func() string) *cobra.Command {
+		return newHuntCmd(io, r, nil)
+	}},
+	{name: "version", build: func(io *iostreams.IOStreams, _ *input.Options, version func() string) *cobra.Command {
+		return newVersionCmd(io, version())
+	}},
+	{name: "man", wholeTree: true, build: func(io *iostreams.IOStreams, _ *input.Options, _ func() string) *cobra.Command {
+		return newManCmd(io, nil)
+	}},
+}
+
+// rootFlagValues are the root's flags that take a value, which
+// commandWord steps over.
+var rootFlagValues = []string{"--color", "--max-record-size"}
+
+// commandWord returns the subcommand that args name, if their first word
+// after the root's flags is one whose command can run without its
+// siblings; otherwise "" (help, completion, man, a mistake).
+func commandWord(args []string) string {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if !strings.HasPrefix(a, "--") || a == "--" {
+			for _, c := range commands {
+				if c.name == a && !c.wholeTree {
+					return a
+				}
+			}
+			return ""
+		}
+		if slices.Contains(rootFlagValues, a) {
+			i++ // its value
+		} else if name, _, _ := strings.Cut(a, "="); !slices.Contains(rootFlagValues, name) {
+			return "" // --help, --version, or a mistake: the whole tree answers
+		}
+	}
+	return ""
+}
+
+// newRootCmd builds the root command with only the subcommand named
+// only, or with all of them when only is "". Defining every command's
+// flags costs more than a one-event run's own work, so Main builds the
+// one that runs; help, completion, man and unknown words see the whole
+// tree.
+func newRootCmd(io *iostreams.IOStreams, only string) *cobra.Command {
 	var colorFlag string
 	root := &cobra.Command{
 		Use:   "csmctl",
@@ -58,8 +135,12 @@ hunts them with the agent's own rules.`,
 	root.SetErr(io.ErrOut)
 	root.PersistentFlags().StringVar(&colorFlag, "color", "auto", "colorize output: auto, always or never (auto honours NO_COLOR)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &FlagError{Err: err} })
-	version := buildVersion(debug.ReadBuildInfo())
-	root.Version = version
+	version := sync.OnceValue(func() string { return buildVersion(debug.ReadBuildInfo()) })
+	if only == "" {
+		root.Version = version() // for --version
+	} else {
+		root.CompletionOptions.DisableDefaultCmd = true // only "completion" runs it
+	}
 	// Declared here so that cobra does not give it -v, which tree uses.
 	root.Flags().Bool("version", false, "print csmctl's version, the commit it was built from, and the Go version")
 
@@ -68,15 +149,10 @@ hunts them with the agent's own rules.`,
 	root.PersistentFlags().Var(byteSize{&reading.MaxRecord}, "max-record-size",
 		"longest line (or array element) read; longer ones are reported and skipped")
 
-	root.AddCommand(newValidateCmd(io, reading, nil))
-	root.AddCommand(newShowCmd(io, reading, nil))
-	root.AddCommand(newTreeCmd(io, reading, nil))
-	root.AddCommand(newQueryCmd(io, reading, nil))
-	root.AddCommand(newStatsCmd(io, reading, nil))
-	root.AddCommand(newTimelineCmd(io, reading, nil))
-	root.AddCommand(newExportCmd(io, reading, nil))
-	root.AddCommand(newHuntCmd(io, reading, nil))
-	root.AddCommand(newVersionCmd(io, version))
-	root.AddCommand(newManCmd(io, nil))
+	for _, c := range commands {
+		if only == "" || c.name == only {
+			root.AddCommand(c.build(io, reading, version))
+		}
+	}
 	return root
 }
