@@ -11,6 +11,7 @@ package jqlib
 import (
 	_ "embed"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/itchyny/gojq"
@@ -30,9 +31,59 @@ var helpers = sync.OnceValue(func() []*gojq.FuncDef {
 })
 
 // Define puts the helpers before q's own definitions, so that q can
-// redefine them.
+// redefine them. A program that imports no module and names no helper
+// (see mentionsHelper) cannot call one and gets none: parsing and
+// compiling them, and the builtins they call, was a third of a one-event
+// query's own start-up.
 func Define(q *gojq.Query) {
+	if len(q.Imports) == 0 && !mentionsHelper(q.String()) {
+		return
+	}
 	q.FuncDefs = append(append([]*gojq.FuncDef(nil), helpers()...), q.FuncDefs...)
+}
+
+// mentionsHelper reports whether the text of a program names one of the
+// helpers as a word that could be a call: not right after "." (a key) or
+// "$" (a variable). It may also find a name in a string or an object key,
+// which only costs the helpers' compiling.
+func mentionsHelper(program string) bool {
+	for rest := helpersSource; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		name, ok := strings.CutPrefix(line, "def ")
+		if !ok {
+			continue
+		}
+		name = name[:identEnd(name, 0)]
+		for i := 0; ; {
+			k := strings.Index(program[i:], name)
+			if k < 0 {
+				break
+			}
+			start, end := i+k, i+k+len(name)
+			before := byte(' ')
+			if start > 0 {
+				before = program[start-1]
+			}
+			if !isIdentByte(before) && before != '.' && before != '$' && identEnd(program, start) == end {
+				return true
+			}
+			i = end
+		}
+	}
+	return false
+}
+
+// identEnd returns the end of the jq identifier that starts at s[i].
+func identEnd(s string, i int) int {
+	for i < len(s) && isIdentByte(s[i]) {
+		i++
+	}
+	return i
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // Location is where the event a program runs on came from, as input_line

@@ -2,6 +2,7 @@ package jqlib
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/itchyny/gojq"
@@ -91,5 +92,92 @@ func TestCmdlineMatchesShow(t *testing.T) {
 		if want := model.ShellCommandLine(tt.argv0, tt.args); got != want {
 			t.Errorf("cmdline on %s = %#v, show's command line %q", event, got, want)
 		}
+	}
+}
+
+// Every helper the parser finds in helpers.jq is one mentionsHelper looks
+// for: a def it missed (indented, say) would be undefined in a filter that
+// calls nothing else.
+func TestMentionsEveryHelper(t *testing.T) {
+	for _, fd := range helpers() {
+		for _, program := range []string{fd.Name, "[" + fd.Name + "]", ".a | " + fd.Name} {
+			if !mentionsHelper(program) {
+				t.Errorf("mentionsHelper(%q) = false; helpers.jq defines %s", program, fd.Name)
+			}
+		}
+	}
+}
+
+func TestMentionsHelper(t *testing.T) {
+	for _, tt := range []struct {
+		program string
+		want    bool
+	}{
+		{".", false},
+		{`.process.ancestors[] | .executable.name`, false}, // a key
+		{`. as $lineage | $lineage`, false},                // a variable
+		{`select(.title | test("run"))`, false},
+		{`ancestors_of`, false},
+		{`my_lineage`, false},
+		{`lineage`, true},
+		{`[lineage, 1]`, true},
+		{`select(is_run_key)`, true},
+		{`def f: ancestor_names; f`, true},
+		{`.x|container_id`, true},
+		{`{lineage}`, true},               // a key in fact: only costs the compiling
+		{`contains("is_registry")`, true}, // a string, the same
+	} {
+		q, err := gojq.Parse(tt.program)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := mentionsHelper(q.String()); got != tt.want {
+			t.Errorf("mentionsHelper(%q) = %v, want %v", q.String(), got, tt.want)
+		}
+	}
+}
+
+// A filter that calls a helper gets the helpers, those it calls included;
+// one that does not gets nothing added; one that imports a module gets
+// them all the same.
+func TestDefine(t *testing.T) {
+	run := func(program string, event any) []any {
+		t.Helper()
+		q, err := gojq.Parse(program)
+		if err != nil {
+			t.Fatal(err)
+		}
+		Define(q)
+		code, err := gojq.Compile(q, Functions(&Location{})...)
+		if err != nil {
+			t.Fatalf("%s: %v", program, err)
+		}
+		var out []any
+		for it := code.Run(event); ; {
+			v, ok := it.Next()
+			if !ok {
+				return out
+			}
+			out = append(out, v)
+		}
+	}
+	event := map[string]any{"process": map[string]any{
+		"executable": map[string]any{"name": "cmd.exe"},
+		"ancestors":  []any{map[string]any{"executable": map[string]any{"path": `C:\x\explorer.exe`}}},
+	}}
+	if got := run("lineage", event); len(got) != 1 || fmt.Sprint(got[0]) != `[cmd.exe C:\x\explorer.exe]` {
+		t.Errorf("lineage = %v", got)
+	}
+	for _, program := range []string{".", ".process | keys"} {
+		q, _ := gojq.Parse(program)
+		Define(q)
+		if len(q.FuncDefs) != 0 {
+			t.Errorf("%s: Define added %d definitions to a filter that calls no helper", program, len(q.FuncDefs))
+		}
+	}
+	q, _ := gojq.Parse(`import "m" as m; .`)
+	Define(q)
+	if len(q.FuncDefs) != len(helpers()) {
+		t.Errorf("a filter that imports a module got %d definitions, want the %d helpers", len(q.FuncDefs), len(helpers()))
 	}
 }
