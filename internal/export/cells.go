@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/csmctl/csmctl/internal/escape"
+	"github.com/csmctl/csmctl/internal/memo"
 )
 
 // cellKind is what a text format writes for one column of a row.
@@ -27,18 +28,18 @@ type cell struct {
 	n    int64
 }
 
-// Columns are the names of the columns, in the order every format writes
+// columns are the names of the columns, in the order every format writes
 // them: Row's fields, named by their tags.
-var Columns = func() []string {
+var columns = memo.Value[[]string]{New: func() []string {
 	t := reflect.TypeFor[Row]()
 	names := make([]string, t.NumField())
 	for i := range names {
 		names[i], _, _ = strings.Cut(t.Field(i).Tag.Get("parquet"), ",")
 	}
 	return names
-}()
+}}
 
-// cells appends r's values to dst, one for each of Columns.
+// cells appends r's values to dst, one for each of columns.
 func (r *Row) cells(dst []cell) []cell {
 	date := cell{}
 	if r.Date != nil {

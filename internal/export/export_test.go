@@ -223,10 +223,10 @@ func TestCSVReadBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(records) != 9 || !slices.Equal(records[0], Columns) {
-		t.Fatalf("%d records, header %v; want 9, %v", len(records), records[0], Columns)
+	if len(records) != 9 || !slices.Equal(records[0], columns.Get()) {
+		t.Fatalf("%d records, header %v; want 9, %v", len(records), records[0], columns.Get())
 	}
-	col := func(rec []string, name string) string { return rec[slices.Index(Columns, name)] }
+	col := func(rec []string, name string) string { return rec[slices.Index(columns.Get(), name)] }
 	first, last := records[1], records[8]
 	for _, c := range []struct{ got, want string }{
 		{col(first, "date"), "2025-11-03T09:12:44.517093Z"},
@@ -280,8 +280,8 @@ func TestJSONLReadBack(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if !slices.Equal(keys, Columns) {
-		t.Errorf("keys %v, want %v", keys, Columns)
+	if !slices.Equal(keys, columns.Get()) {
+		t.Errorf("keys %v, want %v", keys, columns.Get())
 	}
 	var row map[string]any
 	if err := json.Unmarshal([]byte(got[7]), &row); err != nil {

@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strconv"
 	"sync"
+
+	"github.com/csmctl/csmctl/internal/memo"
 )
 
 // outDir is the output directory of a run. Every file is written under a
@@ -30,9 +32,9 @@ type outDir struct {
 
 // partFile matches the files export writes, in any format, and their
 // temporary names.
-var partFile = sync.OnceValue(func() *regexp.Regexp {
+var partFile = memo.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
 	return regexp.MustCompile(`^\.?part-[0-9]+\.(parquet|csv|jsonl)(\..*\.tmp)?$`)
-})
+}}
 
 // openOutDir makes root (and its parents) if it is missing. A directory
 // that holds anything is refused, unless overwrite: then the files an
@@ -74,14 +76,14 @@ func removeParts(root string) error {
 		}
 		if e.IsDir() {
 			if p != root {
-				if !hivePartition().MatchString(e.Name()) {
+				if !hivePartition.Get().MatchString(e.Name()) {
 					return filepath.SkipDir
 				}
 				dirs = append(dirs, p)
 			}
 			return nil
 		}
-		if partFile().MatchString(e.Name()) {
+		if partFile.Get().MatchString(e.Name()) {
 			return os.Remove(p)
 		}
 		return nil
@@ -96,7 +98,7 @@ func removeParts(root string) error {
 }
 
 // hivePartition matches the partition directories export makes.
-var hivePartition = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(dt|hour)=`) })
+var hivePartition = memo.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^(dt|hour)=`) }}
 
 // create starts the next part file of the partition directory dir
 // (relative to the root), under a temporary name.

@@ -105,7 +105,7 @@ func TestOutDirCommitAbort(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := files(t, root)
-	if len(got) != 1 || !partFile().MatchString(filepath.Base(got[0])) || filepath.Base(got[0])[0] != '.' {
+	if len(got) != 1 || !partFile.Get().MatchString(filepath.Base(got[0])) || filepath.Base(got[0])[0] != '.' {
 		t.Fatalf("files %v, want one hidden temporary file", got)
 	}
 	if err := d.commit(a); err != nil {

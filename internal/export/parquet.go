@@ -4,8 +4,8 @@ import (
 	"io"
 	"reflect"
 	"strings"
-	"sync"
 
+	"github.com/csmctl/csmctl/internal/memo"
 	"github.com/csmctl/csmctl/internal/parquet"
 )
 
@@ -24,11 +24,11 @@ type parquetWriter struct {
 
 // pageCodec compresses the pages of every file: encoders are shared, not
 // kept one set per open file.
-var pageCodec = newZstdCodec()
+var pageCodec = &zstdCodec{}
 
 // rowSchema is Row's Parquet schema, read from its parquet tags when the
 // first file is written (not at every csmctl start).
-var rowSchema = sync.OnceValue(func() parquet.Node { return schemaOf("Row", reflect.TypeFor[Row]()) })
+var rowSchema = memo.Value[parquet.Node]{New: func() parquet.Node { return schemaOf("Row", reflect.TypeFor[Row]()) }}
 
 // parquetOptions are the writer's settings: default sizes.
 var parquetOptions = parquet.Options{Codec: pageCodec, CreatedBy: "csmctl"}
@@ -38,7 +38,7 @@ func newParquetWriter(w io.Writer) RowWriter { return newParquetWriterWith(w, pa
 // newParquetWriterWith is newParquetWriter with other settings (tests
 // lower the sizes).
 func newParquetWriterWith(w io.Writer, opts parquet.Options) *parquetWriter {
-	pw := parquet.NewWriter(w, rowSchema(), opts)
+	pw := parquet.NewWriter(w, rowSchema.Get(), opts)
 	return &parquetWriter{w: pw, cols: pw.Columns()}
 }
 

@@ -29,7 +29,7 @@ func newCSVWriter(w io.Writer) RowWriter {
 func (c *csvWriter) Write(rows []Row) error {
 	if !c.header {
 		c.header = true
-		if err := c.w.Write(Columns); err != nil {
+		if err := c.w.Write(columns.Get()); err != nil {
 			return err
 		}
 	}
@@ -85,6 +85,7 @@ func newJSONLWriter(w io.Writer) RowWriter {
 }
 
 func (j *jsonlWriter) Write(rows []Row) error {
+	names := columns.Get()
 	for i := range rows {
 		j.cells = rows[i].cells(j.cells[:0])
 		j.line = j.line[:0]
@@ -93,7 +94,7 @@ func (j *jsonlWriter) Write(rows []Row) error {
 			if k == 0 {
 				sep = '{'
 			}
-			j.line = append(append(append(j.line, sep, '"'), Columns[k]...), `":`...)
+			j.line = append(append(append(j.line, sep, '"'), names[k]...), `":`...)
 			j.line = appendJSONCell(j.line, v)
 		}
 		j.line = append(j.line, "}\n"...)

@@ -247,7 +247,7 @@ func FuzzEvent(f *testing.F) {
 	f.Add([]byte(`{"agent":{"os":"windows"},"registry":{"key_path":7},"usr":{"sid":null},"process":{"ancestors":[{"cmdline":"\u001b"}]}}`))
 	f.Add([]byte(`{"agent":{"os":["windows"]},"permission_change":{"path":"C:\\x"},"file":{"destination":[]}}`))
 	// Read as --os auto reads: each event with the fields of its OS.
-	auto := &Event{mapping: linuxView(), win: windowsView(), constant: testConstant}
+	auto := &Event{mapping: linuxView.Get(), win: windowsView.Get(), constant: testConstant}
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		ev := NewEvent(Linux(), testConstant)
 		ev.Reset(raw)

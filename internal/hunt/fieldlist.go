@@ -7,18 +7,27 @@ import (
 	"github.com/csmctl/csmctl/internal/secl"
 )
 
-var typeNames = map[secl.Type]string{
-	secl.TypeString: "string",
-	secl.TypeInt:    "int",
-	secl.TypeBool:   "bool",
-	secl.TypeIP:     "ip",
-	secl.TypeTime:   "time",
+// typeName is a field type's name in --fields.
+func typeName(t secl.Type) string {
+	switch t {
+	case secl.TypeString:
+		return "string"
+	case secl.TypeInt:
+		return "int"
+	case secl.TypeBool:
+		return "bool"
+	case secl.TypeIP:
+		return "ip"
+	case secl.TypeTime:
+		return "time"
+	}
+	return ""
 }
 
 // typeText is a field's type as --fields writes it: "string", "int[]" for
 // an array (any element), "string, case-insensitive".
 func typeText(s secl.FieldSpec) string {
-	t := typeNames[s.Type]
+	t := typeName(s.Type)
 	if s.Array {
 		t += "[]"
 	}

@@ -8,8 +8,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
+	"github.com/csmctl/csmctl/internal/memo"
 	"github.com/csmctl/csmctl/internal/secl"
 )
 
@@ -79,10 +79,13 @@ type Mapping struct {
 	list   []*Field
 }
 
-// Linux is the mapping of the Linux agent's fields to backend_linux events,
-// built on first use: it takes some 3 000 allocations that every other
+// linuxMapping maps the Linux agent's fields to backend_linux events. It
+// is built on first use: it takes some 3 000 allocations that every other
 // command would pay at start-up.
-var Linux = sync.OnceValue(func() *Mapping { return newMapping(linuxFields()) })
+var linuxMapping = memo.Value[*Mapping]{New: func() *Mapping { return newMapping(linuxFields()) }}
+
+// Linux is the mapping of the Linux agent's fields to backend_linux events.
+func Linux() *Mapping { return linuxMapping.Get() }
 
 func newMapping(fields []Field) *Mapping {
 	m := &Mapping{byName: make(map[string]*Field, len(fields))}

@@ -2,8 +2,8 @@ package hunt
 
 import (
 	"fmt"
-	"sync"
 
+	"github.com/csmctl/csmctl/internal/memo"
 	"github.com/csmctl/csmctl/internal/schema"
 )
 
@@ -50,8 +50,8 @@ func (p Platform) FieldList() *Mapping {
 // no value there: what Auto compiles against, so that one expression reads
 // the fields of both.
 var (
-	linuxView   = sync.OnceValue(func() *Mapping { return viewOf(Linux(), Windows()) })
-	windowsView = sync.OnceValue(func() *Mapping { return viewOf(Windows(), Linux()) })
+	linuxView   = memo.Value[*Mapping]{New: func() *Mapping { return viewOf(Linux(), Windows()) }}
+	windowsView = memo.Value[*Mapping]{New: func() *Mapping { return viewOf(Windows(), Linux()) }}
 )
 
 // viewOf is own with the fields only other has, and those own does not
@@ -91,11 +91,11 @@ func compile(p Platform, build func(m *Mapping) (*Rules, error)) (*Rules, error)
 	case OnlyWindows:
 		return build(Windows())
 	}
-	r, err := build(linuxView())
+	r, err := build(linuxView.Get())
 	if err != nil {
 		return nil, err
 	}
-	if r.win, err = build(windowsView()); err != nil {
+	if r.win, err = build(windowsView.Get()); err != nil {
 		return nil, err
 	}
 	return r, nil

@@ -51,8 +51,12 @@ func TestMappingsInSchema(t *testing.T) {
 		{"windows", Windows(), envelope},
 		{"linux", Linux(), envelope},
 	} {
+		doc, ok := schema.Builtin(tt.os)
+		if !ok {
+			t.Fatalf("no built-in schema %q", tt.os)
+		}
 		var root map[string]any
-		if err := json.Unmarshal(schema.Builtin[tt.os], &root); err != nil {
+		if err := json.Unmarshal(doc, &root); err != nil {
 			t.Fatal(err)
 		}
 		checked := 0

@@ -1,8 +1,7 @@
 package hunt
 
 import (
-	"sync"
-
+	"github.com/csmctl/csmctl/internal/memo"
 	"github.com/csmctl/csmctl/internal/secl"
 )
 
@@ -11,9 +10,13 @@ import (
 // write the model into backend_windows events. The agent compares file
 // paths, file names and command lines on Windows without regard to case.
 
-// Windows is the mapping of the Windows agent's fields to backend_windows
+// windowsMapping maps the Windows agent's fields to backend_windows
 // events, built on first use.
-var Windows = sync.OnceValue(func() *Mapping { return newMapping(windowsFields()) })
+var windowsMapping = memo.Value[*Mapping]{New: func() *Mapping { return newMapping(windowsFields()) }}
+
+// Windows is the mapping of the Windows agent's fields to backend_windows
+// events.
+func Windows() *Mapping { return windowsMapping.Get() }
 
 // anyCase makes a string field compare without regard to case.
 func (f *Field) anyCase() *Field { f.Spec.CaseInsensitive = true; return f }

@@ -16,10 +16,15 @@ import (
 // unwrap recognises these per record and replaces the record by the events
 // inside, keeping the host and log id. A CSM event never has these keys at
 // its top level, so the first key tells an envelope from an event without
-// scanning the rest of the line.
-var envelopeKeys = map[string]bool{
-	"_id": true, "id": true, "attributes": true, "data": true, "host": true, "service": true,
-	"source": true, "status": true, "message": true, "tags": true, "type": true, "timestamp": true,
+// scanning the rest of the line: isEnvelopeKey tells whether a top-level
+// key is one of an envelope's.
+func isEnvelopeKey(key string) bool {
+	switch key {
+	case "_id", "id", "attributes", "data", "host", "service",
+		"source", "status", "message", "tags", "type", "timestamp":
+		return true
+	}
+	return false
 }
 
 // mayBeEnvelope looks at the first key of a record only.
@@ -36,7 +41,7 @@ func mayBeEnvelope(d []byte) bool {
 	if err != nil || escaped {
 		return false
 	}
-	return envelopeKeys[string(d[i+1:end-1])]
+	return isEnvelopeKey(string(d[i+1 : end-1]))
 }
 
 // unwrapAll replaces, in place or in a new slice, every envelope record of

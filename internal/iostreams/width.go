@@ -7,11 +7,16 @@ import (
 	"github.com/clipperhouse/displaywidth"
 
 	"github.com/csmctl/csmctl/internal/escape"
+	"github.com/csmctl/csmctl/internal/memo"
 )
 
 // widths is how characters are measured: East Asian ambiguous characters
 // one or two columns wide, as the environment says (see eastAsianWidths).
-var widths = newWidths(eastAsianWidths(os.Getenv, runtime.GOOS))
+// It is read when the first character that is not ASCII is measured.
+var widths = memo.Value[*runeWidths]{New: func() *runeWidths {
+	w := newWidths(eastAsianWidths(os.Getenv, runtime.GOOS))
+	return &w
+}}
 
 // runeWidths is a way of measuring characters.
 type runeWidths struct {
@@ -32,9 +37,10 @@ func newWidths(wide, narrowBoxes bool) runeWidths {
 // tests, which draw tables as each kind of terminal would; it must not run
 // while anything measures text.
 func SetEastAsianWidths(wide, narrowBoxes bool) (restore func()) {
-	saved := widths
-	widths = newWidths(wide, narrowBoxes)
-	return func() { widths = saved }
+	w := widths.Get()
+	saved := *w
+	*w = newWidths(wide, narrowBoxes)
+	return func() { *w = saved }
 }
 
 // DisplayWidth is how many terminal columns s takes, measured character by
@@ -57,8 +63,9 @@ func RuneWidth(r rune) int {
 	if r >= 0x20 && r < 0x7f {
 		return 1
 	}
-	if widths.narrowBoxes && r >= 0x2500 && r <= 0x257f {
+	w := widths.Get()
+	if w.narrowBoxes && r >= 0x2500 && r <= 0x257f {
 		return 1
 	}
-	return widths.Rune(r)
+	return w.Rune(r)
 }

@@ -12,23 +12,23 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
-	"sync"
 
 	"github.com/itchyny/gojq"
 
+	"github.com/csmctl/csmctl/internal/memo"
 	"github.com/csmctl/csmctl/internal/model"
 )
 
 //go:embed helpers.jq
 var helpersSource string
 
-var helpers = sync.OnceValue(func() []*gojq.FuncDef {
+var helpers = memo.Value[[]*gojq.FuncDef]{New: func() []*gojq.FuncDef {
 	q, err := gojq.Parse(helpersSource + ".")
 	if err != nil {
 		panic("jqlib: helpers.jq: " + err.Error())
 	}
 	return q.FuncDefs
-})
+}}
 
 // Define puts the helpers before q's own definitions, so that q can
 // redefine them. A program that imports no module and names no helper
@@ -39,7 +39,7 @@ func Define(q *gojq.Query) {
 	if len(q.Imports) == 0 && !mentionsHelper(q.String()) {
 		return
 	}
-	q.FuncDefs = append(append([]*gojq.FuncDef(nil), helpers()...), q.FuncDefs...)
+	q.FuncDefs = append(append([]*gojq.FuncDef(nil), helpers.Get()...), q.FuncDefs...)
 }
 
 // mentionsHelper reports whether the text of a program names one of the

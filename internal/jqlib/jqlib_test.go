@@ -99,7 +99,7 @@ func TestCmdlineMatchesShow(t *testing.T) {
 // for: a def it missed (indented, say) would be undefined in a filter that
 // calls nothing else.
 func TestMentionsEveryHelper(t *testing.T) {
-	for _, fd := range helpers() {
+	for _, fd := range helpers.Get() {
 		for _, program := range []string{fd.Name, "[" + fd.Name + "]", ".a | " + fd.Name} {
 			if !mentionsHelper(program) {
 				t.Errorf("mentionsHelper(%q) = false; helpers.jq defines %s", program, fd.Name)
@@ -177,7 +177,7 @@ func TestDefine(t *testing.T) {
 	}
 	q, _ := gojq.Parse(`import "m" as m; .`)
 	Define(q)
-	if len(q.FuncDefs) != len(helpers()) {
-		t.Errorf("a filter that imports a module got %d definitions, want the %d helpers", len(q.FuncDefs), len(helpers()))
+	if len(q.FuncDefs) != len(helpers.Get()) {
+		t.Errorf("a filter that imports a module got %d definitions, want the %d helpers", len(q.FuncDefs), len(helpers.Get()))
 	}
 }

@@ -69,7 +69,7 @@ func decodeValueInto(data []byte, pos int, e *Event, shared bool) (int, error) {
 	}
 	i := jsonscan.SkipSpace(data, pos)
 	if i < len(data) && data[i] == '{' {
-		end, err := eventObject().decodeObject(&input{b: data, shared: shared}, reflect.ValueOf(e).Elem(), i, 0)
+		end, err := eventObject.Get().decodeObject(&input{b: data, shared: shared}, reflect.ValueOf(e).Elem(), i, 0)
 		if err == nil {
 			return end, nil
 		}
@@ -101,7 +101,7 @@ func (e *Event) decode(in *input) error {
 	data := in.b
 	i := jsonscan.SkipSpace(data, 0)
 	if i < len(data) && data[i] == '{' {
-		end, err := eventObject().decodeObject(in, reflect.ValueOf(e).Elem(), i, 0)
+		end, err := eventObject.Get().decodeObject(in, reflect.ValueOf(e).Elem(), i, 0)
 		if err == nil && jsonscan.SkipSpace(data, end) == len(data) {
 			return nil
 		}

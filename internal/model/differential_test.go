@@ -176,7 +176,7 @@ func mutations(line []byte) []string {
 		name string
 	}
 	seen := map[property]bool{} // the ancestors repeat one process's properties
-	for _, m := range members(line, eventObject()) {
+	for _, m := range members(line, eventObject.Get()) {
 		if p := (property{m.of, string(line[m.keyStart:m.keyEnd])}); seen[p] {
 			continue
 		} else {

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/csmctl/csmctl/internal/memo"
 )
 
 // A schema object type is a struct with an Extra field of type
@@ -18,7 +20,7 @@ import (
 // It is built on first use, not at init: a run that decodes no event into
 // the model (validate, query) does not pay for its thousands of
 // allocations, half of csmctl's start-up.
-var eventObject = sync.OnceValue(func() *objectFields { return cachedObjectFields(reflect.TypeFor[Event]()).ready() })
+var eventObject = memo.Value[*objectFields]{New: func() *objectFields { return cachedObjectFields(reflect.TypeFor[Event]()).ready() }}
 
 var rawMapType = reflect.TypeFor[map[string]json.RawMessage]()
 
@@ -100,7 +102,9 @@ func (of *objectFields) ready() *objectFields {
 func (of *objectFields) fill() {
 	t := of.t
 	extra, _ := t.FieldByName("Extra")
-	of.byKey, of.extra, of.extraOffset = map[string]int{}, extra.Index, offsetOf(t, extra.Index)
+	// Sized for the fields declared here; embedded structs may add some.
+	of.fields = make([]objectField, 0, t.NumField())
+	of.byKey, of.extra, of.extraOffset = make(map[string]int, t.NumField()), extra.Index, offsetOf(t, extra.Index)
 	of.add(t, nil, 0)
 	for k := range of.fields {
 		if f := &of.fields[k]; f.elem != nil {

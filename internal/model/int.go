@@ -31,8 +31,12 @@ type Int struct {
 	text *string
 }
 
-// integerMark marks an Int that holds an integer.
-var integerMark = new(string)
+// integerMark marks an Int that holds an integer: the address of a
+// variable no Int's text is.
+var (
+	integerMarkTarget string
+	integerMark       = &integerMarkTarget
+)
 
 // IntOf returns the integer n.
 func IntOf(n int64) Int { return Int{n: n, text: integerMark} }

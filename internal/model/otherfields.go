@@ -102,7 +102,7 @@ func OtherFields(ev *Event, platform Platform) []Field {
 			}
 		}
 	}
-	walk(reflect.ValueOf(ev).Elem(), eventObject())
+	walk(reflect.ValueOf(ev).Elem(), eventObject.Get())
 	return out
 }
 
@@ -117,7 +117,7 @@ func HasOtherFields(ev *Event, platform Platform) bool {
 	if ev == nil {
 		return false
 	}
-	return eventObject().hasOther(unsafe.Pointer(ev), judgementOf(platform))
+	return eventObject.Get().hasOther(unsafe.Pointer(ev), judgementOf(platform))
 }
 
 // hasOther is HasOtherFields for the object at p, of the type of

@@ -145,7 +145,7 @@ func TestFieldSchemas(t *testing.T) {
 		{[]string{"process", "tid"}, []Platform{Linux}},
 		{[]string{"process", "pid"}, []Platform{Windows, Linux}},
 	} {
-		of := eventObject()
+		of := eventObject.Get()
 		var f *objectField
 		for _, key := range tc.path {
 			if f = of.field(key); f == nil {

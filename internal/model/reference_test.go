@@ -41,14 +41,14 @@ func (e *Event) referenceDecode(data []byte) error {
 	}
 	err := json.Unmarshal(data, (*eventFields)(e))
 	if err == nil {
-		if _, ok := knownKeys(data, 0, eventObject()); ok {
+		if _, ok := knownKeys(data, 0, eventObject.Get()); ok {
 			return nil
 		}
 	} else if !errors.As(err, new(*json.UnmarshalTypeError)) {
 		return err // a syntax error: nothing to be lenient about
 	}
 	*e = Event{}
-	return referenceObject(data, reflect.ValueOf(e).Elem(), eventObject())
+	return referenceObject(data, reflect.ValueOf(e).Elem(), eventObject.Get())
 }
 
 var errNotObject = errors.New("not a JSON object")

@@ -20,7 +20,7 @@ func Release(e *Event) {
 	if e == nil {
 		return
 	}
-	eventObject().release(reflect.ValueOf(e).Elem())
+	eventObject.Get().release(reflect.ValueOf(e).Elem())
 	*e = Event{}
 }
 

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"sync"
 	"unsafe"
+
+	"github.com/csmctl/csmctl/internal/memo"
 )
 
 // Object is a schema object of an event, Event or a value of one of the
@@ -24,7 +26,7 @@ func ObjectOf(p any) (Object, bool) {
 	if v.Kind() != reflect.Pointer || v.IsNil() {
 		return Object{}, false
 	}
-	of := eventObject()
+	of := eventObject.Get()
 	if t := v.Type().Elem(); t != reflect.TypeFor[Event]() {
 		of = cachedObjectFields(t)
 	}
@@ -39,6 +41,9 @@ func ObjectOf(p any) (Object, bool) {
 var objectFieldsByType sync.Map // reflect.Type → *objectFields
 
 func cachedObjectFields(t reflect.Type) *objectFields {
+	if t.Kind() != reflect.Struct {
+		return nil // objectFieldsOf's answer, without a map entry for each string and slice type
+	}
 	if of, ok := objectFieldsByType.Load(t); ok {
 		return of.(*objectFields)
 	}
@@ -172,7 +177,7 @@ func walkObjects(ev *Event, v objectVisitor) (stopped bool) {
 		return false
 	}
 	var path [8]pointerStep // deep enough for every object of the schema
-	return !eventNode().walk(unsafe.Pointer(ev), path[:0], &v)
+	return !eventNode.Get().walk(unsafe.Pointer(ev), path[:0], &v)
 }
 
 // objectNode is what the walk needs of a schema object type, taken from
@@ -204,9 +209,9 @@ type nodeField struct {
 var variablesType = reflect.TypeFor[Variables]()
 
 // eventNode is built on first use, as eventObject is.
-var eventNode = sync.OnceValue(func() *objectNode {
-	return objectNodeOf(reflect.TypeFor[Event](), eventObject()).ready()
-})
+var eventNode = memo.Value[*objectNode]{New: func() *objectNode {
+	return objectNodeOf(reflect.TypeFor[Event](), eventObject.Get()).ready()
+}}
 
 // objectNodesByType holds each type's node, as objectFieldsByType does.
 var objectNodesByType sync.Map // reflect.Type → *objectNode

@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/itchyny/gojq"
 
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/jqlib"
+	"github.com/csmctl/csmctl/internal/memo"
 )
 
 // Options are the filter and what the jq flags give it.
@@ -61,7 +61,7 @@ type Program struct {
 // match a variable or a key of that name: then events merely run one at a
 // time, which is always correct. It is compiled with the first filter, not
 // at every csmctl start.
-var inputCall = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\binputs?\b`) })
+var inputCall = memo.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`\binputs?\b`) }}
 
 // Compile parses and compiles a filter. Errors are *CompileError.
 func Compile(o Options) (*Program, error) {
@@ -74,7 +74,7 @@ func Compile(o Options) (*Program, error) {
 		return nil, &CompileError{parseErrorMessage(name, o.Filter, err)}
 	}
 	p := &Program{opts: o, query: q}
-	p.readsInputs = len(q.Imports) > 0 || inputCall().MatchString(q.String())
+	p.readsInputs = len(q.Imports) > 0 || inputCall.Get().MatchString(q.String())
 	p.literal = literalTestOf(q)
 	p.identity = isIdentity(q)
 	// The helpers come first, so the filter's own definitions shadow them.

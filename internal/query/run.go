@@ -3,7 +3,6 @@ package query
 import (
 	"bufio"
 	"errors"
-	"fmt"
 	"io"
 
 	"github.com/itchyny/gojq"
@@ -48,9 +47,16 @@ type Result struct {
 // errHalt and errLimit stop the reading of input: after halt, and after
 // the --limit-th event.
 var (
-	errHalt  = fmt.Errorf("halt: %w", pipeline.Stop)
-	errLimit = fmt.Errorf("limit reached: %w", pipeline.Stop)
+	errHalt  error = stopError("halt")
+	errLimit error = stopError("limit reached")
 )
+
+// stopError is pipeline.Stop with its reason: a constant, not
+// fmt.Errorf's value, so that declaring one costs nothing at start-up.
+type stopError string
+
+func (e stopError) Error() string { return string(e) + ": " + pipeline.Stop.Error() }
+func (e stopError) Unwrap() error { return pipeline.Stop }
 
 // Run runs the program over the events of the inputs, printing the results.
 // The error is a problem with the run itself (a selector that does not

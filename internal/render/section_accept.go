@@ -2,12 +2,12 @@ package render
 
 import "github.com/csmctl/csmctl/internal/model"
 
-func init() {
-	showSections.register(showSection{
-		name: "accept", order: 234, shows: []string{"accept"},
-		has:   func(ev *model.Event) bool { return ev.Accept != nil },
-		write: (*eventView).accept,
-	})
+func init() { showSections.register(&acceptSection) }
+
+var acceptSection = showSection{
+	name: "accept", order: 234, shows: []string{"accept"},
+	has:   func(ev *model.Event) bool { return ev.Accept != nil },
+	write: (*eventView).accept,
 }
 
 // accept shows the address the socket accepted from as ip:port with its family,

@@ -2,12 +2,12 @@ package render
 
 import "github.com/csmctl/csmctl/internal/model"
 
-func init() {
-	showSections.register(showSection{
-		name: "bind", order: 230, shows: []string{"bind"},
-		has:   func(ev *model.Event) bool { return ev.Bind != nil },
-		write: (*eventView).bind,
-	})
+func init() { showSections.register(&bindSection) }
+
+var bindSection = showSection{
+	name: "bind", order: 230, shows: []string{"bind"},
+	has:   func(ev *model.Event) bool { return ev.Bind != nil },
+	write: (*eventView).bind,
 }
 
 // bind shows the address the socket bound as ip:port with its family,

@@ -2,12 +2,12 @@ package render
 
 import "github.com/csmctl/csmctl/internal/model"
 
-func init() {
-	showSections.register(showSection{
-		name: "bpf", order: 254, shows: []string{"bpf"},
-		has:   func(ev *model.Event) bool { return ev.BPF != nil },
-		write: (*eventView).bpf,
-	})
+func init() { showSections.register(&bpfSection) }
+
+var bpfSection = showSection{
+	name: "bpf", order: 254, shows: []string{"bpf"},
+	has:   func(ev *model.Event) bool { return ev.BPF != nil },
+	write: (*eventView).bpf,
 }
 
 // bpf shows the bpf(2) command and what it was about, "BPF_PROG_LOAD

@@ -6,12 +6,12 @@ import (
 	"github.com/csmctl/csmctl/internal/model"
 )
 
-func init() {
-	showSections.register(showSection{
-		name: "capabilities", order: 280, shows: []string{"capabilities"},
-		has:   func(ev *model.Event) bool { return ev.Capabilities != nil },
-		write: (*eventView).capabilities,
-	})
+func init() { showSections.register(&capabilitiesSection) }
+
+var capabilitiesSection = showSection{
+	name: "capabilities", order: 280, shows: []string{"capabilities"},
+	has:   func(ev *model.Event) bool { return ev.Capabilities != nil },
+	write: (*eventView).capabilities,
 }
 
 // capabilities shows the capabilities the process tried to use and those

@@ -5,12 +5,12 @@ import (
 	"github.com/csmctl/csmctl/internal/record"
 )
 
-func init() {
-	showSections.register(showSection{
-		name: "cgroup_write", order: 282, shows: []string{"cgroup_write"},
-		has:   func(ev *model.Event) bool { return ev.CGroupWrite != nil },
-		write: (*eventView).cgroupWrite,
-	})
+func init() { showSections.register(&cgroupwriteSection) }
+
+var cgroupwriteSection = showSection{
+	name: "cgroup_write", order: 282, shows: []string{"cgroup_write"},
+	has:   func(ev *model.Event) bool { return ev.CGroupWrite != nil },
+	write: (*eventView).cgroupWrite,
 }
 
 // cgroupWrite shows the process moved and the cgroup file it was written

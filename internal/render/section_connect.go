@@ -2,12 +2,12 @@ package render
 
 import "github.com/csmctl/csmctl/internal/model"
 
-func init() {
-	showSections.register(showSection{
-		name: "connect", order: 232, shows: []string{"connect"},
-		has:   func(ev *model.Event) bool { return ev.Connect != nil },
-		write: (*eventView).connect,
-	})
+func init() { showSections.register(&connectSection) }
+
+var connectSection = showSection{
+	name: "connect", order: 232, shows: []string{"connect"},
+	has:   func(ev *model.Event) bool { return ev.Connect != nil },
+	write: (*eventView).connect,
 }
 
 // connect shows the address the socket connected to as ip:port with its family,

@@ -2,12 +2,12 @@ package render
 
 import "github.com/csmctl/csmctl/internal/model"
 
-func init() {
-	showSections.register(showSection{
-		name: "container", order: 800, shows: []string{"container"},
-		has:   func(ev *model.Event) bool { return ev.Container != nil },
-		write: (*eventView).container,
-	})
+func init() { showSections.register(&containerSection) }
+
+var containerSection = showSection{
+	name: "container", order: 800, shows: []string{"container"},
+	has:   func(ev *model.Event) bool { return ev.Container != nil },
+	write: (*eventView).container,
 }
 
 // container shows the container the event happened in.

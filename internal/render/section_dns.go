@@ -5,12 +5,12 @@ import (
 	"github.com/csmctl/csmctl/internal/record"
 )
 
-func init() {
-	showSections.register(showSection{
-		name: "dns", order: 220, shows: []string{"dns"},
-		has:   func(ev *model.Event) bool { return ev.DNS != nil },
-		write: (*eventView).dns,
-	})
+func init() { showSections.register(&dnsSection) }
+
+var dnsSection = showSection{
+	name: "dns", order: 220, shows: []string{"dns"},
+	has:   func(ev *model.Event) bool { return ev.DNS != nil },
+	write: (*eventView).dns,
 }
 
 // dns shows the question and the response on one line, "example.com A IN

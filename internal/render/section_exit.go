@@ -5,12 +5,12 @@ import (
 	"github.com/csmctl/csmctl/internal/record"
 )
 
-func init() {
-	showSections.register(showSection{
-		name: "exit", order: 700, shows: []string{"exit"},
-		has:   func(ev *model.Event) bool { return ev.Exit != nil },
-		write: (*eventView).exit,
-	})
+func init() { showSections.register(&exitSection) }
+
+var exitSection = showSection{
+	name: "exit", order: 700, shows: []string{"exit"},
+	has:   func(ev *model.Event) bool { return ev.Exit != nil },
+	write: (*eventView).exit,
 }
 
 // exit shows how the process ended, its code explained by exitCodeText.

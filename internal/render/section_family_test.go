@@ -18,7 +18,7 @@ import (
 // them (the contexts cgroup, security_profile and dd after the container).
 func TestEveryLinuxFamilyHasItsSection(t *testing.T) {
 	orderOf := func(name string) int {
-		i := slices.IndexFunc(showSections.sections, func(s showSection) bool { return s.name == name })
+		i := slices.IndexFunc(showSections.sections, func(s *showSection) bool { return s.name == name })
 		if i < 0 {
 			t.Fatalf("no section %q", name)
 		}
@@ -27,7 +27,7 @@ func TestEveryLinuxFamilyHasItsSection(t *testing.T) {
 	contexts := []string{"cgroup", "security_profile", "dd"}
 	evType := reflect.TypeFor[model.Event]()
 	for _, key := range linuxOnlyProperties() {
-		i := slices.IndexFunc(showSections.sections, func(s showSection) bool { return slices.Contains(s.shows, key) })
+		i := slices.IndexFunc(showSections.sections, func(s *showSection) bool { return slices.Contains(s.shows, key) })
 		if i < 0 {
 			t.Errorf("no section shows the Linux family %q", key)
 			continue

@@ -7,12 +7,12 @@ import (
 	"github.com/csmctl/csmctl/internal/model"
 )
 
-func init() {
-	showSections.register(showSection{
-		name: "file", order: 400, shows: []string{"file"},
-		has:   func(ev *model.Event) bool { return ev.File != nil },
-		write: (*eventView).file,
-	})
+func init() { showSections.register(&fileSection) }
+
+var fileSection = showSection{
+	name: "file", order: 400, shows: []string{"file"},
+	has:   func(ev *model.Event) bool { return ev.File != nil },
+	write: (*eventView).file,
 }
 
 // file shows the file the event is about, and the destination of a

@@ -7,15 +7,15 @@ import (
 	"github.com/csmctl/csmctl/internal/model"
 )
 
-func init() {
-	showSections.register(showSection{
-		name: "generic", order: 1000,
-		// Whether the event has a property no section shows is the
-		// registry's question, not the event's: generic writes nothing
-		// when it has none.
-		has:   func(*model.Event) bool { return true },
-		write: (*eventView).generic,
-	})
+func init() { showSections.register(&genericSection) }
+
+var genericSection = showSection{
+	name: "generic", order: 1000,
+	// Whether the event has a property no section shows is the
+	// registry's question, not the event's: generic writes nothing
+	// when it has none.
+	has:   func(*model.Event) bool { return true },
+	write: (*eventView).generic,
 }
 
 // generic shows, from the model's reflective table alone, each top-level

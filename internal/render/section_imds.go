@@ -2,12 +2,12 @@ package render
 
 import "github.com/csmctl/csmctl/internal/model"
 
-func init() {
-	showSections.register(showSection{
-		name: "imds", order: 222, shows: []string{"imds"},
-		has:   func(ev *model.Event) bool { return ev.IMDS != nil },
-		write: (*eventView).imds,
-	})
+func init() { showSections.register(&imdsSection) }
+
+var imdsSection = showSection{
+	name: "imds", order: 222, shows: []string{"imds"},
+	has:   func(ev *model.Event) bool { return ev.IMDS != nil },
+	write: (*eventView).imds,
 }
 
 // imds shows a cloud instance metadata request or response: provider,

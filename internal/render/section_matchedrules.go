@@ -6,12 +6,12 @@ import (
 	"github.com/csmctl/csmctl/internal/model"
 )
 
-func init() {
-	showSections.register(showSection{
-		name: "evt.matched_rules", order: 200, shows: []string{"evt"},
-		has:   func(ev *model.Event) bool { return ev.Evt != nil && len(ev.Evt.MatchedRules) > 0 },
-		write: (*eventView).matchedRules,
-	})
+func init() { showSections.register(&matchedrulesSection) }
+
+var matchedrulesSection = showSection{
+	name: "evt.matched_rules", order: 200, shows: []string{"evt"},
+	has:   func(ev *model.Event) bool { return ev.Evt != nil && len(ev.Evt.MatchedRules) > 0 },
+	write: (*eventView).matchedRules,
 }
 
 // matchedRules lists the rules an anomaly event matched, one a row.

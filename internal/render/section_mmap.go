@@ -2,12 +2,12 @@ package render
 
 import "github.com/csmctl/csmctl/internal/model"
 
-func init() {
-	showSections.register(showSection{
-		name: "mmap", order: 260, shows: []string{"mmap"},
-		has:   func(ev *model.Event) bool { return ev.Mmap != nil },
-		write: (*eventView).mmap,
-	})
+func init() { showSections.register(&mmapSection) }
+
+var mmapSection = showSection{
+	name: "mmap", order: 260, shows: []string{"mmap"},
+	has:   func(ev *model.Event) bool { return ev.Mmap != nil },
+	write: (*eventView).mmap,
 }
 
 // mmap shows the mapping's protection as written and as access (r-x),

@@ -2,12 +2,12 @@ package render
 
 import "github.com/csmctl/csmctl/internal/model"
 
-func init() {
-	showSections.register(showSection{
-		name: "module", order: 252, shows: []string{"module"},
-		has:   func(ev *model.Event) bool { return ev.Module != nil },
-		write: (*eventView).module,
-	})
+func init() { showSections.register(&moduleSection) }
+
+var moduleSection = showSection{
+	name: "module", order: 252, shows: []string{"module"},
+	has:   func(ev *model.Event) bool { return ev.Module != nil },
+	write: (*eventView).module,
 }
 
 // module shows the kernel module's name, marked when it was loaded from

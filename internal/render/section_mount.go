@@ -2,12 +2,12 @@ package render
 
 import "github.com/csmctl/csmctl/internal/model"
 
-func init() {
-	showSections.register(showSection{
-		name: "mount", order: 250, shows: []string{"mount"},
-		has:   func(ev *model.Event) bool { return ev.Mount != nil },
-		write: (*eventView).mount,
-	})
+func init() { showSections.register(&mountSection) }
+
+var mountSection = showSection{
+	name: "mount", order: 250, shows: []string{"mount"},
+	has:   func(ev *model.Event) bool { return ev.Mount != nil },
+	write: (*eventView).mount,
 }
 
 // mount shows the mount as mount(8) lists it, "/dev/sda1 on /host type

@@ -2,12 +2,12 @@ package render
 
 import "github.com/csmctl/csmctl/internal/model"
 
-func init() {
-	showSections.register(showSection{
-		name: "mprotect", order: 262, shows: []string{"mprotect"},
-		has:   func(ev *model.Event) bool { return ev.Mprotect != nil },
-		write: (*eventView).mprotect,
-	})
+func init() { showSections.register(&mprotectSection) }
+
+var mprotectSection = showSection{
+	name: "mprotect", order: 262, shows: []string{"mprotect"},
+	has:   func(ev *model.Event) bool { return ev.Mprotect != nil },
+	write: (*eventView).mprotect,
 }
 
 // mprotect shows the change of access, "r-- → rwx", then both

@@ -2,12 +2,12 @@ package render
 
 import "github.com/csmctl/csmctl/internal/model"
 
-func init() {
-	showSections.register(showSection{
-		name: "network", order: 210, shows: []string{"network"},
-		has:   func(ev *model.Event) bool { return ev.Network != nil },
-		write: (*eventView).network,
-	})
+func init() { showSections.register(&networkSection) }
+
+var networkSection = showSection{
+	name: "network", order: 210, shows: []string{"network"},
+	has:   func(ev *model.Event) bool { return ev.Network != nil },
+	write: (*eventView).network,
 }
 
 // network shows the packet the event saw: source → destination, protocol,

@@ -7,12 +7,12 @@ import (
 	"github.com/csmctl/csmctl/internal/model"
 )
 
-func init() {
-	showSections.register(showSection{
-		name: "network_flow_monitor", order: 214, shows: []string{"network_flow_monitor"},
-		has:   func(ev *model.Event) bool { return ev.NetworkFlowMonitor != nil },
-		write: (*eventView).networkFlowMonitor,
-	})
+func init() { showSections.register(&networkflowmonitorSection) }
+
+var networkflowmonitorSection = showSection{
+	name: "network_flow_monitor", order: 214, shows: []string{"network_flow_monitor"},
+	has:   func(ev *model.Event) bool { return ev.NetworkFlowMonitor != nil },
+	write: (*eventView).networkFlowMonitor,
 }
 
 // networkFlowMonitor shows each flow the monitor counted on one line,

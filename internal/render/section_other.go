@@ -9,12 +9,12 @@ import (
 	"github.com/csmctl/csmctl/internal/model"
 )
 
-func init() {
-	showSections.register(showSection{
-		name: "other fields", order: 1200,
-		has:   hasExtra,
-		write: (*eventView).otherFields,
-	})
+func init() { showSections.register(&otherSection) }
+
+var otherSection = showSection{
+	name: "other fields", order: 1200,
+	has:   hasExtra,
+	write: (*eventView).otherFields,
 }
 
 // otherFields shows what the model could not place — properties unknown to

@@ -2,12 +2,12 @@ package render
 
 import "github.com/csmctl/csmctl/internal/model"
 
-func init() {
-	showSections.register(showSection{
-		name: "packet", order: 212, shows: []string{"packet"},
-		has:   func(ev *model.Event) bool { return ev.Packet != nil },
-		write: (*eventView).packet,
-	})
+func init() { showSections.register(&packetSection) }
+
+var packetSection = showSection{
+	name: "packet", order: 212, shows: []string{"packet"},
+	has:   func(ev *model.Event) bool { return ev.Packet != nil },
+	write: (*eventView).packet,
 }
 
 // packet shows a raw packet as network shows a flow, its type after it.

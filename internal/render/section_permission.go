@@ -6,12 +6,12 @@ import (
 	"github.com/csmctl/csmctl/internal/model"
 )
 
-func init() {
-	showSections.register(showSection{
-		name: "permission_change", order: 600, shows: []string{"permission_change"},
-		has:   func(ev *model.Event) bool { return ev.PermissionChange != nil },
-		write: (*eventView).permissionChange,
-	})
+func init() { showSections.register(&permissionSection) }
+
+var permissionSection = showSection{
+	name: "permission_change", order: 600, shows: []string{"permission_change"},
+	has:   func(ev *model.Event) bool { return ev.PermissionChange != nil },
+	write: (*eventView).permissionChange,
 }
 
 // permissionChange shows who changed which object's security descriptor,

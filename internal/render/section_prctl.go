@@ -2,12 +2,12 @@ package render
 
 import "github.com/csmctl/csmctl/internal/model"
 
-func init() {
-	showSections.register(showSection{
-		name: "prctl", order: 276, shows: []string{"prctl"},
-		has:   func(ev *model.Event) bool { return ev.Prctl != nil },
-		write: (*eventView).prctl,
-	})
+func init() { showSections.register(&prctlSection) }
+
+var prctlSection = showSection{
+	name: "prctl", order: 276, shows: []string{"prctl"},
+	has:   func(ev *model.Event) bool { return ev.Prctl != nil },
+	write: (*eventView).prctl,
 }
 
 // prctl shows the option and, for PR_SET_NAME, the new name (marked when

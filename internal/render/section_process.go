@@ -9,12 +9,12 @@ import (
 	"github.com/csmctl/csmctl/internal/model"
 )
 
-func init() {
-	showSections.register(showSection{
-		name: "process", order: 300, shows: []string{"process"},
-		has:   func(ev *model.Event) bool { return ev.Process != nil },
-		write: (*eventView).processAndLineage,
-	})
+func init() { showSections.register(&processSection) }
+
+var processSection = showSection{
+	name: "process", order: 300, shows: []string{"process"},
+	has:   func(ev *model.Event) bool { return ev.Process != nil },
+	write: (*eventView).processAndLineage,
 }
 
 // processAndLineage shows the process that caused the event, then its

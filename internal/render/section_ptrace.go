@@ -2,12 +2,12 @@ package render
 
 import "github.com/csmctl/csmctl/internal/model"
 
-func init() {
-	showSections.register(showSection{
-		name: "ptrace", order: 240, shows: []string{"ptrace"},
-		has:   func(ev *model.Event) bool { return ev.Ptrace != nil },
-		write: (*eventView).ptrace,
-	})
+func init() { showSections.register(&ptraceSection) }
+
+var ptraceSection = showSection{
+	name: "ptrace", order: 240, shows: []string{"ptrace"},
+	has:   func(ev *model.Event) bool { return ev.Ptrace != nil },
+	write: (*eventView).ptrace,
 }
 
 // ptrace shows the request, numbered, and the process it traces:

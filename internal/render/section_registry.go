@@ -2,12 +2,12 @@ package render
 
 import "github.com/csmctl/csmctl/internal/model"
 
-func init() {
-	showSections.register(showSection{
-		name: "registry", order: 500, shows: []string{"registry"},
-		has:   func(ev *model.Event) bool { return ev.Registry != nil },
-		write: (*eventView).registry,
-	})
+func init() { showSections.register(&registrySection) }
+
+var registrySection = showSection{
+	name: "registry", order: 500, shows: []string{"registry"},
+	has:   func(ev *model.Event) bool { return ev.Registry != nil },
+	write: (*eventView).registry,
 }
 
 // registry shows the Windows registry key the event is about.

@@ -8,12 +8,12 @@ import (
 	"github.com/csmctl/csmctl/internal/model"
 )
 
-func init() {
-	showSections.register(showSection{
-		name: "rule", order: 100, shows: []string{"agent"},
-		has:   func(ev *model.Event) bool { return ev.Agent != nil || ev.Evt != nil && ev.Evt.RuleContext != nil },
-		write: (*eventView).rule,
-	})
+func init() { showSections.register(&ruleSection) }
+
+var ruleSection = showSection{
+	name: "rule", order: 100, shows: []string{"agent"},
+	has:   func(ev *model.Event) bool { return ev.Agent != nil || ev.Evt != nil && ev.Evt.RuleContext != nil },
+	write: (*eventView).rule,
 }
 
 // rule shows the rule that matched, its policy, the agent that reported

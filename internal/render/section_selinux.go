@@ -2,12 +2,12 @@ package render
 
 import "github.com/csmctl/csmctl/internal/model"
 
-func init() {
-	showSections.register(showSection{
-		name: "selinux", order: 270, shows: []string{"selinux"},
-		has:   func(ev *model.Event) bool { return ev.SELinux != nil },
-		write: (*eventView).selinux,
-	})
+func init() { showSections.register(&selinuxSection) }
+
+var selinuxSection = showSection{
+	name: "selinux", order: 270, shows: []string{"selinux"},
+	has:   func(ev *model.Event) bool { return ev.SELinux != nil },
+	write: (*eventView).selinux,
 }
 
 // selinux shows the SELinux change: the enforcement status, a boolean set

@@ -2,12 +2,12 @@ package render
 
 import "github.com/csmctl/csmctl/internal/model"
 
-func init() {
-	showSections.register(showSection{
-		name: "setsockopt", order: 272, shows: []string{"setsockopt"},
-		has:   func(ev *model.Event) bool { return ev.Setsockopt != nil },
-		write: (*eventView).setsockopt,
-	})
+func init() { showSections.register(&setsockoptSection) }
+
+var setsockoptSection = showSection{
+	name: "setsockopt", order: 272, shows: []string{"setsockopt"},
+	has:   func(ev *model.Event) bool { return ev.Setsockopt != nil },
+	write: (*eventView).setsockopt,
 }
 
 // setsockopt shows the option set and on what socket, "SOL_SOCKET

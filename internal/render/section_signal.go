@@ -2,12 +2,12 @@ package render
 
 import "github.com/csmctl/csmctl/internal/model"
 
-func init() {
-	showSections.register(showSection{
-		name: "signal", order: 242, shows: []string{"signal"},
-		has:   func(ev *model.Event) bool { return ev.Signal != nil },
-		write: (*eventView).signal,
-	})
+func init() { showSections.register(&signalSection) }
+
+var signalSection = showSection{
+	name: "signal", order: 242, shows: []string{"signal"},
+	has:   func(ev *model.Event) bool { return ev.Signal != nil },
+	write: (*eventView).signal,
 }
 
 // signal shows the signal, named and numbered, and its target: "SIGKILL

@@ -7,12 +7,12 @@ import (
 	"github.com/csmctl/csmctl/internal/model"
 )
 
-func init() {
-	showSections.register(showSection{
-		name: "syscalls", order: 290, shows: []string{"syscalls"},
-		has:   func(ev *model.Event) bool { return len(ev.Syscalls) > 0 },
-		write: (*eventView).syscalls,
-	})
+func init() { showSections.register(&syscallsSection) }
+
+var syscallsSection = showSection{
+	name: "syscalls", order: 290, shows: []string{"syscalls"},
+	has:   func(ev *model.Event) bool { return len(ev.Syscalls) > 0 },
+	write: (*eventView).syscalls,
 }
 
 // syscalls shows the system calls the agent listed on one line, each with

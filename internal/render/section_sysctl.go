@@ -2,12 +2,12 @@ package render
 
 import "github.com/csmctl/csmctl/internal/model"
 
-func init() {
-	showSections.register(showSection{
-		name: "sysctl", order: 274, shows: []string{"sysctl"},
-		has:   func(ev *model.Event) bool { return ev.Sysctl != nil },
-		write: (*eventView).sysctl,
-	})
+func init() { showSections.register(&sysctlSection) }
+
+var sysctlSection = showSection{
+	name: "sysctl", order: 274, shows: []string{"sysctl"},
+	has:   func(ev *model.Event) bool { return ev.Sysctl != nil },
+	write: (*eventView).sysctl,
 }
 
 // sysctl shows the parameter and its change, "kernel/core_pattern: old →

@@ -2,12 +2,12 @@ package render
 
 import "github.com/csmctl/csmctl/internal/model"
 
-func init() {
-	showSections.register(showSection{
-		name: "usr", order: 900, shows: []string{"usr"},
-		has:   func(ev *model.Event) bool { return ev.Usr != nil },
-		write: (*eventView).usr,
-	})
+func init() { showSections.register(&usrSection) }
+
+var usrSection = showSection{
+	name: "usr", order: 900, shows: []string{"usr"},
+	has:   func(ev *model.Event) bool { return ev.Usr != nil },
+	write: (*eventView).usr,
 }
 
 // usr shows the user the process ran as.

@@ -8,14 +8,14 @@ import (
 	"github.com/csmctl/csmctl/internal/model"
 )
 
-func init() {
-	showSections.register(showSection{
-		name: "variables", order: 1100,
-		has: func(ev *model.Event) bool {
-			return model.WalkVariables(ev, func(string, model.Variables) bool { return false })
-		},
-		write: (*eventView).variables,
-	})
+func init() { showSections.register(&variablesSection) }
+
+var variablesSection = showSection{
+	name: "variables", order: 1100,
+	has: func(ev *model.Event) bool {
+		return model.WalkVariables(ev, func(string, model.Variables) bool { return false })
+	},
+	write: (*eventView).variables,
 }
 
 // variables gathers the rule variables of every context that has some,

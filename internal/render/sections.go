@@ -12,8 +12,9 @@ import (
 
 // showSection is one part of an event as show prints it: a titled table,
 // or a few, for one family of the event's properties. Each lives in a file
-// of its own, section_*.go, and registers itself from that file's init
-// function, so that adding an event family to show is adding one file.
+// of its own, section_*.go, as a package variable (static data, no code at
+// start-up) that the file's init function registers, so that adding an
+// event family to show is adding one file.
 // (Name no file section_linux.go or section_arm.go: Go would build it for
 // that system only.)
 type showSection struct {
@@ -33,7 +34,7 @@ type showSection struct {
 
 // sectionRegistry is the sections ShowEvent writes, in order.
 type sectionRegistry struct {
-	sections []showSection
+	sections []*showSection
 	// uncovered lists, once every section is registered, the top-level
 	// properties of model.Event that no section shows.
 	uncovered     []string
@@ -50,13 +51,13 @@ var headerShows = []string{"title", "date", "evt"}
 
 // register adds s in its place. Two sections with one name or one order
 // are a programming error, caught by the first test run.
-func (r *sectionRegistry) register(s showSection) {
+func (r *sectionRegistry) register(s *showSection) {
 	for _, o := range r.sections {
 		if o.name == s.name || o.order == s.order {
 			panic("render: show sections " + o.name + " and " + s.name + " share a name or an order")
 		}
 	}
-	i, _ := slices.BinarySearchFunc(r.sections, s.order, func(o showSection, order int) int { return o.order - order })
+	i, _ := slices.BinarySearchFunc(r.sections, s.order, func(o *showSection, order int) int { return o.order - order })
 	r.sections = slices.Insert(r.sections, i, s)
 }
 
@@ -67,7 +68,7 @@ func (r *sectionRegistry) uncoveredProperties() []string {
 	r.uncoveredOnce.Do(func() {
 		root, _ := model.ObjectOf(&model.Event{})
 		for p := range root.Properties() {
-			if !slices.Contains(headerShows, p.Key) && !slices.ContainsFunc(r.sections, func(s showSection) bool {
+			if !slices.Contains(headerShows, p.Key) && !slices.ContainsFunc(r.sections, func(s *showSection) bool {
 				return slices.Contains(s.shows, p.Key)
 			}) {
 				r.uncovered = append(r.uncovered, p.Key)
@@ -80,13 +81,13 @@ func (r *sectionRegistry) uncoveredProperties() []string {
 // show writes ev as ShowEvent documents it, with the registry's sections.
 func (r *sectionRegistry) show(buf *bytes.Buffer, ev *model.Event, src Source, l ShowLayout) {
 	if l.Table.Palette == nil {
-		l.Table.Palette = noColor
+		l.Table.Palette = noColor.Get()
 	}
 	v := views.Get().(*eventView)
 	*v = eventView{buf: buf, ev: ev, layout: l, p: l.Table.Palette, table: v.table, uncovered: r.uncoveredProperties()}
 	v.header(src)
-	for i := range r.sections {
-		if s := &r.sections[i]; s.has(ev) {
+	for _, s := range r.sections {
+		if s.has(ev) {
 			s.write(v)
 		}
 	}

@@ -361,7 +361,7 @@ func TestRegisterRejectsSharedOrderOrName(t *testing.T) {
 		r := new(sectionRegistry)
 		first := noop
 		first.name, first.order = "a", 1
-		r.register(first)
+		r.register(&first)
 		second.has, second.write = noop.has, noop.write
 		func() {
 			defer func() {
@@ -369,7 +369,7 @@ func TestRegisterRejectsSharedOrderOrName(t *testing.T) {
 					t.Errorf("registering %q at %d after \"a\" at 1 did not panic", second.name, second.order)
 				}
 			}()
-			r.register(second)
+			r.register(&second)
 		}()
 	}
 	// Sections are kept in order whatever order they register in.
@@ -377,7 +377,7 @@ func TestRegisterRejectsSharedOrderOrName(t *testing.T) {
 	for _, order := range []int{300, 100, 200} {
 		s := noop
 		s.name, s.order = strconv.Itoa(order), order
-		r.register(s)
+		r.register(&s)
 	}
 	var got []string
 	for _, s := range r.sections {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/csmctl/csmctl/internal/escape"
 	"github.com/csmctl/csmctl/internal/iostreams"
+	"github.com/csmctl/csmctl/internal/memo"
 	"github.com/fatih/color"
 )
 
@@ -76,14 +77,15 @@ func NewTable(w io.Writer, opts TableOptions) *Table {
 // reset empties the table for reuse, keeping its storage.
 func (t *Table) reset(w io.Writer, opts TableOptions) {
 	if opts.Palette == nil {
-		opts.Palette = noColor
+		opts.Palette = noColor.Get()
 	}
 	t.w, t.opts = w, opts
 	t.header, t.cells, t.ends, t.cols = t.header[:0], t.cells[:0], t.ends[:0], 0
 	t.covered = t.covered[:0]
 }
 
-var noColor = iostreams.NewPalette(false)
+// noColor is the palette of a table given none.
+var noColor = memo.Value[*iostreams.Palette]{New: func() *iostreams.Palette { return iostreams.NewPalette(false) }}
 
 // Header sets the column titles. A table without one has no header row.
 func (t *Table) Header(cols ...string) {

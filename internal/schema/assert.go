@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/csmctl/csmctl/internal/jsonscan"
+	"github.com/csmctl/csmctl/internal/memo"
 )
 
 // maxAgain bounds how many checks of one value in place may be under way
@@ -134,7 +135,7 @@ func (w *walker) assertString(a *assertions, lit []byte) {
 	if a.pattern != nil && !a.pattern.MatchString(s) {
 		w.report("pattern", fmt.Sprintf("%s does not match %s", quoteValue([]byte(s)), quoteValue([]byte(a.pattern.String()))))
 	}
-	if a.format != "" && !formats[a.format](s) {
+	if a.format != "" && !formats.Get()[a.format](s) {
 		w.report("format", fmt.Sprintf("%s is not a valid %s", quoteValue([]byte(s)), a.format))
 	}
 }
@@ -287,34 +288,36 @@ func (w *walker) arrayAssertions(a *assertions, items *arrayItems) {
 }
 
 // formats checks the formats other than date-time that csmctl asserts.
-var formats = map[string]func(string) bool{
-	"date": func(s string) bool { return checkDateTime([]byte(s+"T00:00:00Z")) == nil && len(s) == 10 },
-	"time": func(s string) bool {
-		return len(s) >= 9 && checkDateTime([]byte("2000-01-01T"+s)) == nil
-	},
-	"ipv4": func(s string) bool {
-		ip, err := netip.ParseAddr(s)
-		return err == nil && ip.Is4()
-	},
-	"ipv6": func(s string) bool {
-		ip, err := netip.ParseAddr(s)
-		return err == nil && ip.Is6() && ip.Zone() == ""
-	},
-	"uuid": isUUID,
-	"email": func(s string) bool {
-		local, domain, ok := strings.Cut(s, "@")
-		return ok && local != "" && len(local) <= 64 && isHostname(domain)
-	},
-	"hostname": isHostname,
-	"uri": func(s string) bool {
-		u, err := url.Parse(s)
-		return err == nil && u.Scheme != ""
-	},
-	"regex": func(s string) bool {
-		_, err := regexp.Compile(s)
-		return err == nil
-	},
-}
+var formats = memo.Value[map[string]func(string) bool]{New: func() map[string]func(string) bool {
+	return map[string]func(string) bool{
+		"date": func(s string) bool { return checkDateTime([]byte(s+"T00:00:00Z")) == nil && len(s) == 10 },
+		"time": func(s string) bool {
+			return len(s) >= 9 && checkDateTime([]byte("2000-01-01T"+s)) == nil
+		},
+		"ipv4": func(s string) bool {
+			ip, err := netip.ParseAddr(s)
+			return err == nil && ip.Is4()
+		},
+		"ipv6": func(s string) bool {
+			ip, err := netip.ParseAddr(s)
+			return err == nil && ip.Is6() && ip.Zone() == ""
+		},
+		"uuid": isUUID,
+		"email": func(s string) bool {
+			local, domain, ok := strings.Cut(s, "@")
+			return ok && local != "" && len(local) <= 64 && isHostname(domain)
+		},
+		"hostname": isHostname,
+		"uri": func(s string) bool {
+			u, err := url.Parse(s)
+			return err == nil && u.Scheme != ""
+		},
+		"regex": func(s string) bool {
+			_, err := regexp.Compile(s)
+			return err == nil
+		},
+	}
+}}
 
 // isUUID checks s as RFC 4122's text of a UUID: 8-4-4-4-12 hex digits.
 func isUUID(s string) bool {

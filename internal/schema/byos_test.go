@@ -113,7 +113,11 @@ func TestPolicyGrade(t *testing.T) {
 // The embedded schemas are valid draft 2020-12 schemas (the reference
 // accepts them) and compile: Load skips both checks at run time.
 func TestBuiltinSchemas(t *testing.T) {
-	for name, doc := range Builtin {
+	for _, name := range []string{"windows", "linux"} {
+		doc, ok := Builtin(name)
+		if !ok {
+			t.Fatalf("no built-in schema %q", name)
+		}
 		if _, err := Reference(doc); err != nil {
 			t.Errorf("%s: the reference rejects it: %v", name, err)
 		}

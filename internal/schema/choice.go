@@ -1,6 +1,9 @@
 package schema
 
-import "github.com/csmctl/csmctl/internal/jsonscan"
+import (
+	"github.com/csmctl/csmctl/internal/jsonscan"
+	"github.com/csmctl/csmctl/internal/memo"
+)
 
 // Choice names the schema an event was judged by, and how it was chosen.
 type Choice struct {
@@ -93,7 +96,7 @@ func pickOS(data []byte, i int) Choice {
 	case "linux", "windows":
 		return Choice{Schema: os, By: ByAgentOS}
 	}
-	if os := osOfShape(data, i, topLevelMarkers, true); os != "" {
+	if os := osOfShape(data, i, topLevelMarkers.Get(), true); os != "" {
 		return Choice{Schema: os, By: ByShape}
 	}
 	return Choice{Schema: "windows", By: ByDefault}
@@ -127,7 +130,7 @@ func osOfShape(data []byte, i int, markers map[string]string, top bool) string {
 			return os
 		}
 		if top && string(key) == "process" {
-			if os := osOfShape(data, v, processMarkers, false); os != "" {
+			if os := osOfShape(data, v, processMarkers.Get(), false); os != "" {
 				return os
 			}
 		}
@@ -147,20 +150,24 @@ func osOfShape(data []byte, i int, markers map[string]string, top bool) string {
 // OS; processMarkers the same for process. TestShapeMarkers derives both
 // from the embedded schemas.
 var (
-	topLevelMarkers = markersOf(map[string][]string{
-		"linux": {"accept", "bind", "bpf", "capabilities", "cgroup", "cgroup_write", "connect", "dd",
-			"dns", "imds", "mmap", "module", "mount", "mprotect", "network", "network_flow_monitor",
-			"packet", "prctl", "ptrace", "security_profile", "selinux", "setsockopt", "signal",
-			"splice", "syscall", "syscalls", "sysctl"},
-		"windows": {"permission_change", "registry"},
-	})
-	processMarkers = markersOf(map[string][]string{
-		"linux": {"args", "args_truncated", "argv0", "aws_security_credentials", "caps_attempted",
-			"caps_used", "cgroup", "comm", "credentials", "envs", "envs_truncated", "fork_time", "gid",
-			"group", "interpreter", "is_exec_child", "is_kworker", "is_thread",
-			"path_resolution_error", "source", "syscalls", "tid", "tty", "uid", "user_session"},
-		"windows": {"cmdline"},
-	})
+	topLevelMarkers = memo.Value[map[string]string]{New: func() map[string]string {
+		return markersOf(map[string][]string{
+			"linux": {"accept", "bind", "bpf", "capabilities", "cgroup", "cgroup_write", "connect", "dd",
+				"dns", "imds", "mmap", "module", "mount", "mprotect", "network", "network_flow_monitor",
+				"packet", "prctl", "ptrace", "security_profile", "selinux", "setsockopt", "signal",
+				"splice", "syscall", "syscalls", "sysctl"},
+			"windows": {"permission_change", "registry"},
+		})
+	}}
+	processMarkers = memo.Value[map[string]string]{New: func() map[string]string {
+		return markersOf(map[string][]string{
+			"linux": {"args", "args_truncated", "argv0", "aws_security_credentials", "caps_attempted",
+				"caps_used", "cgroup", "comm", "credentials", "envs", "envs_truncated", "fork_time", "gid",
+				"group", "interpreter", "is_exec_child", "is_kworker", "is_thread",
+				"path_resolution_error", "source", "syscalls", "tid", "tty", "uid", "user_session"},
+			"windows": {"cmdline"},
+		})
+	}}
 )
 
 func markersOf(byOS map[string][]string) map[string]string {

@@ -142,7 +142,7 @@ func TestShapeMarkers(t *testing.T) {
 	for _, tt := range []struct {
 		def     string
 		markers map[string]string
-	}{{"", topLevelMarkers}, {"ProcessContext", processMarkers}} {
+	}{{"", topLevelMarkers.Get()}, {"ProcessContext", processMarkers.Get()}} {
 		lin, win := props(linuxSchema, tt.def), props(windowsSchema, tt.def)
 		want := map[string]string{}
 		for _, k := range lin {

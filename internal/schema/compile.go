@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/csmctl/csmctl/internal/jsonscan"
+	"github.com/csmctl/csmctl/internal/memo"
 )
 
 // node is a compiled schema: the constraints of one subschema, ready for the
@@ -43,11 +44,13 @@ type prop struct {
 }
 
 // annotations are keywords with no effect on validation.
-var annotations = map[string]bool{
-	"$schema": true, "$id": true, "$comment": true, "$defs": true, "definitions": true,
-	"title": true, "description": true, "default": true, "examples": true,
-	"deprecated": true, "readOnly": true, "writeOnly": true,
-}
+var annotations = memo.Value[map[string]bool]{New: func() map[string]bool {
+	return map[string]bool{
+		"$schema": true, "$id": true, "$comment": true, "$defs": true, "definitions": true,
+		"title": true, "description": true, "default": true, "examples": true,
+		"deprecated": true, "readOnly": true, "writeOnly": true,
+	}
+}}
 
 const draft202012 = "https://json-schema.org/draft/2020-12/schema"
 
@@ -68,10 +71,12 @@ func (e errUnsupported) Error() string {
 // unimplemented are the draft 2020-12 keywords csmctl does not validate:
 // a schema with one is refused rather than half checked. Keywords the
 // draft does not define are annotations, ignored as the draft says.
-var unimplemented = map[string]bool{
-	"$anchor": true, "$dynamicRef": true, "$dynamicAnchor": true, "$vocabulary": true,
-	"unevaluatedProperties": true, "unevaluatedItems": true,
-}
+var unimplemented = memo.Value[map[string]bool]{New: func() map[string]bool {
+	return map[string]bool{
+		"$anchor": true, "$dynamicRef": true, "$dynamicAnchor": true, "$vocabulary": true,
+		"unevaluatedProperties": true, "unevaluatedItems": true,
+	}
+}}
 
 func compile(root any) (*compiled, error) {
 	if m, ok := root.(map[string]any); ok {
@@ -121,7 +126,7 @@ func (c *compiler) fillObject(n *node, s map[string]any, ptr string) error {
 		return errUnsupported{"$id below the root", ptr + "/$id"}
 	}
 	for kw, val := range s {
-		if annotations[kw] {
+		if annotations.Get()[kw] {
 			continue
 		}
 		var err error
@@ -132,7 +137,7 @@ func (c *compiler) fillObject(n *node, s map[string]any, ptr string) error {
 			switch name, _ := val.(string); {
 			case name == "date-time":
 				n.dateTime = true
-			case formats[name] != nil:
+			case formats.Get()[name] != nil:
 				n.more().format = name
 			default:
 				return errUnsupported{fmt.Sprintf("format %v", val), ptr + "/format"}
@@ -165,7 +170,7 @@ func (c *compiler) fillObject(n *node, s map[string]any, ptr string) error {
 			n.hasItems = true
 			n.items, err = c.ref(ptr + "/items")
 		default:
-			if unimplemented[kw] {
+			if unimplemented.Get()[kw] {
 				return errUnsupported{"keyword " + kw, ptr + "/" + escapePointer(kw)}
 			}
 			_, err = c.compileKeyword(n, kw, val, ptr) // an unknown keyword is an annotation
@@ -183,7 +188,7 @@ func (n *node) setTypes(val any) error {
 		names = list
 	}
 	for _, name := range names {
-		k, ok := kindByName[fmt.Sprint(name)]
+		k, ok := kindByName.Get()[fmt.Sprint(name)]
 		if !ok {
 			return fmt.Errorf("type %v is not a JSON Schema type", name)
 		}
@@ -192,11 +197,13 @@ func (n *node) setTypes(val any) error {
 	return nil
 }
 
-var kindByName = map[string]jsonscan.Kind{
-	"null": jsonscan.KindNull, "boolean": jsonscan.KindBool, "number": jsonscan.KindNumber,
-	"string": jsonscan.KindString, "array": jsonscan.KindArray, "object": jsonscan.KindObject,
-	"integer": jsonscan.KindInteger,
-}
+var kindByName = memo.Value[map[string]jsonscan.Kind]{New: func() map[string]jsonscan.Kind {
+	return map[string]jsonscan.Kind{
+		"null": jsonscan.KindNull, "boolean": jsonscan.KindBool, "number": jsonscan.KindNumber,
+		"string": jsonscan.KindString, "array": jsonscan.KindArray, "object": jsonscan.KindObject,
+		"integer": jsonscan.KindInteger,
+	}
+}}
 
 func (c *compiler) setProperties(n *node, val any, ptr string) error {
 	m, ok := val.(map[string]any)

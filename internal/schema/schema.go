@@ -22,10 +22,16 @@ var windowsSchema []byte
 //go:embed linux.schema.json
 var linuxSchema []byte
 
-// Builtin names the schemas embedded in csmctl, for --schema.
-var Builtin = map[string][]byte{
-	"windows": windowsSchema,
-	"linux":   linuxSchema,
+// Builtin returns the schema embedded in csmctl under name ("windows",
+// "linux"), for --schema.
+func Builtin(name string) ([]byte, bool) {
+	switch name {
+	case "windows":
+		return windowsSchema, true
+	case "linux":
+		return linuxSchema, true
+	}
+	return nil, false
 }
 
 // Finding is one way an event fails the schema.
@@ -70,7 +76,7 @@ func Load(nameOrPath string) (Validator, error) {
 }
 
 func loadOne(nameOrPath string) (Validator, error) {
-	if doc, ok := Builtin[nameOrPath]; ok {
+	if doc, ok := Builtin(nameOrPath); ok {
 		return builtin(doc)
 	}
 	doc, err := os.ReadFile(nameOrPath)

@@ -35,14 +35,27 @@ func isLiteral(n node) bool {
 	return ok && l.kind != litIdent && l.kind != litVariable
 }
 
-var flipped = map[string]string{"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!=", "=~": "=~", "!~": "!~"}
+// flipped is the comparison op with its sides swapped: a < b is b > a.
+func flipped(op string) string {
+	switch op {
+	case "<":
+		return ">"
+	case "<=":
+		return ">="
+	case ">":
+		return "<"
+	case ">=":
+		return "<="
+	}
+	return op // ==, !=, =~, !~
+}
 
 func (c *compiler) comparison(n *comparison) boolNode {
 	left, right, op := n.left, n.right, n.op
 	// a literal on the left, a name on the right: read it the other way
 	if isLiteral(left) && !isLiteral(right) {
 		if l, ok := left.(*literal); !ok || l.kind != litDuration {
-			left, right, op = right, left, flipped[op]
+			left, right, op = right, left, flipped(op)
 		}
 	}
 	rep := report{where: c.at(n.region), fwhr: c.at(n.region), op: op}

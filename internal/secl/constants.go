@@ -1,6 +1,6 @@
 package secl
 
-import "sync"
+import "github.com/csmctl/csmctl/internal/memo"
 
 // The agent's constants, by family, with the Linux (x86-64) values the agent
 // compares with. Each family is a table of its own so that a test can check
@@ -11,14 +11,14 @@ import "sync"
 // reads constants, and every run would pay for building them all.
 type constantFamily struct {
 	name  string
-	ints  func() map[string]int64
-	strs  func() map[string]string
-	bools func() map[string]bool
+	ints  *memo.Value[map[string]int64]
+	strs  *memo.Value[map[string]string]
+	bools *memo.Value[map[string]bool]
 }
 
-var boolConstants = sync.OnceValue(func() map[string]bool { return map[string]bool{"true": true, "false": false} })
+var boolConstants = memo.Value[map[string]bool]{New: func() map[string]bool { return map[string]bool{"true": true, "false": false} }}
 
-var signalConstants = sync.OnceValue(func() map[string]int64 {
+var signalConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"SIGHUP": 1, "SIGINT": 2, "SIGQUIT": 3, "SIGILL": 4, "SIGTRAP": 5, "SIGABRT": 6, "SIGIOT": 6,
 		"SIGBUS": 7, "SIGFPE": 8, "SIGKILL": 9, "SIGUSR1": 10, "SIGSEGV": 11, "SIGUSR2": 12,
@@ -27,9 +27,9 @@ var signalConstants = sync.OnceValue(func() map[string]int64 {
 		"SIGXFSZ": 25, "SIGVTALRM": 26, "SIGPROF": 27, "SIGWINCH": 28, "SIGIO": 29, "SIGPOLL": 29,
 		"SIGPWR": 30, "SIGSYS": 31,
 	}
-})
+}}
 
-var ptraceConstants = sync.OnceValue(func() map[string]int64 {
+var ptraceConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"PTRACE_TRACEME": 0, "PTRACE_PEEKTEXT": 1, "PTRACE_PEEKDATA": 2, "PTRACE_PEEKUSR": 3,
 		"PTRACE_POKETEXT": 4, "PTRACE_POKEDATA": 5, "PTRACE_POKEUSR": 6, "PTRACE_CONT": 7,
@@ -44,9 +44,9 @@ var ptraceConstants = sync.OnceValue(func() map[string]int64 {
 		"PTRACE_SETSIGMASK": 0x420b, "PTRACE_SECCOMP_GET_FILTER": 0x420c,
 		"PTRACE_SECCOMP_GET_METADATA": 0x420d, "PTRACE_GET_SYSCALL_INFO": 0x420e,
 	}
-})
+}}
 
-var bpfCmdConstants = sync.OnceValue(func() map[string]int64 {
+var bpfCmdConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"BPF_MAP_CREATE": 0, "BPF_MAP_LOOKUP_ELEM": 1, "BPF_MAP_UPDATE_ELEM": 2, "BPF_MAP_DELETE_ELEM": 3,
 		"BPF_MAP_GET_NEXT_KEY": 4, "BPF_PROG_LOAD": 5, "BPF_OBJ_PIN": 6, "BPF_OBJ_GET": 7,
@@ -60,9 +60,9 @@ var bpfCmdConstants = sync.OnceValue(func() map[string]int64 {
 		"BPF_LINK_GET_FD_BY_ID": 30, "BPF_LINK_GET_NEXT_ID": 31, "BPF_ENABLE_STATS": 32,
 		"BPF_ITER_CREATE": 33, "BPF_LINK_DETACH": 34, "BPF_PROG_BIND_MAP": 35,
 	}
-})
+}}
 
-var bpfMapTypeConstants = sync.OnceValue(func() map[string]int64 {
+var bpfMapTypeConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"BPF_MAP_TYPE_UNSPEC": 0, "BPF_MAP_TYPE_HASH": 1, "BPF_MAP_TYPE_ARRAY": 2,
 		"BPF_MAP_TYPE_PROG_ARRAY": 3, "BPF_MAP_TYPE_PERF_EVENT_ARRAY": 4, "BPF_MAP_TYPE_PERCPU_HASH": 5,
@@ -76,9 +76,9 @@ var bpfMapTypeConstants = sync.OnceValue(func() map[string]int64 {
 		"BPF_MAP_TYPE_DEVMAP_HASH": 25, "BPF_MAP_TYPE_STRUCT_OPS": 26, "BPF_MAP_TYPE_RINGBUF": 27,
 		"BPF_MAP_TYPE_INODE_STORAGE": 28, "BPF_MAP_TYPE_TASK_STORAGE": 29,
 	}
-})
+}}
 
-var bpfProgTypeConstants = sync.OnceValue(func() map[string]int64 {
+var bpfProgTypeConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"BPF_PROG_TYPE_UNSPEC": 0, "BPF_PROG_TYPE_SOCKET_FILTER": 1, "BPF_PROG_TYPE_KPROBE": 2,
 		"BPF_PROG_TYPE_SCHED_CLS": 3, "BPF_PROG_TYPE_SCHED_ACT": 4, "BPF_PROG_TYPE_TRACEPOINT": 5,
@@ -93,11 +93,11 @@ var bpfProgTypeConstants = sync.OnceValue(func() map[string]int64 {
 		"BPF_PROG_TYPE_TRACING": 26, "BPF_PROG_TYPE_STRUCT_OPS": 27, "BPF_PROG_TYPE_EXT": 28,
 		"BPF_PROG_TYPE_LSM": 29, "BPF_PROG_TYPE_SK_LOOKUP": 30,
 	}
-})
+}}
 
 // openFlagConstants are the agent's open flags: O_LARGEFILE, O_PATH and
 // O_TMPFILE are not among them.
-var openFlagConstants = sync.OnceValue(func() map[string]int64 {
+var openFlagConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"O_RDONLY": 0, "O_WRONLY": 1, "O_RDWR": 2, "O_ACCMODE": 3, "O_CREAT": 0x40, "O_EXCL": 0x80,
 		"O_NOCTTY": 0x100, "O_TRUNC": 0x200, "O_APPEND": 0x400, "O_NONBLOCK": 0x800, "O_NDELAY": 0x800,
@@ -105,9 +105,9 @@ var openFlagConstants = sync.OnceValue(func() map[string]int64 {
 		"O_NOFOLLOW": 0x20000, "O_NOATIME": 0x40000, "O_CLOEXEC": 0x80000, "O_SYNC": 0x101000,
 		"O_FSYNC": 0x101000, "O_RSYNC": 0x101000,
 	}
-})
+}}
 
-var fileModeConstants = sync.OnceValue(func() map[string]int64 {
+var fileModeConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"S_IFMT": 0o170000, "S_IFSOCK": 0o140000, "S_IFLNK": 0o120000, "S_IFREG": 0o100000,
 		"S_IFBLK": 0o60000, "S_IFDIR": 0o40000, "S_IFCHR": 0o20000, "S_IFIFO": 0o10000,
@@ -116,9 +116,9 @@ var fileModeConstants = sync.OnceValue(func() map[string]int64 {
 		"S_IRWXG": 0o70, "S_IRGRP": 0o40, "S_IWGRP": 0o20, "S_IXGRP": 0o10,
 		"S_IRWXO": 0o7, "S_IROTH": 0o4, "S_IWOTH": 0o2, "S_IXOTH": 0o1,
 	}
-})
+}}
 
-var addressFamilyConstants = sync.OnceValue(func() map[string]int64 {
+var addressFamilyConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"AF_UNSPEC": 0, "AF_UNIX": 1, "AF_LOCAL": 1, "AF_FILE": 1, "AF_INET": 2, "AF_AX25": 3, "AF_IPX": 4,
 		"AF_APPLETALK": 5, "AF_NETROM": 6, "AF_BRIDGE": 7, "AF_ATMPVC": 8, "AF_X25": 9, "AF_INET6": 10,
@@ -129,9 +129,9 @@ var addressFamilyConstants = sync.OnceValue(func() map[string]int64 {
 		"AF_ISDN": 34, "AF_PHONET": 35, "AF_IEEE802154": 36, "AF_CAIF": 37, "AF_ALG": 38, "AF_NFC": 39,
 		"AF_VSOCK": 40, "AF_KCM": 41, "AF_QIPCRTR": 42, "AF_SMC": 43, "AF_XDP": 44,
 	}
-})
+}}
 
-var dnsQTypeConstants = sync.OnceValue(func() map[string]int64 {
+var dnsQTypeConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"None": 0, "A": 1, "NS": 2, "MD": 3, "MF": 4, "CNAME": 5, "SOA": 6, "MB": 7, "MG": 8, "MR": 9,
 		"NULL": 10, "PTR": 12, "HINFO": 13, "MINFO": 14, "MX": 15, "TXT": 16, "RP": 17, "AFSDB": 18,
@@ -145,16 +145,16 @@ var dnsQTypeConstants = sync.OnceValue(func() map[string]int64 {
 		"EUI64": 109, "URI": 256, "CAA": 257, "AVC": 258, "TKEY": 249, "TSIG": 250, "IXFR": 251,
 		"AXFR": 252, "MAILB": 253, "MAILA": 254, "ANY": 255, "TA": 32768, "DLV": 32769, "Reserved": 65535,
 	}
-})
+}}
 
-var dnsClassConstants = sync.OnceValue(func() map[string]int64 {
+var dnsClassConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"CLASS_INET": 1, "CLASS_CSNET": 2, "CLASS_CHAOS": 3, "CLASS_HESIOD": 4, "CLASS_NONE": 254,
 		"CLASS_ANY": 255,
 	}
-})
+}}
 
-var mmapFlagConstants = sync.OnceValue(func() map[string]int64 {
+var mmapFlagConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"MAP_SHARED": 0x1, "MAP_PRIVATE": 0x2, "MAP_SHARED_VALIDATE": 0x3, "MAP_FIXED": 0x10,
 		"MAP_ANON": 0x20, "MAP_ANONYMOUS": 0x20, "MAP_32BIT": 0x40, "MAP_GROWSDOWN": 0x100,
@@ -167,16 +167,16 @@ var mmapFlagConstants = sync.OnceValue(func() map[string]int64 {
 		"MAP_HUGE_512MB": 29 << 26, "MAP_HUGE_1GB": 30 << 26, "MAP_HUGE_2GB": 31 << 26,
 		"MAP_HUGE_16GB": 34 << 26,
 	}
-})
+}}
 
-var protectionConstants = sync.OnceValue(func() map[string]int64 {
+var protectionConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"PROT_NONE": 0, "PROT_READ": 0x1, "PROT_WRITE": 0x2, "PROT_EXEC": 0x4,
 		"PROT_GROWSDOWN": 0x01000000, "PROT_GROWSUP": 0x02000000,
 	}
-})
+}}
 
-var vmFlagConstants = sync.OnceValue(func() map[string]int64 {
+var vmFlagConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"VM_NONE": 0, "VM_READ": 0x1, "VM_WRITE": 0x2, "VM_EXEC": 0x4, "VM_SHARED": 0x8,
 		"VM_MAYREAD": 0x10, "VM_MAYWRITE": 0x20, "VM_MAYEXEC": 0x40, "VM_MAYSHARE": 0x80,
@@ -188,11 +188,11 @@ var vmFlagConstants = sync.OnceValue(func() map[string]int64 {
 		"VM_SOFTDIRTY": 0x8000000, "VM_MIXEDMAP": 0x10000000, "VM_HUGEPAGE": 0x20000000,
 		"VM_NOHUGEPAGE": 0x40000000, "VM_MERGEABLE": 0x80000000,
 	}
-})
+}}
 
 // kernelCapabilityConstants are bit masks (1 << the capability's number),
 // as the agent compares capability sets.
-var kernelCapabilityConstants = sync.OnceValue(func() map[string]int64 {
+var kernelCapabilityConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	names := []string{"CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER",
 		"CAP_FSETID", "CAP_KILL", "CAP_SETGID", "CAP_SETUID", "CAP_SETPCAP", "CAP_LINUX_IMMUTABLE",
 		"CAP_NET_BIND_SERVICE", "CAP_NET_BROADCAST", "CAP_NET_ADMIN", "CAP_NET_RAW", "CAP_IPC_LOCK",
@@ -207,9 +207,9 @@ var kernelCapabilityConstants = sync.OnceValue(func() map[string]int64 {
 		m[n] = 1 << i
 	}
 	return m
-})
+}}
 
-var prctlOptionConstants = sync.OnceValue(func() map[string]int64 {
+var prctlOptionConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"PR_SET_PDEATHSIG": 1, "PR_GET_PDEATHSIG": 2, "PR_GET_DUMPABLE": 3, "PR_SET_DUMPABLE": 4,
 		"PR_GET_UNALIGN": 5, "PR_SET_UNALIGN": 6, "PR_GET_KEEPCAPS": 7, "PR_SET_KEEPCAPS": 8,
@@ -224,10 +224,10 @@ var prctlOptionConstants = sync.OnceValue(func() map[string]int64 {
 		"PR_GET_TID_ADDRESS": 40, "PR_SET_THP_DISABLE": 41, "PR_GET_THP_DISABLE": 42,
 		"PR_SET_FP_MODE": 45, "PR_GET_FP_MODE": 46, "PR_CAP_AMBIENT": 47, "PR_SET_PTRACER": 0x59616d61,
 	}
-})
+}}
 
 // socketOptionConstants are the SOL_SOCKET options of setsockopt.
-var socketOptionConstants = sync.OnceValue(func() map[string]int64 {
+var socketOptionConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"SO_DEBUG": 1, "SO_REUSEADDR": 2, "SO_TYPE": 3, "SO_ERROR": 4, "SO_DONTROUTE": 5,
 		"SO_BROADCAST": 6, "SO_SNDBUF": 7, "SO_RCVBUF": 8, "SO_KEEPALIVE": 9, "SO_OOBINLINE": 10,
@@ -252,10 +252,10 @@ var socketOptionConstants = sync.OnceValue(func() map[string]int64 {
 		"SO_RCVMARK": 75, "SO_PASSPIDFD": 76, "SO_PEERPIDFD": 77, "SO_DEVMEM_LINEAR": 78,
 		"SO_DEVMEM_DMABUF": 79, "SO_DEVMEM_DONTNEED": 80, "SCM_TS_OPT_ID": 81, "SO_RCVPRIORITY": 82,
 	}
-})
+}}
 
 // ipOptionConstants are the IPPROTO_IP options of setsockopt.
-var ipOptionConstants = sync.OnceValue(func() map[string]int64 {
+var ipOptionConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"IP_TOS": 1, "IP_TTL": 2, "IP_HDRINCL": 3, "IP_OPTIONS": 4, "IP_ROUTER_ALERT": 5,
 		"IP_RECVOPTS": 6, "IP_RETOPTS": 7, "IP_PKTINFO": 8, "IP_PKTOPTIONS": 9, "IP_MTU_DISCOVER": 10,
@@ -270,10 +270,10 @@ var ipOptionConstants = sync.OnceValue(func() map[string]int64 {
 		"MCAST_LEAVE_GROUP": 45, "MCAST_JOIN_SOURCE_GROUP": 46, "MCAST_LEAVE_SOURCE_GROUP": 47,
 		"MCAST_MSFILTER": 48, "IP_MULTICAST_ALL": 49, "IP_UNICAST_IF": 50,
 	}
-})
+}}
 
 // tcpOptionConstants are the IPPROTO_TCP options of setsockopt.
-var tcpOptionConstants = sync.OnceValue(func() map[string]int64 {
+var tcpOptionConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"TCP_NODELAY": 1, "TCP_MAXSEG": 2, "TCP_CORK": 3, "TCP_KEEPIDLE": 4, "TCP_KEEPINTVL": 5,
 		"TCP_KEEPCNT": 6, "TCP_SYNCNT": 7, "TCP_LINGER2": 8, "TCP_DEFER_ACCEPT": 9,
@@ -285,10 +285,10 @@ var tcpOptionConstants = sync.OnceValue(func() map[string]int64 {
 		"TCP_FASTOPEN_CONNECT": 30, "TCP_ULP": 31, "TCP_MD5SIG_EXT": 32, "TCP_FASTOPEN_KEY": 33,
 		"TCP_FASTOPEN_NO_COOKIE": 34, "TCP_ZEROCOPY_RECEIVE": 35, "TCP_INQ": 36, "TCP_TX_DELAY": 37,
 	}
-})
+}}
 
 // ipv6OptionConstants are the IPPROTO_IPV6 options of setsockopt.
-var ipv6OptionConstants = sync.OnceValue(func() map[string]int64 {
+var ipv6OptionConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"IPV6_ADDRFORM": 1, "IPV6_2292PKTINFO": 2, "IPV6_2292HOPOPTS": 3, "IPV6_2292DSTOPTS": 4,
 		"IPV6_2292RTHDR": 5, "IPV6_2292PKTOPTIONS": 6, "IPV6_2292HOPLIMIT": 8, "IPV6_FLOWINFO": 11,
@@ -306,35 +306,35 @@ var ipv6OptionConstants = sync.OnceValue(func() map[string]int64 {
 		"IPV6_ORIGDSTADDR": 74, "IPV6_TRANSPARENT": 75, "IPV6_UNICAST_IF": 76, "IPV6_RECVFRAGSIZE": 77,
 		"IPV6_FREEBIND": 78,
 	}
-})
+}}
 
 // sockoptLevelConstants are the levels of setsockopt.
-var sockoptLevelConstants = sync.OnceValue(func() map[string]int64 {
+var sockoptLevelConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"IPPROTO_IP": 0, "SOL_SOCKET": 1, "IPPROTO_TCP": 6, "IPPROTO_UDP": 17, "IPPROTO_IPV6": 41,
 		"IPPROTO_ICMPV6": 58,
 	}
-})
+}}
 
-var socketTypeConstants = sync.OnceValue(func() map[string]int64 {
+var socketTypeConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"SOCK_STREAM": 1, "SOCK_DGRAM": 2, "SOCK_RAW": 3, "SOCK_RDM": 4, "SOCK_SEQPACKET": 5,
 		"SOCK_DCCP": 6, "SOCK_PACKET": 10,
 	}
-})
+}}
 
-var rlimitConstants = sync.OnceValue(func() map[string]int64 {
+var rlimitConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"RLIMIT_CPU": 0, "RLIMIT_FSIZE": 1, "RLIMIT_DATA": 2, "RLIMIT_STACK": 3, "RLIMIT_CORE": 4,
 		"RLIMIT_RSS": 5, "RLIMIT_NPROC": 6, "RLIMIT_NOFILE": 7, "RLIMIT_MEMLOCK": 8, "RLIMIT_AS": 9,
 		"RLIMIT_LOCKS": 10, "RLIMIT_SIGPENDING": 11, "RLIMIT_MSGQUEUE": 12, "RLIMIT_NICE": 13,
 		"RLIMIT_RTPRIO": 14, "RLIMIT_RTTIME": 15,
 	}
-})
+}}
 
 // errorConstants are return values: the negated errno. As in the agent,
 // EILSEQ has EIDRM's value.
-var errorConstants = sync.OnceValue(func() map[string]int64 {
+var errorConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	m := map[string]int64{
 		"EPERM": 1, "ENOENT": 2, "ESRCH": 3, "EINTR": 4, "EIO": 5, "ENXIO": 6, "E2BIG": 7,
 		"ENOEXEC": 8, "EBADF": 9, "ECHILD": 10, "EAGAIN": 11, "EWOULDBLOCK": 11, "ENOMEM": 12,
@@ -366,10 +366,10 @@ var errorConstants = sync.OnceValue(func() map[string]int64 {
 		m[k] = -v
 	}
 	return m
-})
+}}
 
 // bpfAttachTypeConstants follow the kernel's enum bpf_attach_type.
-var bpfAttachTypeConstants = sync.OnceValue(func() map[string]int64 {
+var bpfAttachTypeConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return sequence(0,
 		"BPF_CGROUP_INET_INGRESS", "BPF_CGROUP_INET_EGRESS", "BPF_CGROUP_INET_SOCK_CREATE",
 		"BPF_CGROUP_SOCK_OPS", "BPF_SK_SKB_STREAM_PARSER", "BPF_SK_SKB_STREAM_VERDICT",
@@ -382,11 +382,11 @@ var bpfAttachTypeConstants = sync.OnceValue(func() map[string]int64 {
 		"BPF_CGROUP_INET4_GETPEERNAME", "BPF_CGROUP_INET6_GETPEERNAME", "BPF_CGROUP_INET4_GETSOCKNAME",
 		"BPF_CGROUP_INET6_GETSOCKNAME", "BPF_XDP_DEVMAP", "BPF_CGROUP_INET_SOCK_RELEASE",
 		"BPF_XDP_CPUMAP", "BPF_SK_LOOKUP", "BPF_XDP", "BPF_SK_SKB_VERDICT")
-})
+}}
 
 // bpfHelperConstants follow the kernel's enum bpf_func_id, up to
 // bpf_snprintf as in the agent.
-var bpfHelperConstants = sync.OnceValue(func() map[string]int64 {
+var bpfHelperConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return sequence(0,
 		"BPF_UNSPEC", "BPF_MAP_LOOKUP_ELEM", "BPF_MAP_UPDATE_ELEM", "BPF_MAP_DELETE_ELEM",
 		"BPF_PROBE_READ", "BPF_KTIME_GET_NS", "BPF_TRACE_PRINTK", "BPF_GET_PRANDOM_U32",
@@ -431,10 +431,10 @@ var bpfHelperConstants = sync.OnceValue(func() map[string]int64 {
 		"BPF_REDIRECT_PEER", "BPF_TASK_STORAGE_GET", "BPF_TASK_STORAGE_DELETE",
 		"BPF_GET_CURRENT_TASK_BTF", "BPF_BPRM_OPTS_SET", "BPF_KTIME_GET_COARSE_NS", "BPF_IMA_INODE_HASH",
 		"BPF_SOCK_FROM_FILE", "BPF_CHECK_MTU", "BPF_FOR_EACH_MAP_ELEM", "BPF_SNPRINTF")
-})
+}}
 
 // auditConstants: the login uid of a process no login set.
-var auditConstants = sync.OnceValue(func() map[string]int64 { return map[string]int64{"AUDIT_AUID_UNSET": 4294967295} })
+var auditConstants = memo.Value[map[string]int64]{New: func() map[string]int64 { return map[string]int64{"AUDIT_AUID_UNSET": 4294967295} }}
 
 // sequence numbers names from first on, as an enum does.
 func sequence(first int64, names ...string) map[string]int64 {
@@ -445,21 +445,21 @@ func sequence(first int64, names ...string) map[string]int64 {
 	return m
 }
 
-var sysctlActionConstants = sync.OnceValue(func() map[string]int64 { return map[string]int64{"SYSCTL_READ": 1, "SYSCTL_WRITE": 2} })
+var sysctlActionConstants = memo.Value[map[string]int64]{New: func() map[string]int64 { return map[string]int64{"SYSCTL_READ": 1, "SYSCTL_WRITE": 2} }}
 
-var pipeBufFlagConstants = sync.OnceValue(func() map[string]int64 {
+var pipeBufFlagConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"PIPE_BUF_FLAG_LRU": 0x1, "PIPE_BUF_FLAG_ATOMIC": 0x2, "PIPE_BUF_FLAG_GIFT": 0x4,
 		"PIPE_BUF_FLAG_PACKET": 0x8, "PIPE_BUF_FLAG_CAN_MERGE": 0x10, "PIPE_BUF_FLAG_WHOLE": 0x20,
 		"PIPE_BUF_FLAG_LOSS": 0x40,
 	}
-})
+}}
 
-var unlinkFlagConstants = sync.OnceValue(func() map[string]int64 { return map[string]int64{"AT_REMOVEDIR": 0x200} })
+var unlinkFlagConstants = memo.Value[map[string]int64]{New: func() map[string]int64 { return map[string]int64{"AT_REMOVEDIR": 0x200} }}
 
 // l4ProtocolConstants are named IP_PROTO_* in the agent; the IPPROTO_*
 // names are setsockopt levels.
-var l4ProtocolConstants = sync.OnceValue(func() map[string]int64 {
+var l4ProtocolConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"IP_PROTO_IP": 0, "IP_PROTO_ICMP": 1, "IP_PROTO_IGMP": 2, "IP_PROTO_IPIP": 4, "IP_PROTO_TCP": 6,
 		"IP_PROTO_EGP": 8, "IP_PROTO_IGP": 9, "IP_PROTO_PUP": 12, "IP_PROTO_UDP": 17, "IP_PROTO_IDP": 22,
@@ -469,10 +469,10 @@ var l4ProtocolConstants = sync.OnceValue(func() map[string]int64 {
 		"IP_PROTO_COMP": 108, "IP_PROTO_SCTP": 132, "IP_PROTO_UDPLITE": 136, "IP_PROTO_MPLS": 137,
 		"IP_PROTO_RAW": 255,
 	}
-})
+}}
 
 // l3ProtocolConstants are the Ethernet protocol ids of if_ether.h.
-var l3ProtocolConstants = sync.OnceValue(func() map[string]int64 {
+var l3ProtocolConstants = memo.Value[map[string]int64]{New: func() map[string]int64 {
 	return map[string]int64{
 		"ETH_P_LOOP": 0x0060, "ETH_P_PUP": 0x0200, "ETH_P_PUPAT": 0x0201, "ETH_P_TSN": 0x22f0,
 		"ETH_P_IP": 0x0800, "ETH_P_X25": 0x0805, "ETH_P_ARP": 0x0806, "ETH_P_BPQ": 0x08ff,
@@ -498,46 +498,46 @@ var l3ProtocolConstants = sync.OnceValue(func() map[string]int64 {
 		"ETH_P_TRAILER": 0x001c, "ETH_P_PHONET": 0x00f5, "ETH_P_IEEE802154": 0x00f6, "ETH_P_CAIF": 0x00f7,
 		"ETH_P_XDSA": 0x00f8, "ETH_P_MAP": 0x00f9,
 	}
-})
+}}
 
 // exitCauseConstants are how a process ended (exit.cause).
-var exitCauseConstants = sync.OnceValue(func() map[string]int64 { return map[string]int64{"EXITED": 0, "COREDUMPED": 1, "SIGNALED": 2} })
+var exitCauseConstants = memo.Value[map[string]int64]{New: func() map[string]int64 { return map[string]int64{"EXITED": 0, "COREDUMPED": 1, "SIGNALED": 2} }}
 
 // constantFamilies lists every family, in the order a name is looked up.
 var constantFamilies = []constantFamily{
-	{name: "booleans", bools: boolConstants},
-	{name: "signals", ints: signalConstants},
-	{name: "ptrace requests", ints: ptraceConstants},
-	{name: "BPF commands", ints: bpfCmdConstants},
-	{name: "BPF map types", ints: bpfMapTypeConstants},
-	{name: "BPF program types", ints: bpfProgTypeConstants},
-	{name: "open flags", ints: openFlagConstants},
-	{name: "file modes", ints: fileModeConstants},
-	{name: "address families", ints: addressFamilyConstants},
-	{name: "DNS qtypes", ints: dnsQTypeConstants},
-	{name: "DNS qclasses", ints: dnsClassConstants},
-	{name: "mmap flags", ints: mmapFlagConstants},
-	{name: "protection flags", ints: protectionConstants},
-	{name: "virtual memory flags", ints: vmFlagConstants},
-	{name: "kernel capabilities", ints: kernelCapabilityConstants},
-	{name: "prctl options", ints: prctlOptionConstants},
-	{name: "socket options", ints: socketOptionConstants},
-	{name: "IP options", ints: ipOptionConstants},
-	{name: "TCP options", ints: tcpOptionConstants},
-	{name: "IPv6 options", ints: ipv6OptionConstants},
-	{name: "setsockopt levels", ints: sockoptLevelConstants},
-	{name: "socket types", ints: socketTypeConstants},
-	{name: "resource limits", ints: rlimitConstants},
-	{name: "errors", ints: errorConstants},
-	{name: "BPF attach types", ints: bpfAttachTypeConstants},
-	{name: "BPF helper functions", ints: bpfHelperConstants},
-	{name: "audit", ints: auditConstants},
-	{name: "sysctl actions", ints: sysctlActionConstants},
-	{name: "pipe buffer flags", ints: pipeBufFlagConstants},
-	{name: "unlink flags", ints: unlinkFlagConstants},
-	{name: "L4 protocols", ints: l4ProtocolConstants},
-	{name: "L3 protocols", ints: l3ProtocolConstants},
-	{name: "exit causes", ints: exitCauseConstants},
+	{name: "booleans", bools: &boolConstants},
+	{name: "signals", ints: &signalConstants},
+	{name: "ptrace requests", ints: &ptraceConstants},
+	{name: "BPF commands", ints: &bpfCmdConstants},
+	{name: "BPF map types", ints: &bpfMapTypeConstants},
+	{name: "BPF program types", ints: &bpfProgTypeConstants},
+	{name: "open flags", ints: &openFlagConstants},
+	{name: "file modes", ints: &fileModeConstants},
+	{name: "address families", ints: &addressFamilyConstants},
+	{name: "DNS qtypes", ints: &dnsQTypeConstants},
+	{name: "DNS qclasses", ints: &dnsClassConstants},
+	{name: "mmap flags", ints: &mmapFlagConstants},
+	{name: "protection flags", ints: &protectionConstants},
+	{name: "virtual memory flags", ints: &vmFlagConstants},
+	{name: "kernel capabilities", ints: &kernelCapabilityConstants},
+	{name: "prctl options", ints: &prctlOptionConstants},
+	{name: "socket options", ints: &socketOptionConstants},
+	{name: "IP options", ints: &ipOptionConstants},
+	{name: "TCP options", ints: &tcpOptionConstants},
+	{name: "IPv6 options", ints: &ipv6OptionConstants},
+	{name: "setsockopt levels", ints: &sockoptLevelConstants},
+	{name: "socket types", ints: &socketTypeConstants},
+	{name: "resource limits", ints: &rlimitConstants},
+	{name: "errors", ints: &errorConstants},
+	{name: "BPF attach types", ints: &bpfAttachTypeConstants},
+	{name: "BPF helper functions", ints: &bpfHelperConstants},
+	{name: "audit", ints: &auditConstants},
+	{name: "sysctl actions", ints: &sysctlActionConstants},
+	{name: "pipe buffer flags", ints: &pipeBufFlagConstants},
+	{name: "unlink flags", ints: &unlinkFlagConstants},
+	{name: "L4 protocols", ints: &l4ProtocolConstants},
+	{name: "L3 protocols", ints: &l3ProtocolConstants},
+	{name: "exit causes", ints: &exitCauseConstants},
 }
 
 // LookupConstant returns the value of one of the agent's constants
@@ -545,17 +545,17 @@ var constantFamilies = []constantFamily{
 func LookupConstant(name string) (Value, Type, bool) {
 	for _, f := range constantFamilies {
 		if f.ints != nil {
-			if v, ok := f.ints()[name]; ok {
+			if v, ok := f.ints.Get()[name]; ok {
 				return Value{Int: v}, TypeInt, true
 			}
 		}
 		if f.strs != nil {
-			if v, ok := f.strs()[name]; ok {
+			if v, ok := f.strs.Get()[name]; ok {
 				return Value{Str: v}, TypeString, true
 			}
 		}
 		if f.bools != nil {
-			if v, ok := f.bools()[name]; ok {
+			if v, ok := f.bools.Get()[name]; ok {
 				return Value{Bool: v}, TypeBool, true
 			}
 		}

@@ -220,7 +220,7 @@ func TestConstantFamilies(t *testing.T) {
 		if fam == nil {
 			t.Fatalf("no family %q", tt.family)
 		}
-		if got, ok := fam.ints()[tt.name]; !ok || got != tt.want {
+		if got, ok := fam.ints.Get()[tt.name]; !ok || got != tt.want {
 			t.Errorf("%s %s = %d (%v), want %d", tt.family, tt.name, got, ok, tt.want)
 		}
 		if v, typ, ok := LookupConstant(tt.name); !ok || typ != TypeInt || v.Int != tt.want {

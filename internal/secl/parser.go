@@ -132,7 +132,14 @@ func (p *parser) expr(after string) node {
 	return &binaryExpr{region: left.where().to(right.where()), op: op, left: left, right: right}
 }
 
-var scalarOps = map[string]bool{"==": true, "!=": true, "<": true, "<=": true, ">": true, ">=": true, "=~": true, "!~": true}
+// isScalarOp reports whether op compares two values.
+func isScalarOp(op string) bool {
+	switch op {
+	case "==", "!=", "<", "<=", ">", ">=", "=~", "!~":
+		return true
+	}
+	return false
+}
 
 func (p *parser) comparison(after string) node {
 	if !p.enter() {
@@ -145,7 +152,7 @@ func (p *parser) comparison(after string) node {
 	}
 	t := p.peek()
 	switch {
-	case t.kind == tokPunct && scalarOps[t.text]:
+	case t.kind == tokPunct && isScalarOp(t.text):
 		p.next()
 		right := p.comparison(t.text)
 		if p.err != nil {
