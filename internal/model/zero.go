@@ -42,7 +42,10 @@ func zeroTestsOf(t reflect.Type) (absent, zero zeroTest) {
 	case reflect.TypeFor[map[string]json.RawMessage]():
 		return mapZeroTests[map[string]json.RawMessage]()
 	}
-	if _, ok := reflect.PointerTo(t).MethodByName("IsZero"); !ok {
+	// Only a named type can have methods: asking an unnamed one (a *T, a
+	// []T) made reflect build the type **T or *[]T, searching every type
+	// in the binary by name, for each field when the first event is read.
+	if !hasMethod(t, "IsZero") {
 		switch t.Kind() {
 		case reflect.String:
 			test := func(p unsafe.Pointer) bool { return *(*string)(p) == "" }
@@ -63,6 +66,15 @@ func zeroTestsOf(t reflect.Type) (absent, zero zeroTest) {
 	// A type the model may gain: right, if slower.
 	return func(p unsafe.Pointer) bool { return reflectAbsent(reflect.NewAt(t, p).Elem()) },
 		func(p unsafe.Pointer) bool { return reflect.NewAt(t, p).Elem().IsZero() }
+}
+
+// hasMethod reports whether *t (and so t) has the named method.
+func hasMethod(t reflect.Type, name string) bool {
+	if t.Name() == "" {
+		return false
+	}
+	_, ok := reflect.PointerTo(t).MethodByName(name)
+	return ok
 }
 
 // mapZeroTests returns zeroTestsOf's tests for a map type.
