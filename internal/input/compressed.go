@@ -7,7 +7,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/klauspost/compress/gzip"
+	"compress/gzip"
+
 	"github.com/klauspost/compress/zstd"
 )
 
