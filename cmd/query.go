@@ -141,14 +141,14 @@ null; 1 when some line was not JSON; else 0.`,
 	f.BoolVarP(&opts.ExitStatus, "exit-status", "e", false, "exit 1 when the last output is false or null, 4 when there is none")
 	f.BoolVarP(&opts.FromFile, "from-file", "f", false, "read the filter from the file named by the first argument")
 	// Parsed by parseQueryArgs; declared for --help.
-	f.StringArray("arg", nil, "takes `NAME VALUE`: $NAME is the string VALUE")
-	f.StringArray("argjson", nil, "takes `NAME JSON`: $NAME is the JSON value")
-	f.StringArray("slurpfile", nil, "takes `NAME FILE`: $NAME is the array of the JSON values in FILE")
-	f.StringArray("rawfile", nil, "takes `NAME FILE`: $NAME is the text of FILE")
+	f.Var(pairFlag{}, "arg", "takes `NAME VALUE`: $NAME is the string VALUE")
+	f.Var(pairFlag{}, "argjson", "takes `NAME JSON`: $NAME is the JSON value")
+	f.Var(pairFlag{}, "slurpfile", "takes `NAME FILE`: $NAME is the array of the JSON values in FILE")
+	f.Var(pairFlag{}, "rawfile", "takes `NAME FILE`: $NAME is the text of FILE")
 	f.Bool("args", false, "the arguments after the filter are strings in $ARGS.positional, not files")
 	f.Bool("jsonargs", false, "the arguments after the filter are JSON values in $ARGS.positional")
 	addOutputFlag(f, &opts.Output, queryOutputs)
-	f.StringSliceVar(&opts.Columns, "columns", nil, "with -o table: the `KEYS` shown, in order (comma-separated)")
+	f.Var(selector.StringList(&opts.Columns), "columns", "with -o table: the `KEYS` shown, in order (comma-separated)")
 	opts.Select.AddFlags(f)
 	addWorkersFlag(f, &opts.Workers)
 	return cmd
@@ -158,6 +158,10 @@ null; 1 when some line was not JSON; else 0.`,
 // --args and --jsonargs, "--", and flag clusters such as -nr, the way gojq
 // does; other flags go to the command's flag set. It reports whether help
 // was asked for.
+//
+// --arg, --argjson, --slurpfile and --rawfile take two arguments, which
+// pflag cannot: they are read here, and defined with pairFlag for help
+// alone.
 func parseQueryArgs(c *cobra.Command, opts *QueryOptions, args []string) (help bool, err error) {
 	c.InheritedFlags() // merges the root's --color into c.Flags()
 	fs := c.Flags()
@@ -432,3 +436,12 @@ func queryStatus(res *query.Result, exitStatus bool) error {
 	}
 	return nil
 }
+
+// pairFlag defines a flag that takes two arguments (--arg NAME VALUE) for
+// help; parseQueryArgs reads it. It reads as pflag's StringArray in help,
+// without the CSV writer that type builds for its default.
+type pairFlag struct{}
+
+func (pairFlag) String() string   { return "" }
+func (pairFlag) Set(string) error { return nil }
+func (pairFlag) Type() string     { return "stringArray" }

@@ -55,6 +55,10 @@ type Program struct {
 	literal *literalTest
 	// identity: the filter is `.`, printed from the events' bytes.
 	identity bool
+	// modules loads import's and include's modules for every session's
+	// compiling: it holds only the search paths, which gojq resolves (home
+	// directory, executable's path) when it is made.
+	modules moduleLoader
 }
 
 // inputCall finds a call of input or inputs in a filter's text. It may also
@@ -73,7 +77,7 @@ func Compile(o Options) (*Program, error) {
 	if err != nil {
 		return nil, &CompileError{parseErrorMessage(name, o.Filter, err)}
 	}
-	p := &Program{opts: o, query: q}
+	p := &Program{opts: o, query: q, modules: newModuleLoader(o.ModulePaths)}
 	p.readsInputs = len(q.Imports) > 0 || inputCall.Get().MatchString(q.String())
 	p.literal = literalTestOf(q)
 	p.identity = isIdentity(q)
@@ -110,7 +114,7 @@ func (p *Program) code(s *session, inputs gojq.Iter) (*gojq.Code, error) {
 		environ = func() []string { return nil }
 	}
 	opts := []gojq.CompilerOption{
-		gojq.WithModuleLoader(newModuleLoader(p.opts.ModulePaths)),
+		gojq.WithModuleLoader(p.modules),
 		gojq.WithEnvironLoader(environ),
 		gojq.WithVariables(p.names),
 		gojq.WithFunction("input_filename", 0, 0, s.inputFilename),

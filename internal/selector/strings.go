@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"strings"
+
+	"github.com/spf13/pflag"
 )
 
 // stringList is the value of --line, --rule and --event: comma-separated
@@ -15,6 +17,9 @@ type stringList struct {
 	values *[]string
 	set    bool
 }
+
+// StringList is a flag value of that kind, filling *values.
+func StringList(values *[]string) pflag.Value { return &stringList{values: values} }
 
 func (l *stringList) Set(s string) error {
 	var vals []string
