@@ -45,7 +45,7 @@ func zeroTestsOf(t reflect.Type) (absent, zero zeroTest) {
 	// Only a named type can have methods: asking an unnamed one (a *T, a
 	// []T) made reflect build the type **T or *[]T, searching every type
 	// in the binary by name, for each field when the first event is read.
-	if !hasMethod(t, "IsZero") {
+	if !hasIsZero(t) {
 		switch t.Kind() {
 		case reflect.String:
 			test := func(p unsafe.Pointer) bool { return *(*string)(p) == "" }
@@ -68,12 +68,14 @@ func zeroTestsOf(t reflect.Type) (absent, zero zeroTest) {
 		func(p unsafe.Pointer) bool { return reflect.NewAt(t, p).Elem().IsZero() }
 }
 
-// hasMethod reports whether *t (and so t) has the named method.
-func hasMethod(t reflect.Type, name string) bool {
+// hasIsZero reports whether *t (and so t) has an IsZero method. The name
+// is a constant on purpose: the linker keeps every exported method of
+// every type when a method is looked up by a name it cannot see.
+func hasIsZero(t reflect.Type) bool {
 	if t.Name() == "" {
 		return false
 	}
-	_, ok := reflect.PointerTo(t).MethodByName(name)
+	_, ok := reflect.PointerTo(t).MethodByName("IsZero")
 	return ok
 }
 
