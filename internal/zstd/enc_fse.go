@@ -55,7 +55,7 @@ func newEncFSETable(norm []int16, tableLog uint8) encFSETable {
 	step := size>>1 + size>>3 + 3
 	pos := 0
 	for s, c := range norm {
-		for range max(c, 0) {
+		for range max(c, 0) { // "less than 1" symbols are placed
 			cellSymbol[pos] = uint8(s)
 			pos = (pos + step) & (size - 1)
 			for pos > high {
@@ -67,7 +67,7 @@ func newEncFSETable(norm []int16, tableLog uint8) encFSETable {
 	// start[s] is where symbol s's states begin in next.
 	start := make([]int, len(norm)+1)
 	for s, c := range norm {
-		start[s+1] = start[s] + int(max(c, 1))
+		start[s+1] = start[s] + encCells(c)
 	}
 	t := encFSETable{tableLog: tableLog, next: make([]uint16, size), symbols: make([]encFSESymbol, len(norm))}
 	fill := append([]int(nil), start...)
@@ -116,4 +116,12 @@ func (t *encFSETable) encode(w *encBitWriter, state *uint32, s uint8) {
 // flush writes the final state, the decoder's initial state.
 func (t *encFSETable) flush(w *encBitWriter, state uint32) {
 	w.add(state, t.tableLog)
+}
+
+// encCells is how many cells of the table a normalized count takes.
+func encCells(c int16) int {
+	if c == -1 {
+		return 1
+	}
+	return int(c)
 }
