@@ -30,7 +30,7 @@ func (e *Encoder) appendBlock(dst, src []byte, start, end, window int) []byte {
 	e.lits = append(e.lits, src[e.tail:end]...)
 	headerAt := len(dst)
 	dst = encAppendBlockHeader(dst, last, encBlockCompressed, 0)
-	dst = encAppendRawLiterals(dst, e.lits)
+	dst = e.appendLiterals(dst, e.lits)
 	dst = e.appendSequences(dst)
 	size := len(dst) - headerAt - 3
 	if size >= len(block) {
@@ -49,22 +49,6 @@ func encAllEqual(b []byte) bool {
 		}
 	}
 	return true
-}
-
-// encAppendRawLiterals appends a Raw_Literals_Block: a header of 1 to 3
-// bytes (Literals_Block_Type 0 in bits 0-1, Size_Format in bits 2-3 and
-// Regenerated_Size above), then the literals.
-func encAppendRawLiterals(dst, lits []byte) []byte {
-	n := len(lits)
-	switch {
-	case n < 32:
-		dst = append(dst, byte(n<<3))
-	case n < 4096:
-		dst = append(dst, byte(1<<2|n<<4), byte(n>>4))
-	default:
-		dst = append(dst, byte(3<<2|n<<4), byte(n>>4), byte(n>>12))
-	}
-	return append(dst, lits...)
 }
 
 // appendSequences appends the Sequences_Section of e.seqs, coded with the

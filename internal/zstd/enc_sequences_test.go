@@ -25,7 +25,7 @@ func encFrameOf(t *testing.T, lits []byte, seqs []encSequence) (frame, content [
 	content = append(content, rest...)
 	frame, _ = encAppendFrameHeader(nil, len(content))
 	e := Encoder{seqs: seqs}
-	body := e.appendSequences(encAppendRawLiterals(nil, lits))
+	body := e.appendSequences(encTestRawLiterals(lits))
 	frame = encAppendBlockHeader(frame, true, encBlockCompressed, len(body))
 	return append(frame, body...), content
 }
@@ -148,7 +148,7 @@ func TestEncodeOffsetCodes(t *testing.T) {
 					frame = append(frame, history[start:end]...)
 				}
 				e := Encoder{seqs: []encSequence{{litLen: 2, matchLen: 10, offset: offset}}}
-				body := e.appendSequences(encAppendRawLiterals(nil, []byte("<>")))
+				body := e.appendSequences(encTestRawLiterals([]byte("<>")))
 				frame = encAppendBlockHeader(frame, true, encBlockCompressed, len(body))
 				frame = append(frame, body...)
 				want := append(append([]byte(nil), history...), '<', '>')
@@ -165,4 +165,9 @@ func TestEncodeOffsetCodes(t *testing.T) {
 			})
 		}
 	}
+}
+
+// encTestRawLiterals is a Raw_Literals_Block of lits.
+func encTestRawLiterals(lits []byte) []byte {
+	return append(encAppendLiteralsHeader(nil, encLiteralsRaw, len(lits)), lits...)
 }

@@ -25,6 +25,7 @@ type Encoder struct {
 	seqs []encSequence
 	lits []byte
 	tail int // the literals after the block's last match start here
+	huff encHuffman
 }
 
 const (

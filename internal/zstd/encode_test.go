@@ -271,7 +271,7 @@ func TestEncodeRawLiteralsHeader(t *testing.T) {
 	for _, n := range []int{0, 1, 31, 32, 4095, 4096, encMaxBlock} {
 		t.Run(fmt.Sprintf("%d raw literals", n), func(t *testing.T) {
 			lits := encRandom(n, uint64(n))
-			out := encAppendRawLiterals(nil, lits)
+			out := encTestRawLiterals(lits)
 			// RFC 8878 section 3.1.1.3.1.1: Size_Format 00 or 10 is one
 			// byte, 01 two bytes, 11 three.
 			if typ := out[0] & 3; typ != 0 {
