@@ -29,11 +29,14 @@ func (e *Encoder) appendBlock(dst, src []byte, start, end, window int) []byte {
 	e.findSequences(src, start, end, window)
 	e.lits = append(e.lits, src[e.tail:end]...)
 	headerAt := len(dst)
+	rep := e.rep
 	dst = encAppendBlockHeader(dst, last, encBlockCompressed, 0)
 	dst = e.appendLiterals(dst, e.lits)
 	dst = e.appendSequences(dst)
 	size := len(dst) - headerAt - 3
 	if size >= len(block) {
+		// The decoder will see no sequence of this block.
+		e.rep = rep
 		dst = encAppendBlockHeader(dst[:headerAt], last, encBlockRaw, len(block))
 		return append(dst, block...)
 	}
@@ -52,7 +55,7 @@ func encAllEqual(b []byte) bool {
 }
 
 // appendSequences appends the Sequences_Section of e.seqs, coded with the
-// predefined distributions.
+// predefined distributions, turning their offsets into Offset_Values.
 func (e *Encoder) appendSequences(dst []byte) []byte {
 	n := len(e.seqs)
 	switch {
@@ -68,13 +71,14 @@ func (e *Encoder) appendSequences(dst []byte) []byte {
 	// Symbol_Compression_Modes: Predefined_Mode for all three.
 	dst = append(dst, 0)
 
+	e.setOffsetValues()
 	t := encPredefined.Get()
 	w := encBitWriter{out: dst}
 	// The decoder reads the bitstream backward, so the sequences are
 	// written last to first: the last one's codes set the initial states,
 	// and each earlier one is reached by a state transition.
 	seq := e.seqs[n-1]
-	llCode, mlCode, ofValue := encLLCode(seq.litLen), encMLCode(seq.matchLen), seq.offset+3
+	llCode, mlCode, ofValue := encLLCode(seq.litLen), encMLCode(seq.matchLen), seq.offset
 	ofCode := encOFCode(ofValue)
 	llState, mlState, ofState := t.ll.first(llCode), t.ml.first(mlCode), t.of.first(ofCode)
 	for i := n - 1; ; i-- {
@@ -87,7 +91,7 @@ func (e *Encoder) appendSequences(dst []byte) []byte {
 			break
 		}
 		seq = e.seqs[i-1]
-		llCode, mlCode, ofValue = encLLCode(seq.litLen), encMLCode(seq.matchLen), seq.offset+3
+		llCode, mlCode, ofValue = encLLCode(seq.litLen), encMLCode(seq.matchLen), seq.offset
 		ofCode = encOFCode(ofValue)
 		// The decoder updates literals length, match length, offset.
 		t.of.encode(&w, &ofState, ofCode)

@@ -24,7 +24,8 @@ const (
 )
 
 // encSequence is one LZ77 step: copy litLen literals, then matchLen
-// bytes from offset bytes back.
+// bytes from offset bytes back; appendSequences turns offset into the
+// Offset_Value it writes.
 type encSequence struct {
 	litLen, matchLen, offset uint32
 }
@@ -55,8 +56,17 @@ func (e *Encoder) findSequences(src []byte, start, end, maxOffset int) {
 		table[h] = e.stored(s)
 		cand := e.position(stored)
 		if cand < 0 || s-cand > maxOffset || binary.LittleEndian.Uint32(src[cand:]) != uint32(cv) {
-			s += 1 + (s-nextEmit)>>encSkipLog
-			continue
+			off := e.lastOffset
+			if off == 0 || binary.LittleEndian.Uint32(src[s+1-off:]) != uint32(cv>>8) {
+				s += 1 + (s-nextEmit)>>encSkipLog
+				continue
+			}
+			// No match here, but the last offset matches one byte on:
+			// structured data repeats at the distance of its records, and
+			// a repeat offset costs a few bits where a new one costs up
+			// to 30.
+			s++
+			cand = s - off
 		}
 		// Extend backward over literals, then forward up to the block end.
 		for cand > 0 && s > nextEmit && src[cand-1] == src[s-1] {
@@ -66,6 +76,7 @@ func (e *Encoder) findSequences(src []byte, start, end, maxOffset int) {
 		n := encMinMatch + encMatchLen(src[cand+encMinMatch:], src[s+encMinMatch:end])
 		e.lits = append(e.lits, src[nextEmit:s]...)
 		e.seqs = append(e.seqs, encSequence{litLen: uint32(s - nextEmit), matchLen: uint32(n), offset: uint32(s - cand)})
+		e.lastOffset = s - cand
 		s += n
 		nextEmit = s
 		// Remember a position near the match's end, where the next match

@@ -24,7 +24,7 @@ func encFrameOf(t *testing.T, lits []byte, seqs []encSequence) (frame, content [
 	}
 	content = append(content, rest...)
 	frame, _ = encAppendFrameHeader(nil, len(content))
-	e := Encoder{seqs: seqs}
+	e := Encoder{seqs: seqs, rep: encInitialRep}
 	body := e.appendSequences(encTestRawLiterals(lits))
 	frame = encAppendBlockHeader(frame, true, encBlockCompressed, len(body))
 	return append(frame, body...), content
@@ -147,7 +147,7 @@ func TestEncodeOffsetCodes(t *testing.T) {
 					frame = encAppendBlockHeader(frame, false, encBlockRaw, end-start)
 					frame = append(frame, history[start:end]...)
 				}
-				e := Encoder{seqs: []encSequence{{litLen: 2, matchLen: 10, offset: offset}}}
+				e := Encoder{seqs: []encSequence{{litLen: 2, matchLen: 10, offset: offset}}, rep: encInitialRep}
 				body := e.appendSequences(encTestRawLiterals([]byte("<>")))
 				frame = encAppendBlockHeader(frame, true, encBlockCompressed, len(body))
 				frame = append(frame, body...)

@@ -26,6 +26,10 @@ type Encoder struct {
 	lits []byte
 	tail int // the literals after the block's last match start here
 	huff encHuffman
+	// rep are the repeat offsets the decoder will hold after the blocks
+	// written so far; lastOffset is the finder's last match offset.
+	rep        encRepeats
+	lastOffset int
 }
 
 const (
@@ -52,6 +56,7 @@ func (e *Encoder) EncodeAll(src, dst []byte) []byte {
 		return encAppendBlockHeader(dst, true, encBlockRaw, 0)
 	}
 	e.segStart = 0
+	e.rep, e.lastOffset = encInitialRep, 0
 	for start := 0; start < len(src); start += encMaxBlock {
 		end := min(start+encMaxBlock, len(src))
 		if int64(e.cur)+int64(end-e.segStart) >= math.MaxInt32 {
