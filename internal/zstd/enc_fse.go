@@ -9,9 +9,16 @@ type encFSETable struct {
 	tableLog uint8
 	// next lists, symbol after symbol, the states whose cell holds that
 	// symbol, in the order of the cells.
-	next    []uint16
-	symbols []encFSESymbol
+	next    [1 << encMaxFSELog]uint16
+	symbols [encMaxFSESymbols]encFSESymbol
 }
+
+const (
+	// encMaxFSELog is the largest accuracy log of the sequence tables.
+	encMaxFSELog = 9
+	// encMaxFSESymbols is the size of the largest alphabet, match lengths.
+	encMaxFSESymbols = 53
+)
 
 // encFSESymbol says how to move to a state of one symbol: a state s
 // writes (s+deltaNbBits)>>16 of its low bits, and what remains of it,
@@ -24,11 +31,11 @@ type encFSESymbol struct {
 // encPredefined holds the tables of the predefined distributions, built
 // on first use.
 var encPredefined = memo.Value[*encPredefinedTables]{New: func() *encPredefinedTables {
-	return &encPredefinedTables{
-		ll: newEncFSETable(encLLNorm[:], encLLLog),
-		ml: newEncFSETable(encMLNorm[:], encMLLog),
-		of: newEncFSETable(encOFNorm[:], encOFLog),
-	}
+	t := new(encPredefinedTables)
+	t.ll.build(encLLNorm[:], encLLLog)
+	t.ml.build(encMLNorm[:], encMLLog)
+	t.of.build(encOFNorm[:], encOFLog)
+	return t
 }}
 
 // encPredefinedTables are the literals length, match length and offset
@@ -37,13 +44,14 @@ type encPredefinedTables struct {
 	ll, ml, of encFSETable
 }
 
-// newEncFSETable builds the encoding table of a normalized distribution
-// whose counts (a "less than 1" probability being -1) add up to
-// 1<<tableLog. The cells are spread exactly as the decoder spreads them
-// (RFC 8878 section 4.1.1), or the two would disagree on every state.
-func newEncFSETable(norm []int16, tableLog uint8) encFSETable {
+// build makes t the encoding table of a normalized distribution whose
+// counts (a "less than 1" probability being -1) add up to 1<<tableLog.
+// The cells are spread exactly as the decoder spreads them (RFC 8878
+// section 4.1.1), or the two would disagree on every state.
+func (t *encFSETable) build(norm []int16, tableLog uint8) {
 	size := 1 << tableLog
-	cellSymbol := make([]uint8, size)
+	var cells [1 << encMaxFSELog]uint8
+	cellSymbol := cells[:size]
 	// "Less than 1" symbols take the last cells, one each.
 	high := size - 1
 	for s, c := range norm {
@@ -65,18 +73,20 @@ func newEncFSETable(norm []int16, tableLog uint8) encFSETable {
 	}
 
 	// start[s] is where symbol s's states begin in next.
-	start := make([]int, len(norm)+1)
+	var starts [encMaxFSESymbols + 1]int
+	start := starts[:len(norm)+1]
 	for s, c := range norm {
 		start[s+1] = start[s] + encCells(c)
 	}
-	t := encFSETable{tableLog: tableLog, next: make([]uint16, size), symbols: make([]encFSESymbol, len(norm))}
-	fill := append([]int(nil), start...)
+	t.tableLog = tableLog
+	fill := starts
 	for cell, s := range cellSymbol {
 		t.next[fill[s]] = uint16(size + cell)
 		fill[s]++
 	}
 	for s, c := range norm {
 		sym := &t.symbols[s]
+		*sym = encFSESymbol{}
 		switch {
 		case c == 0:
 			// Never encoded: the block encoder only asks for codes the
@@ -92,7 +102,6 @@ func newEncFSETable(norm []int16, tableLog uint8) encFSETable {
 			sym.deltaFindState = int32(start[s] - int(c))
 		}
 	}
-	return t
 }
 
 // first returns the state that encodes symbol s as the last symbol of a

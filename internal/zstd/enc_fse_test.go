@@ -95,7 +95,8 @@ func TestEncFSETable(t *testing.T) {
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, tab := range tables {
-		enc := newEncFSETable(tab.norm, tab.log)
+		var enc encFSETable
+		enc.build(tab.norm, tab.log)
 		dec := newEncTestFSEDecoder(tab.norm, tab.log)
 		for _, n := range []int{1, 2, 3, 10, 1000} {
 			t.Run(fmt.Sprintf("%s/%d", tab.name, n), func(t *testing.T) {

@@ -22,10 +22,11 @@ type Encoder struct {
 	cur      int32
 	segStart int
 
-	seqs []encSequence
-	lits []byte
-	tail int // the literals after the block's last match start here
-	huff encHuffman
+	seqs   []encSequence
+	lits   []byte
+	tail   int // the literals after the block's last match start here
+	huff   encHuffman
+	tables encSequenceTables
 	// rep are the repeat offsets the decoder will hold after the blocks
 	// written so far; lastOffset is the finder's last match offset.
 	rep        encRepeats
