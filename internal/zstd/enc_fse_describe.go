@@ -1,5 +1,7 @@
 package zstd
 
+import "math"
+
 // Building a block's own FSE distribution: counts normalized to a power
 // of two, and the table description the decoder rebuilds them from
 // (RFC 8878 section 4.1.1).
@@ -7,8 +9,8 @@ package zstd
 // encNormalize scales counts (of total symbols, at least two distinct)
 // to a distribution of 1<<log cells, log at most maxLog, into norm: a
 // symbol too rare for one cell gets -1, the "less than 1" probability.
-// It reports false when the counts are too skewed for that, and the
-// caller keeps another mode.
+// It reports false when the symbols do not fit the table, and the caller
+// keeps another mode.
 func encNormalize(norm []int16, counts []uint32, total uint32, maxLog uint8) (uint8, bool) {
 	last := 0
 	for s, c := range counts {
@@ -24,7 +26,7 @@ func encNormalize(norm []int16, counts []uint32, total uint32, maxLog uint8) (ui
 
 	size := 1 << log
 	lowThreshold := total >> log
-	cells, largest := 0, 0
+	cells := 0
 	for s, c := range counts {
 		switch {
 		case c == 0:
@@ -37,18 +39,39 @@ func encNormalize(norm []int16, counts []uint32, total uint32, maxLog uint8) (ui
 			norm[s] = int16(p)
 			cells += p
 		}
-		if c > counts[largest] {
-			largest = s
+	}
+	// Rounding leaves a few cells over or under: give or take them one at
+	// a time where that costs the fewest bits, count times the change of
+	// log2 of the symbol's share.
+	for ; cells != size; cells += encSign(size - cells) {
+		best, bestCost := -1, math.Inf(1)
+		for s, c := range counts {
+			p := float64(norm[s])
+			if norm[s] <= 0 || (cells > size && norm[s] == 1) {
+				continue
+			}
+			cost := float64(c) * math.Log2(p/(p+1)) // taking a cell away costs
+			if cells > size {
+				cost = float64(c) * math.Log2(p/(p-1))
+			}
+			if cost < bestCost {
+				best, bestCost = s, cost
+			}
 		}
+		if best < 0 {
+			return 0, false
+		}
+		norm[best] += int16(encSign(size - cells))
 	}
-	// Rounding leaves a few cells over or under: the most frequent symbol
-	// absorbs them, unless that would halve its share.
-	rest := size - cells
-	if int(norm[largest])+rest < max(1, int(norm[largest])/2) {
-		return 0, false
-	}
-	norm[largest] += int16(rest)
 	return log, true
+}
+
+// encSign is 1 for a positive n, -1 for a negative one.
+func encSign(n int) int {
+	if n > 0 {
+		return 1
+	}
+	return -1
 }
 
 // encAppendFSEDescription appends the description of a distribution of
