@@ -21,15 +21,18 @@ type encHuffman struct {
 
 	// Scratch space of buildLengths: the leaves sorted by count, then a
 	// node's count and parent, leaves first and internal nodes after.
-	leaves    [256]uint8
-	nodeCount [511]uint32
-	parent    [511]uint16
-	depth     [511]uint8
+	leaves [256]uint8
+	// The weights, and their own FSE table for the compressed description.
+	weights     [256]uint8
+	weightNorm  [encHuffMaxBits + 1]int16
+	weightTable encFSETable
+	nodeCount   [511]uint32
+	parent      [511]uint16
+	depth       [511]uint8
 }
 
 // build makes the code of lits and returns the bits the literals take
-// with it, or false when they have fewer than two distinct bytes or a
-// byte above 128, which the table description used here cannot give.
+// with it, or false when they have fewer than two distinct bytes.
 func (h *encHuffman) build(lits []byte) (int, bool) {
 	h.count = [256]uint32{}
 	for _, b := range lits {
@@ -44,7 +47,7 @@ func (h *encHuffman) build(lits []byte) (int, bool) {
 			h.last = s
 		}
 	}
-	if n < 2 || h.last > 128 {
+	if n < 2 {
 		return 0, false
 	}
 	h.buildLengths(n)
@@ -159,10 +162,22 @@ func (h *encHuffman) assignCodes() {
 	}
 }
 
-// appendTable appends the Huffman_Tree_Description in its direct form:
-// a header byte of 127 plus the number of weights, then the weights of
-// the symbols below h.last, two per byte, the first in the high half.
-func (h *encHuffman) appendTable(dst []byte) []byte {
+// appendTable appends the Huffman_Tree_Description: the weights of the
+// symbols below h.last (the last one's follows from them), FSE-compressed
+// or, when that is not smaller, 4 bits each, which only 128 weights can
+// use. It reports false when neither form can describe the code.
+func (h *encHuffman) appendTable(dst []byte) ([]byte, bool) {
+	start := len(dst)
+	direct := 1 + (h.last+1)/2
+	if out, ok := h.appendFSEWeights(dst); ok && (h.last > 128 || len(out)-start < direct) {
+		return out, true
+	}
+	dst = dst[:start]
+	if h.last > 128 {
+		return dst, false
+	}
+	// A header byte of 127 plus the number of weights, then two weights
+	// a byte, the first in the high half.
 	dst = append(dst, byte(127+h.last))
 	for s := 0; s < h.last; s += 2 {
 		b := h.weight(s) << 4
@@ -171,7 +186,57 @@ func (h *encHuffman) appendTable(dst []byte) []byte {
 		}
 		dst = append(dst, b)
 	}
-	return dst
+	return dst, true
+}
+
+// appendFSEWeights appends the weights FSE-compressed: a header byte
+// giving the compressed size (below 128), the table description of at
+// most 64 cells, and a bitstream of two states taking turns, the first
+// for even symbols, as RFC 8878 section 4.2.1.2 describes.
+func (h *encHuffman) appendFSEWeights(dst []byte) ([]byte, bool) {
+	n := h.last
+	var counts [encHuffMaxBits + 1]uint32
+	distinct := 0
+	for s := range n {
+		w := h.weight(s)
+		h.weights[s] = w
+		if counts[w] == 0 {
+			distinct++
+		}
+		counts[w]++
+	}
+	if n < 2 || distinct < 2 {
+		return dst, false
+	}
+	maxWeight := int(h.maxBits)
+	norm := h.weightNorm[:maxWeight+1]
+	log, ok := encNormalize(norm, counts[:maxWeight+1], uint32(n), 6)
+	if !ok {
+		return dst, false
+	}
+	headerAt := len(dst)
+	dst = encAppendFSEDescription(append(dst, 0), norm, log)
+	t := &h.weightTable
+	t.build(norm, log)
+	w := encBitWriter{out: dst}
+	// Written last symbol first; the last two set the initial states.
+	var states [2]uint32
+	for i := n - 1; i >= 0; i-- {
+		if i >= n-2 {
+			states[i&1] = t.first(h.weights[i])
+		} else {
+			t.encode(&w, &states[i&1], h.weights[i])
+		}
+	}
+	t.flush(&w, states[1])
+	t.flush(&w, states[0])
+	dst = w.close()
+	size := len(dst) - headerAt - 1
+	if size >= 128 {
+		return dst, false
+	}
+	dst[headerAt] = byte(size)
+	return dst, true
 }
 
 // weight is the weight of symbol s: maxBits+1-length, 0 when absent.

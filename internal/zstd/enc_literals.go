@@ -17,7 +17,7 @@ func (e *Encoder) appendLiterals(dst, lits []byte) []byte {
 	}
 	// Below some size, the table costs more than the code saves.
 	if len(lits) >= 64 {
-		if bits, ok := e.huff.build(lits); ok && bits/8+e.huff.last/2+16 < len(lits) {
+		if bits, ok := e.huff.build(lits); ok && bits/8+16 < len(lits) {
 			start := len(dst)
 			if out, ok := e.appendHuffmanLiterals(dst, lits); ok {
 				return out
@@ -62,7 +62,10 @@ func (e *Encoder) appendHuffmanLiterals(dst, lits []byte) ([]byte, bool) {
 	}
 	headerAt := len(dst)
 	dst = append(dst, make([]byte, headerLen)...)
-	dst = e.huff.appendTable(dst)
+	dst, ok := e.huff.appendTable(dst)
+	if !ok {
+		return dst, false
+	}
 	if format == 0 {
 		dst = e.huff.appendStream(dst, lits)
 	} else {

@@ -17,6 +17,28 @@ func encFibonacci(symbols int) []byte {
 	return lits
 }
 
+// encEveryByte returns the 256 byte values once each: a code of 8 bits
+// each, all weights equal, saves nothing.
+func encEveryByte() []byte {
+	b := make([]byte, 256)
+	for i := range b {
+		b[i] = byte(i)
+	}
+	return b
+}
+
+// encSkewedHigh returns n bytes of all 256 values, most of them near 255:
+// only the FSE-compressed weights can describe their code.
+func encSkewedHigh(n int) []byte {
+	b := encRandom(n, 21)
+	for i := range b {
+		if i%8 != 0 {
+			b[i] = 250 + b[i]%6
+		}
+	}
+	return b
+}
+
 // Each kind of literals gets the section it should, and the reference
 // decoder reads the compressed and RLE ones back.
 func TestEncodeLiterals(t *testing.T) {
@@ -31,7 +53,9 @@ func TestEncodeLiterals(t *testing.T) {
 		{"one byte repeated", bytes.Repeat([]byte{'a'}, 300), encLiteralsRLE},
 		{"short text", []byte("a short line of text"), encLiteralsRaw},
 		{"random", encRandom(3000, 11), encLiteralsRaw},
-		{"text with a byte above 128", append([]byte{200}, events[:3000]...), encLiteralsRaw},
+		{"text with a byte above 128", append([]byte{200}, events[:3000]...), encLiteralsCompressed},
+		{"every byte once", encEveryByte(), encLiteralsRaw},
+		{"bytes above 128, skewed", encSkewedHigh(5000), encLiteralsCompressed},
 		{"two symbols", bytes.Repeat([]byte("ab"), 200), encLiteralsCompressed},
 		{"single stream", events[:200], encLiteralsCompressed},
 		{"4 streams, 10-bit sizes", events[:1000], encLiteralsCompressed},
