@@ -11,9 +11,11 @@ import (
 // nothing but the output. The zero Encoder is ready to use; an Encoder is
 // not safe for concurrent use.
 //
-// Frames declare their content size, carry no checksum, and use the
-// predefined FSE distributions; a block that does not shrink is stored as
-// is, or as one repeated byte.
+// Frames declare their content size and carry no checksum. Each block is
+// LZ77 sequences found greedily, their literals Huffman-coded and their
+// codes FSE-coded with the predefined distributions or the block's own,
+// whichever is smaller; a block that does not shrink is stored as is, or
+// as one repeated byte.
 type Encoder struct {
 	// table maps the hash of a position's first bytes to the last such
 	// position, stored as cur plus its distance from segStart: values
