@@ -122,8 +122,8 @@ func (t *encFSETable) encode(w *encBitWriter, state *uint32, s uint8) {
 	*state = uint32(t.next[int32(*state>>nb)+sym.deltaFindState])
 }
 
-// flush writes the final state, the decoder's initial state.
-func (t *encFSETable) flush(w *encBitWriter, state uint32) {
+// finish writes the final state, the decoder's initial state.
+func (t *encFSETable) finish(w *encBitWriter, state uint32) {
 	w.add(state, t.tableLog)
 }
 

@@ -119,8 +119,9 @@ func TestEncFSETable(t *testing.T) {
 				state := enc.first(symbols[n-1])
 				for i := n - 2; i >= 0; i-- {
 					enc.encode(&w, &state, symbols[i])
+					w.flush()
 				}
-				enc.flush(&w, state)
+				enc.finish(&w, state)
 				stream := w.close()
 
 				rd := newEncTestBackward(t, stream)
@@ -170,6 +171,9 @@ func TestEncBitWriter(t *testing.T) {
 		var w encBitWriter
 		for i := range n {
 			w.add(uint32(i&1), 1)
+			if i%5 == 0 {
+				w.flush()
+			}
 		}
 		out := w.close()
 		if want := int(n)/8 + 1; len(out) != want {

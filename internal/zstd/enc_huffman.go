@@ -226,10 +226,11 @@ func (h *encHuffman) appendFSEWeights(dst []byte) ([]byte, bool) {
 			states[i&1] = t.first(h.weights[i])
 		} else {
 			t.encode(&w, &states[i&1], h.weights[i])
+			w.flush()
 		}
 	}
-	t.flush(&w, states[1])
-	t.flush(&w, states[0])
+	t.finish(&w, states[1])
+	t.finish(&w, states[0])
 	dst = w.close()
 	size := len(dst) - headerAt - 1
 	if size >= 128 {
@@ -252,9 +253,13 @@ func (h *encHuffman) weight(s int) byte {
 // literal first.
 func (h *encHuffman) appendStream(dst, lits []byte) []byte {
 	w := encBitWriter{out: dst}
+	// At most 11 bits a literal: four fit between flushes.
 	for i := len(lits) - 1; i >= 0; i-- {
 		s := lits[i]
 		w.add(uint32(h.code[s]), h.length[s])
+		if i&3 == 0 {
+			w.flush()
+		}
 	}
 	return w.close()
 }

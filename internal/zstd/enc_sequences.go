@@ -69,24 +69,28 @@ func (e *Encoder) appendSequences(dst []byte) []byte {
 	llState, mlState, ofState := ll.first(c.ll), ml.first(c.ml), of.first(c.of)
 	for i := n - 1; ; i-- {
 		// Each sequence's extra bits, which the decoder reads as offset,
-		// match length, literals length.
+		// match length, literals length: at most 16+16, then 31 bits.
 		s := e.seqs[i]
 		w.add(s.litLen-encLLBase[c.ll], encLLBits[c.ll])
 		w.add(s.matchLen-encMLBase[c.ml], encMLBits[c.ml])
+		w.flush()
 		w.add(s.offset, c.of)
+		w.flush()
 		if i == 0 {
 			break
 		}
 		c = st.codes[i-1]
-		// The decoder updates literals length, match length, offset.
+		// The decoder updates literals length, match length, offset:
+		// at most 9+9+8 bits.
 		of.encode(&w, &ofState, c.of)
 		ml.encode(&w, &mlState, c.ml)
 		ll.encode(&w, &llState, c.ll)
+		w.flush()
 	}
 	// The initial states, read first: literals length, offset, match length.
-	ml.flush(&w, mlState)
-	of.flush(&w, ofState)
-	ll.flush(&w, llState)
+	ml.finish(&w, mlState)
+	of.finish(&w, ofState)
+	ll.finish(&w, llState)
 	return w.close()
 }
 
