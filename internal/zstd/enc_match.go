@@ -45,6 +45,10 @@ func (e *Encoder) findSequences(src []byte, start, end, maxOffset int) {
 	e.seqs = e.seqs[:0]
 	e.lits = e.lits[:0]
 	table := e.table
+	// The table's numbering (Encoder.stored), kept in registers: position
+	// p is stored as p+base, and values below cur mean none.
+	cur := e.cur
+	base := int(cur) - e.segStart
 	nextEmit := start
 	s := start
 	// Hashing reads 8 bytes, and a match found needs its 4 first.
@@ -53,9 +57,9 @@ func (e *Encoder) findSequences(src []byte, start, end, maxOffset int) {
 		cv := binary.LittleEndian.Uint64(src[s:])
 		h := encHash(cv)
 		stored := table[h]
-		table[h] = e.stored(s)
-		cand := e.position(stored)
-		if cand < 0 || s-cand > maxOffset || binary.LittleEndian.Uint32(src[cand:]) != uint32(cv) {
+		table[h] = int32(s + base)
+		cand := int(stored) - base
+		if stored < cur || s-cand > maxOffset || binary.LittleEndian.Uint32(src[cand:]) != uint32(cv) {
 			off := e.lastOffset
 			if off == 0 || binary.LittleEndian.Uint32(src[s+1-off:]) != uint32(cv>>8) {
 				s += 1 + (s-nextEmit)>>encSkipLog
@@ -82,7 +86,7 @@ func (e *Encoder) findSequences(src []byte, start, end, maxOffset int) {
 		// Remember a position near the match's end, where the next match
 		// of repetitive data often starts.
 		if p := s - 2; p < len(src)-encHashTail+1 {
-			table[encHash(binary.LittleEndian.Uint64(src[p:]))] = e.stored(p)
+			table[encHash(binary.LittleEndian.Uint64(src[p:]))] = int32(p + base)
 		}
 	}
 	e.tail = nextEmit

@@ -20,7 +20,7 @@ type Encoder struct {
 	// table maps the hash of a position's first bytes to the last such
 	// position, stored as cur plus its distance from segStart: values
 	// below cur are left from earlier calls and mean "none".
-	table    []int32
+	table    *[1 << encHashLog]int32
 	cur      int32
 	segStart int
 
@@ -51,7 +51,7 @@ const (
 // extended buffer. An empty src gives a frame that decodes to nothing.
 func (e *Encoder) EncodeAll(src, dst []byte) []byte {
 	if e.table == nil {
-		e.table = make([]int32, 1<<encHashLog)
+		e.table = new([1 << encHashLog]int32)
 		e.cur = 1
 	}
 	dst, window := encAppendFrameHeader(dst, len(src))
@@ -65,7 +65,7 @@ func (e *Encoder) EncodeAll(src, dst []byte) []byte {
 		if int64(e.cur)+int64(end-e.segStart) >= math.MaxInt32 {
 			// Positions no longer fit the table's numbering: start again
 			// from this block, forgetting what came before.
-			clear(e.table)
+			clear(e.table[:])
 			e.cur, e.segStart = 1, start
 		}
 		dst = e.appendBlock(dst, src, start, end, window)
@@ -77,14 +77,6 @@ func (e *Encoder) EncodeAll(src, dst []byte) []byte {
 // stored is how the table records position p of the current input.
 func (e *Encoder) stored(p int) int32 {
 	return e.cur + int32(p-e.segStart)
-}
-
-// position is the input position of a table value, or -1 for none.
-func (e *Encoder) position(v int32) int {
-	if v < e.cur {
-		return -1
-	}
-	return int(v-e.cur) + e.segStart
 }
 
 // encAppendFrameHeader appends the magic number and the frame header
