@@ -3,13 +3,12 @@ package export
 import (
 	"sync"
 
-	"github.com/klauspost/compress/zstd"
+	"github.com/csmctl/csmctl/internal/zstd"
 )
 
-// zstdCodec compresses Parquet pages with zstd, with encoders kept for
-// the whole run and a window no larger than a page: a pool loses its
-// encoders at each garbage collection, and a new one clears its 8 MiB
-// history, which took a fifth of export's time.
+// zstdCodec compresses Parquet pages with zstd, one frame per page, with
+// encoders kept for the whole run: a pool loses its encoders at each
+// garbage collection, and a new encoder allocates its hash table.
 type zstdCodec struct {
 	mu   sync.Mutex
 	idle []*zstd.Encoder // at most maxIdleEncoders
@@ -19,15 +18,10 @@ type zstdCodec struct {
 // more, at a busy moment, is dropped after its page.
 const maxIdleEncoders = 4
 
-// zstdWindow is the most history an encoder keeps: a page is compressed
-// on its own, and pages hold about 256 KiB before compression
-// (parquet.DefaultPageBytes; smaller pages, 32 KiB, made the files 40%
-// larger).
-const zstdWindow = 256 << 10
-
 // CompressionCodec is ZSTD's number in the Parquet format.
 func (c *zstdCodec) CompressionCodec() int32 { return 6 }
 
+// Encode compresses a page into dst's storage.
 func (c *zstdCodec) Encode(dst, src []byte) ([]byte, error) {
 	c.mu.Lock()
 	var e *zstd.Encoder
@@ -36,17 +30,7 @@ func (c *zstdCodec) Encode(dst, src []byte) ([]byte, error) {
 	}
 	c.mu.Unlock()
 	if e == nil {
-		var err error
-		e, err = zstd.NewWriter(nil,
-			zstd.WithEncoderConcurrency(1),
-			zstd.WithEncoderLevel(zstd.SpeedFastest),
-			zstd.WithWindowSize(zstdWindow),
-			zstd.WithZeroFrames(true),
-			zstd.WithEncoderCRC(false),
-		)
-		if err != nil {
-			return nil, err
-		}
+		e = new(zstd.Encoder)
 	}
 	dst = e.EncodeAll(src, dst[:0])
 	c.mu.Lock()
