@@ -73,6 +73,7 @@ func (z *Reader) Reset(r io.Reader) {
 // Close releases z's buffers; z must be Reset before it is read again.
 func (z *Reader) Close() error {
 	z.hist, z.block, z.literals = nil, nil, nil
+	z.out = 0
 	z.in = nil
 	z.err = errors.New("zstd: read after Close")
 	return nil
