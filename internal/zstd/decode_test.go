@@ -145,10 +145,10 @@ func TestDecodeCLIFixtures(t *testing.T) {
 		file  string // under testdata, made by the command given
 		plain []byte
 	}{
-		{"linux-19.zst", linux},          // zstd -19
-		{"linux-long27.zst", linux},      // zstd -3 --long=27 from a pipe: a 128 MiB window
-		{"linux-1-nocheck.zst", linux},   // zstd -1 --no-check
-		{"linux-ultra22.zst", linux},     // zstd --ultra -22
+		{"linux-19.zst", linux},                                    // zstd -19
+		{"linux-long27.zst", linux},                                // zstd -3 --long=27 from a pipe: a 128 MiB window
+		{"linux-1-nocheck.zst", linux},                             // zstd -1 --no-check
+		{"linux-ultra22.zst", linux},                               // zstd --ultra -22
 		{"two-frames.zst", append(bytes.Clone(events), attack...)}, // zstd -5 twice, concatenated
 	} {
 		got, err := decodeAll(readFile(t, "testdata/"+tc.file), WithMaxWindow(1<<27))
