@@ -1,0 +1,97 @@
+package zstd
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	kzstd "github.com/klauspost/compress/zstd"
+)
+
+// fuzzWindow is the window limit of both decoders in FuzzDecode, and
+// fuzzOutput the most output compared: a few bytes of RLE blocks say
+// megabytes.
+const (
+	fuzzWindow = 1 << 20
+	fuzzOutput = 4 << 20
+)
+
+var errOutputLimit = errors.New("output limit reached")
+
+// readUpTo reads r to its end or to n bytes, whichever comes first.
+func readUpTo(r io.Reader, n int) ([]byte, error) {
+	out, err := io.ReadAll(io.LimitReader(r, int64(n)+1))
+	if len(out) > n {
+		return out[:n], errOutputLimit
+	}
+	return out, err
+}
+
+// FuzzDecode feeds arbitrary bytes to ours and to klauspost's decoder with
+// the same window limit: both must succeed with the same output, or both
+// fail (for different reasons, maybe).
+func FuzzDecode(f *testing.F) {
+	plain := corpus(f)[:20000]
+	for _, level := range []kzstd.EncoderLevel{kzstd.SpeedFastest, kzstd.SpeedDefault, kzstd.SpeedBetterCompression, kzstd.SpeedBestCompression} {
+		f.Add(klausEncode(f, plain, kzstd.WithEncoderLevel(level)))
+		f.Add(klausEncode(f, plain[:300], kzstd.WithEncoderLevel(level), kzstd.WithEncoderCRC(false)))
+	}
+	fixtures, _ := filepath.Glob("testdata/*.zst")
+	for _, name := range fixtures {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		if len(data) < 20000 {
+			f.Add(data)
+		}
+	}
+	window1K := []byte{0x00}
+	f.Add(frame(0x04, window1K, rawBlock(false, []byte("abc")), rleBlock(true, 'x', 9), checksum([]byte("abcxxxxxxxxx"))))
+	f.Add(frame(0x00, window1K, rawBlock(false, []byte("wxyz")),
+		compressedBlock(false, 0x00, 0x01, 0x54, 0, 0, 2, 0x01),
+		compressedBlock(true, 0x00, 0x01, 0x54, 0, 1, 0, 0x03)))
+
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ours, ourErr := readUpTo(NewReader(bytes.NewReader(data), WithMaxWindow(fuzzWindow)), fuzzOutput)
+		k, err := kzstd.NewReader(bytes.NewReader(data), kzstd.WithDecoderConcurrency(1),
+			kzstd.WithDecoderMaxWindow(fuzzWindow), kzstd.WithDecoderMaxMemory(fuzzWindow))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer k.Close()
+		theirs, theirErr := readUpTo(k, fuzzOutput)
+
+		if ourErr == errOutputLimit || theirErr == errOutputLimit {
+			// Compare what both decoded before the limit.
+			n := min(len(ours), len(theirs))
+			if !bytes.Equal(ours[:n], theirs[:n]) {
+				t.Fatalf("outputs differ at %d before the output limit", firstDifference(ours, theirs))
+			}
+			return
+		}
+		switch {
+		case ourErr == nil && theirErr == nil:
+			if !bytes.Equal(ours, theirs) {
+				t.Fatalf("both succeed, outputs differ: %d and %d bytes, first difference at %d", len(ours), len(theirs), firstDifference(ours, theirs))
+			}
+		case ourErr != nil && theirErr != nil:
+			// Both refuse the input.
+		case ourErr != nil:
+			if !lenientKlauspost(ourErr) {
+				t.Fatalf("ours fails (%v), klauspost decodes %d bytes", ourErr, len(theirs))
+			}
+		default:
+			t.Fatalf("ours decodes %d bytes, klauspost fails: %v", len(ours), theirErr)
+		}
+	})
+}
+
+// lenientKlauspost reports the errors of ours on inputs klauspost's
+// decoder accepts, on purpose: none so far.
+func lenientKlauspost(err error) bool {
+	return false
+}
