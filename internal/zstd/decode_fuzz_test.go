@@ -65,14 +65,30 @@ func FuzzDecodeDamaged(f *testing.F) {
 	f.Add(corpus(f)[:3000], uint16(100), uint8(1), uint8(0))
 	f.Add(bytes.Repeat([]byte("abcabd"), 500), uint16(20), uint8(0x80), uint8(3))
 	f.Add([]byte("process.exec ancestors"), uint16(12), uint8(4), uint8(1))
-	levels := []kzstd.EncoderLevel{kzstd.SpeedFastest, kzstd.SpeedDefault, kzstd.SpeedBetterCompression, kzstd.SpeedBestCompression}
-	f.Fuzz(func(t *testing.T, plain []byte, at uint16, flip, level uint8) {
-		enc := klausEncode(t, plain, kzstd.WithEncoderLevel(levels[int(level)%len(levels)]))
+	encoders := damageEncoders(f)
+	f.Fuzz(func(t *testing.T, plain []byte, at uint16, flip, encoder uint8) {
+		enc := encoders[int(encoder)%len(encoders)].EncodeAll(plain, nil)
 		if n := int(at); n < len(enc) {
 			enc[n] ^= flip
 		}
 		compareWithKlauspost(t, enc)
 	})
+}
+
+// damageEncoders are klauspost's encoders at every level, writing
+// single-segment frames and not.
+func damageEncoders(f *testing.F) []*kzstd.Encoder {
+	var encoders []*kzstd.Encoder
+	for _, level := range []kzstd.EncoderLevel{kzstd.SpeedFastest, kzstd.SpeedDefault, kzstd.SpeedBetterCompression, kzstd.SpeedBestCompression} {
+		for _, single := range []bool{true, false} {
+			e, err := kzstd.NewWriter(nil, kzstd.WithEncoderLevel(level), kzstd.WithSingleSegment(single), kzstd.WithEncoderConcurrency(1))
+			if err != nil {
+				f.Fatal(err)
+			}
+			encoders = append(encoders, e)
+		}
+	}
+	return encoders
 }
 
 // compareWithKlauspost decodes data with ours and with klauspost's decoder
