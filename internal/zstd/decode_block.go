@@ -7,8 +7,21 @@ const (
 	blockCompressed = 2
 )
 
-// nextBlock reads one block and appends its content to the history.
+// nextBlock reads one block and appends its content to the history; a
+// block that fails adds nothing, so Read never returns bytes of a block
+// that was cut short or corrupt.
 func (z *Reader) nextBlock() error {
+	z.makeRoom(z.frame.blockMax)
+	start := len(z.hist)
+	if err := z.readBlock(); err != nil {
+		z.hist = z.hist[:start]
+		return err
+	}
+	return nil
+}
+
+// readBlock reads and decodes one block into the room makeRoom made.
+func (z *Reader) readBlock() error {
 	b := z.scratch[:3]
 	if err := z.readFull(b, "block header"); err != nil {
 		return err
@@ -24,7 +37,6 @@ func (z *Reader) nextBlock() error {
 	if size > f.blockMax {
 		return corrupt("block of %d bytes, over the frame's maximum of %d", size, f.blockMax)
 	}
-	z.makeRoom(f.blockMax)
 	start := len(z.hist)
 	switch kind {
 	case blockRaw:

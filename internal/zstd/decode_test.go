@@ -250,7 +250,8 @@ func (r *oneByteReader) Read(p []byte) (int, error) {
 }
 
 // TestDecodeTruncated cuts small frames at every byte: each cut must fail
-// with io.ErrUnexpectedEOF, none succeed or panic.
+// with io.ErrUnexpectedEOF, none succeed or panic, and what comes out
+// before the error is a prefix of the content.
 func TestDecodeTruncated(t *testing.T) {
 	frames := map[string][]byte{
 		"compressed": klausEncode(t, corpus(t)[:3000]),
@@ -259,16 +260,20 @@ func TestDecodeTruncated(t *testing.T) {
 		"skippable":  append([]byte{0x50, 0x2a, 0x4d, 0x18, 2, 0, 0, 0, 1, 2}, frame(0x00, []byte{0}, rawBlock(true, nil))...),
 	}
 	for name, enc := range frames {
-		if _, err := decodeAll(enc); err != nil {
+		whole, err := decodeAll(enc)
+		if err != nil {
 			t.Fatalf("%s whole: %v", name, err)
 		}
 		for cut := 1; cut < len(enc); cut++ {
 			if name == "skippable" && cut == 10 {
 				continue // the skippable frame alone is a valid input
 			}
-			_, err := decodeAll(enc[:cut])
+			got, err := decodeAll(enc[:cut])
 			if !errors.Is(err, io.ErrUnexpectedEOF) {
 				t.Errorf("%s cut at %d of %d: %v, want io.ErrUnexpectedEOF", name, cut, len(enc), err)
+			}
+			if !bytes.HasPrefix(whole, got) {
+				t.Errorf("%s cut at %d of %d: decoded %q, not a prefix of the content", name, cut, len(enc), got)
 			}
 		}
 	}
