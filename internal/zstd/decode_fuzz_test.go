@@ -118,7 +118,12 @@ func compareWithKlauspost(t *testing.T, data []byte) {
 			t.Fatalf("both succeed, outputs differ: %d and %d bytes, first difference at %d", len(ours), len(theirs), firstDifference(ours, theirs))
 		}
 	case ourErr != nil && theirErr != nil:
-		// Both refuse the input.
+		// Both refuse the input, after what they decoded of it: one's
+		// output is the start of the other's.
+		n := min(len(ours), len(theirs))
+		if !bytes.Equal(ours[:n], theirs[:n]) {
+			t.Fatalf("both fail (%v; %v), outputs differ at %d", ourErr, theirErr, firstDifference(ours, theirs))
+		}
 	case ourErr != nil:
 		if !lenientKlauspost(ourErr) {
 			t.Fatalf("ours fails (%v), klauspost decodes %d bytes", ourErr, len(theirs))
