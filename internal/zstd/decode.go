@@ -37,11 +37,15 @@ type Reader struct {
 	produced uint64 // content bytes of the frame decoded so far
 	checksum xxhash64
 
-	// hist holds the frame's most recent content; hist[out:] has not been
-	// returned by Read yet. It is allocated lazily and bounded by histMax.
-	hist    []byte
-	out     int
-	histMax int
+	// hist is the content of the frame decoded since the history last
+	// wrapped round its buffer; hist[out:] has not been returned by Read
+	// yet. The content before it, from the previous lap, is at
+	// hist[extStart:extEnd] of the same buffer. The buffer grows lazily up
+	// to ringSize: the window and the room of two blocks.
+	hist             []byte
+	out              int
+	extStart, extEnd int
+	ringSize         int
 
 	block    []byte // the current compressed block
 	literals []byte // decoded literals of the current block
@@ -68,12 +72,14 @@ func (z *Reader) Reset(r io.Reader) {
 	z.inFrame = false
 	z.hist = z.hist[:0]
 	z.out = 0
+	z.extStart, z.extEnd = 0, 0
 }
 
 // Close releases z's buffers; z must be Reset before it is read again.
 func (z *Reader) Close() error {
 	z.hist, z.block, z.literals = nil, nil, nil
 	z.out = 0
+	z.extStart, z.extEnd = 0, 0
 	z.in = nil
 	z.err = errors.New("zstd: read after Close")
 	return nil

@@ -11,7 +11,7 @@ const (
 // block that fails adds nothing, so Read never returns bytes of a block
 // that was cut short or corrupt.
 func (z *Reader) nextBlock() error {
-	z.makeRoom(z.frame.blockMax)
+	z.makeRoom()
 	start := len(z.hist)
 	if err := z.readBlock(); err != nil {
 		z.hist = z.hist[:start]
@@ -54,8 +54,10 @@ func (z *Reader) readBlock() error {
 			fill[i] = b[0]
 		}
 	case blockCompressed:
-		if cap(z.block) < maxBlockSize {
-			z.block = make([]byte, maxBlockSize)
+		if cap(z.block) < maxBlockSize+copySlack {
+			// The slack lets raw literals, which stay in the block, be
+			// copied 16 bytes at a time.
+			z.block = make([]byte, maxBlockSize+copySlack)
 		}
 		in := z.block[:size]
 		if err := z.readFull(in, "compressed block"); err != nil {
@@ -74,28 +76,6 @@ func (z *Reader) readBlock() error {
 		z.checksum.write(content)
 	}
 	return nil
-}
-
-// makeRoom makes room for n more bytes of history, sliding out what is
-// older than the window or growing the buffer up to histMax. Everything in
-// the history has been returned by Read already.
-func (z *Reader) makeRoom(n int) {
-	if len(z.hist)+n <= cap(z.hist) {
-		return
-	}
-	keep := min(len(z.hist), z.frame.keep)
-	drop := len(z.hist) - keep
-	if keep+n <= cap(z.hist) && (cap(z.hist) >= z.histMax || drop >= cap(z.hist)/2) {
-		copy(z.hist, z.hist[drop:])
-		z.hist = z.hist[:keep]
-		z.out = keep
-		return
-	}
-	size := min(max(2*cap(z.hist), keep+n, 256<<10), max(z.histMax, keep+n))
-	grown := make([]byte, size)
-	copy(grown, z.hist[drop:])
-	z.hist = grown[:keep]
-	z.out = keep
 }
 
 // decodeCompressed decodes a compressed block (RFC 8878 3.1.1.3) onto the

@@ -16,6 +16,8 @@ func (z *Reader) execute(br *backwardReader, count int, literals []byte) error {
 	// Offsets reach back at most the window, and not before the frame.
 	window := int(min(z.frame.window, maxWindowLimit))
 	before := z.produced
+	extLen := z.extEnd - z.extStart
+	litBuf := literals[:cap(literals)]
 	lit := 0
 	for i := range count {
 		br.fill()
@@ -60,20 +62,39 @@ func (z *Reader) execute(br *backwardReader, count int, literals []byte) error {
 		if litLen+matchLen > blockEnd-pos {
 			return corrupt("sequences make a block of more than %d bytes", z.frame.blockMax)
 		}
-		copy(h[pos:], literals[lit:lit+litLen])
+		if litLen <= 16 && lit+16 <= len(litBuf) && pos+16 <= len(h) {
+			*(*[16]byte)(h[pos:]) = *(*[16]byte)(litBuf[lit:])
+		} else {
+			copy(h[pos:], literals[lit:lit+litLen])
+		}
 		lit += litLen
 		pos += litLen
 		switch {
 		case offset > window:
 			return corrupt("match offset %d beyond the window of %d bytes", offset, window)
-		case uint64(offset) > before+uint64(pos-blockStart) || offset > pos:
+		case uint64(offset) > before+uint64(pos-blockStart) || offset > pos+extLen:
 			return corrupt("match offset %d reaches before the frame's start", offset)
 		}
+		if offset > pos {
+			// The match starts in the previous lap of the history.
+			back := offset - pos
+			n := min(back, matchLen)
+			copy(h[pos:pos+n], h[z.extEnd-back:])
+			pos += n
+			matchLen -= n
+		}
 		from := pos - offset
-		if offset >= matchLen {
+		switch {
+		case offset >= 16 && pos+matchLen+16 <= len(h):
+			// 16 bytes at a time: each piece is whole before it is read.
+			for i := 0; i < matchLen; i += 16 {
+				*(*[16]byte)(h[pos+i:]) = *(*[16]byte)(h[from+i:])
+			}
+			pos += matchLen
+		case offset >= matchLen:
 			copy(h[pos:pos+matchLen], h[from:from+matchLen])
 			pos += matchLen
-		} else {
+		default:
 			// Overlapping: each copy doubles the repeated span.
 			for end := pos + matchLen; pos < end; {
 				pos += copy(h[pos:end], h[from:pos])

@@ -115,7 +115,7 @@ func (z *Reader) startFrame() error {
 		f.keep = int(f.contentSize)
 	}
 	z.frame = f
-	z.histMax = f.keep + max(f.keep/2, 4*f.blockMax)
+	z.ringSize = f.keep + 2*(f.blockMax+copySlack)
 	z.inFrame = true
 	z.produced = 0
 	z.checksum.reset()
@@ -123,6 +123,7 @@ func (z *Reader) startFrame() error {
 	z.seq.reset()
 	z.hist = z.hist[:0]
 	z.out = 0
+	z.extStart, z.extEnd = 0, 0
 	return nil
 }
 

@@ -104,8 +104,8 @@ func (z *Reader) readLiterals(in []byte) ([]byte, int, error) {
 
 // literalBuffer returns the reused buffer for n literals.
 func (z *Reader) literalBuffer(n int) []byte {
-	if cap(z.literals) < maxBlockSize {
-		z.literals = make([]byte, maxBlockSize)
+	if cap(z.literals) < maxBlockSize+copySlack {
+		z.literals = make([]byte, maxBlockSize+copySlack)
 	}
 	return z.literals[:n]
 }

@@ -368,6 +368,21 @@ func TestDecodeHandBuilt(t *testing.T) {
 				compressedBlock(true, 0x00, 0x01, 0x54, 0, 1, 0, 0x03)),
 			want: "abbbb",
 		},
+		{
+			name:  "Huffman literals with direct weights, then treeless",
+			input: frame(0x00, window1K, compressedBlock(false, huffmanLiterals(0x42, 0xc0, 0x0c, 0x16)...), compressedBlock(true, 0x43, 0x40, 0x00, 0x16, 0x00)),
+			want:  "abbaabba",
+		},
+		{
+			name:  "4 Huffman streams",
+			input: frame(0x00, window1K, compressedBlock(true, huffmanLiterals(0x86, 0x00, 0x0f, 1, 0, 1, 0, 1, 0, 0x05, 0x06, 0x05, 0x06)...)),
+			want:  "abbaabba",
+		},
+		{
+			name:    "4 Huffman streams, one not read to its end",
+			input:   frame(0x00, window1K, compressedBlock(true, huffmanLiterals(0x86, 0x00, 0x0f, 1, 0, 1, 0, 1, 0, 0x05, 0x06, 0x0b, 0x06)...)),
+			wantErr: ErrCorrupt, message: "1 bits left unread",
+		},
 		{name: "not zstd", input: []byte("{\"a\":1}\n"), wantErr: ErrNotZstd, message: "bad magic number"},
 		{name: "garbage after a frame", input: append(frame(0x00, window1K, rawBlock(true, []byte("x"))), "junk"...), wantErr: ErrNotZstd},
 		{name: "bad checksum", input: frame(0x04, window1K, rawBlock(true, []byte("abc")), checksum([]byte("abd"))), wantErr: ErrChecksum, message: "checksum mismatch"},
@@ -436,6 +451,19 @@ func TestDecodeHandBuilt(t *testing.T) {
 			}
 		})
 	}
+}
+
+// huffmanLiterals is a compressed block's content: a Huffman literals
+// section with the given header, a tree description giving 'a' and 'b'
+// 1-bit codes (0 and 1) in direct 4-bit weights, then the streams, and no
+// sequence.
+func huffmanLiterals(headerAndStreams ...byte) []byte {
+	// Weights of symbols 0 to 97 ('a' weighs 1); 'b', the last, is implied.
+	tree := append([]byte{127 + 98}, make([]byte, 49)...)
+	tree[49] = 0x01
+	header, streams := headerAndStreams[:3], headerAndStreams[3:]
+	content := append(append(bytes.Clone(header), tree...), streams...)
+	return append(content, 0x00)
 }
 
 // TestDecodeWindowLimit refuses frames whose window is over the limit, and
