@@ -85,6 +85,8 @@ func (z *Reader) execute(br *backwardReader, count int, literals []byte) error {
 		}
 		from := pos - offset
 		switch {
+		case matchLen == 0:
+			// All of it came from the previous lap.
 		case offset >= 16 && pos+matchLen+16 <= len(h):
 			// 16 bytes at a time: each piece is whole before it is read.
 			for i := 0; i < matchLen; i += 16 {

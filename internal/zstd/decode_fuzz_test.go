@@ -76,12 +76,17 @@ func FuzzDecodeDamaged(f *testing.F) {
 }
 
 // damageEncoders are klauspost's encoders at every level, writing
-// single-segment frames and not.
+// single-segment frames, frames with the default window and frames with a
+// 1 KiB window, whose history wraps round every few KiB.
 func damageEncoders(f *testing.F) []*kzstd.Encoder {
 	var encoders []*kzstd.Encoder
 	for _, level := range []kzstd.EncoderLevel{kzstd.SpeedFastest, kzstd.SpeedDefault, kzstd.SpeedBetterCompression, kzstd.SpeedBestCompression} {
-		for _, single := range []bool{true, false} {
-			e, err := kzstd.NewWriter(nil, kzstd.WithEncoderLevel(level), kzstd.WithSingleSegment(single), kzstd.WithEncoderConcurrency(1))
+		for _, opts := range [][]kzstd.EOption{
+			{kzstd.WithSingleSegment(true)},
+			{kzstd.WithSingleSegment(false)},
+			{kzstd.WithSingleSegment(false), kzstd.WithWindowSize(1 << 10)},
+		} {
+			e, err := kzstd.NewWriter(nil, append(opts, kzstd.WithEncoderLevel(level), kzstd.WithEncoderConcurrency(1))...)
 			if err != nil {
 				f.Fatal(err)
 			}
