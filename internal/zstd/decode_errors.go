@@ -34,18 +34,22 @@ type WindowError struct {
 }
 
 func (e *WindowError) Error() string {
-	return fmt.Sprintf("zstd: the window is %s, over the %s limit", mebibytes(e.Window), mebibytes(e.Limit))
+	return fmt.Sprintf("zstd: the window is %s, over the %s limit", sizeText(e.Window), sizeText(e.Limit))
 }
 
 // Is makes a WindowError match ErrWindowTooLarge.
 func (e *WindowError) Is(target error) bool { return target == ErrWindowTooLarge }
 
-// mebibytes words a size in MiB, with decimals only where needed.
-func mebibytes(n uint64) string {
-	if n%(1<<20) == 0 {
+// sizeText words a size in MiB, or in KiB or bytes where MiB are not
+// whole.
+func sizeText(n uint64) string {
+	switch {
+	case n%(1<<20) == 0:
 		return fmt.Sprintf("%d MiB", n>>20)
+	case n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
 	}
-	return fmt.Sprintf("%.2f MiB", float64(n)/(1<<20))
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // corrupt makes an error about malformed data, matching ErrCorrupt.

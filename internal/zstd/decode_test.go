@@ -453,6 +453,14 @@ func TestDecodeHandBuilt(t *testing.T) {
 	}
 }
 
+// sizeWords writes a window as WindowError does.
+func sizeWords(n uint64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d KiB", n>>10)
+}
+
 // huffmanLiterals is a compressed block's content: a Huffman literals
 // section with the given header, a tree description giving 'a' and 'b'
 // 1-bit codes (0 and 1) in direct 4-bit weights, then the streams, and no
@@ -483,6 +491,8 @@ func TestDecodeWindowLimit(t *testing.T) {
 		// Single segment: the window is the content size, 2 MiB here.
 		{"single segment 2 MiB", frame(0xa0, []byte{0, 0, 0x20, 0}, rawBlock(true, nil)), 1 << 20, 2 << 20},
 		{"fixture's 128 MiB window", readFile(t, "testdata/linux-long27.zst"), 8 << 20, 128 << 20},
+		// Exponent 10, mantissa 1: 1152 KiB.
+		{"1152 KiB window", frame(0x00, []byte{10<<3 | 1}, rawBlock(true, nil)), 1 << 20, 1152 << 10},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := decodeAll(tc.input, WithMaxWindow(tc.limit))
@@ -499,7 +509,7 @@ func TestDecodeWindowLimit(t *testing.T) {
 			if we.Window != tc.window || we.Limit != tc.limit {
 				t.Fatalf("window %d over %d, want %d over %d", we.Window, we.Limit, tc.window, tc.limit)
 			}
-			want := fmt.Sprintf("the window is %d MiB, over the %d MiB limit", tc.window>>20, tc.limit>>20)
+			want := fmt.Sprintf("the window is %s, over the %d MiB limit", sizeWords(tc.window), tc.limit>>20)
 			if !strings.Contains(err.Error(), want) {
 				t.Fatalf("error %q does not say %q", err, want)
 			}
