@@ -5,6 +5,11 @@ package zstd
 // buffers of literals keep as much after their end.
 const copySlack = 32
 
+// lazyHistory is how large the history buffer grows by doubling: past it,
+// the content is real enough to allocate the whole ring at once (every
+// byte of a buffer outgrown is a page fault paid for nothing).
+const lazyHistory = 1 << 20
+
 // makeRoom makes room after hist for a block, everything in hist having
 // been returned by Read. Until the buffer reaches ringSize it grows,
 // keeping the last window of content; then, as the reference decoder
@@ -22,7 +27,11 @@ func (z *Reader) makeRoom() {
 		z.out = 0
 	default:
 		keep := min(pos, z.frame.keep)
-		size := min(max(2*cap(z.hist), keep+room, 256<<10), max(z.ringSize, keep+room))
+		size := max(2*cap(z.hist), keep+room, 256<<10)
+		if size > lazyHistory {
+			size = z.ringSize
+		}
+		size = min(size, max(z.ringSize, keep+room))
 		grown := make([]byte, size)
 		copy(grown, z.hist[pos-keep:])
 		z.hist = grown[:keep]
