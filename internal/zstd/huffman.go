@@ -190,7 +190,7 @@ func (h *huffmanTable) decodeStream(dst, stream []byte) error {
 		br.bitsRead += uint(e.nbBits)
 		dst[i+3] = e.symbol
 		if br.overflowed() {
-			break
+			return br.checkEnd("Huffman")
 		}
 	}
 	br.fill()
