@@ -3,13 +3,12 @@ package input
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
 
-	"compress/gzip"
-
-	"github.com/klauspost/compress/zstd"
+	"github.com/csmctl/csmctl/internal/zstd"
 )
 
 var (
@@ -20,7 +19,7 @@ var (
 // MaxZstdWindow is the largest zstd window accepted (zstd --long=29): a
 // decoder holds a whole window in memory, so a file could otherwise claim
 // gigabytes with a few bytes of header.
-const MaxZstdWindow = zstd.MaxWindowSize
+const MaxZstdWindow = 512 << 20
 
 // gzipStream decompresses every gzip member of an input in turn, as gzip -d
 // does, and tells a truncated stream and bytes after the last member apart
@@ -88,21 +87,12 @@ func (g *gzipStream) describe(err error) error {
 
 // zstdStream decompresses the zstd frames of an input.
 type zstdStream struct {
-	zd     *zstd.Decoder
-	raw    *rawReader
-	window uint64 // the first frame's window size, 0 if it does not say
+	zd  *zstd.Reader
+	raw *rawReader
 }
 
 func newZstdStream(br *bufio.Reader, raw *rawReader) (*zstdStream, error) {
-	header, _ := br.Peek(6)
-	z := &zstdStream{raw: raw, window: zstdWindow(header)}
-	zd, err := zstd.NewReader(br, zstd.WithDecoderConcurrency(1),
-		zstd.WithDecoderMaxWindow(MaxZstdWindow), zstd.WithDecoderMaxMemory(1<<31))
-	if err != nil {
-		return nil, z.describe(err)
-	}
-	z.zd = zd
-	return z, nil
+	return &zstdStream{zd: zstd.NewReader(br, zstd.WithMaxWindow(MaxZstdWindow)), raw: raw}, nil
 }
 
 func (z *zstdStream) Read(p []byte) (int, error) {
@@ -113,24 +103,18 @@ func (z *zstdStream) Read(p []byte) (int, error) {
 	return n, z.describe(err)
 }
 
-func (z *zstdStream) Close() error {
-	if z.zd != nil {
-		z.zd.Close()
-	}
-	return nil
-}
+func (z *zstdStream) Close() error { return z.zd.Close() }
 
 func (z *zstdStream) describe(err error) error {
 	if known, ok := z.raw.describe("zstd", err); ok {
 		return known
 	}
+	var window *zstd.WindowError
 	switch {
-	case errors.Is(err, zstd.ErrMagicMismatch):
+	case errors.Is(err, zstd.ErrNotZstd):
 		return errors.New("trailing garbage after zstd stream")
-	case errors.Is(err, zstd.ErrWindowSizeExceeded) && z.window > MaxZstdWindow:
-		return fmt.Errorf("zstd window of %s exceeds the %s limit", sizeName(z.window), sizeName(MaxZstdWindow))
-	case errors.Is(err, zstd.ErrWindowSizeExceeded):
-		return fmt.Errorf("a zstd window exceeds the %s limit", sizeName(MaxZstdWindow))
+	case errors.As(err, &window):
+		return fmt.Errorf("zstd window of %s exceeds the %s limit", sizeName(window.Window), sizeName(MaxZstdWindow))
 	}
 	return fmt.Errorf("corrupt zstd stream: %w", err)
 }
@@ -146,17 +130,6 @@ func (c *rawReader) describe(format string, err error) (described error, ok bool
 		return fmt.Errorf("truncated %s stream after %d bytes", format, c.read), true
 	}
 	return nil, false
-}
-
-// zstdWindow reads the window size from a zstd frame header (RFC 8878
-// 3.1.1.1.2), or returns 0 when the header does not give one.
-func zstdWindow(h []byte) uint64 {
-	if len(h) < 6 || !bytes.HasPrefix(h, zstdMagic) || h[4]&0x20 != 0 {
-		return 0 // single segment: the window is the content size
-	}
-	exponent, mantissa := uint64(h[5]>>3), uint64(h[5]&7)
-	base := uint64(1) << (10 + exponent)
-	return base + base/8*mantissa
 }
 
 // sizeName writes a byte count in the largest binary unit that divides it.

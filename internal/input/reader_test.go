@@ -241,6 +241,8 @@ func TestCorruptHeader(t *testing.T) {
 		{"zstd window", []byte("\x28\xb5\x2f\xfd\x00\xa0\x00\x00\x00\x00\x00\x00"), "zstd window of 1 GiB exceeds the 512 MiB limit"},
 		// 640 MiB: exponent 19, mantissa 2.
 		{"zstd window with mantissa", []byte("\x28\xb5\x2f\xfd\x00\x9a\x00\x00\x00\x00\x00\x00"), "zstd window of 640 MiB exceeds the 512 MiB limit"},
+		// Single segment: the window is the 1 GiB content size.
+		{"zstd single segment", []byte("\x28\xb5\x2f\xfd\xa0\x00\x00\x00\x40\x01\x00\x00"), "zstd window of 1 GiB exceeds the 512 MiB limit"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			bad := writeFile(t, "bad", c.data)

@@ -1,0 +1,12 @@
+// Package zstd decodes Zstandard streams (RFC 8878) without dictionaries.
+//
+// NewReader returns a streaming decoder that reads the frames of its input
+// one after another, as zstd -d does, skips skippable frames and verifies
+// content checksums. The input is untrusted: the decoder refuses windows
+// over a limit the caller sets (WithMaxWindow), keeps no more history than
+// a frame's window plus two blocks, allocates it as content arrives rather
+// than from sizes a header claims, and reports every defect as an error
+// saying what was wrong (ErrCorrupt, ErrChecksum, ErrNotZstd,
+// ErrDictionary, a *WindowError, io.ErrUnexpectedEOF) rather than
+// panicking or looping.
+package zstd
