@@ -21,6 +21,8 @@ func TestTestOnlyModulesNotLinked(t *testing.T) {
 		"github.com/parquet-go/", // the reference reader of export's Parquet files
 		"github.com/santhosh-tekuri/jsonschema",
 		"github.com/creack/pty",
+		"github.com/klauspost/compress", // the reference of internal/zstd's decoder and encoder
+		"github.com/cespare/xxhash",     // the reference of internal/zstd's xxhash64
 		"golang.org/x/text",
 	}
 	if len(info.Deps) == 0 {

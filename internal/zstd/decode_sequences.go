@@ -1,6 +1,6 @@
 package zstd
 
-import "sync"
+import "github.com/csmctl/csmctl/internal/memo"
 
 // seqEntry is one state of a sequence code's decoding table, with the
 // code's baseline and extra bits folded in.
@@ -22,28 +22,28 @@ type seqKind struct {
 	name    string
 	maxCode int
 	maxLog  uint8
-	codes   func() []codeValue
+	codes   []codeValue
 }
 
 var seqKinds = [3]seqKind{
-	{"literal length", maxLiteralLengthCode, maxLiteralLengthLog, func() []codeValue { return literalLengthCodes()[:] }},
-	{"offset", maxOffsetCode, maxOffsetLog, func() []codeValue { return offsetCodes()[:] }},
-	{"match length", maxMatchLengthCode, maxMatchLengthLog, func() []codeValue { return matchLengthCodes()[:] }},
+	{"literal length", maxLiteralLengthCode, maxLiteralLengthLog, literalLengthCodes[:]},
+	{"offset", maxOffsetCode, maxOffsetLog, offsetCodes[:]},
+	{"match length", maxMatchLengthCode, maxMatchLengthLog, matchLengthCodes[:]},
 }
 
 // predefinedTables are the tables of the predefined distributions, in
 // seqKinds' order, built on first use.
-var predefinedTables = sync.OnceValue(func() *[3]seqTable {
+var predefinedTables = memo.Value[*[3]seqTable]{New: func() *[3]seqTable {
 	var t [3]seqTable
-	dists := [3][]int16{predefinedLiteralLengths, predefinedOffsets, predefinedMatchLengths}
+	dists := [3][]int16{predefinedLiteralLengths[:], predefinedOffsets[:], predefinedMatchLengths[:]}
 	logs := [3]uint8{predefinedLiteralLengthLog, predefinedOffsetLog, predefinedMatchLengthLog}
 	for k := range t {
-		if err := t[k].build(dists[k], logs[k], seqKinds[k].codes()); err != nil {
+		if err := t[k].build(dists[k], logs[k], seqKinds[k].codes); err != nil {
 			panic("zstd: predefined distribution: " + err.Error())
 		}
 	}
 	return &t
-})
+}}
 
 // build makes the table of a distribution.
 func (t *seqTable) build(norm []int16, accLog uint8, codes []codeValue) error {
@@ -96,7 +96,7 @@ func (s *sequenceState) readTables(in []byte) (int, error) {
 		kind := &seqKinds[k]
 		switch mode := modes >> (6 - 2*k) & 3; mode {
 		case modePredefined:
-			s.tables[k] = &predefinedTables()[k]
+			s.tables[k] = &predefinedTables.Get()[k]
 		case modeRLE:
 			if used >= len(in) {
 				return 0, corrupt("%s RLE mode without its symbol", kind.name)
@@ -107,7 +107,7 @@ func (s *sequenceState) readTables(in []byte) (int, error) {
 				return 0, corrupt("%s code %d in RLE mode, over the maximum of %d", kind.name, code, kind.maxCode)
 			}
 			t := &s.own[k]
-			c := kind.codes()[code]
+			c := kind.codes[code]
 			t.log = 0
 			t.entries[0] = seqEntry{baseline: c.baseline, extra: c.extra}
 			s.tables[k] = t
@@ -119,7 +119,7 @@ func (s *sequenceState) readTables(in []byte) (int, error) {
 			}
 			used += n
 			t := &s.own[k]
-			if err := t.build(norm[:symbols], accLog, kind.codes()); err != nil {
+			if err := t.build(norm[:symbols], accLog, kind.codes); err != nil {
 				return 0, corruptWrap(kind.name+" table", err)
 			}
 			s.tables[k] = t

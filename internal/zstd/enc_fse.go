@@ -32,9 +32,9 @@ type encFSESymbol struct {
 // on first use.
 var encPredefined = memo.Value[*encPredefinedTables]{New: func() *encPredefinedTables {
 	t := new(encPredefinedTables)
-	t.ll.build(encLLNorm[:], encLLLog)
-	t.ml.build(encMLNorm[:], encMLLog)
-	t.of.build(encOFNorm[:], encOFLog)
+	t.ll.build(predefinedLiteralLengths[:], predefinedLiteralLengthLog)
+	t.ml.build(predefinedMatchLengths[:], predefinedMatchLengthLog)
+	t.of.build(predefinedOffsets[:], predefinedOffsetLog)
 	return t
 }}
 

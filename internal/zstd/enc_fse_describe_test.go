@@ -78,9 +78,9 @@ func TestEncFSEDescriptionPredefined(t *testing.T) {
 		norm []int16
 		log  uint8
 	}{
-		{"literals length", encLLNorm[:], encLLLog},
-		{"match length", encMLNorm[:], encMLLog},
-		{"offset", encOFNorm[:], encOFLog},
+		{"literals length", predefinedLiteralLengths[:], predefinedLiteralLengthLog},
+		{"match length", predefinedMatchLengths[:], predefinedMatchLengthLog},
+		{"offset", predefinedOffsets[:], predefinedOffsetLog},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			b := encAppendFSEDescription(nil, c.norm, c.log)

@@ -88,9 +88,9 @@ func TestEncFSETable(t *testing.T) {
 		norm []int16
 		log  uint8
 	}{
-		{"literals length", encLLNorm[:], encLLLog},
-		{"match length", encMLNorm[:], encMLLog},
-		{"offset", encOFNorm[:], encOFLog},
+		{"literals length", predefinedLiteralLengths[:], predefinedLiteralLengthLog},
+		{"match length", predefinedMatchLengths[:], predefinedMatchLengthLog},
+		{"offset", predefinedOffsets[:], predefinedOffsetLog},
 		{"skewed", []int16{16, 8, -1, 0, -1, 6}, 5}, // 5 is the smallest accuracy log
 	}
 	r := rand.New(rand.NewPCG(1, 2))
@@ -147,13 +147,13 @@ func TestEncFSETable(t *testing.T) {
 func TestEncCodes(t *testing.T) {
 	for ll := uint32(0); ll < 1<<17; ll++ {
 		c := encLLCode(ll)
-		if int(c) >= len(encLLBase) || ll < encLLBase[c] || ll-encLLBase[c] >= 1<<encLLBits[c] {
+		if int(c) >= len(literalLengthCodes) || ll < literalLengthCodes[c].baseline || ll-literalLengthCodes[c].baseline >= 1<<literalLengthCodes[c].extra {
 			t.Fatalf("literals length %d gets code %d", ll, c)
 		}
 	}
 	for ml := uint32(3); ml < 1<<17+3; ml++ {
 		c := encMLCode(ml)
-		if int(c) >= len(encMLBase) || ml < encMLBase[c] || ml-encMLBase[c] >= 1<<encMLBits[c] {
+		if int(c) >= len(matchLengthCodes) || ml < matchLengthCodes[c].baseline || ml-matchLengthCodes[c].baseline >= 1<<matchLengthCodes[c].extra {
 			t.Fatalf("match length %d gets code %d", ml, c)
 		}
 	}

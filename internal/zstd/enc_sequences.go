@@ -40,8 +40,8 @@ func (e *Encoder) appendSequences(dst []byte) []byte {
 	e.setOffsetValues()
 
 	st := &e.tables
-	var llCounts [len(encLLBase)]uint32
-	var mlCounts [len(encMLBase)]uint32
+	var llCounts [len(literalLengthCodes)]uint32
+	var mlCounts [len(matchLengthCodes)]uint32
 	var ofCounts [32]uint32
 	st.codes = st.codes[:0]
 	for _, s := range e.seqs {
@@ -56,9 +56,9 @@ func (e *Encoder) appendSequences(dst []byte) []byte {
 	dst = append(dst, 0)
 	var llMode, ofMode, mlMode byte
 	var ll, of, ml *encFSETable
-	dst, ll, llMode = st.choose(dst, llCounts[:], uint32(n), &pre.ll, encLLNorm[:], &st.ll, 9)
-	dst, of, ofMode = st.choose(dst, ofCounts[:], uint32(n), &pre.of, encOFNorm[:], &st.of, 8)
-	dst, ml, mlMode = st.choose(dst, mlCounts[:], uint32(n), &pre.ml, encMLNorm[:], &st.ml, 9)
+	dst, ll, llMode = st.choose(dst, llCounts[:], uint32(n), &pre.ll, predefinedLiteralLengths[:], &st.ll, 9)
+	dst, of, ofMode = st.choose(dst, ofCounts[:], uint32(n), &pre.of, predefinedOffsets[:], &st.of, 8)
+	dst, ml, mlMode = st.choose(dst, mlCounts[:], uint32(n), &pre.ml, predefinedMatchLengths[:], &st.ml, 9)
 	dst[modesAt] = llMode<<6 | ofMode<<4 | mlMode<<2
 
 	w := encBitWriter{out: dst}
@@ -71,8 +71,8 @@ func (e *Encoder) appendSequences(dst []byte) []byte {
 		// Each sequence's extra bits, which the decoder reads as offset,
 		// match length, literals length: at most 16+16, then 31 bits.
 		s := e.seqs[i]
-		w.add(s.litLen-encLLBase[c.ll], encLLBits[c.ll])
-		w.add(s.matchLen-encMLBase[c.ml], encMLBits[c.ml])
+		w.add(s.litLen-literalLengthCodes[c.ll].baseline, literalLengthCodes[c.ll].extra)
+		w.add(s.matchLen-matchLengthCodes[c.ml].baseline, matchLengthCodes[c.ml].extra)
 		w.flush()
 		w.add(s.offset, c.of)
 		w.flush()

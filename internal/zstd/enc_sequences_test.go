@@ -66,12 +66,12 @@ func TestEncodeSequences(t *testing.T) {
 	// codes cut to what a block holds.
 	const budget = 120 << 10
 	llValue := func(i int) uint32 {
-		code := i / 2 % len(encLLBase)
-		return min(budget-4, encLLBase[code]+uint32(i%2)*(1<<encLLBits[code]-1))
+		code := i / 2 % len(literalLengthCodes)
+		return min(budget-4, literalLengthCodes[code].baseline+uint32(i%2)*(1<<literalLengthCodes[code].extra-1))
 	}
 	mlValue := func(i int) uint32 {
-		code := i / 2 % len(encMLBase)
-		return min(budget-4, encMLBase[code]+uint32(i%2)*(1<<encMLBits[code]-1))
+		code := i / 2 % len(matchLengthCodes)
+		return min(budget-4, matchLengthCodes[code].baseline+uint32(i%2)*(1<<matchLengthCodes[code].extra-1))
 	}
 	// n returns how many of the two values of a code fit a block.
 	n := func(v func(int) uint32, code int) int {
@@ -93,7 +93,7 @@ func TestEncodeSequences(t *testing.T) {
 		{"0x7F00", 0x7F00, func(int) uint32 { return 0 }, func(int) uint32 { return 3 }},
 		{"0x7F00+2000", 0x7F00 + 2000, func(i int) uint32 { return uint32(i % 2) }, func(int) uint32 { return 3 }},
 	}
-	for code := range encLLBase {
+	for code := range literalLengthCodes {
 		cases = append(cases, struct {
 			name     string
 			n        int
@@ -101,7 +101,7 @@ func TestEncodeSequences(t *testing.T) {
 			matchLen func(int) uint32
 		}{fmt.Sprintf("literals length code %d", code), n(llValue, code), func(i int) uint32 { return llValue(2*code + i) }, func(int) uint32 { return 100 }})
 	}
-	for code := range encMLBase {
+	for code := range matchLengthCodes {
 		cases = append(cases, struct {
 			name     string
 			n        int
