@@ -75,7 +75,8 @@ var commands = []struct {
 }
 
 // rootFlagValues are the root's flags that take a value, which
-// commandWord steps over.
+// commandWord steps over (one missing here only makes Main build the
+// whole tree for the arguments that use it).
 var rootFlagValues = []string{"--color", "--max-record-size"}
 
 // commandWord returns the subcommand that args name, if their first word
@@ -103,9 +104,8 @@ func commandWord(args []string) string {
 
 // newRootCmd builds the root command with only the subcommand named
 // only, or with all of them when only is "". Defining every command's
-// flags costs more than a one-event run's own work, so Main builds the
-// one that runs; help, completion, man and unknown words see the whole
-// tree.
+// flags was a tenth of a one-event run's own work, so Main builds the one
+// that runs; help, completion, man and unknown words see the whole tree.
 func newRootCmd(io *iostreams.IOStreams, only string) *cobra.Command {
 	var colorFlag string
 	root := &cobra.Command{
