@@ -6,11 +6,11 @@ package cmd
 import (
 	"errors"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"sync"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/csmctl/csmctl/internal/input"
 	"github.com/csmctl/csmctl/internal/iostreams"
@@ -21,7 +21,7 @@ func Main(io *iostreams.IOStreams, args []string) int {
 	if io.IsStdinTTY() {
 		io.In = &stdinNote{r: io.In, errOut: io.ErrOut}
 	}
-	root := newRootCmd(io, commandWord(args))
+	root := newRootCmd(io, args)
 	root.SetArgs(args)
 	c, err := root.ExecuteC()
 	var fe *FlagError
@@ -32,7 +32,7 @@ func Main(io *iostreams.IOStreams, args []string) int {
 }
 
 // NewRootCmd builds the command tree.
-func NewRootCmd(io *iostreams.IOStreams) *cobra.Command { return newRootCmd(io, "") }
+func NewRootCmd(io *iostreams.IOStreams) *cobra.Command { return newRootCmd(io, nil) }
 
 // commands builds csmctl's subcommands, in the order help lists them; name
 // is the first word of each one's Use (TestCommandTable holds them to it).
@@ -40,49 +40,32 @@ func NewRootCmd(io *iostreams.IOStreams) *cobra.Command { return newRootCmd(io, 
 var commands = []struct {
 	name      string
 	wholeTree bool
-	build     func(io *iostreams.IOStreams, reading *input.Options, version func() string) *cobra.Command
+	build     func(commandEnv) *cobra.Command
 }{
-	{name: "validate", build: func(io *iostreams.IOStreams, r *input.Options, _ func() string) *cobra.Command {
-		return newValidateCmd(io, r, nil)
-	}},
-	{name: "show", build: func(io *iostreams.IOStreams, r *input.Options, _ func() string) *cobra.Command {
-		return newShowCmd(io, r, nil)
-	}},
-	{name: "tree", build: func(io *iostreams.IOStreams, r *input.Options, _ func() string) *cobra.Command {
-		return newTreeCmd(io, r, nil)
-	}},
-	{name: "query", build: func(io *iostreams.IOStreams, r *input.Options, _ func() string) *cobra.Command {
-		return newQueryCmd(io, r, nil)
-	}},
-	{name: "stats", build: func(io *iostreams.IOStreams, r *input.Options, _ func() string) *cobra.Command {
-		return newStatsCmd(io, r, nil)
-	}},
-	{name: "timeline", build: func(io *iostreams.IOStreams, r *input.Options, _ func() string) *cobra.Command {
-		return newTimelineCmd(io, r, nil)
-	}},
-	{name: "export", build: func(io *iostreams.IOStreams, r *input.Options, _ func() string) *cobra.Command {
-		return newExportCmd(io, r, nil)
-	}},
-	{name: "hunt", build: func(io *iostreams.IOStreams, r *input.Options, _ func() string) *cobra.Command {
-		return newHuntCmd(io, r, nil)
-	}},
-	{name: "version", build: func(io *iostreams.IOStreams, _ *input.Options, version func() string) *cobra.Command {
-		return newVersionCmd(io, version())
-	}},
-	{name: "man", wholeTree: true, build: func(io *iostreams.IOStreams, _ *input.Options, _ func() string) *cobra.Command {
-		return newManCmd(io, nil)
-	}},
+	{name: "validate", build: func(e commandEnv) *cobra.Command { return newValidateCmd(e.io, e.reading, nil) }},
+	{name: "show", build: func(e commandEnv) *cobra.Command { return newShowCmd(e.io, e.reading, nil) }},
+	{name: "tree", build: func(e commandEnv) *cobra.Command { return newTreeCmd(e.io, e.reading, nil) }},
+	{name: "query", build: func(e commandEnv) *cobra.Command { return newQueryCmd(e.io, e.reading, nil) }},
+	{name: "stats", build: func(e commandEnv) *cobra.Command { return newStatsCmd(e.io, e.reading, nil) }},
+	{name: "timeline", build: func(e commandEnv) *cobra.Command { return newTimelineCmd(e.io, e.reading, nil) }},
+	{name: "export", build: func(e commandEnv) *cobra.Command { return newExportCmd(e.io, e.reading, nil) }},
+	{name: "hunt", build: func(e commandEnv) *cobra.Command { return newHuntCmd(e.io, e.reading, nil) }},
+	{name: "version", build: func(e commandEnv) *cobra.Command { return newVersionCmd(e.io, e.version()) }},
+	{name: "man", wholeTree: true, build: func(e commandEnv) *cobra.Command { return newManCmd(e.io, nil) }},
 }
 
-// rootFlagValues are the root's flags that take a value, which
-// commandWord steps over (one missing here only makes Main build the
-// whole tree for the arguments that use it).
-var rootFlagValues = []string{"--color", "--max-record-size"}
+// commandEnv is what the root hands its subcommands' constructors.
+type commandEnv struct {
+	io      *iostreams.IOStreams
+	reading *input.Options // the root's input flags
+	version func() string  // read from the build info on first use
+}
 
 // commandWord returns the subcommand that args name, if their first word
-// after the root's flags is one whose command can run without its
-// siblings; otherwise "" (help, completion, man, a mistake).
-func commandWord(args []string) string {
+// after the root's flags (root, whose flags say which take a value) is one
+// whose command can run without its siblings; otherwise "" (help,
+// completion, man, a mistake).
+func commandWord(root *pflag.FlagSet, args []string) string {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if !strings.HasPrefix(a, "--") || a == "--" {
@@ -93,20 +76,23 @@ func commandWord(args []string) string {
 			}
 			return ""
 		}
-		if slices.Contains(rootFlagValues, a) {
-			i++ // its value
-		} else if name, _, _ := strings.Cut(a, "="); !slices.Contains(rootFlagValues, name) {
+		name, _, hasValue := strings.Cut(a[2:], "=")
+		f := root.Lookup(name)
+		if f == nil {
 			return "" // --help, --version, or a mistake: the whole tree answers
+		}
+		if !hasValue && f.NoOptDefVal == "" {
+			i++ // its value
 		}
 	}
 	return ""
 }
 
-// newRootCmd builds the root command with only the subcommand named
-// only, or with all of them when only is "". Defining every command's
-// flags was 4 % of a one-event run (perf), so Main builds the one
-// that runs; help, completion, man and unknown words see the whole tree.
-func newRootCmd(io *iostreams.IOStreams, only string) *cobra.Command {
+// newRootCmd builds the root command with only the subcommand args run
+// (see commandWord), or with all of them. Defining every command's flags
+// was 4 % of a one-event run (perf), so Main builds the one that runs;
+// help, completion, man and unknown words see the whole tree.
+func newRootCmd(io *iostreams.IOStreams, args []string) *cobra.Command {
 	var colorFlag string
 	root := &cobra.Command{
 		Use:   "csmctl",
@@ -135,12 +121,6 @@ hunts them with the agent's own rules.`,
 	root.SetErr(io.ErrOut)
 	root.PersistentFlags().StringVar(&colorFlag, "color", "auto", "colorize output: auto, always or never (auto honours NO_COLOR)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &FlagError{Err: err} })
-	version := sync.OnceValue(func() string { return buildVersion(debug.ReadBuildInfo()) })
-	if only == "" {
-		root.Version = version() // for --version
-	} else {
-		root.CompletionOptions.DisableDefaultCmd = true // only "completion" runs it
-	}
 	// Declared here so that cobra does not give it -v, which tree uses.
 	root.Flags().Bool("version", false, "print csmctl's version, the commit it was built from, and the Go version")
 
@@ -149,9 +129,17 @@ hunts them with the agent's own rules.`,
 	root.PersistentFlags().Var(byteSize{&reading.MaxRecord}, "max-record-size",
 		"longest line (or array element) read; longer ones are reported and skipped")
 
+	env := commandEnv{io: io, reading: reading,
+		version: sync.OnceValue(func() string { return buildVersion(debug.ReadBuildInfo()) })}
+	only := commandWord(root.PersistentFlags(), args)
+	if only == "" {
+		root.Version = env.version() // for --version
+	} else {
+		root.CompletionOptions.DisableDefaultCmd = true // only "completion" runs it
+	}
 	for _, c := range commands {
 		if only == "" || c.name == only {
-			root.AddCommand(c.build(io, reading, version))
+			root.AddCommand(c.build(env))
 		}
 	}
 	return root

@@ -30,9 +30,10 @@ func TestCommandTable(t *testing.T) {
 	}
 }
 
-// A root built for one command gives that command exactly what the whole
-// tree gives it: the same help, the same flags with the same defaults, the
-// same root flags. Only the siblings are missing.
+// A root built for one command's arguments gives that command exactly what
+// the whole tree gives it: the same help, the same flags with the same
+// defaults, the same root flags. Only the siblings are missing (all of
+// them are there for man, which reads them).
 func TestRootForOneCommand(t *testing.T) {
 	flagsOf := func(fs *pflag.FlagSet) (out []string) {
 		fs.VisitAll(func(f *pflag.Flag) {
@@ -52,9 +53,13 @@ func TestRootForOneCommand(t *testing.T) {
 				t.Fatal(err)
 			}
 			io, _, _, _ = iostreams.Test()
-			root := newRootCmd(io, tt.name)
-			if n := len(root.Commands()); n != 1 {
-				t.Errorf("a root built for %s has %d commands, want 1", tt.name, n)
+			root := newRootCmd(io, []string{tt.name})
+			want := 1 // man reads its siblings: it gets the whole tree
+			if tt.wholeTree {
+				want = len(NewRootCmd(io).Commands())
+			}
+			if n := len(root.Commands()); n != want {
+				t.Errorf("a root built for %s has %d commands, want %d", tt.name, n, want)
 			}
 			one, _, err := root.Find([]string{tt.name})
 			if err != nil {
@@ -73,6 +78,8 @@ func TestRootForOneCommand(t *testing.T) {
 // commandWord steps over the root's flags and names a command only when
 // it can run without its siblings.
 func TestCommandWord(t *testing.T) {
+	io, _, _, _ := iostreams.Test()
+	flags := NewRootCmd(io).PersistentFlags()
 	for _, tt := range []struct {
 		args []string
 		want string
@@ -95,7 +102,7 @@ func TestCommandWord(t *testing.T) {
 		{[]string{"--bogus", "show"}, ""},
 		{nil, ""},
 	} {
-		if got := commandWord(tt.args); got != tt.want {
+		if got := commandWord(flags, tt.args); got != tt.want {
 			t.Errorf("commandWord(%q) = %q, want %q", tt.args, got, tt.want)
 		}
 	}
