@@ -73,15 +73,7 @@ func encTestReadDescription(t *testing.T, b []byte) ([]int16, uint8, int) {
 
 // The predefined distributions, written and read back.
 func TestEncFSEDescriptionPredefined(t *testing.T) {
-	for _, c := range []struct {
-		name string
-		norm []int16
-		log  uint8
-	}{
-		{"literals length", predefinedLiteralLengths[:], predefinedLiteralLengthLog},
-		{"match length", predefinedMatchLengths[:], predefinedMatchLengthLog},
-		{"offset", predefinedOffsets[:], predefinedOffsetLog},
-	} {
+	for _, c := range predefinedDistributions {
 		t.Run(c.name, func(t *testing.T) {
 			b := encAppendFSEDescription(nil, c.norm, c.log)
 			norm, log, used := encTestReadDescription(t, b)

@@ -83,16 +83,8 @@ func (r *encTestBackward) read(t *testing.T, n uint8) int {
 // Symbols encoded with each predefined table decode, with a decoder
 // written from the RFC, to the same symbols, using every bit written.
 func TestEncFSETable(t *testing.T) {
-	tables := []struct {
-		name string
-		norm []int16
-		log  uint8
-	}{
-		{"literals length", predefinedLiteralLengths[:], predefinedLiteralLengthLog},
-		{"match length", predefinedMatchLengths[:], predefinedMatchLengthLog},
-		{"offset", predefinedOffsets[:], predefinedOffsetLog},
-		{"skewed", []int16{16, 8, -1, 0, -1, 6}, 5}, // 5 is the smallest accuracy log
-	}
+	tables := append(predefinedDistributions[:len(predefinedDistributions):len(predefinedDistributions)],
+		testDistribution{"skewed", []int16{16, 8, -1, 0, -1, 6}, 5}) // 5 is the smallest accuracy log
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, tab := range tables {
 		var enc encFSETable

@@ -36,15 +36,7 @@ func TestCodeTables(t *testing.T) {
 			t.Errorf("offset code %d: %+v", code, c)
 		}
 	}
-	for _, d := range []struct {
-		name string
-		norm []int16
-		log  uint
-	}{
-		{"literal lengths", predefinedLiteralLengths[:], predefinedLiteralLengthLog},
-		{"match lengths", predefinedMatchLengths[:], predefinedMatchLengthLog},
-		{"offsets", predefinedOffsets[:], predefinedOffsetLog},
-	} {
+	for _, d := range predefinedDistributions {
 		sum := 0
 		for _, p := range d.norm {
 			sum += max(int(p), 1) // -1, less than 1, takes one cell
@@ -53,4 +45,18 @@ func TestCodeTables(t *testing.T) {
 			t.Errorf("predefined %s: %d cells, want %d", d.name, sum, 1<<d.log)
 		}
 	}
+}
+
+// testDistribution is a normalized distribution and its accuracy log.
+type testDistribution struct {
+	name string
+	norm []int16
+	log  uint8
+}
+
+// predefinedDistributions are RFC 8878's three, for the tests.
+var predefinedDistributions = []testDistribution{
+	{"literals length", predefinedLiteralLengths[:], predefinedLiteralLengthLog},
+	{"match length", predefinedMatchLengths[:], predefinedMatchLengthLog},
+	{"offset", predefinedOffsets[:], predefinedOffsetLog},
 }
